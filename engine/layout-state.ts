@@ -1,0 +1,99 @@
+// The kernel's layout: the table as last set plus its Yoga tree. Validation happens before the
+// old tree is touched, so a rejected set leaves the previous layout in force. Windows are the
+// Runtime's business: this class only turns a table and a terminal size into boxes.
+import { computeLayout } from "../layout/compute-layout.js";
+import {
+  layoutTableToPlain,
+  parseLayoutTable,
+  windowsInTreeOrder,
+  type LayoutNode,
+} from "../layout/layout-table.js";
+import type { WindowBox } from "../layout/rect.js";
+import { stockChatLayout, type StockLayoutOptions } from "../layout/stock-chat-layout.js";
+import { YogaTree, type MeasureContent } from "../layout/yoga-tree.js";
+
+export type { MeasureContent } from "../layout/yoga-tree.js";
+
+/** Holds the current layout table and its Yoga tree; all-or-nothing on set. */
+export class LayoutState {
+  private current: LayoutNode;
+  private tree: YogaTree;
+  private order: string[];
+  private isDirty = true;
+  private stockOptions: StockLayoutOptions | undefined;
+
+  /** Starts with `initial` (validated), or the stock chat layout without thinking/tools panes. */
+  constructor(initial?: unknown) {
+    if (initial === undefined) this.stockOptions = { thinking: false, tools: false };
+    this.current = initial === undefined ? stockChatLayout(this.stockOptions!) : parseLayoutTable(initial);
+    this.tree = new YogaTree(this.current);
+    this.order = windowsInTreeOrder(this.current);
+  }
+
+  /** The table as last set (normalized; do not mutate). */
+  get table(): LayoutNode {
+    return this.current;
+  }
+
+  /** The table as a fresh plain object (defaults omitted), for layout.get(). */
+  plain(): Record<string, unknown> {
+    return layoutTableToPlain(this.current);
+  }
+
+  /** True while the stock chat layout is in force (no layout.set since start). */
+  get isStock(): boolean {
+    return this.stockOptions !== undefined;
+  }
+
+  /** Replaces the layout (tree or flat form). Throws LayoutError and changes nothing on a bad table. */
+  set(input: unknown): void {
+    this.replace(parseLayoutTable(input));
+    this.stockOptions = undefined;
+  }
+
+  /** Shows or hides the stock panes; a no-op (false) once a custom layout replaced the stock one. */
+  updateStock(opts: StockLayoutOptions): boolean {
+    const was = this.stockOptions;
+    if (was === undefined) return false;
+    if (was.thinking === opts.thinking && was.tools === opts.tools) return true;
+    this.replace(stockChatLayout(opts));
+    this.stockOptions = { ...opts };
+    return true;
+  }
+
+  /** Computes every window box at width x height. Touches no window; clears the dirty flag. */
+  compute(width: number, height: number, measure?: MeasureContent): Map<string, WindowBox> {
+    this.isDirty = false;
+    return computeLayout(this.tree, width, height, measure);
+  }
+
+  /** Window names in tree order (ties in z paint in this order). */
+  treeOrder(): string[] {
+    return [...this.order];
+  }
+
+  /** True after a set or markDirty until the next compute. */
+  get dirty(): boolean {
+    return this.isDirty;
+  }
+
+  /** Asks for a recompute before the next frame (a measured window's content changed...). */
+  markDirty(): void {
+    this.isDirty = true;
+  }
+
+  /** Frees the Yoga tree; the state must not be used afterwards. */
+  dispose(): void {
+    this.tree.free();
+  }
+
+  private replace(table: LayoutNode): void {
+    // Build the new tree before freeing the old one, so a failure cannot leave us without a tree.
+    const next = new YogaTree(table);
+    this.tree.free();
+    this.tree = next;
+    this.current = table;
+    this.order = windowsInTreeOrder(table);
+    this.isDirty = true;
+  }
+}

@@ -1,0 +1,92 @@
+// The undo-log transaction every callback runs in. Mutations record a closure that reverses them;
+// a rollback (whole or to a savepoint) runs those closures newest first. Commit only forgets the
+// log and tells listeners what was touched, so the frame scheduler repaints just that.
+
+/** What a committed transaction touched. */
+export type Touched = { buffers: Set<string>; windows: Set<string>; layout: boolean };
+
+/** Undo-log transactions with nested savepoints. */
+export class TransactionManager {
+  private log: Array<() => void> = [];
+  private open = false;
+  private touched: Touched = emptyTouched();
+  private listeners: Array<(t: Touched) => void> = [];
+
+  /** True while a transaction is open. */
+  get active(): boolean {
+    return this.open;
+  }
+
+  /** Opens a transaction; nesting is done with savepoints, so a second begin is a bug. */
+  begin(): void {
+    if (this.open) throw new Error("transaction.begin: a transaction is already open: expected savepoint()");
+    this.open = true;
+    this.log = [];
+    this.touched = emptyTouched();
+  }
+
+  /** Keeps every recorded change and notifies commit listeners with the touched sets. */
+  commit(): void {
+    if (!this.open) throw new Error("transaction.commit: no open transaction");
+    const touched = this.touched;
+    this.open = false;
+    this.log = [];
+    this.touched = emptyTouched();
+    if (touched.buffers.size === 0 && touched.windows.size === 0 && !touched.layout) return;
+    for (const l of this.listeners) l(touched);
+  }
+
+  /** Undoes every recorded change and closes the transaction; listeners are not called. */
+  rollback(): void {
+    if (!this.open) throw new Error("transaction.rollback: no open transaction");
+    this.undoTo(0);
+    this.open = false;
+    this.touched = emptyTouched();
+  }
+
+  /** A mark to roll back to: changes recorded after it can be undone alone. */
+  savepoint(): number {
+    if (!this.open) throw new Error("transaction.savepoint: no open transaction");
+    return this.log.length;
+  }
+
+  /** Undoes the changes recorded since savepoint sp; the transaction stays open. */
+  rollbackTo(sp: number): void {
+    if (!this.open) throw new Error("transaction.rollbackTo: no open transaction");
+    this.undoTo(sp);
+  }
+
+  /** Records how to reverse a change just made; a no-op outside a transaction. */
+  record(undo: () => void): void {
+    if (this.open) this.log.push(undo);
+  }
+
+  /** Marks a buffer as changed by this transaction. */
+  touchBuffer(name: string): void {
+    if (this.open) this.touched.buffers.add(name);
+  }
+
+  /** Marks a window as changed by this transaction. */
+  touchWindow(name: string): void {
+    if (this.open) this.touched.windows.add(name);
+  }
+
+  /** Marks the layout as changed by this transaction. */
+  touchLayout(): void {
+    if (this.open) this.touched.layout = true;
+  }
+
+  /** Calls listener after every commit that touched something. */
+  onCommit(listener: (t: Touched) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private undoTo(sp: number): void {
+    // Rolled-back changes stay in the touched sets: repainting an unchanged window is harmless.
+    while (this.log.length > sp) this.log.pop()!();
+  }
+}
+
+function emptyTouched(): Touched {
+  return { buffers: new Set(), windows: new Set(), layout: false };
+}

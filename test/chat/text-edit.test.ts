@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import {
+  deleteBackward, deleteForward, deleteWordBackward, deleteWordForward, insertText, killToLineEnd,
+  killToLineStart, lineEnd, lineStart, moveLine, wordLeft, wordRight,
+} from "../../engine/chat/text-edit.js";
+import { PromptHistory } from "../../engine/chat/prompt-history.js";
+
+describe("composer text editing", () => {
+  it("inserts at the cursor and leaves the cursor after the text", () => {
+    expect(insertText({ text: "hd", cursor: 1 }, "ello worl")).toEqual({ text: "hello world", cursor: 10 });
+  });
+  it("counts positions in code points, not UTF-16 units", () => {
+    expect(insertText({ text: "😀x", cursor: 1 }, "語")).toEqual({ text: "😀語x", cursor: 2 });
+    expect(deleteBackward({ text: "a😀b", cursor: 2 })).toEqual({ text: "ab", cursor: 1 });
+  });
+  it("backspace at the start and delete at the end change nothing", () => {
+    expect(deleteBackward({ text: "ab", cursor: 0 })).toEqual({ text: "ab", cursor: 0 });
+    expect(deleteForward({ text: "ab", cursor: 2 })).toEqual({ text: "ab", cursor: 2 });
+  });
+  it("moves by words over punctuation", () => {
+    expect(wordLeft({ text: "foo.bar  baz", cursor: 12 })).toEqual({ text: "foo.bar  baz", cursor: 9 });
+    expect(wordLeft({ text: "foo.bar  baz", cursor: 9 }).cursor).toBe(4);
+    expect(wordRight({ text: "foo.bar  baz", cursor: 0 }).cursor).toBe(3);
+    expect(wordRight({ text: "foo.bar  baz", cursor: 3 }).cursor).toBe(7);
+  });
+  it("deletes the word before and after the cursor", () => {
+    expect(deleteWordBackward({ text: "git commit -m", cursor: 10 })).toEqual({ text: "git  -m", cursor: 4 });
+    expect(deleteWordForward({ text: "git commit -m", cursor: 3 })).toEqual({ text: "git -m", cursor: 3 });
+  });
+  it("home and end work on the cursor's line", () => {
+    const st = { text: "one\ntwo three\nfour", cursor: 7 };
+    expect(lineStart(st).cursor).toBe(4);
+    expect(lineEnd(st).cursor).toBe(13);
+  });
+  it("kills to the start and end of the line", () => {
+    expect(killToLineStart({ text: "ab\ncdef", cursor: 5 })).toEqual({ text: "ab\nef", cursor: 3 });
+    expect(killToLineEnd({ text: "ab\ncdef\ng", cursor: 4 })).toEqual({ text: "ab\nc\ng", cursor: 4 });
+  });
+  it("kill at a line boundary joins the lines", () => {
+    expect(killToLineStart({ text: "ab\ncd", cursor: 3 })).toEqual({ text: "abcd", cursor: 2 });
+    expect(killToLineEnd({ text: "ab\ncd", cursor: 2 })).toEqual({ text: "abcd", cursor: 2 });
+  });
+  it("moves between lines keeping the column, clamped to short lines", () => {
+    expect(moveLine({ text: "abcdef\nxy\nlonger", cursor: 5 }, 1)).toEqual({ text: "abcdef\nxy\nlonger", cursor: 9 });
+    expect(moveLine({ text: "abcdef\nxy\nlonger", cursor: 15 }, -1)?.cursor).toBe(9);
+  });
+  it("reports no line above the first or below the last", () => {
+    expect(moveLine({ text: "one\ntwo", cursor: 1 }, -1)).toBeNull();
+    expect(moveLine({ text: "one\ntwo", cursor: 5 }, 1)).toBeNull();
+  });
+});
+
+describe("prompt history", () => {
+  it("steps back through entries and forward to the kept draft", () => {
+    const h = new PromptHistory();
+    h.push("first");
+    h.push("second");
+    expect(h.prev("draft")).toBe("second");
+    expect(h.prev("second")).toBe("first");
+    expect(h.prev("first")).toBeNull();
+    expect(h.next()).toBe("second");
+    expect(h.next()).toBe("draft");
+    expect(h.next()).toBeNull();
+  });
+  it("collapses consecutive duplicates and ignores blank prompts", () => {
+    const h = new PromptHistory();
+    h.push("a");
+    h.push("a");
+    h.push("   ");
+    expect(h.list()).toEqual(["a"]);
+  });
+});

@@ -1,0 +1,168 @@
+import type { Span, Style } from "../engine/style.js";
+import { graphemes, graphemeWidth, textWidth } from "./text-measure.js";
+
+/** One screen line of styled text. */
+export type StyledLine = Span[];
+
+/** A visual line of an editor wrap: its text and its code-point range in the source. */
+export type OffsetLine = { text: string; start: number; end: number; width: number; hard: boolean };
+
+type SpaceToken = { kind: "space"; pieces: Span[]; width: number };
+type Token = { kind: "nl" } | SpaceToken | { kind: "word"; pieces: Span[]; width: number };
+
+const TOKEN_RE = /\n|[ \t]+|[^ \t\n]+/g;
+const TAB = "    ";
+
+/** Splits spans into newline, space-run and word tokens; a word may cross span boundaries. */
+function tokenize(spans: readonly Span[]): Token[] {
+  const out: Token[] = [];
+  for (const span of spans) {
+    const text = span.text.includes("\t") ? span.text.replace(/\t/g, TAB) : span.text;
+    for (const m of text.matchAll(TOKEN_RE)) {
+      const s = m[0];
+      if (s === "\n") { out.push({ kind: "nl" }); continue; }
+      const kind = s.charCodeAt(0) === 32 ? "space" : "word";
+      const piece: Span = span.style === undefined ? { text: s } : { text: s, style: span.style };
+      const last = out[out.length - 1];
+      if (last !== undefined && last.kind === kind) {
+        last.pieces.push(piece);
+        last.width += textWidth(s);
+      } else {
+        out.push({ kind, pieces: [piece], width: textWidth(s) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Accumulates spans into lines, merging neighbours that share a style object. */
+class LineBuilder {
+  readonly lines: StyledLine[] = [];
+  cur: StyledLine = [];
+  w = 0;
+
+  add(text: string, style: Style | undefined, width: number): void {
+    if (text === "") return;
+    const last = this.cur[this.cur.length - 1];
+    if (last !== undefined && last.style === style) last.text += text;
+    else this.cur.push(style === undefined ? { text } : { text, style });
+    this.w += width;
+  }
+
+  addPieces(pieces: readonly Span[]): void {
+    for (const p of pieces) this.add(p.text, p.style, textWidth(p.text));
+  }
+
+  /** Adds pieces grapheme by grapheme, breaking lines at `width` (hard break of long words). */
+  addBreaking(pieces: readonly Span[], width: number): void {
+    for (const p of pieces) {
+      for (const g of graphemes(p.text)) {
+        const gw = graphemeWidth(g);
+        if (this.w + gw > width && this.w > 0) this.newline();
+        this.add(g, p.style, gw);
+      }
+    }
+  }
+
+  newline(): void {
+    this.lines.push(this.cur);
+    this.cur = [];
+    this.w = 0;
+  }
+}
+
+/**
+ * Wraps styled spans to `width` cells by words: spaces at a soft break are dropped, leading
+ * indentation of a hard line is kept, words longer than the width are broken by grapheme.
+ */
+export function wrapSpans(spans: readonly Span[], width: number): StyledLine[] {
+  const w = Math.max(1, Math.floor(width));
+  const b = new LineBuilder();
+  let pending: SpaceToken | null = null;
+  for (const t of tokenize(spans)) {
+    if (t.kind === "nl") { b.newline(); pending = null; continue; }
+    if (t.kind === "space") { pending = t; continue; }
+    if (pending !== null && b.w === 0) {
+      // Indentation at the start of a hard line is kept (a soft break never leaves pending here).
+      b.addBreaking(pending.pieces, w);
+      if (b.w + t.width > w && t.width <= w) b.newline();
+    } else if (pending !== null && b.w + pending.width + t.width <= w) {
+      b.addPieces(pending.pieces);
+    } else if (t.width <= w) {
+      if (b.w > 0) b.newline();
+    } else if (pending !== null && b.w + pending.width < w) {
+      b.addPieces(pending.pieces);
+    } else if (pending !== null) {
+      b.newline();
+    }
+    pending = null;
+    if (b.w + t.width <= w) b.addPieces(t.pieces);
+    else b.addBreaking(t.pieces, w);
+  }
+  b.lines.push(b.cur);
+  return b.lines;
+}
+
+const textCache = new Map<string, readonly string[]>();
+const TEXT_CACHE_MAX = 2000;
+
+/** Wraps plain text to `width` cells (see wrapSpans); results are cached per (text, width). */
+export function wrapText(text: string, width: number): string[] {
+  const key = `${width}\u0000${text}`;
+  const hit = textCache.get(key);
+  if (hit !== undefined) return hit.slice();
+  const lines = wrapSpans([{ text }], width).map((l) => l.map((s) => s.text).join(""));
+  if (textCache.size >= TEXT_CACHE_MAX) textCache.delete(textCache.keys().next().value as string);
+  textCache.set(key, lines);
+  return lines.slice();
+}
+
+function cpLen(g: string): number {
+  return g.length === 1 ? 1 : [...g].length;
+}
+
+/**
+ * Editor wrapping with code-point ranges (for the composer's cursor): breaks after whitespace,
+ * hard-breaks long words; whitespace never causes a break (it hangs past the edge), so every
+ * offset maps to exactly one place. `hard` is true for the last visual line of a source line.
+ */
+export function wrapWithOffsets(text: string, width: number): OffsetLine[] {
+  const w = Math.max(1, Math.floor(width));
+  const out: OffsetLine[] = [];
+  let base = 0;
+  for (const line of text.split("\n")) {
+    const gs = graphemes(line.includes("\t") ? line.replace(/\t/g, " ") : line);
+    const gw = gs.map(graphemeWidth);
+    const gcp = gs.map(cpLen);
+    let start = 0; // grapheme index where the visual line starts
+    let startCp = base;
+    let lastBreak = -1; // grapheme index just after the last whitespace on this visual line
+    let cw = 0;
+    let cp = base;
+    const emit = (endIdx: number, endCp: number, hard: boolean) => {
+      const t = gs.slice(start, endIdx).join("");
+      out.push({ text: t, start: startCp, end: endCp, width: textWidth(t), hard });
+    };
+    for (let i = 0; i < gs.length; i++) {
+      const g = gs[i]!;
+      const space = g === " ";
+      while (!space && cw + gw[i]! > w && i > start) {
+        const at = lastBreak > start ? lastBreak : i;
+        let atCp = startCp;
+        for (let k = start; k < at; k++) atCp += gcp[k]!;
+        emit(at, atCp, false);
+        start = at;
+        startCp = atCp;
+        lastBreak = -1;
+        cw = 0;
+        for (let k = start; k < i; k++) cw += gw[k]!;
+      }
+      cw += gw[i]!;
+      cp += gcp[i]!;
+      if (space) lastBreak = i + 1;
+    }
+    emit(gs.length, cp, true);
+    base = cp + 1; // the newline
+  }
+  return out;
+}

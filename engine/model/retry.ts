@@ -1,0 +1,150 @@
+// Retrying a provider request: backoff with jitter, Retry-After, and the rule that a stream which
+// already showed content to the caller is never replayed (the user would see it twice).
+import type { ModelEvent, RetryOptions } from "./model-types.js";
+
+/** One try at the request: yields events and ends with `done`, or throws the SDK's error. */
+export type Attempt = (signal: AbortSignal) => AsyncIterable<ModelEvent>;
+
+export type ErrorClass = { retryable: boolean; reason: string; retryAfterMs?: number };
+
+const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET"]);
+
+/** Sleeps `ms` unless `signal` aborts first (then resolves early; callers check the signal). */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** Reads `retry-after-ms`, then `retry-after` (seconds or an HTTP date) into milliseconds. */
+export function parseRetryAfter(headers: unknown, now: number): number | undefined {
+  const get = (name: string): string | null => {
+    if (headers && typeof (headers as Headers).get === "function") return (headers as Headers).get(name);
+    return null;
+  };
+  const ms = Number.parseFloat(get("retry-after-ms") ?? "");
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const raw = get("retry-after");
+  if (raw === null || raw.trim() === "") return undefined;
+  if (/^\d+(\.\d+)?$/.test(raw.trim())) return Number.parseFloat(raw) * 1000;
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+/** Sorts an error from either SDK (or fetch) into retryable or not, with a one-line reason. */
+export function classifyError(e: unknown, now: number): ErrorClass {
+  const err = e as { status?: unknown; headers?: unknown; message?: unknown; code?: unknown; cause?: unknown; name?: unknown };
+  const message = typeof err?.message === "string" ? err.message : String(e);
+  if (typeof err?.status === "number") {
+    const s = err.status;
+    const retryable = s === 408 || s === 409 || s === 429 || s >= 500;
+    return { retryable, reason: message, retryAfterMs: parseRetryAfter(err.headers, now) };
+  }
+  if (e instanceof SyntaxError) return { retryable: false, reason: `malformed stream event: ${message}` };
+  const ctor = (e as object | null)?.constructor?.name ?? "";
+  if (ctor === "APIConnectionError" || ctor === "APIConnectionTimeoutError") {
+    const cause = (err.cause as { message?: string } | undefined)?.message;
+    return { retryable: true, reason: cause ? `connection error: ${cause}` : "connection error" };
+  }
+  const code = typeof err?.code === "string" ? err.code : (err?.cause as { code?: string } | undefined)?.code;
+  if ((code && RETRYABLE_CODES.has(code)) || message === "terminated" || message === "fetch failed") {
+    return { retryable: true, reason: `connection error: ${message}` };
+  }
+  return { retryable: false, reason: message };
+}
+
+/** The delay before try `attempt + 1`: Retry-After when given, else exponential backoff with jitter. */
+export function retryDelay(attempt: number, cls: ErrorClass, opts: RetryOptions): number {
+  if (cls.retryAfterMs !== undefined) return Math.min(cls.retryAfterMs, opts.maxRetryAfterMs ?? 60_000);
+  const base = opts.baseDelayMs ?? 500;
+  const capped = Math.min(base * 2 ** (attempt - 1), opts.maxDelayMs ?? 8_000);
+  const random = opts.random ?? Math.random;
+  return Math.round(capped * (0.5 + random() * 0.5));
+}
+
+const CONTENT = new Set(["text_delta", "thinking_delta", "tool_call_start", "tool_call_delta", "tool_call_end"]);
+
+/**
+ * Runs `attempt` until it finishes, retrying retryable failures before any content reached the
+ * caller; always ends with exactly one `done`. `label` prefixes errors ("local: http://...").
+ */
+export async function* streamWithRetry(
+  attempt: Attempt,
+  signal: AbortSignal,
+  label: string,
+  opts: RetryOptions,
+  secrets: string[] = [],
+): AsyncGenerator<ModelEvent> {
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 4);
+  const sleep = opts.sleep ?? abortableSleep;
+  const now = opts.now ?? Date.now;
+  const scrub = (s: string) => secrets.reduce((acc, k) => (k ? acc.split(k).join("[redacted]") : acc), s);
+  let streamed = false;
+  for (let n = 1; ; n++) {
+    if (signal.aborted) return yield { type: "done", stopReason: "aborted" };
+    const inner = new AbortController();
+    const onAbort = () => inner.abort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    const it = attempt(inner.signal)[Symbol.asyncIterator]();
+    let failure: unknown;
+    try {
+      for (;;) {
+        const step = await nextOrAbort(it, signal);
+        if (step === "aborted") {
+          void it.return?.().catch(() => undefined);
+          return yield { type: "done", stopReason: "aborted" };
+        }
+        if (step.done) return yield { type: "done", stopReason: "stop" };
+        const ev = step.value;
+        if (CONTENT.has(ev.type)) streamed = true;
+        if (ev.type === "done") {
+          return yield ev.error ? { ...ev, error: scrub(ev.error) } : ev;
+        }
+        yield ev;
+      }
+    } catch (e) {
+      failure = e;
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
+    if (signal.aborted) return yield { type: "done", stopReason: "aborted" };
+    const cls = classifyError(failure, now());
+    const reason = scrub(cls.reason);
+    if (streamed) return yield { type: "done", stopReason: "error", error: `${label}: stream interrupted: ${reason}` };
+    if (!cls.retryable) return yield { type: "done", stopReason: "error", error: `${label}: ${reason}` };
+    if (n >= maxAttempts) {
+      const tries = n === 1 ? "1 attempt" : `${n} attempts`;
+      return yield { type: "done", stopReason: "error", error: `${label}: request failed after ${tries}: ${reason}` };
+    }
+    const delayMs = retryDelay(n, cls, opts);
+    yield { type: "retry", attempt: n + 1, delayMs, reason };
+    await sleep(delayMs, signal);
+  }
+}
+
+/** Awaits the next event, or "aborted" as soon as `signal` fires (a stalled socket must not hold us). */
+function nextOrAbort<T>(it: AsyncIterator<T>, signal: AbortSignal): Promise<IteratorResult<T> | "aborted"> {
+  if (signal.aborted) return Promise.resolve("aborted");
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve("aborted");
+    signal.addEventListener("abort", onAbort, { once: true });
+    it.next().then(
+      (r) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(r);
+      },
+      (e) => {
+        signal.removeEventListener("abort", onAbort);
+        if (signal.aborted) resolve("aborted");
+        else reject(e);
+      },
+    );
+  });
+}

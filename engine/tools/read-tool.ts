@@ -1,0 +1,104 @@
+// `read`: a text file with line numbers, a window at a time, never more than the caps below.
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import type { ToolDefinition, ToolResult } from "../tool-registry.js";
+import { fileKind } from "./file-kind.js";
+import { toolFailure, fsReason, errnoCode } from "./tool-failure.js";
+import { displayPath, resolveToolPath } from "./tool-paths.js";
+
+export const READ_DEFAULT_LIMIT = 2000;
+export const READ_MAX_LINE_CHARS = 2000;
+export const READ_MAX_BYTES = 50 * 1024;
+
+export type ReadDetails = { path: string; startLine: number; endLine: number; totalLines: number; truncated: boolean };
+
+/** Formats one numbered line like `cat -n`, cutting lines longer than READ_MAX_LINE_CHARS. */
+export function numberedLine(n: number, line: string): string {
+  const text = line.length > READ_MAX_LINE_CHARS
+    ? `${line.slice(0, READ_MAX_LINE_CHARS)} … [line cut: ${line.length - READ_MAX_LINE_CHARS} more characters]`
+    : line;
+  return `${String(n).padStart(6)}\t${text}`;
+}
+
+/** The read tool definition. */
+export function readTool(): ToolDefinition {
+  return {
+    name: "read",
+    owner: "host",
+    description:
+      "Read a text file. Output is numbered like `cat -n` (1-based). Reads at most 2000 lines and 50 KB " +
+      "at a time; when cut, the output ends with a note giving the offset to continue from. Use offset and " +
+      "limit for large files. Images and other binary files are refused. Paths are relative to the working " +
+      "directory unless absolute.",
+    schema: {
+      type: "object",
+      properties: {
+        path: { type: "string", description: "File to read (relative to the working directory, or absolute)" },
+        offset: { type: "integer", minimum: 1, description: "First line to show, 1-based (default 1)" },
+        limit: { type: "integer", minimum: 1, description: `Most lines to show (default ${READ_DEFAULT_LIMIT})` },
+      },
+      required: ["path"],
+      additionalProperties: false,
+    },
+    run: async (args, ctx) => readFileWindow(ctx.cwd, String(args.path), args.offset as number | undefined, args.limit as number | undefined, ctx.signal),
+  };
+}
+
+async function readFileWindow(cwd: string, path: string, offset = 1, limit = READ_DEFAULT_LIMIT, signal?: AbortSignal): Promise<ToolResult> {
+  const abs = resolveToolPath(cwd, path);
+  const shown = displayPath(abs, cwd);
+  try {
+    const info = await stat(abs);
+    if (info.isDirectory()) return toolFailure(`read: ${shown} is a directory; use ls to list it`);
+    const kind = await fileKind(abs);
+    if (kind.kind === "image") {
+      return toolFailure(`read: ${shown} is an image (${kind.format}); librecode cannot show images to this model`);
+    }
+    if (kind.kind === "binary") {
+      return toolFailure(`read: ${shown} is a binary file (${info.size} bytes); it cannot be shown as text`);
+    }
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return toolFailure(`read: ${shown}: file not found`);
+    return toolFailure(`read: ${shown}: ${fsReason(err)}`);
+  }
+
+  // Streamed, so a window near the top of a huge log costs only the line count, not the file in memory.
+  const out: string[] = [];
+  let bytes = 0;
+  let total = 0;
+  let last = offset - 1;
+  let cutByBytes = false;
+  const lines = createInterface({ input: createReadStream(abs, { encoding: "utf8", signal }), crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      total++;
+      if (total < offset || total >= offset + limit || cutByBytes) continue;
+      const formatted = numberedLine(total, line);
+      const size = Buffer.byteLength(formatted) + 1;
+      if (bytes + size > READ_MAX_BYTES && out.length > 0) {
+        cutByBytes = true;
+        continue;
+      }
+      out.push(formatted);
+      bytes += size;
+      last = total;
+    }
+  } catch (err) {
+    return toolFailure(`read: ${shown}: ${signal?.aborted ? "aborted" : fsReason(err)}`);
+  }
+
+  if (total === 0) {
+    return { content: `(${shown} is empty)`, details: { path: shown, startLine: 0, endLine: 0, totalLines: 0, truncated: false } };
+  }
+  if (offset > total) {
+    return toolFailure(`read: ${shown}: offset ${offset} is past the end of the file (${total} lines)`);
+  }
+  const truncated = last < total;
+  const details: ReadDetails = { path: shown, startLine: offset, endLine: last, totalLines: total, truncated };
+  let content = out.join("\n");
+  if (truncated) {
+    content += `\n\n[truncated: showing lines ${offset}-${last} of ${total}; use offset=${last + 1} to continue]`;
+  }
+  return { content, details };
+}

@@ -1,0 +1,364 @@
+// Named buffers: text with a cursor, a label, metadata, structured blocks and per-buffer vars.
+// Semantics are lua-api.md "Buffers": 0-based code-point offsets, end-exclusive clamped ranges
+// (reversed ones swapped), lines and blocks 0-based with end -1 meaning "to the end". Every
+// mutation journals a cheap undo closure, bumps rev and touches the buffer.
+import type { Block } from "./block.js";
+import { cpChars, cpLength, cpSlice } from "./code-points.js";
+import { copyBlock, isBlockLike, normalizeBlock } from "./normalize-block.js";
+import type { TransactionManager } from "./transaction.js";
+
+export type BufferRecord = {
+  name: string;
+  text: string;
+  cursor: number;
+  label: string;
+  metadata: Record<string, unknown>;
+  blocks: Block[];
+  vars: Record<string, unknown>;
+  rev: number;
+};
+
+export type BufferInit = {
+  text?: string;
+  chars?: string[];
+  cursor?: number;
+  label?: string;
+  metadata?: Record<string, unknown>;
+  blocks?: Partial<Block>[];
+};
+
+/** The buffers of one runtime. Reading an unknown name never creates it; writing does. */
+export class BufferStore {
+  private readonly buffers = new Map<string, BufferRecord>();
+  private revCounter = 0;
+  private idCounter = 0;
+
+  constructor(private readonly tx: TransactionManager, private readonly now: () => number = Date.now) {}
+
+  /** True when a buffer of that name exists. */
+  has(name: string): boolean {
+    return this.buffers.has(name);
+  }
+
+  /** Buffer names, sorted. */
+  list(): string[] {
+    return [...this.buffers.keys()].sort();
+  }
+
+  /** The live record (do not mutate it), or undefined. */
+  get(name: string): BufferRecord | undefined {
+    return this.buffers.get(name);
+  }
+
+  /** The buffer, created empty when missing. */
+  ensure(name: string): BufferRecord {
+    const b = this.buffers.get(name);
+    return b ?? this.create(name);
+  }
+
+  /** Creates the buffer if missing, then applies init when given; returns the record. */
+  create(name: string, init?: BufferInit): BufferRecord {
+    let b = this.buffers.get(name);
+    if (!b) {
+      b = { name, text: "", cursor: 0, label: "", metadata: {}, blocks: [], vars: {}, rev: this.nextRev() };
+      this.buffers.set(name, b);
+      this.tx.record(() => this.buffers.delete(name));
+      this.tx.touchBuffer(name);
+    }
+    if (init) this.set(name, init);
+    return b;
+  }
+
+  /** Removes the buffer; false when it did not exist. */
+  delete(name: string): boolean {
+    const b = this.buffers.get(name);
+    if (!b) return false;
+    this.buffers.delete(name);
+    this.tx.record(() => this.buffers.set(name, b));
+    this.tx.touchBuffer(name);
+    return true;
+  }
+
+  /** Replaces the buffer's state: chars win over text, cursor defaults to the end, and missing
+   *  label, metadata and blocks reset to empty. A string sets the text only. */
+  set(name: string, t: BufferInit | string): void {
+    if (typeof t === "string") return this.setText(name, t);
+    const text = Array.isArray(t.chars) ? t.chars.join("") : typeof t.text === "string" ? t.text : "";
+    const len = cpLength(text);
+    const cursor = typeof t.cursor === "number" ? clamp(t.cursor, 0, len) : len;
+    const blocks = (t.blocks ?? []).map((b, i) => this.makeBlock(b, i));
+    const b = this.mutable(name);
+    this.snapshot(b);
+    Object.assign(b, { text, cursor, label: t.label ?? "", metadata: { ...(t.metadata ?? {}) }, blocks });
+  }
+
+  /** The buffer's text ("" for an unknown buffer). */
+  getText(name: string): string {
+    return this.buffers.get(name)?.text ?? "";
+  }
+
+  /** The buffer's text as one-code-point strings. */
+  getChars(name: string): string[] {
+    return cpChars(this.getText(name));
+  }
+
+  /** Sets the text and moves the cursor to the end. */
+  setText(name: string, s: string): void {
+    this.writeText(name, s, cpLength(s));
+  }
+
+  /** The cursor as a code-point offset (0 for an unknown buffer). */
+  getCursor(name: string): number {
+    return this.buffers.get(name)?.cursor ?? 0;
+  }
+
+  /** Moves the cursor, clamped to [0, length]. */
+  setCursor(name: string, pos: number): void {
+    const b = this.mutable(name);
+    const cursor = clamp(pos, 0, cpLength(b.text));
+    if (cursor === b.cursor) return;
+    this.snapshot(b);
+    b.cursor = cursor;
+  }
+
+  /** Inserts s at pos (clamped); the cursor ends after the inserted text. */
+  insert(name: string, pos: number, s: string): void {
+    const text = this.getText(name);
+    const p = clamp(pos, 0, cpLength(text));
+    this.writeText(name, cpSlice(text, 0, p) + s + cpSlice(text, p), p + cpLength(s));
+  }
+
+  /** Deletes [start, end) (clamped, swapped when reversed); the cursor ends at start. */
+  deleteRange(name: string, start: number, end: number): void {
+    this.replace(name, start, end, "");
+  }
+
+  /** Replaces [start, end) with s; the cursor ends after the new text. */
+  replace(name: string, start: number, end: number, s: string): void {
+    const text = this.getText(name);
+    const [a, z] = textRange(text, start, end);
+    this.writeText(name, cpSlice(text, 0, a) + s + cpSlice(text, z), a + cpLength(s));
+  }
+
+  /** Lines [start, end) of the text; end -1 means to the end. */
+  getLines(name: string, start = 0, end = -1): string[] {
+    const lines = this.getText(name).split("\n");
+    const [a, z] = listRange(lines.length, start, end);
+    return lines.slice(a, z);
+  }
+
+  /** Replaces lines [start, end) with lines; the cursor is clamped to the new text. */
+  setLines(name: string, start: number, end: number, lines: string[]): void {
+    const b = this.mutable(name);
+    const all = b.text.split("\n");
+    const [a, z] = listRange(all.length, start, end);
+    all.splice(a, z - a, ...lines);
+    const text = all.join("\n");
+    this.writeText(name, text, Math.min(b.cursor, cpLength(text)));
+  }
+
+  /** Appends a block (a table with kind/role/id/created_at/streaming) or else text (cursor to the end). */
+  append(name: string, value: string | Partial<Block>): void {
+    if (isBlockLike(value)) {
+      this.appendBlock(name, value);
+      return;
+    }
+    const v = value as unknown;
+    const text = typeof v === "object" && v !== null ? (v as { text?: unknown }).text : undefined;
+    const add = typeof v === "string" ? v : typeof text === "string" ? text : String(v);
+    const b = this.mutable(name);
+    this.writeText(name, b.text + add, cpLength(b.text) + cpLength(add));
+  }
+
+  /** Empties the text, the cursor and the blocks. */
+  clear(name: string): void {
+    const b = this.mutable(name);
+    this.snapshot(b);
+    b.text = "";
+    b.cursor = 0;
+    b.blocks = [];
+  }
+
+  /** Copies of blocks [start, end); end -1 means to the end. */
+  getBlocks(name: string, start = 0, end = -1): Block[] {
+    const blocks = this.buffers.get(name)?.blocks ?? [];
+    const [a, z] = listRange(blocks.length, start, end);
+    return blocks.slice(a, z).map(copyBlock);
+  }
+
+  /** Replaces blocks [start, end) with blocks and renumbers every block's index. */
+  setBlocks(name: string, start: number, end: number, blocks: Partial<Block>[]): void {
+    const b = this.mutable(name);
+    const [a, z] = listRange(b.blocks.length, start, end);
+    const fresh = blocks.map((x) => this.makeBlock(x, 0));
+    this.spliceBlocks(b, a, z - a, fresh);
+  }
+
+  /** Removes blocks [start, end) and renumbers the rest. */
+  deleteBlocks(name: string, start: number, end: number): void {
+    const b = this.mutable(name);
+    const [a, z] = listRange(b.blocks.length, start, end);
+    if (z > a) this.spliceBlocks(b, a, z - a, []);
+  }
+
+  /** A per-buffer variable (undefined when unset). */
+  getVar(name: string, key: string): unknown {
+    return this.buffers.get(name)?.vars[key];
+  }
+
+  /** Sets a per-buffer variable; undefined removes it. */
+  setVar(name: string, key: string, value: unknown): void {
+    const b = this.mutable(name);
+    const had = Object.hasOwn(b.vars, key);
+    const prev = b.vars[key];
+    if (value === undefined) delete b.vars[key];
+    else b.vars[key] = value;
+    this.tx.record(() => {
+      if (had) b.vars[key] = prev;
+      else delete b.vars[key];
+    });
+    this.bump(b);
+  }
+
+  /** Sets the label (the composer shows it in its border). */
+  setLabel(name: string, label: string): void {
+    const b = this.mutable(name);
+    this.snapshot(b);
+    b.label = label;
+  }
+
+  /** Sets one metadata key; undefined removes it. */
+  setMetadata(name: string, key: string, value: unknown): void {
+    const b = this.mutable(name);
+    this.snapshot(b);
+    const metadata = { ...b.metadata };
+    if (value === undefined) delete metadata[key];
+    else metadata[key] = value;
+    b.metadata = metadata;
+  }
+
+  /** Appends one block and returns the stored record. */
+  appendBlock(name: string, block: Partial<Block>): Block {
+    const b = this.mutable(name);
+    const stored = this.makeBlock(block, b.blocks.length);
+    b.blocks.push(stored);
+    this.tx.record(() => {
+      const i = b.blocks.lastIndexOf(stored);
+      if (i >= 0) b.blocks.splice(i, 1);
+      b.rev = this.nextRev();
+    });
+    this.bump(b);
+    return stored;
+  }
+
+  /** Patches the block with that id (id and index are kept); false when there is none. */
+  updateBlock(name: string, id: string, patch: Partial<Block>): boolean {
+    const b = this.buffers.get(name);
+    const blk = b && findBlock(b.blocks, id);
+    if (!b || !blk) return false;
+    const prev = { ...blk };
+    const { id: _id, index: _index, rev: _rev, ...rest } = patch;
+    Object.assign(blk, rest);
+    if (rest.metadata) blk.metadata = { ...rest.metadata };
+    blk.rev = this.nextRev();
+    this.tx.record(() => Object.assign(blk, prev, { rev: this.nextRev() }));
+    this.bump(b);
+    return true;
+  }
+
+  /** Appends text to a block: the streaming fast path, O(delta) however long the buffer is. */
+  appendToBlock(name: string, id: string, text: string): boolean {
+    const b = this.buffers.get(name);
+    const blk = b && findBlock(b.blocks, id);
+    if (!b || !blk) return false;
+    const prev = blk.text;
+    blk.text = prev + text;
+    blk.rev = this.nextRev();
+    this.tx.record(() => {
+      blk.text = prev;
+      blk.rev = this.nextRev();
+    });
+    this.bump(b);
+    return true;
+  }
+
+  private makeBlock(b: Partial<Block>, index: number): Block {
+    return normalizeBlock(b, index, this.nextRev(), () => `b${++this.idCounter}`, this.now());
+  }
+
+  private spliceBlocks(b: BufferRecord, at: number, remove: number, insert: Block[]): void {
+    const prev = b.blocks;
+    const prevIndexes = prev.map((x) => x.index);
+    const next = prev.slice(0, at).concat(insert, prev.slice(at + remove));
+    next.forEach((x, i) => {
+      if (x.index !== i) {
+        x.index = i;
+        x.rev = this.nextRev();
+      }
+    });
+    b.blocks = next;
+    this.tx.record(() => {
+      prev.forEach((x, i) => (x.index = prevIndexes[i]!));
+      b.blocks = prev;
+      b.rev = this.nextRev();
+    });
+    this.bump(b);
+  }
+
+  private writeText(name: string, text: string, cursor: number): void {
+    const b = this.mutable(name);
+    this.snapshot(b);
+    b.text = text;
+    b.cursor = cursor;
+  }
+
+  /** Journals the scalar fields of b (strings and references: O(1)) and bumps it. */
+  private snapshot(b: BufferRecord): void {
+    const { text, cursor, label, metadata, blocks } = b;
+    this.tx.record(() => {
+      Object.assign(b, { text, cursor, label, metadata, blocks });
+      b.rev = this.nextRev();
+    });
+    this.bump(b);
+  }
+
+  private mutable(name: string): BufferRecord {
+    return this.buffers.get(name) ?? this.create(name);
+  }
+
+  private bump(b: BufferRecord): void {
+    b.rev = this.nextRev();
+    this.tx.touchBuffer(b.name);
+  }
+
+  private nextRev(): number {
+    return ++this.revCounter;
+  }
+}
+
+/** Searches from the end: streamed blocks are the newest ones, so this is O(1) in practice. */
+function findBlock(blocks: Block[], id: string): Block | undefined {
+  for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i]!.id === id) return blocks[i];
+  return undefined;
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  if (!Number.isFinite(n)) return n > 0 ? hi : lo;
+  return Math.min(Math.max(Math.trunc(n), lo), hi);
+}
+
+/** A clamped, ordered code-point range of text. */
+function textRange(text: string, start: number, end: number): [number, number] {
+  const len = cpLength(text);
+  const a = clamp(start, 0, len);
+  const z = clamp(end, 0, len);
+  return a <= z ? [a, z] : [z, a];
+}
+
+/** A clamped, ordered range over a list of n items; a negative index counts from the end
+ *  (-1 is n, the end, as in Neovim). */
+function listRange(n: number, start: number, end: number): [number, number] {
+  const a = clamp(start < 0 ? n + 1 + start : start, 0, n);
+  const z = clamp(end < 0 ? n + 1 + end : end, 0, n);
+  return a <= z ? [a, z] : [z, a];
+}

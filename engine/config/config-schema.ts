@@ -1,0 +1,142 @@
+/** The configuration schema: every key, its type and its default, as data walked by the loader. */
+
+export type ThinkingLevel = "off" | "minimal" | "low" | "medium" | "high";
+export type ProviderApi = "openai-chat" | "anthropic-messages";
+export type ThemeName = "dark" | "light";
+/** An `extensions.use` entry exactly as written: `"scheme:value"` or `{source, version}`. */
+export type ExtensionUse = string | { source: string; version?: string };
+
+export type ProviderConfig = {
+  api: ProviderApi;
+  base_url: string;
+  api_key_env?: string;
+  models: string[];
+  context_window?: number;
+  headers: Record<string, string>;
+};
+
+export type Config = {
+  assistant: {
+    provider: string;
+    model: string;
+    thinking_level: ThinkingLevel;
+    max_turns: number;
+    system_prompt?: string;
+  };
+  providers: Record<string, ProviderConfig>;
+  extensions: { enabled: boolean; use: ExtensionUse[]; budget_ms?: number };
+  /** A layout table kept as plain data; the layout layer validates it. */
+  layout?: Record<string, unknown>;
+  theme: ThemeName;
+  theme_tokens: Record<string, string>;
+  ui: { mouse: boolean; fps: number; tool_lines: number };
+  tools: { bash_timeout_ms: number; output_cap: number };
+  session: { auto_compact: boolean };
+};
+
+/** One node of the schema. `section` has fixed keys; `map` has user-chosen keys of one shape. */
+export type SchemaNode =
+  | { kind: "string"; nonEmpty?: boolean }
+  | { kind: "enum"; values: readonly string[] }
+  | { kind: "bool" }
+  | { kind: "int"; min: number; max?: number }
+  | { kind: "color" }
+  | { kind: "list"; of: SchemaNode }
+  | { kind: "section"; fields: Record<string, SchemaNode>; required?: readonly string[] }
+  | { kind: "map"; of: SchemaNode }
+  | { kind: "table" }
+  | { kind: "extension-source" };
+
+const str: SchemaNode = { kind: "string" };
+const nonEmpty: SchemaNode = { kind: "string", nonEmpty: true };
+
+export const THINKING_LEVELS: readonly ThinkingLevel[] = ["off", "minimal", "low", "medium", "high"];
+export const PROVIDER_APIS: readonly ProviderApi[] = ["openai-chat", "anthropic-messages"];
+
+export const providerSchema: SchemaNode = {
+  kind: "section",
+  required: ["api", "base_url"],
+  fields: {
+    api: { kind: "enum", values: PROVIDER_APIS },
+    base_url: nonEmpty,
+    api_key_env: nonEmpty,
+    models: { kind: "list", of: nonEmpty },
+    context_window: { kind: "int", min: 1 },
+    headers: { kind: "map", of: str },
+  },
+};
+
+export const configSchema: SchemaNode = {
+  kind: "section",
+  fields: {
+    assistant: {
+      kind: "section",
+      fields: {
+        provider: nonEmpty,
+        model: nonEmpty,
+        thinking_level: { kind: "enum", values: THINKING_LEVELS },
+        max_turns: { kind: "int", min: 1 },
+        system_prompt: str,
+      },
+    },
+    providers: { kind: "map", of: providerSchema },
+    extensions: {
+      kind: "section",
+      fields: {
+        enabled: { kind: "bool" },
+        use: { kind: "list", of: { kind: "extension-source" } },
+        budget_ms: { kind: "int", min: 0 },
+      },
+    },
+    layout: { kind: "table" },
+    theme: { kind: "enum", values: ["dark", "light"] },
+    theme_tokens: { kind: "map", of: { kind: "color" } },
+    ui: {
+      kind: "section",
+      fields: {
+        mouse: { kind: "bool" },
+        fps: { kind: "int", min: 1, max: 240 },
+        tool_lines: { kind: "int", min: 0 },
+      },
+    },
+    tools: {
+      kind: "section",
+      fields: {
+        bash_timeout_ms: { kind: "int", min: 1 },
+        output_cap: { kind: "int", min: 1 },
+      },
+    },
+    session: { kind: "section", fields: { auto_compact: { kind: "bool" } } },
+  },
+};
+
+/** The built-in defaults; a fresh copy each call so callers may mutate theirs. */
+export function defaultConfig(): Config {
+  return {
+    assistant: { provider: "openai", model: "gpt-4.1-mini", thinking_level: "off", max_turns: 50 },
+    providers: {},
+    extensions: { enabled: true, use: ["path:.librecode/extensions"] },
+    theme: "dark",
+    theme_tokens: {},
+    ui: { mouse: false, fps: 60, tool_lines: 12 },
+    tools: { bash_timeout_ms: 120_000, output_cap: 30_000 },
+    session: { auto_compact: true },
+  };
+}
+
+/** The schema node at a dotted path (map entries match any key), or undefined. */
+export function schemaAt(path: string): SchemaNode | undefined {
+  let node: SchemaNode | undefined = configSchema;
+  for (const part of path.split(".")) {
+    if (!node) return undefined;
+    if (node.kind === "section") node = node.fields[part];
+    else if (node.kind === "map") node = node.of;
+    else return undefined;
+  }
+  return node;
+}
+
+/** True for schema nodes whose value is replaced whole when a higher layer sets it. */
+export function isLeaf(node: SchemaNode): boolean {
+  return node.kind !== "section" && node.kind !== "map";
+}

@@ -1,0 +1,43 @@
+/** `config show` and `config validate`: the effective values with their sources, and all problems. */
+import { configSchema, type SchemaNode } from "./config-schema.js";
+import { formatIssue } from "./config-error.js";
+import { collectConfig, type LoadConfigOptions, type LoadedConfig } from "./load-config.js";
+
+/** One effective leaf value and where it came from. */
+export type ConfigEntry = { path: string; value: unknown; source: string };
+
+/** Every effective leaf in schema order (map entries in the order they were written). */
+export function configEntries(loaded: LoadedConfig): ConfigEntry[] {
+  const out: ConfigEntry[] = [];
+  const walk = (value: unknown, schema: SchemaNode, path: string): void => {
+    if (value === undefined) return;
+    if (schema.kind === "section" || schema.kind === "map") {
+      const obj = value as Record<string, unknown>;
+      const keys = schema.kind === "section" ? Object.keys(schema.fields) : Object.keys(obj);
+      for (const key of keys) {
+        const child = schema.kind === "section" ? schema.fields[key]! : schema.of;
+        walk(obj[key], child, path ? `${path}.${key}` : key);
+      }
+      return;
+    }
+    const loc = loaded.locations.get(path);
+    const source = loc?.line !== undefined ? `${loc.where}:${loc.line}` : loaded.sources.get(path) ?? "default";
+    out.push({ path, value, source });
+  };
+  walk(loaded.config, configSchema, "");
+  return out;
+}
+
+/** `config show`: one line per value, `path = json-value  # source` (source: default, env:NAME or file:line). */
+export function formatConfigShow(loaded: LoadedConfig): string[] {
+  const entries = configEntries(loaded);
+  const left = entries.map((e) => `${e.path} = ${JSON.stringify(e.value)}`);
+  const width = Math.min(48, Math.max(0, ...left.map((l) => l.length)));
+  return entries.map((e, i) => `${left[i]!.padEnd(width)}  # ${e.source}`);
+}
+
+/** `config validate`: the files read and every problem (one formatted line each); ok when none. */
+export function validateConfigFiles(opts: LoadConfigOptions): { ok: boolean; files: string[]; errors: string[] } {
+  const { loaded, issues } = collectConfig(opts);
+  return { ok: issues.length === 0, files: loaded.files, errors: issues.map(formatIssue) };
+}

@@ -1,0 +1,198 @@
+/** Loads the layered configuration: env > --config FILE > ./.librecode/config.yaml > $LIBRECODE_HOME/config.yaml > defaults. */
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { configSchema, defaultConfig, isLeaf, schemaAt, type Config, type SchemaNode } from "./config-schema.js";
+import { ConfigError, type ConfigIssue } from "./config-error.js";
+import { readEnvOverrides } from "./config-env.js";
+import { validateDocument, type YamlLayer } from "./validate-yaml.js";
+
+export type LoadConfigOptions = {
+  cwd: string;
+  /** `$LIBRECODE_HOME`; defaults to env.LIBRECODE_HOME, then `~/.librecode`. */
+  home?: string;
+  /** `--config FILE`, relative to cwd; unlike the other files it must exist. */
+  configFile?: string;
+  env?: Record<string, string | undefined>;
+};
+
+/** Where one value came from: a file (as shown to the user) and line, or "default" / "env:NAME". */
+export type ValueLocation = { where: string; line?: number };
+
+export type LoadedConfig = {
+  config: Config;
+  /** Dotted path of every effective leaf -> "default", "env:NAME" or the file it came from. */
+  sources: Map<string, string>;
+  /** Same keys as `sources`, with the line for values from files. */
+  locations: Map<string, ValueLocation>;
+  /** The config files that exist and were read, lowest layer first (as shown to the user). */
+  files: string[];
+};
+
+type FileLayer = { path: string; display: string; required: boolean };
+
+/** `$LIBRECODE_HOME`, default `~/.librecode`. */
+export function librecodeHome(env: Record<string, string | undefined> = process.env): string {
+  const home = env.LIBRECODE_HOME;
+  return home && home.trim() !== "" ? resolve(home) : join(homedir(), ".librecode");
+}
+
+/** A path as shown in messages: relative to cwd when inside it, else absolute. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/** The config files in layering order, lowest first. */
+export function configFiles(opts: LoadConfigOptions): FileLayer[] {
+  const env = opts.env ?? process.env;
+  const home = opts.home ?? librecodeHome(env);
+  const files: FileLayer[] = [
+    { path: join(home, "config.yaml"), required: false, display: "" },
+    { path: join(opts.cwd, ".librecode", "config.yaml"), required: false, display: "" },
+  ];
+  if (opts.configFile) files.push({ path: resolve(opts.cwd, opts.configFile), required: true, display: "" });
+  for (const f of files) f.display = displayPath(f.path, opts.cwd);
+  return files;
+}
+
+/** Reads and validates one YAML file; undefined when an optional file does not exist. */
+export function readConfigFile(file: FileLayer): YamlLayer | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file.path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && !file.required) return undefined;
+    const why = code === "ENOENT" ? "file not found" : `cannot read (${code ?? String(err)})`;
+    return { value: {}, lines: new Map(), issues: [{ where: file.display, path: "", message: why }] };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((e) => ({
+      where: file.display,
+      line: counter.linePos(e.pos[0]).line,
+      path: "",
+      message: `invalid YAML: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
+    }));
+    return { value: {}, lines: new Map(), issues };
+  }
+  return validateDocument(doc, counter, file.display, configSchema);
+}
+
+/** Loads every layer and returns all problems found (for `config validate`) alongside the result. */
+export function collectConfig(opts: LoadConfigOptions): { loaded: LoadedConfig; issues: ConfigIssue[] } {
+  const config = defaultConfig() as unknown as Record<string, unknown>;
+  const sources = new Map<string, string>();
+  const locations = new Map<string, ValueLocation>();
+  const issues: ConfigIssue[] = [];
+  const files: string[] = [];
+  markDefaults(config, configSchema, "", sources, locations);
+
+  for (const file of configFiles(opts)) {
+    const layer = readConfigFile(file);
+    if (!layer) continue;
+    files.push(file.display);
+    issues.push(...layer.issues);
+    const setLeaf = (path: string) => {
+      sources.set(path, file.display);
+      locations.set(path, { where: file.display, line: layer.lines.get(path) });
+    };
+    mergeLayer(config, layer.value, configSchema, "", setLeaf, sources, locations);
+    for (const [path, line] of layer.lines) {
+      if (!isLeaf(schemaAt(path) ?? configSchema)) locations.set(path, { where: file.display, line });
+    }
+  }
+
+  const env = readEnvOverrides(opts.env ?? process.env, schemaAt);
+  issues.push(...env.issues);
+  for (const o of env.overrides) {
+    setPath(config, o.path, o.value);
+    sources.set(o.path, `env:${o.variable}`);
+    locations.set(o.path, { where: `env:${o.variable}` });
+  }
+
+  issues.push(...finishProviders(config, sources, locations));
+  return { loaded: { config: config as unknown as Config, sources, locations, files }, issues };
+}
+
+/** Loads the effective configuration; throws ConfigError naming file, line and key on any problem. */
+export function loadConfig(opts: LoadConfigOptions): LoadedConfig {
+  const { loaded, issues } = collectConfig(opts);
+  if (issues.length > 0) throw new ConfigError(issues);
+  return loaded;
+}
+
+function markDefaults(value: unknown, schema: SchemaNode, path: string, sources: Map<string, string>, locations: Map<string, ValueLocation>): void {
+  if (schema.kind === "section" && value && typeof value === "object") {
+    for (const [key, child] of Object.entries(schema.fields)) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) markDefaults(v, child, path ? `${path}.${key}` : key, sources, locations);
+    }
+  } else if (isLeaf(schema)) {
+    sources.set(path, "default");
+    locations.set(path, { where: "default" });
+  }
+}
+
+// Tables merge key by key; everything else (scalars, lists, layout) is replaced whole by a higher layer.
+function mergeLayer(
+  target: Record<string, unknown>,
+  layer: Record<string, unknown>,
+  schema: SchemaNode,
+  path: string,
+  setLeaf: (path: string) => void,
+  sources: Map<string, string>,
+  locations: Map<string, ValueLocation>,
+): void {
+  for (const [key, value] of Object.entries(layer)) {
+    const child = schema.kind === "section" ? schema.fields[key] : schema.kind === "map" ? schema.of : undefined;
+    if (!child) continue;
+    const childPath = path ? `${path}.${key}` : key;
+    if (isLeaf(child)) {
+      target[key] = structuredClone(value);
+      setLeaf(childPath);
+    } else {
+      const existing = target[key];
+      const sub = existing && typeof existing === "object" ? (existing as Record<string, unknown>) : {};
+      target[key] = sub;
+      mergeLayer(sub, value as Record<string, unknown>, child, childPath, setLeaf, sources, locations);
+    }
+  }
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let cur = target;
+  for (const p of parts.slice(0, -1)) {
+    if (!cur[p] || typeof cur[p] !== "object") cur[p] = {};
+    cur = cur[p] as Record<string, unknown>;
+  }
+  cur[parts[parts.length - 1]!] = value;
+}
+
+// Required provider keys are checked after merging, so a project file may override one key of a provider
+// the home file defines in full.
+function finishProviders(config: Record<string, unknown>, sources: Map<string, string>, locations: Map<string, ValueLocation>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const providers = config.providers as Record<string, Record<string, unknown>>;
+  const schema = schemaAt("providers.x") as SchemaNode & { kind: "section" };
+  for (const [id, provider] of Object.entries(providers)) {
+    const at = locations.get(`providers.${id}`) ?? { where: "config" };
+    for (const key of schema.required ?? []) {
+      if (provider[key] === undefined) {
+        issues.push({ where: at.where, line: at.line, path: `providers.${id}`, message: `missing required key ${key}` });
+      }
+    }
+    for (const [key, empty] of [["models", []], ["headers", {}]] as const) {
+      if (provider[key] === undefined) {
+        provider[key] = structuredClone(empty);
+        sources.set(`providers.${id}.${key}`, "default");
+        locations.set(`providers.${id}.${key}`, { where: "default" });
+      }
+    }
+  }
+  return issues;
+}

@@ -9,6 +9,26 @@ export type ErrorClass = { retryable: boolean; reason: string; retryAfterMs?: nu
 
 const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET"]);
 
+const RETRYABLE_TYPES = new Set(["overloaded_error", "api_error", "rate_limit_error"]);
+
+/** The `{type?, message}` inside an SDK APIError's JSON body: OpenAI nests it once, Anthropic twice. */
+function apiErrorBody(e: unknown): { type?: string; message: string } | undefined {
+  const body = (e as { error?: unknown } | null)?.error as { error?: unknown; message?: unknown; type?: unknown } | undefined;
+  if (!body || typeof body !== "object") return undefined;
+  const inner = (body.error && typeof body.error === "object" ? body.error : body) as { message?: unknown; type?: unknown };
+  if (typeof inner.message !== "string") return undefined;
+  return { message: inner.message, ...(typeof inner.type === "string" ? { type: inner.type } : {}) };
+}
+
+/** The innermost message of a cause chain ("fetch failed" says less than "other side closed"). */
+function rootCause(cause: unknown): string | undefined {
+  let msg: string | undefined;
+  for (let c = cause as { message?: unknown; cause?: unknown } | undefined, depth = 0; c && depth < 5; c = c.cause as typeof c, depth++) {
+    if (typeof c.message === "string" && c.message) msg = c.message;
+  }
+  return msg;
+}
+
 /** Sleeps `ms` unless `signal` aborts first (then resolves early; callers check the signal). */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -42,15 +62,21 @@ export function parseRetryAfter(headers: unknown, now: number): number | undefin
 export function classifyError(e: unknown, now: number): ErrorClass {
   const err = e as { status?: unknown; headers?: unknown; message?: unknown; code?: unknown; cause?: unknown; name?: unknown };
   const message = typeof err?.message === "string" ? err.message : String(e);
+  const api = apiErrorBody(e);
   if (typeof err?.status === "number") {
     const s = err.status;
     const retryable = s === 408 || s === 409 || s === 429 || s >= 500;
-    return { retryable, reason: message, retryAfterMs: parseRetryAfter(err.headers, now) };
+    const reason = api ? `${s} ${api.message}` : message;
+    return { retryable, reason, retryAfterMs: parseRetryAfter(err.headers, now) };
+  }
+  if (api?.type) {
+    // An error event inside the stream (Anthropic's `event: error`), not an HTTP status.
+    return { retryable: RETRYABLE_TYPES.has(api.type), reason: `${api.type}: ${api.message}` };
   }
   if (e instanceof SyntaxError) return { retryable: false, reason: `malformed stream event: ${message}` };
   const ctor = (e as object | null)?.constructor?.name ?? "";
   if (ctor === "APIConnectionError" || ctor === "APIConnectionTimeoutError") {
-    const cause = (err.cause as { message?: string } | undefined)?.message;
+    const cause = rootCause(err.cause);
     return { retryable: true, reason: cause ? `connection error: ${cause}` : "connection error" };
   }
   const code = typeof err?.code === "string" ? err.code : (err?.cause as { code?: string } | undefined)?.code;

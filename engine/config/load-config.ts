@@ -114,7 +114,7 @@ export function collectConfig(opts: LoadConfigOptions): { loaded: LoadedConfig; 
     locations.set(o.path, { where: `env:${o.variable}` });
   }
 
-  issues.push(...finishProviders(config, sources, locations));
+  issues.push(...finishProviders(config, sources, locations, issues));
   return { loaded: { config: config as unknown as Config, sources, locations, files }, issues };
 }
 
@@ -175,14 +175,20 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 
 // Required provider keys are checked after merging, so a project file may override one key of a provider
 // the home file defines in full.
-function finishProviders(config: Record<string, unknown>, sources: Map<string, string>, locations: Map<string, ValueLocation>): ConfigIssue[] {
+function finishProviders(
+  config: Record<string, unknown>,
+  sources: Map<string, string>,
+  locations: Map<string, ValueLocation>,
+  found: ConfigIssue[],
+): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const providers = config.providers as Record<string, Record<string, unknown>>;
   const schema = schemaAt("providers.x") as SchemaNode & { kind: "section" };
   for (const [id, provider] of Object.entries(providers)) {
     const at = locations.get(`providers.${id}`) ?? { where: "config" };
     for (const key of schema.required ?? []) {
-      if (provider[key] === undefined) {
+      const reported = found.some((i) => i.path === `providers.${id}.${key}`);
+      if (provider[key] === undefined && !reported) {
         issues.push({ where: at.where, line: at.line, path: `providers.${id}`, message: `missing required key ${key}` });
       }
     }

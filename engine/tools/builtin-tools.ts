@@ -1,0 +1,21 @@
+// The tools every session starts with, in the order the model sees them.
+import type { ToolDefinition, ToolRegistry } from "../tool-registry.js";
+import { bashTool, type BashOptions } from "./bash-tool.js";
+import { editTool } from "./edit-tool.js";
+import { findTool } from "./find-tool.js";
+import { grepTool, type GrepOptions } from "./grep-tool.js";
+import { lsTool } from "./ls-tool.js";
+import { readTool } from "./read-tool.js";
+import { writeTool } from "./write-tool.js";
+
+export type BuiltinToolOptions = { bash?: BashOptions; grep?: GrepOptions };
+
+/** read, write, edit, bash, grep, find and ls, owned by "host". */
+export function builtinTools(options: BuiltinToolOptions = {}): ToolDefinition[] {
+  return [readTool(), writeTool(), editTool(), bashTool(options.bash), grepTool(options.grep), findTool(), lsTool()];
+}
+
+/** Registers the built-in tools in a registry. */
+export function registerBuiltinTools(registry: ToolRegistry, options: BuiltinToolOptions = {}): void {
+  for (const tool of builtinTools(options)) registry.register(tool);
+}

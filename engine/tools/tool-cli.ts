@@ -1,0 +1,44 @@
+// What `librecode tool list` and `librecode tool run NAME 'JSON'` print; bin/ only wires argv and exits.
+import type { ToolRegistry } from "../tool-registry.js";
+import { jsonTypeOf } from "./schema-check.js";
+
+export type CliOutcome = { stdout: string; stderr: string; exitCode: 0 | 1 | 2 };
+
+function firstSentence(text: string): string {
+  const end = text.search(/\.(\s|$)/);
+  return end === -1 ? text : text.slice(0, end + 1);
+}
+
+/** One line per tool: name, owner and the first sentence of its description, in registration order. */
+export function toolListText(registry: ToolRegistry): string {
+  const tools = registry.list();
+  const nameWidth = Math.max(4, ...tools.map((t) => t.name.length));
+  const ownerWidth = Math.max(5, ...tools.map((t) => t.owner.length));
+  return tools
+    .map((t) => `${t.name.padEnd(nameWidth)}  ${t.owner.padEnd(ownerWidth)}  ${firstSentence(t.description)}`)
+    .join("\n") + (tools.length > 0 ? "\n" : "");
+}
+
+/** Runs one tool from the command line: exit 0 with the content on stdout, 1 when the tool reports an
+ *  error (content on stderr), 2 for an unknown tool or bad arguments (one line on stderr). */
+export async function runToolCommand(registry: ToolRegistry, name: string, json: string | undefined,
+  ctx: { cwd: string; signal?: AbortSignal; onUpdate?(partial: string): void }): Promise<CliOutcome> {
+  const usage = (reason: string): CliOutcome => ({ stdout: "", stderr: `librecode tool run: ${reason}\n`, exitCode: 2 });
+  if (!registry.get(name)) {
+    return usage(`unknown tool '${name}' (known: ${registry.list().map((t) => t.name).join(", ")})`);
+  }
+  let args: unknown;
+  try {
+    args = JSON.parse(json ?? "{}");
+  } catch (err) {
+    return usage(`arguments: expected a JSON object, got invalid JSON (${(err as Error).message})`);
+  }
+  if (typeof args !== "object" || args === null || Array.isArray(args)) {
+    return usage(`arguments: expected a JSON object, got ${jsonTypeOf(args)}`);
+  }
+  const problem = registry.validate(name, args);
+  if (problem !== undefined) return usage(problem);
+  const result = await registry.run(name, args, { cwd: ctx.cwd, signal: ctx.signal ?? new AbortController().signal, onUpdate: ctx.onUpdate });
+  const text = result.content.endsWith("\n") ? result.content : `${result.content}\n`;
+  return result.isError ? { stdout: "", stderr: text, exitCode: 1 } : { stdout: text, stderr: "", exitCode: 0 };
+}

@@ -1,0 +1,117 @@
+import {
+  CLEAR_SCREEN, HIDE_CURSOR, SGR_RESET, SHOW_CURSOR, SYNC_BEGIN, SYNC_END,
+  cursorTo, encodeRuns, initialEncodeState, sgrDelta,
+} from "./ansi-encode.js";
+import { CellGrid, StyleTable } from "./cell-grid.js";
+import { PLAIN } from "./resolved-style.js";
+import { applyRuns, diffGrids } from "./frame-diff.js";
+
+/** Where the hardware cursor goes after a frame (0-based screen cell), or null to hide it. */
+export type CursorPos = { row: number; col: number };
+
+/**
+ * The two cell grids of the terminal: `back` is the frame being painted, `front` mirrors what the
+ * terminal shows. `flush` turns their difference into one write and brings `front` up to date;
+ * `back` keeps its content, so a frame may repaint only what changed.
+ */
+export class Screen {
+  readonly styles: StyleTable;
+  readonly front: CellGrid;
+  readonly back: CellGrid;
+  // The terminal's content is unknown (first frame, resize, invalidate): clear and paint all.
+  private invalid = true;
+  // After the first frame the cursor state is known; before, a hide is always sent.
+  private cursorShown: boolean | null = null;
+  private cursorAt: CursorPos | null = null;
+
+  constructor(width: number, height: number, styles = new StyleTable()) {
+    this.styles = styles;
+    this.front = new CellGrid(width, height, styles);
+    this.back = new CellGrid(width, height, styles);
+  }
+
+  get width(): number {
+    return this.back.width;
+  }
+
+  get height(): number {
+    return this.back.height;
+  }
+
+  /** Resizes both grids (blanking them) and forces the next flush to repaint everything. */
+  resize(width: number, height: number): void {
+    this.front.resize(width, height);
+    this.back.resize(width, height);
+    this.invalidate();
+  }
+
+  /** Forgets what the terminal shows, so the next flush clears it and paints the whole frame. */
+  invalidate(): void {
+    this.invalid = true;
+    this.cursorShown = null;
+    this.cursorAt = null;
+  }
+
+  /**
+   * The bytes that bring the terminal from the last flushed frame to `back`, as one string in
+   * synchronized output, with the cursor placed (shown) or hidden; "" when nothing changed.
+   */
+  flush(cursor: CursorPos | null = null): string {
+    const cur = this.clampCursor(cursor);
+    let body: string;
+    let jumps: number;
+    if (this.invalid) {
+      body = this.paintFromEmpty();
+      jumps = Infinity;
+      this.front.copyFrom(this.back);
+      this.invalid = false;
+    } else {
+      const runs = diffGrids(this.front, this.back);
+      const state = initialEncodeState();
+      body = encodeRuns(this.back, runs, state);
+      if (state.style !== PLAIN) body += sgrDelta(state.style, PLAIN);
+      jumps = runs.length;
+      applyRuns(this.front, this.back, runs);
+    }
+    // Hiding the cursor while cells change stops it flickering across the screen on terminals
+    // that ignore synchronized output; one run is one jump there and back, not worth 12 bytes.
+    const hide = body !== "" && jumps > 1 && this.cursorShown !== false;
+    const cursorBytes = this.cursorBytes(cur, body !== "", hide);
+    if (body === "" && cursorBytes === "") return "";
+    this.cursorShown = cur !== null;
+    this.cursorAt = cur;
+    return SYNC_BEGIN + (hide ? HIDE_CURSOR : "") + body + cursorBytes + SYNC_END;
+  }
+
+  /** The bytes for the current back frame drawn on an empty terminal (does not change state). */
+  fullFrame(cursor: CursorPos | null = null): string {
+    const cur = this.clampCursor(cursor);
+    const end = cur ? cursorTo(cur.row, cur.col) + SHOW_CURSOR : "";
+    return SYNC_BEGIN + HIDE_CURSOR + this.paintFromEmpty() + end + SYNC_END;
+  }
+
+  // Clear, then write every cell that is not a plain blank (the clear already made those).
+  private paintFromEmpty(): string {
+    const empty = new CellGrid(this.back.width, this.back.height, this.styles);
+    const state = initialEncodeState();
+    let body = SGR_RESET + CLEAR_SCREEN + encodeRuns(this.back, diffGrids(empty, this.back), state);
+    if (state.style !== PLAIN) body += sgrDelta(state.style, PLAIN);
+    return body;
+  }
+
+  // Bytes that put the cursor where it should be after this frame's cells are written.
+  private cursorBytes(cur: CursorPos | null, wroteCells: boolean, hidden: boolean): string {
+    if (cur === null) return hidden || this.cursorShown === false ? "" : HIDE_CURSOR;
+    const moved = wroteCells || !this.cursorAt || this.cursorAt.row !== cur.row || this.cursorAt.col !== cur.col;
+    const show = hidden || this.cursorShown !== true;
+    return (moved ? cursorTo(cur.row, cur.col) : "") + (show ? SHOW_CURSOR : "");
+  }
+
+  private clampCursor(c: CursorPos | null): CursorPos | null {
+    if (!c || this.width === 0 || this.height === 0) return null;
+    return {
+      row: Math.max(0, Math.min(this.height - 1, Math.floor(c.row))),
+      col: Math.max(0, Math.min(this.width - 1, Math.floor(c.col))),
+    };
+  }
+}

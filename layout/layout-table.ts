@@ -204,16 +204,19 @@ export function parseLayoutTable(input: unknown): LayoutNode {
     walk.ancestors.set(input, "the outer table");
     return parseNode("root", input.root, walk);
   }
-  if ("children" in input || "window" in input || "direction" in input) {
-    return parseNode("root", input, walk);
+  const keys = Object.keys(input);
+  if (keys.length === 0) {
+    throw new LayoutError("", "expected a tree (root, children, window or direction) or a flat {windows=...}, got an empty table");
   }
-  if ("windows" in input) {
-    for (const key of Object.keys(input)) {
+  const isNode = "children" in input || "window" in input || "direction" in input;
+  if ("windows" in input && !isNode) {
+    for (const key of keys) {
       if (key !== "windows") throw new LayoutError(key, "unknown key (expected windows)");
     }
     return parseFlat(input);
   }
-  return fail("", "a tree (root, children, window or direction) or a flat {windows=...}", input);
+  // Anything else is the root node itself, so a stray key is reported as root.<key>.
+  return parseNode("root", input, walk);
 }
 
 /** A deep plain copy of a tree as set (defaults omitted, canonical key order), for layout.get(). */

@@ -28,7 +28,7 @@ export class LayoutError extends Error {
 export function describeValue(v: unknown): string {
   if (v === undefined || v === null) return "nil";
   if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v === "number") return Number.isNaN(v) ? "nan" : String(v);
+  if (typeof v === "number") return Number.isNaN(v) ? "nan" : Number.isFinite(v) ? String(v) : v > 0 ? "inf" : "-inf";
   if (typeof v === "boolean") return String(v);
   if (typeof v === "function") return "a function";
   if (typeof v === "object") return "a table";
@@ -40,9 +40,9 @@ export function fail(path: string, what: string, got: unknown): never {
   throw new LayoutError(path, `expected ${what}, got ${describeValue(got)}`);
 }
 
-/** True for a plain table (object, not array, not null). */
+/** True for a table with string keys. An empty array counts: Lua's `{}` may arrive as `[]`. */
 export function isTable(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  return typeof v === "object" && v !== null && (!Array.isArray(v) || v.length === 0);
 }
 
 const PERCENT = /^(\d+(\.\d+)?|\.\d+)%$/;

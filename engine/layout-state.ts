@@ -14,6 +14,9 @@ import { YogaTree, type MeasureContent } from "../layout/yoga-tree.js";
 
 export type { MeasureContent } from "../layout/yoga-tree.js";
 
+/** What a transaction keeps to undo a layout change (see LayoutState.snapshot). */
+export type LayoutSnapshot = { readonly table: LayoutNode; readonly stock: StockLayoutOptions | undefined };
+
 /** Holds the current layout table and its Yoga tree; all-or-nothing on set. */
 export class LayoutState {
   private current: LayoutNode;
@@ -59,6 +62,17 @@ export class LayoutState {
     this.replace(stockChatLayout(opts));
     this.stockOptions = { ...opts };
     return true;
+  }
+
+  /** The current table and stock flag, for a transaction's undo record. */
+  snapshot(): LayoutSnapshot {
+    return { table: this.current, stock: this.stockOptions === undefined ? undefined : { ...this.stockOptions } };
+  }
+
+  /** Puts a snapshot back (rollback); rebuilds the Yoga tree only if the table differs. */
+  restore(snap: LayoutSnapshot): void {
+    if (snap.table !== this.current) this.replace(snap.table);
+    this.stockOptions = snap.stock === undefined ? undefined : { ...snap.stock };
   }
 
   /** Computes every window box at width x height. Touches no window; clears the dirty flag. */

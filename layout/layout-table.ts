@@ -175,13 +175,15 @@ function parseFlat(raw: Record<string, unknown>): LayoutNode {
         throw new LayoutError(`${path}.${key}`, "unknown key (expected x, y, width, height, z or border)");
       }
     }
-    const v = (k: string): unknown => (rect[k] === undefined || rect[k] === null ? undefined : FLAT_KEYS[k]!(`${path}.${k}`, rect[k]));
-    const node: LayoutNode = { window: name, position: "absolute", left: (v("x") as Offset) ?? 0, top: (v("y") as Offset) ?? 0 };
-    const width = v("width"), height = v("height"), z = v("z"), border = v("border");
-    if (width !== undefined) node.width = width as Size;
-    if (height !== undefined) node.height = height as Size;
-    if (border !== undefined) node.border = border as BorderKind;
-    if (z !== undefined) node.z = z as number;
+    const node: LayoutNode = { window: name, position: "absolute", left: 0, top: 0 };
+    for (const [key, check] of Object.entries(FLAT_KEYS)) {
+      const v = rect[key];
+      if (v === undefined || v === null) continue;
+      const ok = check(`${path}.${key}`, v);
+      if (key === "x") node.left = ok as Offset;
+      else if (key === "y") node.top = ok as Offset;
+      else (node as Record<string, unknown>)[key] = ok;
+    }
     children.push(node);
   }
   return { children };

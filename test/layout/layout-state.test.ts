@@ -166,3 +166,26 @@ describe("the stock layout's optional panes", () => {
     state.dispose();
   });
 });
+
+describe("snapshots for transactions", () => {
+  it("restore puts back the table and the stock flag after a set", () => {
+    const state = new LayoutState();
+    const snap = state.snapshot();
+    state.set(split);
+    state.restore(snap);
+    expect(state.isStock).toBe(true);
+    expect(state.treeOrder()).toEqual(["transcript", "composer", "status"]);
+    expect(state.updateStock({ thinking: true, tools: false })).toBe(true);
+    state.dispose();
+  });
+
+  it("restore of the current table keeps the Yoga tree", () => {
+    const before = liveYogaNodeCount();
+    const state = new LayoutState(split);
+    state.compute(10, 2);
+    state.restore(state.snapshot());
+    expect(state.dirty).toBe(false);
+    expect(liveYogaNodeCount()).toBe(before + 3);
+    state.dispose();
+  });
+});

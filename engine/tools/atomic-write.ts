@@ -7,7 +7,11 @@ import { basename, dirname, join } from "node:path";
 /** Writes text to path atomically, creating parent directories and keeping an existing file's mode. */
 export async function atomicWrite(path: string, text: string): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    // mkdir -p says EEXIST when a path component is a file; what the caller needs to hear is ENOTDIR.
+    if (err.code === "EEXIST") err.code = "ENOTDIR";
+    throw err;
+  });
   const temp = join(dir, `.${basename(path)}.librecode-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
     await writeFile(temp, text, "utf8");

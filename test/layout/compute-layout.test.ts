@@ -143,6 +143,13 @@ describe("min and max", () => {
     });
   });
 
+  it("max_height as a percent caps a fixed height but its sibling does not get the rest (Yoga 3, see docs/layout.md)", () => {
+    expect(rects(two({}, { height: 9, max_height: "40%" }, { grow: 1 }), 1, 10)).toEqual({
+      a: "x=0 y=0 w=1 h=4",
+      b: "x=0 y=4 w=1 h=1",
+    });
+  });
+
   it("max_height as a percent caps a measured content height", () => {
     expect(rects(two({}, { height: "content", max_height: "40%" }, { grow: 1 }), 1, 10, () => 9)).toEqual({
       a: "x=0 y=0 w=1 h=4",

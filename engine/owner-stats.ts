@@ -1,0 +1,73 @@
+// Per-owner bookkeeping for guarded callbacks: calls, failures (total and in a row, so the Lua
+// layer can disable an extension that keeps failing), cumulative time (`extension list`), and
+// the error de-duplication that shows a repeating error once instead of once per frame.
+
+/** What `extension list` shows per owner. */
+export type OwnerStats = { calls: number; failures: number; consecutiveFailures: number; timeMs: number };
+
+/** An error from a guarded callback or a load, filed under its owner. */
+export type ErrorReport = { owner: string; where: string; message: string; traceback?: string };
+
+/** Counts and timings per owner, plus which errors are currently repeating. */
+export class OwnerLedger {
+  private readonly stats = new Map<string, OwnerStats>();
+  private readonly depth = new Map<string, number>();
+  /** owner\0where -> messages reported since that callback last succeeded. */
+  private readonly repeating = new Map<string, Set<string>>();
+
+  /** Marks the start of a guarded call; returns the start time when it is the owner's outermost. */
+  enter(owner: string): number | undefined {
+    const d = this.depth.get(owner) ?? 0;
+    this.depth.set(owner, d + 1);
+    this.get(owner).calls++;
+    return d === 0 ? performance.now() : undefined;
+  }
+
+  /** Marks the end of a guarded call; only the outermost call of an owner adds time, so
+   *  nested callbacks of the same owner are not counted twice. */
+  leave(owner: string, started: number | undefined, ok: boolean, where: string): void {
+    const d = (this.depth.get(owner) ?? 1) - 1;
+    if (d === 0) this.depth.delete(owner);
+    else this.depth.set(owner, d);
+    const s = this.get(owner);
+    if (started !== undefined) s.timeMs += performance.now() - started;
+    if (ok) {
+      s.consecutiveFailures = 0;
+      if (this.repeating.size > 0) this.repeating.delete(`${owner}\0${where}`);
+    } else {
+      s.failures++;
+      s.consecutiveFailures++;
+    }
+  }
+
+  /** True the first time this (owner, where, message) fails since that callback last succeeded. */
+  isNew(e: ErrorReport): boolean {
+    const key = `${e.owner}\0${e.where}`;
+    let seen = this.repeating.get(key);
+    if (!seen) this.repeating.set(key, (seen = new Set()));
+    if (seen.has(e.message)) return false;
+    seen.add(e.message);
+    return true;
+  }
+
+  /** The stats of owner (zeros when it never ran). */
+  get(owner: string): OwnerStats {
+    let s = this.stats.get(owner);
+    if (!s) this.stats.set(owner, (s = { calls: 0, failures: 0, consecutiveFailures: 0, timeMs: 0 }));
+    return s;
+  }
+
+  /** Every owner that ran, with its stats. */
+  all(): Map<string, OwnerStats> {
+    return new Map(this.stats);
+  }
+}
+
+/** The report for a thrown value: its message, and a traceback (a Lua one when the thrower set it). */
+export function errorReport(owner: string, where: string, e: unknown): ErrorReport {
+  if (e instanceof Error) {
+    const lua = (e as { traceback?: unknown }).traceback;
+    return { owner, where, message: e.message, traceback: typeof lua === "string" ? lua : e.stack };
+  }
+  return { owner, where, message: String(e) };
+}

@@ -1,0 +1,316 @@
+// The kernel object every layer holds. It owns the stores and registries, runs every callback in
+// a transaction (guard), dispatches events and keys in priority order, keeps window boxes in step
+// with the layout, and tells listeners what each commit touched so only that is repainted.
+import type { LayoutNode } from "../layout/layout-table.js";
+import type { WindowBox } from "../layout/rect.js";
+import { ActionRegistry } from "./action-registry.js";
+import { BufferStore } from "./buffer-store.js";
+import { CommandRegistry } from "./command-registry.js";
+import { DrawStore } from "./draw-store.js";
+import { EventBus, type EventContext, type Handler, type HandlerResult } from "./event-bus.js";
+import { JobRunner } from "./job-runner.js";
+import type { KeyEvent } from "./key-event.js";
+import { keyName } from "./key-notation.js";
+import { KeymapRegistry, type FocusInfo } from "./keymaps.js";
+import { LayoutState, type MeasureContent } from "./layout-state.js";
+import { Namespaces } from "./namespaces.js";
+import { errorReport, OwnerLedger, type ErrorReport, type OwnerStats } from "./owner-stats.js";
+import { Scheduler, systemClock, type Clock } from "./scheduler.js";
+import { ToolRegistry } from "./tool-registry.js";
+import { TransactionManager, type Touched } from "./transaction.js";
+import { hiddenBox, WindowStore } from "./window-store.js";
+
+export type { ErrorReport, OwnerStats } from "./owner-stats.js";
+
+export type RuntimeOptions = { clock?: Clock; width?: number; height?: number; cwd?: string; layout?: unknown };
+export type GuardResult<T> = { ok: true; value: T } | { ok: false; error: ErrorReport };
+export type DispatchResult = { consumed: boolean; stopped: boolean };
+
+/** Buffers that exist from the start (lua-api.md "Default buffers"). */
+export const DEFAULT_BUFFERS = ["composer", "status", "transcript", "thinking", "tools"];
+/** Errors kept for `render --format json` and the error view; older ones are dropped. */
+const MAX_ERRORS = 200;
+
+/** The kernel: stores, registries, transactions and dispatch. */
+export class Runtime {
+  readonly tx = new TransactionManager();
+  readonly buffers: BufferStore;
+  readonly windows: WindowStore;
+  readonly layout: LayoutState;
+  readonly events = new EventBus();
+  readonly keymaps = new KeymapRegistry();
+  readonly commands = new CommandRegistry();
+  readonly tools = new ToolRegistry();
+  readonly namespaces = new Namespaces();
+  readonly actions = new ActionRegistry();
+  readonly scheduler: Scheduler;
+  readonly draw: DrawStore;
+  readonly jobs: JobRunner;
+  readonly clock: Clock;
+  readonly cwd: string;
+  readonly errors: ErrorReport[] = [];
+  width: number;
+  height: number;
+  focus = "composer";
+
+  private readonly ledger = new OwnerLedger();
+  private readonly errorListeners: Array<(e: ErrorReport) => void> = [];
+  private readonly dirtyListeners: Array<(t: Touched) => void> = [];
+  private fallback: ((ev: KeyEvent) => void) | undefined;
+  private measure: MeasureContent | undefined;
+  private measured: { table: LayoutNode; windows: Set<string> } | undefined;
+
+  constructor(opts: RuntimeOptions = {}) {
+    this.clock = opts.clock ?? systemClock;
+    this.width = opts.width ?? 80;
+    this.height = opts.height ?? 24;
+    this.cwd = opts.cwd ?? process.cwd();
+    this.buffers = new BufferStore(this.tx, () => this.clock.now());
+    this.windows = new WindowStore(this.tx);
+    this.draw = new DrawStore(this.tx);
+    this.layout = new LayoutState(opts.layout);
+    this.scheduler = new Scheduler(this.clock, (t) => this.guard(t.owner, "timer", t.fn));
+    this.jobs = new JobRunner((owner, where, fn) => this.guard(owner, where, fn), this.cwd);
+    this.tx.onCommit((t) => this.committed(t));
+    for (const name of DEFAULT_BUFFERS) this.buffers.create(name);
+    // The layout is computed at the initial size before startup, so boxes are readable at once.
+    this.inTransaction(() => {
+      this.createLayoutWindows();
+      this.applyLayout();
+    });
+  }
+
+  /** What keys are dispatched to: the focused window, its buffer and role. */
+  focusInfo(): { kind: "window"; window: string; buffer: string; role: string } {
+    const w = this.windows.get(this.focus);
+    return { kind: "window", window: this.focus, buffer: w?.buffer ?? this.focus, role: w?.role ?? this.focus };
+  }
+
+  /** Runs fn inside a transaction (or a savepoint when one is open); a throw rolls back fn's
+   *  mutations, is reported via reportError, and returns { ok: false }. */
+  guard<T>(owner: string, where: string, fn: () => T): GuardResult<T> {
+    const outer = !this.tx.active;
+    if (outer) this.tx.begin();
+    const sp = this.tx.savepoint();
+    const started = this.ledger.enter(owner);
+    let result: GuardResult<T>;
+    try {
+      result = { ok: true, value: fn() };
+    } catch (e) {
+      this.tx.rollbackTo(sp);
+      result = { ok: false, error: errorReport(owner, where, e) };
+    }
+    this.ledger.leave(owner, started, result.ok, where);
+    if (outer) this.tx.commit();
+    if (!result.ok) this.reportError(result.error);
+    return result;
+  }
+
+  /** Emits a named event: handlers by priority (ties: registration order), each in a savepoint. */
+  emit(name: string, data: Record<string, unknown> = {}, key?: KeyEvent): DispatchResult {
+    const handlers = this.events.handlers(name);
+    const state: DispatchResult = { consumed: false, stopped: false };
+    if (handlers.length === 0) return state;
+    this.inTransaction(() => {
+      for (const h of handlers) {
+        if (state.stopped) break;
+        this.runHandler(state, name, data, key, h.owner, `${name} handler`, h.handler);
+      }
+    });
+    return state;
+  }
+
+  /** One key: opens a transaction; due timers, then keymaps for the focused target (+global),
+   *  then on("key") handlers; if nothing consumed it, the fallback (stock behaviour) runs. */
+  dispatchKey(ev: KeyEvent): boolean {
+    return this.inTransaction(() => {
+      this.scheduler.runDue();
+      const focus: FocusInfo = this.focusInfo();
+      const data = { key: ev.key, text: ev.text, ctrl: ev.ctrl, alt: ev.alt, shift: ev.shift };
+      const state: DispatchResult = { consumed: false, stopped: false };
+      for (const km of this.keymaps.match(keyName(ev), focus)) {
+        if (state.stopped) break;
+        this.runHandler(state, "key", data, ev, km.owner, `keymap ${km.lhs === " " ? "<space>" : km.lhs}`, km.fn);
+      }
+      for (const h of this.events.handlers("key")) {
+        if (state.stopped) break;
+        this.runHandler(state, "key", data, ev, h.owner, "key handler", h.handler);
+      }
+      const fallback = this.fallback;
+      if (!state.consumed && fallback) this.guard("host", "key fallback", () => fallback(ev));
+      return state.consumed;
+    });
+  }
+
+  /** Sets the stock key behaviour, run when no keymap or handler consumed a key. */
+  setKeyFallback(fn: (ev: KeyEvent) => void): void {
+    this.fallback = fn;
+  }
+
+  /** Sets how `content`-sized windows are measured (the ui supplies it). */
+  setMeasure(fn: MeasureContent | undefined): void {
+    this.measure = fn;
+    this.layout.markDirty();
+  }
+
+  /** New terminal size: every window follows the layout, then `resize` is emitted. */
+  resize(width: number, height: number): void {
+    this.inTransaction(() => {
+      this.width = width;
+      this.height = height;
+      this.applyLayout();
+      this.emit("resize", { width, height });
+    });
+  }
+
+  /** Validates and applies a layout table (throws LayoutError, changing nothing, when invalid).
+   *  Creates the windows it names that do not exist; a rollback restores the previous layout. */
+  layoutSet(t: unknown): void {
+    this.inTransaction(() => {
+      const prev = this.layout.table;
+      this.layout.set(t);
+      this.tx.record(() => this.layout.set(prev));
+      this.tx.touchLayout();
+      this.createLayoutWindows();
+      this.applyLayout();
+    });
+  }
+
+  /** Recomputes window boxes if the layout is dirty (the frame scheduler calls this per frame). */
+  updateLayout(): void {
+    if (this.layout.dirty) this.inTransaction(() => this.applyLayout());
+  }
+
+  /** Records an error: listed in `errors` and sent to listeners once while it keeps repeating. */
+  reportError(e: ErrorReport): void {
+    if (!this.ledger.isNew(e)) return;
+    this.errors.push(e);
+    if (this.errors.length > MAX_ERRORS) this.errors.splice(0, this.errors.length - MAX_ERRORS);
+    for (const l of this.errorListeners) l(e);
+  }
+
+  /** Calls l for every newly reported error. */
+  onError(l: (e: ErrorReport) => void): void {
+    this.errorListeners.push(l);
+  }
+
+  /** Calls l after each commit with the touched buffers, windows (own record or bound buffer
+   *  changed) and whether the layout changed. */
+  onDirty(l: (t: Touched) => void): void {
+    this.dirtyListeners.push(l);
+  }
+
+  /** Calls, failures and cumulative guarded time of owner. */
+  ownerStats(owner: string): OwnerStats {
+    return { ...this.ledger.get(owner) };
+  }
+
+  /** Stats of every owner that ran a guarded callback. */
+  allOwnerStats(): Map<string, OwnerStats> {
+    return this.ledger.all();
+  }
+
+  /** Removes everything owner registered: handlers, keymaps, commands, tools, timers, jobs. */
+  removeOwner(owner: string): void {
+    this.events.removeOwner(owner);
+    this.keymaps.removeOwner(owner);
+    this.commands.unregisterOwner(owner);
+    this.tools.unregisterOwner(owner);
+    this.scheduler.stopOwner(owner);
+    for (const j of this.jobs.live(owner)) this.jobs.kill(j.id);
+  }
+
+  /** Runs fn in the open transaction, or in a new one it commits (rolled back if fn throws). */
+  inTransaction<T>(fn: () => T): T {
+    if (this.tx.active) return fn();
+    this.tx.begin();
+    let value: T;
+    try {
+      value = fn();
+    } catch (e) {
+      this.tx.rollback();
+      throw e;
+    }
+    this.tx.commit();
+    return value;
+  }
+
+  private runHandler(state: DispatchResult, name: string, data: Record<string, unknown>, key: KeyEvent | undefined,
+    owner: string, where: string, fn: Handler): void {
+    // Flags a handler sets count only if it succeeds: a throwing handler loses its consume too.
+    const local = { consumed: false, stopped: false };
+    const ev: EventContext = {
+      name, data, key,
+      consume: () => { local.consumed = true; },
+      stop: () => { local.consumed = true; local.stopped = true; },
+      get consumed() { return state.consumed || local.consumed; },
+      get stopped() { return state.stopped || local.stopped; },
+    };
+    const r = this.guard(owner, where, () => fn(ev));
+    if (!r.ok) return;
+    applyResult(local, r.value);
+    state.consumed ||= local.consumed;
+    state.stopped ||= local.stopped;
+  }
+
+  private createLayoutWindows(): void {
+    for (const name of this.layout.treeOrder()) {
+      if (this.windows.has(name)) continue;
+      this.buffers.ensure(name);
+      this.windows.create(name, { role: name, buffer: name, renderer: "default" });
+    }
+  }
+
+  private applyLayout(): void {
+    const boxes = this.layout.compute(this.width, this.height, this.measure);
+    for (const name of this.windows.list()) {
+      const w = this.windows.get(name)!;
+      const box = boxes.get(name) ?? hiddenBox();
+      if (!sameBox(w.box, box)) this.windows.set(name, { box });
+    }
+  }
+
+  private committed(t: Touched): void {
+    const windows = new Set(t.windows);
+    if (t.buffers.size > 0) {
+      const measured = this.measuredWindows();
+      for (const name of this.windows.list()) {
+        const buf = this.windows.get(name)!.buffer;
+        if (!t.buffers.has(buf)) continue;
+        windows.add(name);
+        if (measured.has(name)) this.layout.markDirty();
+      }
+    }
+    const touched: Touched = { buffers: t.buffers, windows, layout: t.layout };
+    for (const l of this.dirtyListeners) l(touched);
+  }
+
+  /** Windows whose node is sized by "content": their buffer changing can move the layout. */
+  private measuredWindows(): Set<string> {
+    const table = this.layout.table;
+    if (this.measured?.table !== table) this.measured = { table, windows: contentWindows(table) };
+    return this.measured.windows;
+  }
+}
+
+function applyResult(local: { consumed: boolean; stopped: boolean }, r: HandlerResult): void {
+  if (r === true) local.consumed = true;
+  else if (typeof r === "object" && r !== null) {
+    if (r.consumed || r.handled) local.consumed = true;
+    if (r.stop || r.stopped) local.consumed = local.stopped = true;
+  }
+}
+
+function contentWindows(node: LayoutNode, out = new Set<string>()): Set<string> {
+  if (node.window && (node.width === "content" || node.height === "content" || node.basis === "content")) {
+    out.add(node.window);
+  }
+  for (const c of node.children ?? []) contentWindows(c, out);
+  return out;
+}
+
+function sameBox(a: WindowBox, b: WindowBox): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.visible === b.visible &&
+    a.border === b.border && a.z === b.z && a.order === b.order && a.content.x === b.content.x &&
+    a.content.y === b.content.y && a.content.width === b.content.width && a.content.height === b.content.height;
+}

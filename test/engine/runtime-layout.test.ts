@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { Runtime } from "../../engine/runtime.js";
+import { FakeClock } from "../../engine/scheduler.js";
+
+const split = {
+  direction: "column",
+  children: [
+    { direction: "row", grow: 1, children: [
+      { window: "transcript", grow: 2 },
+      { window: "notes", width: "30%", min_width: 20, border: "single" },
+    ] },
+    { window: "composer", height: 5, border: "rounded" },
+    { window: "status", height: 1 },
+  ],
+};
+
+function rect(rt: Runtime, name: string) {
+  const b = rt.windows.get(name)!.box;
+  return { x: b.x, y: b.y, width: b.width, height: b.height, visible: b.visible };
+}
+
+describe("Runtime layout", () => {
+  it("places the stock windows at the initial size before any event", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    expect(rt.windows.list()).toEqual(["composer", "status", "transcript"]);
+    expect(rect(rt, "status")).toEqual({ x: 0, y: 29, width: 100, height: 1, visible: true });
+    expect(rt.buffers.list()).toEqual(["composer", "status", "thinking", "tools", "transcript"]);
+  });
+
+  it("creates the windows a layout names, with buffers of the same name", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    rt.layoutSet(split);
+    expect(rt.windows.get("notes")).toMatchObject({ role: "notes", buffer: "notes", renderer: "default" });
+    expect(rt.buffers.has("notes")).toBe(true);
+    expect(rect(rt, "notes")).toEqual({ x: 70, y: 0, width: 30, height: 24, visible: true });
+    expect(rect(rt, "transcript")).toEqual({ x: 0, y: 0, width: 70, height: 24, visible: true });
+    expect(rect(rt, "composer")).toEqual({ x: 0, y: 24, width: 100, height: 5, visible: true });
+  });
+
+  it("hides windows the layout no longer shows", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 40, height: 10 });
+    rt.layoutSet({ children: [{ window: "transcript", grow: 1 }] });
+    expect(rect(rt, "composer")).toEqual({ x: 0, y: 0, width: 0, height: 0, visible: false });
+    expect(rect(rt, "transcript")).toEqual({ x: 0, y: 0, width: 40, height: 10, visible: true });
+  });
+
+  it("leaves the previous layout in force when a table is invalid", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    rt.layoutSet(split);
+    expect(() => rt.layoutSet({ children: [{ window: "a", width: "wide" }] })).toThrow(/root\.children\[1\]\.width/);
+    expect(rect(rt, "notes")).toEqual({ x: 70, y: 0, width: 30, height: 24, visible: true });
+  });
+
+  it("rolls back the layout of a handler that fails after setting it", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    const before = rt.layout.table;
+    rt.events.on("startup", () => {
+      rt.layoutSet(split);
+      throw new Error("boom");
+    }, { owner: "bad" });
+    rt.emit("startup");
+    expect(rt.layout.table).toEqual(before);
+    expect(rt.windows.has("notes")).toBe(false);
+    expect(rt.buffers.has("notes")).toBe(false);
+    expect(rect(rt, "composer").visible).toBe(true);
+    expect(rt.errors.map((e) => e.message)).toEqual(["boom"]);
+  });
+
+  it("moves every window on resize and emits resize", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    rt.layoutSet(split);
+    const seen: unknown[] = [];
+    rt.events.on("resize", (ev) => { seen.push(ev.data); });
+    rt.resize(50, 20);
+    expect(rect(rt, "status")).toEqual({ x: 0, y: 19, width: 50, height: 1, visible: true });
+    expect(rect(rt, "notes")).toEqual({ x: 30, y: 0, width: 20, height: 14, visible: true });
+    expect(seen).toEqual([{ width: 50, height: 20 }]);
+  });
+
+  it("reports windows dirty when their own record or their buffer changed", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    rt.windows.create("mirror", { buffer: "composer" });
+    const seen: Array<{ buffers: string[]; windows: string[] }> = [];
+    rt.onDirty((t) => seen.push({ buffers: [...t.buffers], windows: [...t.windows].sort() }));
+    rt.guard("host", "test", () => rt.buffers.insert("composer", 0, "hi"));
+    rt.guard("host", "test", () => rt.windows.set("status", { scroll: 1 }));
+    expect(seen).toEqual([
+      { buffers: ["composer"], windows: ["composer", "mirror"] },
+      { buffers: [], windows: ["status"] },
+    ]);
+  });
+});

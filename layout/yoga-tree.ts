@@ -73,6 +73,7 @@ export class YogaTree {
   readonly windows: WindowNode[] = [];
   private measure: MeasureContent | undefined;
   private freed = false;
+  private count = 0;
   private lastWidth = -1;
   private lastHeight = -1;
 
@@ -102,8 +103,6 @@ export class YogaTree {
     liveNodes -= this.count;
     this.root.freeRecursive();
   }
-
-  private count = 0;
 
   private build(t: LayoutNode, isRoot: boolean, chain: YogaNode[], hidden: boolean, z: number): YogaNode {
     const node = Yoga.Node.create(config());

@@ -1,0 +1,5 @@
+/** The session module's public surface. */
+export * from "./session-records.js";
+export * from "./session-migrations.js";
+export * from "./session-store.js";
+export * from "./format-session-list.js";

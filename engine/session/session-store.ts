@@ -1,0 +1,288 @@
+/** Sessions and their messages in SQLite (`$LIBRECODE_HOME/librecode.db`, WAL). */
+import { mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { redactSecrets, redactValue } from "../auth/redact-secrets.js";
+import { migrate } from "./session-migrations.js";
+import {
+  roleForKind,
+  type MessageKind,
+  type MessageRecord,
+  type MessageRole,
+  type MessageStatus,
+  type NewMessage,
+  type SessionInfo,
+} from "./session-records.js";
+
+/** The only part of a clock the store needs; engine/scheduler's Clock fits. */
+export type NowClock = { now(): number };
+
+export type SessionStoreOptions = {
+  clock?: NowClock;
+  /** Keys to scrub from everything written, asked at each write (a /login may add one mid-run). */
+  secrets?: () => Iterable<string>;
+  /** Streaming flush bounds (defaults 250 ms and 2048 characters). */
+  flushMs?: number;
+  flushChars?: number;
+};
+
+type SessionRow = {
+  id: string; name: string | null; cwd: string; created_at: number; updated_at: number;
+  provider: string | null; model: string | null; message_count: number;
+};
+type MessageRow = {
+  id: number; session_id: string; seq: number; role: string; kind: string; text: string; payload: string | null;
+  status: string; created_at: number; writer_pid: number | null; replaces_through: number | null;
+};
+type Partial = { id: number; sessionId: string; text: string; flushedChars: number; flushedAt: number };
+
+const SESSION_COLUMNS = `s.*, (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id) AS message_count`;
+
+/** Guards one open database: prepared statements, the streaming partials of this process. */
+export class SessionStore {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly clock: NowClock;
+  private readonly secrets: () => Iterable<string>;
+  private readonly flushMs: number;
+  private readonly flushChars: number;
+  private readonly partials = new Map<number, Partial>();
+
+  /** Opens (creating and migrating as needed) `<home>/librecode.db`. */
+  static open(home: string, opts: SessionStoreOptions = {}): SessionStore {
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    return new SessionStore(join(home, "librecode.db"), opts);
+  }
+
+  constructor(path: string, opts: SessionStoreOptions = {}) {
+    this.path = path;
+    this.clock = opts.clock ?? { now: () => Date.now() };
+    this.secrets = opts.secrets ?? (() => []);
+    this.flushMs = opts.flushMs ?? 250;
+    this.flushChars = opts.flushChars ?? 2048;
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    // NORMAL under WAL: a committed message survives a process crash; only an OS crash may lose the last commits.
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.pragma("foreign_keys = ON");
+    migrate(this.db, path);
+  }
+
+  /** The journal mode in effect ("wal"). */
+  journalMode(): string {
+    return String(this.db.pragma("journal_mode", { simple: true }));
+  }
+
+  /** The schema version stored in the database. */
+  schemaVersion(): number {
+    return (this.db.prepare("SELECT version FROM schema_version").get() as { version: number }).version;
+  }
+
+  close(): void {
+    for (const id of [...this.partials.keys()]) this.flushPartial(id);
+    this.db.close();
+  }
+
+  /** A new empty session. */
+  create(init: { cwd: string; name?: string; provider?: string; model?: string }): SessionInfo {
+    const id = randomBytes(6).toString("hex");
+    const now = this.clock.now();
+    this.db
+      .prepare("INSERT INTO sessions (id, name, cwd, created_at, updated_at, provider, model) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(id, init.name ? this.scrub(init.name) : null, init.cwd, now, now, init.provider ?? null, init.model ?? null);
+    return this.get(id)!;
+  }
+
+  /** Sessions, most recently updated first (optionally only those of one cwd). */
+  list(opts: { cwd?: string; limit?: number } = {}): SessionInfo[] {
+    const where = opts.cwd === undefined ? "" : "WHERE s.cwd = @cwd";
+    const rows = this.db
+      .prepare(`SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.updated_at DESC, s.rowid DESC LIMIT @limit`)
+      .all({ cwd: opts.cwd, limit: opts.limit ?? -1 }) as SessionRow[];
+    return rows.map(toSession);
+  }
+
+  get(id: string): SessionInfo | undefined {
+    const row = this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = ?`).get(id) as SessionRow | undefined;
+    return row && toSession(row);
+  }
+
+  /** A session by exact id, by name (the newest of that name), or by a unique id prefix. */
+  find(ref: string): SessionInfo | undefined {
+    const exact = this.get(ref);
+    if (exact) return exact;
+    const named = this.db
+      .prepare(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.name = ? ORDER BY s.updated_at DESC, s.rowid DESC LIMIT 1`)
+      .get(ref) as SessionRow | undefined;
+    if (named) return toSession(named);
+    if (ref.length < 4) return undefined;
+    const prefixed = this.db.prepare("SELECT id FROM sessions WHERE id LIKE ? || '%' LIMIT 2").all(ref) as { id: string }[];
+    return prefixed.length === 1 ? this.get(prefixed[0]!.id) : undefined;
+  }
+
+  /** The most recently updated session started in `cwd` (what `--resume` opens). */
+  latestForCwd(cwd: string): SessionInfo | undefined {
+    return this.list({ cwd, limit: 1 })[0];
+  }
+
+  rename(id: string, name: string): void {
+    this.requireSession("rename", id);
+    this.db.prepare("UPDATE sessions SET name = ? WHERE id = ?").run(name === "" ? null : this.scrub(name), id);
+  }
+
+  /** Records the provider and model a session now talks to. */
+  setModel(id: string, provider: string, model: string): void {
+    this.requireSession("setModel", id);
+    this.db.prepare("UPDATE sessions SET provider = ?, model = ? WHERE id = ?").run(provider, model, id);
+  }
+
+  /** Appends one finished message, committed before this returns. */
+  appendMessage(sessionId: string, m: NewMessage): MessageRecord {
+    this.requireSession("appendMessage", sessionId);
+    const id = this.insert(sessionId, m.kind, m.role ?? roleForKind(m.kind), m.text ?? "", m.payload, m.status ?? "complete", null);
+    return this.message(id);
+  }
+
+  /** Appends a compaction summary: the model's context restarts from it, the older messages stay stored. */
+  appendSummary(sessionId: string, text: string, replacesThrough: number): MessageRecord {
+    this.requireSession("appendSummary", sessionId);
+    const id = this.insert(sessionId, "summary", "system", text, undefined, "complete", replacesThrough);
+    return this.message(id);
+  }
+
+  /** Starts a streamed message (assistant text, thinking...) saved as `partial`; returns its id. */
+  beginPartial(sessionId: string, kind: MessageKind = "assistant", role?: MessageRole): number {
+    this.requireSession("beginPartial", sessionId);
+    const id = this.insert(sessionId, kind, role ?? roleForKind(kind), "", undefined, "partial", null, process.pid);
+    this.partials.set(id, { id, sessionId, text: "", flushedChars: 0, flushedAt: this.clock.now() });
+    return id;
+  }
+
+  /** Adds streamed text; written to disk at a bounded rate so a killed process keeps what had streamed. */
+  updatePartial(id: number, delta: string): void {
+    const p = this.partials.get(id);
+    if (!p) throw new Error(`session.updatePartial: message ${id}: expected a streaming message, got none`);
+    p.text += delta;
+    // The size trigger grows with the text so a very long answer is not rewritten quadratically.
+    const sizeDue = p.text.length - p.flushedChars >= Math.max(this.flushChars, p.flushedChars >> 2);
+    if (sizeDue || this.clock.now() - p.flushedAt >= this.flushMs) this.flushPartial(id);
+  }
+
+  /** Writes the streamed text so far now. */
+  flushPartial(id: number): void {
+    const p = this.partials.get(id);
+    if (!p) return;
+    this.db.prepare("UPDATE messages SET text = ? WHERE id = ?").run(this.scrub(p.text), id);
+    p.flushedChars = p.text.length;
+    p.flushedAt = this.clock.now();
+  }
+
+  /** Ends a streamed message: complete, or interrupted (kept as streamed) when the run was cancelled. */
+  finishPartial(id: number, end: { status?: "complete" | "interrupted"; text?: string; payload?: unknown } = {}): MessageRecord {
+    const p = this.partials.get(id);
+    if (!p) throw new Error(`session.finishPartial: message ${id}: expected a streaming message, got none`);
+    this.partials.delete(id);
+    const text = end.text ?? p.text;
+    const payload = end.payload === undefined ? null : JSON.stringify(redactValue(end.payload, this.secretList()));
+    this.db.transaction(() => {
+      this.db
+        .prepare("UPDATE messages SET text = ?, payload = COALESCE(?, payload), status = ?, writer_pid = NULL WHERE id = ?")
+        .run(this.scrub(text), payload, end.status ?? "complete", id);
+      this.db.prepare("UPDATE sessions SET updated_at = ? WHERE id = ?").run(this.clock.now(), p.sessionId);
+    })();
+    return this.message(id);
+  }
+
+  /** Every stored message in order; partials whose writer is gone are marked interrupted first. */
+  loadMessages(sessionId: string): MessageRecord[] {
+    this.settleAbandoned(sessionId);
+    const rows = this.db.prepare("SELECT * FROM messages WHERE session_id = ? ORDER BY seq").all(sessionId) as MessageRow[];
+    return rows.map(toMessage);
+  }
+
+  /** The messages a resumed model sees: the latest summary, then everything after what it replaces. */
+  loadContext(sessionId: string): MessageRecord[] {
+    const all = this.loadMessages(sessionId);
+    let summary: MessageRecord | undefined;
+    for (const m of all) if (m.kind === "summary") summary = m;
+    if (!summary) return all;
+    const after = all.filter((m) => m.kind !== "summary" && m.seq > (summary.replacesThrough ?? 0));
+    return [summary, ...after];
+  }
+
+  private settleAbandoned(sessionId: string): void {
+    const rows = this.db
+      .prepare("SELECT id, writer_pid FROM messages WHERE session_id = ? AND status = 'partial'")
+      .all(sessionId) as { id: number; writer_pid: number | null }[];
+    for (const row of rows) {
+      if (this.partials.has(row.id)) continue;
+      if (row.writer_pid !== null && row.writer_pid !== process.pid && processAlive(row.writer_pid)) continue;
+      this.db.prepare("UPDATE messages SET status = 'interrupted', writer_pid = NULL WHERE id = ?").run(row.id);
+    }
+  }
+
+  private insert(
+    sessionId: string, kind: MessageKind, role: MessageRole, text: string, payload: unknown,
+    status: MessageStatus, replacesThrough: number | null, writerPid: number | null = null,
+  ): number {
+    const now = this.clock.now();
+    const json = payload === undefined ? null : JSON.stringify(redactValue(payload, this.secretList()));
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare(
+          `INSERT INTO messages (session_id, seq, role, kind, text, payload, status, created_at, writer_pid, replaces_through)
+           SELECT @sid, COALESCE(MAX(seq), 0) + 1, @role, @kind, @text, @json, @status, @now, @pid, @through
+           FROM messages WHERE session_id = @sid RETURNING id`,
+        )
+        .get({ sid: sessionId, role, kind, text: this.scrub(text), json, status, now, pid: writerPid, through: replacesThrough }) as { id: number };
+      this.db.prepare("UPDATE sessions SET updated_at = ? WHERE id = ?").run(now, sessionId);
+      return row.id;
+    }).immediate();
+  }
+
+  private message(id: number): MessageRecord {
+    return toMessage(this.db.prepare("SELECT * FROM messages WHERE id = ?").get(id) as MessageRow);
+  }
+
+  private requireSession(what: string, id: string): void {
+    if (!this.db.prepare("SELECT 1 FROM sessions WHERE id = ?").get(id)) {
+      throw new Error(`session.${what}: session ${JSON.stringify(id)}: expected an existing session, got none`);
+    }
+  }
+
+  private secretList(): string[] {
+    return [...this.secrets()];
+  }
+
+  private scrub(text: string): string {
+    return redactSecrets(text, this.secretList());
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function toSession(r: SessionRow): SessionInfo {
+  return {
+    id: r.id, name: r.name, cwd: r.cwd, createdAt: r.created_at, updatedAt: r.updated_at,
+    provider: r.provider, model: r.model, messageCount: r.message_count,
+  };
+}
+
+function toMessage(r: MessageRow): MessageRecord {
+  const m: MessageRecord = {
+    id: r.id, sessionId: r.session_id, seq: r.seq, role: r.role as MessageRole, kind: r.kind as MessageKind,
+    text: r.text, status: r.status as MessageStatus, createdAt: r.created_at,
+  };
+  if (r.payload !== null) m.payload = JSON.parse(r.payload);
+  if (r.replaces_through !== null) m.replacesThrough = r.replaces_through;
+  return m;
+}

@@ -16,8 +16,8 @@ export function findTool(): ToolDefinition {
     name: "find",
     owner: "host",
     description:
-      "Find files and directories whose path matches a glob, e.g. \"*.ts\" (a pattern without '/' matches names " +
-      "at any depth), \"src/**/*.test.ts\" or \"docs/*\" (matched against the path below `path`). Directories end " +
+      "Find files and directories whose path matches a glob. A pattern without '/' matches names at any depth " +
+      "(\"*.ts\"); one with '/' matches the path below `path` (\"src/**/*.test.ts\", \"docs/*\"). Directories end " +
       `with '/'. Respects .gitignore and skips .git. At most limit results (default ${FIND_DEFAULT_LIMIT}).`,
     schema: {
       type: "object",

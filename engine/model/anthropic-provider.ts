@@ -2,7 +2,7 @@
 // signature, tool_use assembled from input_json_delta, usage and stop_reason.
 import Anthropic from "@anthropic-ai/sdk";
 import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason, ThinkingLevel } from "./model-types.js";
-import { applyPayloadHook } from "./provider-payload.js";
+import { applyPayloadHook, lower, secretHeaderValues } from "./provider-payload.js";
 import { streamWithRetry } from "./retry.js";
 
 export type AnthropicConfig = {
@@ -11,6 +11,8 @@ export type AnthropicConfig = {
   baseURL: string;
   apiKey?: string;
   retry?: RetryOptions;
+  /** Extra headers on every request (config `providers.<id>.headers`). */
+  headers?: Record<string, string>;
 };
 
 export const ANTHROPIC_VERSION = "2023-06-01";
@@ -76,7 +78,7 @@ const STOP: Record<string, StopReason> = { end_turn: "stop", stop_sequence: "sto
 export function createAnthropicProvider(cfg: AnthropicConfig): Provider {
   const apiKey = cfg.apiKey || "none";
   const baseURL = cfg.baseURL.replace(/\/+$/, "");
-  const client = new Anthropic({ apiKey, baseURL, maxRetries: 0, logLevel: "off" });
+  const client = new Anthropic({ apiKey, baseURL, maxRetries: 0, logLevel: "off", defaultHeaders: cfg.headers });
   const label = `${cfg.id}: ${baseURL}`;
   return {
     id: cfg.id,
@@ -87,14 +89,14 @@ export function createAnthropicProvider(cfg: AnthropicConfig): Provider {
           provider: cfg.id,
           model: req.model,
           url: `${baseURL}/v1/messages`,
-          headers: { "x-api-key": apiKey, "anthropic-version": ANTHROPIC_VERSION, "content-type": "application/json" },
+          headers: { ...lower(cfg.headers), "x-api-key": apiKey, "anthropic-version": ANTHROPIC_VERSION, "content-type": "application/json" },
           body: anthropicBody(req),
         },
         opts.onPayload,
       );
       const body = { ...edits.body, stream: true };
       const attempt = (signal: AbortSignal) => streamEvents(client, body, edits.headers, signal);
-      return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, [apiKey]);
+      return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, [apiKey, ...secretHeaderValues(cfg.headers)]);
     },
   };
 }

@@ -2,7 +2,7 @@
 // through the official SDK, which parses the SSE; we turn chunks into ModelEvents.
 import OpenAI from "openai";
 import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason } from "./model-types.js";
-import { applyPayloadHook } from "./provider-payload.js";
+import { applyPayloadHook, lower, secretHeaderValues } from "./provider-payload.js";
 import { streamWithRetry } from "./retry.js";
 
 export type OpenAIChatConfig = {
@@ -11,6 +11,8 @@ export type OpenAIChatConfig = {
   /** Local servers need none; the SDK still sends "Bearer none" then, which they ignore. */
   apiKey?: string;
   retry?: RetryOptions;
+  /** Extra headers on every request (config `providers.<id>.headers`). */
+  headers?: Record<string, string>;
 };
 
 type ChunkDelta = {
@@ -67,7 +69,7 @@ const FINISH: Record<string, StopReason> = { stop: "stop", length: "length", too
 /** Creates a Provider speaking Chat Completions to `cfg.baseURL`. */
 export function createOpenAIChatProvider(cfg: OpenAIChatConfig): Provider {
   const apiKey = cfg.apiKey || "none";
-  const client = new OpenAI({ apiKey, baseURL: cfg.baseURL, maxRetries: 0, logLevel: "off" });
+  const client = new OpenAI({ apiKey, baseURL: cfg.baseURL, maxRetries: 0, logLevel: "off", defaultHeaders: cfg.headers });
   const url = `${cfg.baseURL.replace(/\/+$/, "")}/chat/completions`;
   const label = `${cfg.id}: ${cfg.baseURL}`;
   return {
@@ -79,14 +81,14 @@ export function createOpenAIChatProvider(cfg: OpenAIChatConfig): Provider {
           provider: cfg.id,
           model: req.model,
           url,
-          headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+          headers: { ...lower(cfg.headers), authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
           body: openAIChatBody(req),
         },
         opts.onPayload,
       );
       const body = { ...edits.body, stream: true };
       const attempt = (signal: AbortSignal) => streamChunks(client, body, edits.headers, signal);
-      return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, [apiKey]);
+      return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, [apiKey, ...secretHeaderValues(cfg.headers)]);
     },
   };
 }

@@ -62,6 +62,20 @@ export function applyPayloadHook(
   return { body, headers };
 }
 
+/** Header names lowercased (HTTP names are case-insensitive; the hook sees one spelling). */
+export function lower(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
+/** Values of configured credential headers, to scrub from error messages. */
+export function secretHeaderValues(headers: Record<string, string> | undefined): string[] {
+  return Object.entries(headers ?? {})
+    .filter(([k]) => SENSITIVE_HEADERS.has(k.toLowerCase()))
+    .map(([, v]) => v);
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }

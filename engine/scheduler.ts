@@ -56,6 +56,11 @@ export class FakeClock implements Clock {
     this.t = end;
   }
 
+  /** Moves time forward without firing wake-ups, as when the event loop is busy. */
+  jump(ms: number): void {
+    this.t += ms;
+  }
+
   /** Number of pending wake-ups. */
   pending(): number {
     return this.timers.length;

@@ -51,7 +51,6 @@ export class Runtime {
   readonly errors: ErrorReport[] = [];
   width: number;
   height: number;
-  focus = "composer";
 
   private readonly ledger = new OwnerLedger();
   private readonly errorListeners: Array<(e: ErrorReport) => void> = [];
@@ -59,6 +58,8 @@ export class Runtime {
   private fallback: ((ev: KeyEvent) => void) | undefined;
   private measure: MeasureContent | undefined;
   private measured: { table: LayoutNode; windows: Set<string> } | undefined;
+  private focused = "composer";
+  private stockPanes = { thinking: false, tools: false };
 
   constructor(opts: RuntimeOptions = {}) {
     this.clock = opts.clock ?? systemClock;
@@ -78,6 +79,23 @@ export class Runtime {
       this.createLayoutWindows();
       this.applyLayout();
     });
+  }
+
+  /** The focused window's name (keys go to it). */
+  get focus(): string {
+    return this.focused;
+  }
+
+  /** Moves focus (journaled: a failing handler's focus change is undone); both windows repaint. */
+  set focus(name: string) {
+    const prev = this.focused;
+    if (prev === name) return;
+    this.focused = name;
+    this.tx.record(() => {
+      this.focused = prev;
+    });
+    this.tx.touchWindow(prev);
+    this.tx.touchWindow(name);
   }
 
   /** What keys are dispatched to: the focused window, its buffer and role. */
@@ -173,6 +191,24 @@ export class Runtime {
       this.tx.touchLayout();
       this.createLayoutWindows();
       this.applyLayout();
+    });
+  }
+
+  /** Shows or hides the stock thinking/tools panes while the stock layout is in force; false
+   *  (nothing changed) once a custom layout replaced it. */
+  showStockPanes(panes: { thinking: boolean; tools: boolean }): boolean {
+    return this.inTransaction(() => {
+      const prev = this.stockPanes;
+      if (!this.layout.updateStock(panes)) return false;
+      this.stockPanes = { ...panes };
+      this.tx.record(() => {
+        this.layout.updateStock(prev);
+        this.stockPanes = prev;
+      });
+      this.tx.touchLayout();
+      this.createLayoutWindows();
+      this.applyLayout();
+      return true;
     });
   }
 

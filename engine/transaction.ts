@@ -1,6 +1,7 @@
 // The undo-log transaction every callback runs in. Mutations record a closure that reverses them;
 // a rollback (whole or to a savepoint) runs those closures newest first. Commit only forgets the
-// log and tells listeners what was touched, so the frame scheduler repaints just that.
+// log and tells listeners what was touched, so the frame scheduler repaints just that. A touch
+// outside any transaction is reported at once, as a commit of its own.
 
 /** What a committed transaction touched. */
 export type Touched = { buffers: Set<string>; windows: Set<string>; layout: boolean };
@@ -33,7 +34,7 @@ export class TransactionManager {
     this.log = [];
     this.touched = emptyTouched();
     if (touched.buffers.size === 0 && touched.windows.size === 0 && !touched.layout) return;
-    for (const l of this.listeners) l(touched);
+    this.notify(touched);
   }
 
   /** Undoes every recorded change and closes the transaction; listeners are not called. */
@@ -64,21 +65,30 @@ export class TransactionManager {
   /** Marks a buffer as changed by this transaction. */
   touchBuffer(name: string): void {
     if (this.open) this.touched.buffers.add(name);
+    else this.notify({ buffers: new Set([name]), windows: new Set(), layout: false });
   }
 
   /** Marks a window as changed by this transaction. */
   touchWindow(name: string): void {
     if (this.open) this.touched.windows.add(name);
+    else this.notify({ buffers: new Set(), windows: new Set([name]), layout: false });
   }
 
   /** Marks the layout as changed by this transaction. */
   touchLayout(): void {
     if (this.open) this.touched.layout = true;
+    else this.notify({ buffers: new Set(), windows: new Set(), layout: true });
   }
 
   /** Calls listener after every commit that touched something. */
   onCommit(listener: (t: Touched) => void): void {
     this.listeners.push(listener);
+  }
+
+  // A change made outside any transaction (host code that forgot to guard) is its own commit:
+  // it cannot be rolled back, but it must still reach the screen.
+  private notify(t: Touched): void {
+    for (const l of this.listeners) l(t);
   }
 
   private undoTo(sp: number): void {

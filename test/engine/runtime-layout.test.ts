@@ -90,3 +90,22 @@ describe("Runtime layout", () => {
     ]);
   });
 });
+
+describe("Runtime stock panes and focus", () => {
+  it("shows the thinking pane in the stock layout, creating its window", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    expect(rt.showStockPanes({ thinking: true, tools: false })).toBe(true);
+    expect(rt.windows.get("thinking")!.box.visible).toBe(true);
+    rt.layoutSet({ children: [{ window: "transcript", grow: 1 }] });
+    expect(rt.showStockPanes({ thinking: false, tools: true })).toBe(false);
+  });
+
+  it("undoes a failing handler's focus change", () => {
+    const rt = new Runtime({ clock: new FakeClock() });
+    rt.events.on("x", () => { rt.focus = "transcript"; throw new Error("no"); });
+    rt.emit("x");
+    expect(rt.focus).toBe("composer");
+    rt.guard("host", "test", () => { rt.focus = "transcript"; });
+    expect(rt.focusInfo()).toEqual({ kind: "window", window: "transcript", buffer: "transcript", role: "transcript" });
+  });
+});

@@ -84,3 +84,13 @@ describe("TransactionManager", () => {
     expect(() => tx.begin()).toThrow("transaction.begin: a transaction is already open: expected savepoint()");
   });
 });
+
+describe("TransactionManager outside a transaction", () => {
+  it("reports a touch at once, as its own commit", () => {
+    const tx = new TransactionManager();
+    const seen: Touched[] = [];
+    tx.onCommit((t) => seen.push(t));
+    tx.touchBuffer("transcript");
+    expect(seen).toEqual([{ buffers: new Set(["transcript"]), windows: new Set(), layout: false }]);
+  });
+});

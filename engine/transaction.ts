@@ -10,6 +10,7 @@ export type Touched = { buffers: Set<string>; windows: Set<string>; layout: bool
 export class TransactionManager {
   private log: Array<() => void> = [];
   private open = false;
+  private undoing = false;
   private touched: Touched = emptyTouched();
   private listeners: Array<(t: Touched) => void> = [];
 
@@ -59,7 +60,8 @@ export class TransactionManager {
 
   /** Records how to reverse a change just made; a no-op outside a transaction. */
   record(undo: () => void): void {
-    if (this.open) this.log.push(undo);
+    // An undo closure may call a journaling mutator; what it records must not re-enter the log.
+    if (this.open && !this.undoing) this.log.push(undo);
   }
 
   /** Marks a buffer as changed by this transaction. */
@@ -93,7 +95,12 @@ export class TransactionManager {
 
   private undoTo(sp: number): void {
     // Rolled-back changes stay in the touched sets: repainting an unchanged window is harmless.
-    while (this.log.length > sp) this.log.pop()!();
+    this.undoing = true;
+    try {
+      while (this.log.length > sp) this.log.pop()!();
+    } finally {
+      this.undoing = false;
+    }
   }
 }
 

@@ -94,3 +94,20 @@ describe("TransactionManager outside a transaction", () => {
     expect(seen).toEqual([{ buffers: new Set(["transcript"]), windows: new Set(), layout: false }]);
   });
 });
+
+describe("TransactionManager undo closures", () => {
+  it("ignores what an undo closure records while rolling back", () => {
+    const tx = new TransactionManager();
+    let focus = "composer";
+    const setFocus = (v: string) => {
+      const prev = focus;
+      focus = v;
+      tx.record(() => setFocus(prev));
+    };
+    tx.begin();
+    setFocus("side");
+    setFocus("other");
+    tx.rollback();
+    expect(focus).toBe("composer");
+  });
+});

@@ -2,7 +2,7 @@
 // signature, tool_use assembled from input_json_delta, usage and stop_reason.
 import Anthropic from "@anthropic-ai/sdk";
 import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason, ThinkingLevel } from "./model-types.js";
-import { applyPayloadHook, lower, secretHeaderValues } from "./provider-payload.js";
+import { hookedStream, lower, secretHeaderValues } from "./provider-payload.js";
 import { streamWithRetry } from "./retry.js";
 
 export type AnthropicConfig = {
@@ -84,19 +84,19 @@ export function createAnthropicProvider(cfg: AnthropicConfig): Provider {
     id: cfg.id,
     api: "anthropic-messages",
     stream(req, opts) {
-      const edits = applyPayloadHook(
-        {
-          provider: cfg.id,
-          model: req.model,
-          url: `${baseURL}/v1/messages`,
-          headers: { ...lower(cfg.headers), "x-api-key": apiKey, "anthropic-version": ANTHROPIC_VERSION, "content-type": "application/json" },
-          body: anthropicBody(req),
-        },
-        opts.onPayload,
-      );
-      const body = { ...edits.body, stream: true };
-      const attempt = (signal: AbortSignal) => streamEvents(client, body, edits.headers, signal);
-      return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, [apiKey, ...secretHeaderValues(cfg.headers)]);
+      const secrets = [apiKey, ...secretHeaderValues(cfg.headers)];
+      const payload = {
+        provider: cfg.id,
+        model: req.model,
+        url: `${baseURL}/v1/messages`,
+        headers: { ...lower(cfg.headers), "x-api-key": apiKey, "anthropic-version": ANTHROPIC_VERSION, "content-type": "application/json" },
+        body: anthropicBody(req),
+      };
+      return hookedStream(label, payload, opts.onPayload, (edits) => {
+        const body = { ...edits.body, stream: true };
+        const attempt = (signal: AbortSignal) => streamEvents(client, body, edits.headers, signal);
+        return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, secrets);
+      });
     },
   };
 }

@@ -2,7 +2,7 @@
 // through the official SDK, which parses the SSE; we turn chunks into ModelEvents.
 import OpenAI from "openai";
 import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason } from "./model-types.js";
-import { applyPayloadHook, lower, secretHeaderValues } from "./provider-payload.js";
+import { hookedStream, lower, secretHeaderValues } from "./provider-payload.js";
 import { streamWithRetry } from "./retry.js";
 
 export type OpenAIChatConfig = {
@@ -76,19 +76,19 @@ export function createOpenAIChatProvider(cfg: OpenAIChatConfig): Provider {
     id: cfg.id,
     api: "openai-chat",
     stream(req, opts) {
-      const edits = applyPayloadHook(
-        {
-          provider: cfg.id,
-          model: req.model,
-          url,
-          headers: { ...lower(cfg.headers), authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-          body: openAIChatBody(req),
-        },
-        opts.onPayload,
-      );
-      const body = { ...edits.body, stream: true };
-      const attempt = (signal: AbortSignal) => streamChunks(client, body, edits.headers, signal);
-      return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, [apiKey, ...secretHeaderValues(cfg.headers)]);
+      const secrets = [apiKey, ...secretHeaderValues(cfg.headers)];
+      const payload = {
+        provider: cfg.id,
+        model: req.model,
+        url,
+        headers: { ...lower(cfg.headers), authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+        body: openAIChatBody(req),
+      };
+      return hookedStream(label, payload, opts.onPayload, (edits) => {
+        const body = { ...edits.body, stream: true };
+        const attempt = (signal: AbortSignal) => streamChunks(client, body, edits.headers, signal);
+        return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, secrets);
+      });
     },
   };
 }

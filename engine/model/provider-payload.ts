@@ -1,6 +1,6 @@
 // The before-request hook: shows the outgoing payload with secrets redacted and takes back edits,
 // except to the headers that carry credentials (a hook must never read or replace a key).
-import type { ProviderPayload } from "./model-types.js";
+import type { ModelEvent, ProviderPayload } from "./model-types.js";
 
 export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
   "authorization",
@@ -60,6 +60,26 @@ export function applyPayloadHook(
     if (!SENSITIVE_HEADERS.has(key) && !(key in edited)) headers[key] = null;
   }
   return { body, headers };
+}
+
+/**
+ * Applies the hook, then streams `run(edits)`; a throwing hook ends the request with an error
+ * event instead of throwing out of `stream()` (callers rely on exactly one `done`).
+ */
+export async function* hookedStream(
+  label: string,
+  payload: ProviderPayload,
+  hook: ((p: ProviderPayload) => ProviderPayload | void) | undefined,
+  run: (edits: PayloadEdits) => AsyncIterable<ModelEvent>,
+): AsyncGenerator<ModelEvent> {
+  let edits: PayloadEdits;
+  try {
+    edits = applyPayloadHook(payload, hook);
+  } catch (e) {
+    yield { type: "done", stopReason: "error", error: `${label}: request hook failed: ${(e as Error)?.message ?? String(e)}` };
+    return;
+  }
+  yield* run(edits);
 }
 
 /** Header names lowercased (HTTP names are case-insensitive; the hook sees one spelling). */

@@ -22,6 +22,18 @@ export function envVariables(): Map<string, string> {
   return out;
 }
 
+/** Variables for the scalar keys of providers the files define: `LIBRECODE_PROVIDERS_<ID>_<KEY>`. */
+export function providerEnvVariables(ids: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    const upper = id.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+    for (const key of ["api", "base_url", "api_key_env", "context_window"]) {
+      out.set(`LIBRECODE_PROVIDERS_${upper}_${key.toUpperCase()}`, `providers.${id}.${key}`);
+    }
+  }
+  return out;
+}
+
 function coerce(node: SchemaNode, raw: string): unknown {
   if (node.kind === "bool") {
     if (raw === "true" || raw === "1") return true;
@@ -33,13 +45,17 @@ function coerce(node: SchemaNode, raw: string): unknown {
 }
 
 /** Reads the overrides present in `env`; unknown LIBRECODE_* names are left to other parts. */
-export function readEnvOverrides(env: Record<string, string | undefined>, schemaAt: (p: string) => SchemaNode | undefined): {
+export function readEnvOverrides(
+  env: Record<string, string | undefined>,
+  schemaAt: (p: string) => SchemaNode | undefined,
+  providerIds: Iterable<string> = [],
+): {
   overrides: EnvOverride[];
   issues: ConfigIssue[];
 } {
   const overrides: EnvOverride[] = [];
   const issues: ConfigIssue[] = [];
-  for (const [variable, path] of envVariables()) {
+  for (const [variable, path] of [...envVariables(), ...providerEnvVariables(providerIds)]) {
     const raw = env[variable];
     if (raw === undefined) continue;
     const node = schemaAt(path)!;

@@ -106,7 +106,8 @@ export function collectConfig(opts: LoadConfigOptions): { loaded: LoadedConfig; 
     }
   }
 
-  const env = readEnvOverrides(opts.env ?? process.env, schemaAt);
+  const providerIds = Object.keys(config.providers as Record<string, unknown>);
+  const env = readEnvOverrides(opts.env ?? process.env, schemaAt, providerIds);
   issues.push(...env.issues);
   for (const o of env.overrides) {
     setPath(config, o.path, o.value);

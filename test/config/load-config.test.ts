@@ -116,3 +116,19 @@ describe("librecodeHome", () => {
     expect(librecodeHome({})).toMatch(/\/\.librecode$/);
   });
 });
+
+describe("provider overrides from the environment", () => {
+  it("sets a scalar key of a provider the files define with LIBRECODE_PROVIDERS_<ID>_<KEY>", () => {
+    const f = configFixture();
+    f.write("proj/.librecode/config.yaml", [
+      "providers:",
+      "  my-local:",
+      "    api: openai-chat",
+      "    base_url: http://127.0.0.1:8080/v1",
+    ]);
+    const env = { LIBRECODE_PROVIDERS_MY_LOCAL_BASE_URL: "http://127.0.0.1:41234/v1", LIBRECODE_PROVIDERS_MY_LOCAL_CONTEXT_WINDOW: "8192" };
+    const { config, sources } = loadConfig({ cwd: f.cwd, home: f.home, env });
+    expect(config.providers["my-local"]).toMatchObject({ base_url: "http://127.0.0.1:41234/v1", context_window: 8192 });
+    expect(sources.get("providers.my-local.base_url")).toBe("env:LIBRECODE_PROVIDERS_MY_LOCAL_BASE_URL");
+  });
+});

@@ -48,6 +48,7 @@ export function findTool(): ToolDefinition {
         }
         found.push(displayPath(entry.abs, ctx.cwd) + (entry.isDir ? "/" : ""));
       }
+      if (ctx.signal.aborted) return toolFailure("find: aborted");
       const details: FindDetails = { count: found.length, truncated };
       if (found.length === 0) return { content: `find: nothing matches ${JSON.stringify(pattern)} in ${shownRoot}`, details };
       if (truncated) found.push("", `[limit reached: showing the first ${limit} results; narrow the pattern or raise limit]`);

@@ -55,10 +55,11 @@ export function grepTool(options: GrepOptions = {}): ToolDefinition {
       let matches: GrepMatch[] | undefined;
       let backend: GrepDetails["backend"] = "walker";
       if (options.useRipgrep !== false && ripgrepAvailable()) {
-        matches = await ripgrepSearch({ pattern, root, glob, ignoreCase, limit, signal: ctx.signal });
+        matches = await ripgrepSearch({ pattern, root, rootIsDir: info.isDirectory(), glob, ignoreCase, limit, signal: ctx.signal });
         if (matches) backend = "ripgrep";
       }
       matches ??= await walkerSearch(regex, root, info.isDirectory(), glob, limit, ctx.cwd, ctx.signal);
+      if (ctx.signal.aborted) return toolFailure("grep: aborted");
       return formatMatches(matches, limit, backend, pattern, displayPath(root, ctx.cwd), ctx.cwd);
     },
   };

@@ -2,6 +2,7 @@
 // into the same matches. Anything unusual (rg missing, a pattern rg's regex engine rejects) returns
 // undefined and the caller falls back to the walker.
 import { spawn, spawnSync } from "node:child_process";
+import { basename, dirname, resolve } from "node:path";
 
 export type GrepMatch = { file: string; line: number; text: string };
 
@@ -13,7 +14,15 @@ export function ripgrepAvailable(): boolean {
   return available;
 }
 
-export type RipgrepQuery = { pattern: string; root: string; glob?: string; ignoreCase: boolean; limit: number; signal: AbortSignal };
+export type RipgrepQuery = {
+  pattern: string;
+  root: string;
+  rootIsDir: boolean;
+  glob?: string;
+  ignoreCase: boolean;
+  limit: number;
+  signal: AbortSignal;
+};
 
 /** Runs rg and collects up to limit + 1 matches (absolute file paths), or undefined when rg failed. */
 export function ripgrepSearch(q: RipgrepQuery): Promise<GrepMatch[] | undefined> {
@@ -21,9 +30,11 @@ export function ripgrepSearch(q: RipgrepQuery): Promise<GrepMatch[] | undefined>
     "--no-require-git", "--sort", "path", "--no-messages", "--glob", "!.git"];
   if (q.ignoreCase) args.push("--ignore-case");
   if (q.glob !== undefined) args.push("--glob", q.glob);
-  args.push("--regexp", q.pattern, "--", q.root);
-  return new Promise((resolve) => {
-    const child = spawn("rg", args, { stdio: ["ignore", "pipe", "ignore"], signal: q.signal });
+  // rg anchors globs like "src/*.ts" at its working directory, so it runs inside the searched directory.
+  const cwd = q.rootIsDir ? q.root : dirname(q.root);
+  args.push("--regexp", q.pattern, "--", q.rootIsDir ? "." : basename(q.root));
+  return new Promise((settle) => {
+    const child = spawn("rg", args, { cwd, stdio: ["ignore", "pipe", "ignore"], signal: q.signal });
     const matches: GrepMatch[] = [];
     let pending = "";
     let done = false;
@@ -31,7 +42,7 @@ export function ripgrepSearch(q: RipgrepQuery): Promise<GrepMatch[] | undefined>
       const nul = line.indexOf("\0");
       const colon = line.indexOf(":", nul + 1);
       if (nul === -1 || colon === -1) return;
-      matches.push({ file: line.slice(0, nul), line: Number(line.slice(nul + 1, colon)), text: line.slice(colon + 1) });
+      matches.push({ file: resolve(cwd, line.slice(0, nul)), line: Number(line.slice(nul + 1, colon)), text: line.slice(colon + 1) });
       if (matches.length > q.limit && !done) {
         done = true;
         child.kill("SIGKILL");
@@ -44,12 +55,12 @@ export function ripgrepSearch(q: RipgrepQuery): Promise<GrepMatch[] | undefined>
       pending = lines.pop() ?? "";
       for (const line of lines) if (!done) take(line);
     });
-    child.on("error", () => resolve(undefined));
+    child.on("error", () => settle(undefined));
     child.on("close", (code) => {
       if (!done && pending !== "") take(pending);
       // 0: matches, 1: none; 2 with matches means some files were unreadable, which is fine.
-      if (done || code === 0 || code === 1 || (code === 2 && matches.length > 0)) resolve(matches.slice(0, q.limit + 1));
-      else resolve(undefined);
+      if (done || code === 0 || code === 1 || (code === 2 && matches.length > 0)) settle(matches.slice(0, q.limit + 1));
+      else settle(undefined);
     });
   });
 }

@@ -18,6 +18,13 @@ function running(pid: number): boolean {
   }
 }
 
+// The pipe closes a moment before a killed process turns into a zombie, so wait for that state change;
+// a process that was not killed (sleep 30) outlives the test timeout and fails the test.
+async function gone(pid: number): Promise<boolean> {
+  while (running(pid)) await new Promise((r) => setImmediate(r));
+  return true;
+}
+
 async function waitForFile(path: string): Promise<string> {
   // Polls on the event loop for a file the child writes; bounded by the test timeout, not asserted on.
   while (!existsSync(path) || readFileSync(path, "utf8").trim() === "") await new Promise((r) => setImmediate(r));
@@ -64,7 +71,7 @@ describe("bash", () => {
     const result = await bash.run({ command, timeout_ms: 200 }, toolContext(dir));
     expect(result.details).toMatchObject({ timedOut: true });
     const grandchild = Number(readFileSync(join(dir, "child.pid"), "utf8"));
-    expect(running(grandchild)).toBe(false);
+    expect(await gone(grandchild)).toBe(true);
   });
 
   it("keeps the end of long output and says what it dropped", async () => {
@@ -95,7 +102,7 @@ describe("bash", () => {
     const result = await pending;
     expect(result.content).toBe("(no output)\n\nbash: aborted; killed the process group");
     expect(result.isError).toBe(true);
-    expect(running(grandchild)).toBe(false);
+    expect(await gone(grandchild)).toBe(true);
   });
 
   it("does not start when already aborted", async () => {

@@ -46,6 +46,11 @@ describe.each(backends)("grep (%s)", (backend) => {
     expect(result.content).toBe("src/keep.log:1: needle kept");
   });
 
+  it("runs patterns only JavaScript understands (lookahead) on the walker", async () => {
+    const result = await grep.run({ pattern: "needle(?= two)" }, toolContext(searchTree()));
+    expect(result).toEqual({ content: "src/b.ts:2: needle two", details: { matches: 1, truncated: false, backend: "walker" } });
+  });
+
   it("searches a single file", async () => {
     const result = await grep.run({ pattern: "needle", path: "src/b.ts" }, toolContext(searchTree()));
     expect(result.content).toBe("src/b.ts:2: needle two");
@@ -86,6 +91,15 @@ describe("grep errors", () => {
       message = (err as Error).message;
     }
     expect(await grep.run({ pattern: "(" }, toolContext(tempTree()))).toEqual({ content: `grep: pattern "(": ${message}`, isError: true });
+  });
+
+  it("reports an abort", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await grep.run({ pattern: "needle" }, toolContext(searchTree(), { signal: controller.signal }))).toEqual({
+      content: "grep: aborted",
+      isError: true,
+    });
   });
 
   it("reports a missing path", async () => {

@@ -1,0 +1,35 @@
+// The private modes librecode switches on while it owns the terminal, and the bytes that switch
+// them off again. Kept apart from the Terminal class so tests and docs can name the exact bytes.
+
+export const ALT_SCREEN_ON = "\x1b[?1049h";
+export const ALT_SCREEN_OFF = "\x1b[?1049l";
+export const CURSOR_HIDE = "\x1b[?25l";
+export const CURSOR_SHOW = "\x1b[?25h";
+export const BRACKETED_PASTE_ON = "\x1b[?2004h";
+export const BRACKETED_PASTE_OFF = "\x1b[?2004l";
+export const FOCUS_REPORTING_ON = "\x1b[?1004h";
+export const FOCUS_REPORTING_OFF = "\x1b[?1004l";
+/** Alternate scroll: with mouse reporting off, the wheel on the alternate screen sends up/down keys. */
+export const ALTERNATE_SCROLL_ON = "\x1b[?1007h";
+export const ALTERNATE_SCROLL_OFF = "\x1b[?1007l";
+/** Button presses, drags and the wheel, SGR-encoded (unbounded coordinates). */
+export const MOUSE_ON = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+export const MOUSE_OFF = "\x1b[?1006l\x1b[?1002l\x1b[?1000l";
+/** Asks for the kitty keyboard flags, then for device attributes, which every terminal answers. */
+export const KITTY_QUERY = "\x1b[?u\x1b[c";
+/** Pushes kitty keyboard flags 1 (disambiguate escape codes). */
+export const KITTY_PUSH = "\x1b[>1u";
+export const KITTY_POP = "\x1b[<u";
+export const SGR_RESET = "\x1b[0m";
+
+/** The bytes `enter()` writes (before the kitty probe's answer). */
+export function enterSequence(mouse: boolean): string {
+  return ALT_SCREEN_ON + CURSOR_HIDE + BRACKETED_PASTE_ON + FOCUS_REPORTING_ON +
+    (mouse ? MOUSE_ON : ALTERNATE_SCROLL_ON);
+}
+
+/** The bytes `restore()` writes: every mode off, pen reset, cursor shown, main screen back. */
+export function restoreSequence(mouse: boolean, kittyPushed: boolean): string {
+  return (kittyPushed ? KITTY_POP : "") + (mouse ? MOUSE_OFF : ALTERNATE_SCROLL_OFF) + FOCUS_REPORTING_OFF +
+    BRACKETED_PASTE_OFF + SGR_RESET + CURSOR_SHOW + ALT_SCREEN_OFF;
+}

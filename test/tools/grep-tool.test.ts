@@ -27,6 +27,11 @@ describe.each(backends)("grep (%s)", (backend) => {
     expect(result.content.split("\n")).toEqual(["src/b.ts:2: needle two", "src/keep.log:1: needle kept"]);
   });
 
+  it("honours .gitignore outside a git repository too", async () => {
+    const dir = tempTree({ ".gitignore": "x.txt\n", "x.txt": "needle\n", "y.txt": "needle\n" });
+    expect((await grep.run({ pattern: "needle" }, toolContext(dir))).content).toBe("y.txt:1: needle");
+  });
+
   it("ignores case when asked", async () => {
     const result = await grep.run({ pattern: "NEEDLE", path: "src", ignore_case: true }, toolContext(searchTree()));
     expect(result.content.split("\n")).toEqual([

@@ -65,6 +65,8 @@ function visit(walk: Walk, raw: Node | null, schema: SchemaNode, path: string): 
 }
 
 function visitTable(walk: Walk, node: Node | null, schema: SchemaNode & { kind: "section" | "map" }, path: string): unknown {
+  // `assistant:` with every child commented out is an empty table, not an error.
+  if (node === null || (isScalar(node) && node.value === null && path !== "")) return {};
   if (!isMap(node)) return fail(walk, node, path || "(root)", `expected a table, got ${plain(walk, node)}`);
   const out: Record<string, unknown> = {};
   for (const pair of node.items) {

@@ -35,7 +35,7 @@ type MessageRow = {
   id: number; session_id: string; seq: number; role: string; kind: string; text: string; payload: string | null;
   status: string; created_at: number; writer_pid: number | null; replaces_through: number | null;
 };
-type Partial = { id: number; sessionId: string; text: string; flushedChars: number; flushedAt: number };
+type Streaming = { id: number; sessionId: string; text: string; flushedChars: number; flushedAt: number };
 
 const SESSION_COLUMNS = `s.*, (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id) AS message_count`;
 
@@ -47,7 +47,8 @@ export class SessionStore {
   private readonly secrets: () => Iterable<string>;
   private readonly flushMs: number;
   private readonly flushChars: number;
-  private readonly partials = new Map<number, Partial>();
+  private readonly partials = new Map<number, Streaming>();
+  private readonly statements = new Map<string, Database.Statement>();
 
   /** Opens (creating and migrating as needed) `<home>/librecode.db`. */
   static open(home: string, opts: SessionStoreOptions = {}): SessionStore {
@@ -77,7 +78,7 @@ export class SessionStore {
 
   /** The schema version stored in the database. */
   schemaVersion(): number {
-    return (this.db.prepare("SELECT version FROM schema_version").get() as { version: number }).version;
+    return (this.stmt("SELECT version FROM schema_version").get() as { version: number }).version;
   }
 
   close(): void {
@@ -89,8 +90,7 @@ export class SessionStore {
   create(init: { cwd: string; name?: string; provider?: string; model?: string }): SessionInfo {
     const id = randomBytes(6).toString("hex");
     const now = this.clock.now();
-    this.db
-      .prepare("INSERT INTO sessions (id, name, cwd, created_at, updated_at, provider, model) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    this.stmt("INSERT INTO sessions (id, name, cwd, created_at, updated_at, provider, model) VALUES (?, ?, ?, ?, ?, ?, ?)")
       .run(id, init.name ? this.scrub(init.name) : null, init.cwd, now, now, init.provider ?? null, init.model ?? null);
     return this.get(id)!;
   }
@@ -98,14 +98,13 @@ export class SessionStore {
   /** Sessions, most recently updated first (optionally only those of one cwd). */
   list(opts: { cwd?: string; limit?: number } = {}): SessionInfo[] {
     const where = opts.cwd === undefined ? "" : "WHERE s.cwd = @cwd";
-    const rows = this.db
-      .prepare(`SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.updated_at DESC, s.rowid DESC LIMIT @limit`)
+    const rows = this.stmt(`SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.updated_at DESC, s.rowid DESC LIMIT @limit`)
       .all({ cwd: opts.cwd, limit: opts.limit ?? -1 }) as SessionRow[];
     return rows.map(toSession);
   }
 
   get(id: string): SessionInfo | undefined {
-    const row = this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = ?`).get(id) as SessionRow | undefined;
+    const row = this.stmt(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = ?`).get(id) as SessionRow | undefined;
     return row && toSession(row);
   }
 
@@ -113,12 +112,11 @@ export class SessionStore {
   find(ref: string): SessionInfo | undefined {
     const exact = this.get(ref);
     if (exact) return exact;
-    const named = this.db
-      .prepare(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.name = ? ORDER BY s.updated_at DESC, s.rowid DESC LIMIT 1`)
+    const named = this.stmt(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.name = ? ORDER BY s.updated_at DESC, s.rowid DESC LIMIT 1`)
       .get(ref) as SessionRow | undefined;
     if (named) return toSession(named);
     if (ref.length < 4) return undefined;
-    const prefixed = this.db.prepare("SELECT id FROM sessions WHERE id LIKE ? || '%' LIMIT 2").all(ref) as { id: string }[];
+    const prefixed = this.stmt("SELECT id FROM sessions WHERE id LIKE ? || '%' LIMIT 2").all(ref) as { id: string }[];
     return prefixed.length === 1 ? this.get(prefixed[0]!.id) : undefined;
   }
 
@@ -129,13 +127,13 @@ export class SessionStore {
 
   rename(id: string, name: string): void {
     this.requireSession("rename", id);
-    this.db.prepare("UPDATE sessions SET name = ? WHERE id = ?").run(name === "" ? null : this.scrub(name), id);
+    this.stmt("UPDATE sessions SET name = ? WHERE id = ?").run(name === "" ? null : this.scrub(name), id);
   }
 
   /** Records the provider and model a session now talks to. */
   setModel(id: string, provider: string, model: string): void {
     this.requireSession("setModel", id);
-    this.db.prepare("UPDATE sessions SET provider = ?, model = ? WHERE id = ?").run(provider, model, id);
+    this.stmt("UPDATE sessions SET provider = ?, model = ? WHERE id = ?").run(provider, model, id);
   }
 
   /** Appends one finished message, committed before this returns. */
@@ -174,7 +172,7 @@ export class SessionStore {
   flushPartial(id: number): void {
     const p = this.partials.get(id);
     if (!p) return;
-    this.db.prepare("UPDATE messages SET text = ? WHERE id = ?").run(this.scrub(p.text), id);
+    this.stmt("UPDATE messages SET text = ? WHERE id = ?").run(this.scrub(p.text), id);
     p.flushedChars = p.text.length;
     p.flushedAt = this.clock.now();
   }
@@ -187,10 +185,9 @@ export class SessionStore {
     const text = end.text ?? p.text;
     const payload = end.payload === undefined ? null : JSON.stringify(redactValue(end.payload, this.secretList()));
     this.db.transaction(() => {
-      this.db
-        .prepare("UPDATE messages SET text = ?, payload = COALESCE(?, payload), status = ?, writer_pid = NULL WHERE id = ?")
+      this.stmt("UPDATE messages SET text = ?, payload = COALESCE(?, payload), status = ?, writer_pid = NULL WHERE id = ?")
         .run(this.scrub(text), payload, end.status ?? "complete", id);
-      this.db.prepare("UPDATE sessions SET updated_at = ? WHERE id = ?").run(this.clock.now(), p.sessionId);
+      this.stmt("UPDATE sessions SET updated_at = ? WHERE id = ?").run(this.clock.now(), p.sessionId);
     })();
     return this.message(id);
   }
@@ -198,7 +195,7 @@ export class SessionStore {
   /** Every stored message in order; partials whose writer is gone are marked interrupted first. */
   loadMessages(sessionId: string): MessageRecord[] {
     this.settleAbandoned(sessionId);
-    const rows = this.db.prepare("SELECT * FROM messages WHERE session_id = ? ORDER BY seq").all(sessionId) as MessageRow[];
+    const rows = this.stmt("SELECT * FROM messages WHERE session_id = ? ORDER BY seq").all(sessionId) as MessageRow[];
     return rows.map(toMessage);
   }
 
@@ -213,13 +210,12 @@ export class SessionStore {
   }
 
   private settleAbandoned(sessionId: string): void {
-    const rows = this.db
-      .prepare("SELECT id, writer_pid FROM messages WHERE session_id = ? AND status = 'partial'")
+    const rows = this.stmt("SELECT id, writer_pid FROM messages WHERE session_id = ? AND status = 'partial'")
       .all(sessionId) as { id: number; writer_pid: number | null }[];
     for (const row of rows) {
       if (this.partials.has(row.id)) continue;
       if (row.writer_pid !== null && row.writer_pid !== process.pid && processAlive(row.writer_pid)) continue;
-      this.db.prepare("UPDATE messages SET status = 'interrupted', writer_pid = NULL WHERE id = ?").run(row.id);
+      this.stmt("UPDATE messages SET status = 'interrupted', writer_pid = NULL WHERE id = ?").run(row.id);
     }
   }
 
@@ -230,26 +226,35 @@ export class SessionStore {
     const now = this.clock.now();
     const json = payload === undefined ? null : JSON.stringify(redactValue(payload, this.secretList()));
     return this.db.transaction(() => {
-      const row = this.db
-        .prepare(
+      const row = this.stmt(
           `INSERT INTO messages (session_id, seq, role, kind, text, payload, status, created_at, writer_pid, replaces_through)
            SELECT @sid, COALESCE(MAX(seq), 0) + 1, @role, @kind, @text, @json, @status, @now, @pid, @through
            FROM messages WHERE session_id = @sid RETURNING id`,
         )
         .get({ sid: sessionId, role, kind, text: this.scrub(text), json, status, now, pid: writerPid, through: replacesThrough }) as { id: number };
-      this.db.prepare("UPDATE sessions SET updated_at = ? WHERE id = ?").run(now, sessionId);
+      this.stmt("UPDATE sessions SET updated_at = ? WHERE id = ?").run(now, sessionId);
       return row.id;
     }).immediate();
   }
 
   private message(id: number): MessageRecord {
-    return toMessage(this.db.prepare("SELECT * FROM messages WHERE id = ?").get(id) as MessageRow);
+    return toMessage(this.stmt("SELECT * FROM messages WHERE id = ?").get(id) as MessageRow);
   }
 
   private requireSession(what: string, id: string): void {
-    if (!this.db.prepare("SELECT 1 FROM sessions WHERE id = ?").get(id)) {
+    if (!this.stmt("SELECT 1 FROM sessions WHERE id = ?").get(id)) {
       throw new Error(`session.${what}: session ${JSON.stringify(id)}: expected an existing session, got none`);
     }
+  }
+
+  // Prepared once per SQL text: flushes and appends run often while an answer streams.
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
   }
 
   private secretList(): string[] {

@@ -132,3 +132,13 @@ describe("provider overrides from the environment", () => {
     expect(sources.get("providers.my-local.base_url")).toBe("env:LIBRECODE_PROVIDERS_MY_LOCAL_BASE_URL");
   });
 });
+
+describe("empty sections", () => {
+  it("reads a section whose children are all commented out as empty", () => {
+    const f = configFixture();
+    f.write("proj/.librecode/config.yaml", ["assistant:", "  # model: x", "providers:"]);
+    const { config } = loadConfig({ cwd: f.cwd, home: f.home, env: {} });
+    expect(config.assistant.model).toBe("gpt-4.1-mini");
+    expect(config.providers).toEqual({});
+  });
+});

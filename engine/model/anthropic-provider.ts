@@ -78,7 +78,8 @@ const STOP: Record<string, StopReason> = { end_turn: "stop", stop_sequence: "sto
 export function createAnthropicProvider(cfg: AnthropicConfig): Provider {
   const apiKey = cfg.apiKey || "none";
   const baseURL = cfg.baseURL.replace(/\/+$/, "");
-  const client = new Anthropic({ apiKey, baseURL, maxRetries: 0, logLevel: "off", defaultHeaders: cfg.headers });
+  // authToken: null, or the SDK would add ANTHROPIC_AUTH_TOKEN from the environment as a second credential.
+  const client = new Anthropic({ apiKey, authToken: null, baseURL, maxRetries: 0, logLevel: "off", defaultHeaders: cfg.headers });
   const label = `${cfg.id}: ${baseURL}`;
   return {
     id: cfg.id,
@@ -114,6 +115,7 @@ async function* streamEvents(
   let finished = false;
   let toolIndex = 0;
   for await (const raw of stream) {
+    // Read loosely: the SDK's event union is large and servers add fields; unknown types are skipped.
     const ev = raw as unknown as Record<string, any>;
     if (ev.type === "message_start") {
       const u = ev.message?.usage ?? {};

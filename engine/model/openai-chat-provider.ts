@@ -69,7 +69,16 @@ const FINISH: Record<string, StopReason> = { stop: "stop", length: "length", too
 /** Creates a Provider speaking Chat Completions to `cfg.baseURL`. */
 export function createOpenAIChatProvider(cfg: OpenAIChatConfig): Provider {
   const apiKey = cfg.apiKey || "none";
-  const client = new OpenAI({ apiKey, baseURL: cfg.baseURL, maxRetries: 0, logLevel: "off", defaultHeaders: cfg.headers });
+  // OPENAI_ORG_ID / OPENAI_PROJECT_ID belong to api.openai.com; never send them to other servers.
+  const official = /^https:\/\/api\.openai\.com\//.test(cfg.baseURL);
+  const client = new OpenAI({
+    apiKey,
+    baseURL: cfg.baseURL,
+    maxRetries: 0,
+    logLevel: "off",
+    defaultHeaders: cfg.headers,
+    ...(official ? {} : { organization: null, project: null }),
+  });
   const url = `${cfg.baseURL.replace(/\/+$/, "")}/chat/completions`;
   const label = `${cfg.id}: ${cfg.baseURL}`;
   return {

@@ -60,6 +60,16 @@ describe("anthropic-messages provider", () => {
     expect(r.body).toEqual({ model: "claude-test", max_tokens: 8192, messages: [{ role: "user", content: [{ type: "text", text: "hi" }] }], stream: true, system: "be brief" });
   });
 
+  it("sends no second credential from ANTHROPIC_AUTH_TOKEN in the environment", async () => {
+    process.env.ANTHROPIC_AUTH_TOKEN = "env-token";
+    try {
+      await run([sse([start(), ...text(0, "x"), messageDelta("end_turn", 1), stop])]);
+    } finally {
+      delete process.env.ANTHROPIC_AUTH_TOKEN;
+    }
+    expect(server.requests[0].headers.authorization).toBeUndefined();
+  });
+
   it("streams thinking with its signature and asks for a budget from the thinking level", async () => {
     const events = await run(
       [

@@ -182,6 +182,23 @@ describe("openai-chat provider", () => {
     ]);
   });
 
+  it("ends with an error when the server closes the stream before a finish_reason", async () => {
+    const events = await run([sse([chunk({ content: "half" })])]);
+    expect(events).toEqual([
+      { type: "text_delta", text: "half" },
+      { type: "done", stopReason: "error", error: `local: ${server.origin}/v1: stream interrupted: stream ended before a finish_reason` },
+    ]);
+  });
+
+  it("reports an error object sent inside the stream", async () => {
+    const events = await run([sse([chunk({ content: "a" }), `data: ${JSON.stringify({ error: { message: "context length exceeded", type: "invalid_request_error" } })}\n\n`])]);
+    expect(events.at(-1)).toEqual({
+      type: "done",
+      stopReason: "error",
+      error: `local: ${server.origin}/v1: stream interrupted: invalid_request_error: context length exceeded`,
+    });
+  });
+
   it("ends a stalled stream at once when aborted, keeping what streamed", async () => {
     server = await startLoopback([sseThenStall([chunk({ content: "thinking about it" })])]);
     const provider = createOpenAIChatProvider({ id: "local", baseURL: `${server.origin}/v1`, apiKey: "sk-test" });

@@ -63,11 +63,13 @@ export class OwnerLedger {
   }
 }
 
-/** The report for a thrown value: its message, and a traceback (a Lua one when the thrower set it). */
+/** The report for a thrown value: its message, and a traceback (a Lua one when the thrower set
+ *  `traceback`, else the JS stack). Plain objects with a string `message` count as errors. */
 export function errorReport(owner: string, where: string, e: unknown): ErrorReport {
-  if (e instanceof Error) {
-    const lua = (e as { traceback?: unknown }).traceback;
-    return { owner, where, message: e.message, traceback: typeof lua === "string" ? lua : e.stack };
+  if (typeof e === "object" && e !== null && typeof (e as { message?: unknown }).message === "string") {
+    const { message, traceback, stack } = e as { message: string; traceback?: unknown; stack?: unknown };
+    const tb = typeof traceback === "string" ? traceback : typeof stack === "string" ? stack : undefined;
+    return tb === undefined ? { owner, where, message } : { owner, where, message, traceback: tb };
   }
   return { owner, where, message: String(e) };
 }

@@ -36,13 +36,13 @@ export class Runtime {
   readonly tx = new TransactionManager();
   readonly buffers: BufferStore;
   readonly windows: WindowStore;
-  readonly layout: LayoutState;
   readonly events = new EventBus();
   readonly keymaps = new KeymapRegistry();
   readonly commands = new CommandRegistry();
   readonly tools = new ToolRegistry();
   readonly namespaces = new Namespaces();
   readonly actions = new ActionRegistry();
+  readonly layout: LayoutState;
   readonly scheduler: Scheduler;
   readonly draw: DrawStore;
   readonly jobs: JobRunner;
@@ -59,7 +59,6 @@ export class Runtime {
   private measure: MeasureContent | undefined;
   private measured: { table: LayoutNode; windows: Set<string> } | undefined;
   private focused = "composer";
-  private stockPanes = { thinking: false, tools: false };
 
   constructor(opts: RuntimeOptions = {}) {
     this.clock = opts.clock ?? systemClock;
@@ -185,9 +184,9 @@ export class Runtime {
    *  Creates the windows it names that do not exist; a rollback restores the previous layout. */
   layoutSet(t: unknown): void {
     this.inTransaction(() => {
-      const prev = this.layout.table;
+      const prev = this.layout.snapshot();
       this.layout.set(t);
-      this.tx.record(() => this.layout.set(prev));
+      this.tx.record(() => this.layout.restore(prev));
       this.tx.touchLayout();
       this.createLayoutWindows();
       this.applyLayout();
@@ -198,13 +197,9 @@ export class Runtime {
    *  (nothing changed) once a custom layout replaced it. */
   showStockPanes(panes: { thinking: boolean; tools: boolean }): boolean {
     return this.inTransaction(() => {
-      const prev = this.stockPanes;
+      const prev = this.layout.snapshot();
       if (!this.layout.updateStock(panes)) return false;
-      this.stockPanes = { ...panes };
-      this.tx.record(() => {
-        this.layout.updateStock(prev);
-        this.stockPanes = prev;
-      });
+      this.tx.record(() => this.layout.restore(prev));
       this.tx.touchLayout();
       this.createLayoutWindows();
       this.applyLayout();

@@ -13,6 +13,7 @@ export class TransactionManager {
   private undoing = false;
   private touched: Touched = emptyTouched();
   private listeners: Array<(t: Touched) => void> = [];
+  private finalizers = new Set<() => void>();
 
   /** True while a transaction is open. */
   get active(): boolean {
@@ -31,9 +32,12 @@ export class TransactionManager {
   commit(): void {
     if (!this.open) throw new Error("transaction.commit: no open transaction");
     const touched = this.touched;
+    const finalizers = this.finalizers;
     this.open = false;
     this.log = [];
     this.touched = emptyTouched();
+    this.finalizers = new Set();
+    for (const f of finalizers) f();
     if (touched.buffers.size === 0 && touched.windows.size === 0 && !touched.layout) return;
     this.notify(touched);
   }
@@ -62,6 +66,17 @@ export class TransactionManager {
   record(undo: () => void): void {
     // An undo closure may call a journaling mutator; what it records must not re-enter the log.
     if (this.open && !this.undoing) this.log.push(undo);
+  }
+
+  /** Runs fn when the transaction commits (at once outside one); dropped if the change that
+   *  registered it is rolled back. For releasing what an undo would have needed (Yoga trees). */
+  afterCommit(fn: () => void): void {
+    if (!this.open || this.undoing) {
+      if (!this.undoing) fn();
+      return;
+    }
+    this.finalizers.add(fn);
+    this.log.push(() => this.finalizers.delete(fn));
   }
 
   /** Marks a buffer as changed by this transaction. */

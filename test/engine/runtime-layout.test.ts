@@ -109,3 +109,21 @@ describe("Runtime stock panes and focus", () => {
     expect(rt.focusInfo()).toEqual({ kind: "window", window: "transcript", buffer: "transcript", role: "transcript" });
   });
 });
+
+describe("Runtime layout rollback keeps the stock layout", () => {
+  it("can still show stock panes after a failing handler's layout.set was undone", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    rt.events.on("startup", () => { rt.layoutSet(split); throw new Error("boom"); }, { owner: "bad" });
+    rt.emit("startup");
+    expect(rt.layout.isStock).toBe(true);
+    expect(rt.showStockPanes({ thinking: false, tools: true })).toBe(true);
+    expect(rt.windows.get("tools")!.box.visible).toBe(true);
+  });
+
+  it("undoes showing a stock pane", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    rt.events.on("x", () => { rt.showStockPanes({ thinking: true, tools: false }); throw new Error("no"); });
+    rt.emit("x");
+    expect(rt.layout.treeOrder()).not.toContain("thinking");
+  });
+});

@@ -111,3 +111,18 @@ describe("TransactionManager undo closures", () => {
     expect(focus).toBe("composer");
   });
 });
+
+describe("TransactionManager afterCommit", () => {
+  it("runs on commit and is dropped with a rolled-back savepoint", () => {
+    const tx = new TransactionManager();
+    const log: string[] = [];
+    tx.begin();
+    tx.afterCommit(() => log.push("kept"));
+    const sp = tx.savepoint();
+    tx.afterCommit(() => log.push("dropped"));
+    tx.rollbackTo(sp);
+    expect(log).toEqual([]);
+    tx.commit();
+    expect(log).toEqual(["kept"]);
+  });
+});

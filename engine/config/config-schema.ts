@@ -53,6 +53,7 @@ const nonEmpty: SchemaNode = { kind: "string", nonEmpty: true };
 export const THINKING_LEVELS: readonly ThinkingLevel[] = ["off", "minimal", "low", "medium", "high"];
 export const PROVIDER_APIS: readonly ProviderApi[] = ["openai-chat", "anthropic-messages"];
 
+/** The shape of one `providers.<id>` table. */
 export const providerSchema: SchemaNode = {
   kind: "section",
   required: ["api", "base_url"],
@@ -66,6 +67,7 @@ export const providerSchema: SchemaNode = {
   },
 };
 
+/** The whole file: the loader walks this to validate, merge and list keys. */
 export const configSchema: SchemaNode = {
   kind: "section",
   fields: {

@@ -81,6 +81,7 @@ export class SessionStore {
     return (this.stmt("SELECT version FROM schema_version").get() as { version: number }).version;
   }
 
+  /** Writes any streaming text still in memory and closes the database. */
   close(): void {
     for (const id of [...this.partials.keys()]) this.flushPartial(id);
     this.db.close();
@@ -103,6 +104,7 @@ export class SessionStore {
     return rows.map(toSession);
   }
 
+  /** One session by exact id. */
   get(id: string): SessionInfo | undefined {
     const row = this.stmt(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = ?`).get(id) as SessionRow | undefined;
     return row && toSession(row);
@@ -125,6 +127,7 @@ export class SessionStore {
     return this.list({ cwd, limit: 1 })[0];
   }
 
+  /** Sets the session's name (an empty name clears it). */
   rename(id: string, name: string): void {
     this.requireSession("rename", id);
     this.stmt("UPDATE sessions SET name = ? WHERE id = ?").run(name === "" ? null : this.scrub(name), id);

@@ -1,6 +1,6 @@
 import type { Rect } from "../layout/rect.js";
 import { PLAIN, type ResolvedStyle } from "./resolved-style.js";
-import { graphemes, graphemeWidth } from "./text-measure.js";
+import { graphemeSegments, graphemeWidth, isPrintableAscii } from "./text-measure.js";
 
 /**
  * One cell as read back from a grid. `width` is 1 for a narrow grapheme, 2 for the leading half
@@ -54,7 +54,6 @@ export class StyleTable {
   }
 }
 
-const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 // C0/C1 controls and DEL would move the real cursor; they never reach a cell.
 const CONTROL = /^[\x00-\x1f\x7f-\x9f]/;
 
@@ -121,20 +120,30 @@ export class CellGrid {
     const r = clip ? intersect(clip, this.bounds()) : this.bounds();
     const left = r.x;
     const right = r.x + r.width;
-    if (y < r.y || y >= r.y + r.height || r.width <= 0) return x + (ASCII_PRINTABLE.test(text) ? text.length : 0);
+    // A row outside the clip draws nothing but still measures, so the returned column is right.
+    const draw = y >= r.y && y < r.y + r.height;
     const row = y * this.width;
     let col = x;
-    if (ASCII_PRINTABLE.test(text)) {
+    if (col >= right) return col;
+    // Only the characters up to the clip's right edge can show; checking just those keeps a
+    // very long line as cheap as a short one.
+    const visible = right - col;
+    if (isPrintableAscii(text.length > visible ? text.slice(0, visible) : text)) {
       // Hot path: plain ASCII needs no segmentation and every character is one cell.
-      const start = Math.max(col, left);
-      const end = Math.min(col + text.length, right);
-      for (let c = start; c < end; c++) this.put(row, c, text[c - col]!, 1, styleId);
+      if (draw) {
+        const end = Math.min(col + text.length, right);
+        for (let c = Math.max(col, left); c < end; c++) this.put(row, c, text[c - col]!, 1, styleId);
+      }
       return col + text.length;
     }
-    for (const g of graphemes(text)) {
+    for (const { segment: g } of graphemeSegments(text)) {
       if (col >= right) return col;
       if (CONTROL.test(g)) continue;
       const w = graphemeWidth(g);
+      if (!draw) {
+        col += w;
+        continue;
+      }
       if (w === 0) {
         this.joinLeft(row, col, g, left);
         continue;

@@ -14,6 +14,16 @@ export function graphemes(text: string): string[] {
   return out;
 }
 
+/** Grapheme clusters of text, produced lazily so a caller can stop early (e.g. at a clip edge). */
+export function graphemeSegments(text: string): Iterable<{ segment: string }> {
+  return segmenter.segment(text);
+}
+
+/** True when text is printable ASCII only (one cell per character, no segmentation needed). */
+export function isPrintableAscii(text: string): boolean {
+  return ASCII_PRINTABLE.test(text);
+}
+
 /** Terminal cell width of one grapheme cluster (0, 1 or 2). */
 export function graphemeWidth(g: string): number {
   if (g.length === 1) {

@@ -147,3 +147,25 @@ describe("StyleTable", () => {
     expect(t.get(a)).toEqual({ fg: 0xff0000, bg: null, bold: true, italic: false, underline: false, reverse: false, dim: false });
   });
 });
+
+describe("CellGrid.writeText return column", () => {
+  it("measures text on a row outside the clip without drawing it", () => {
+    const g = new CellGrid(10, 2);
+    expect(g.writeText(1, 1, "a語b", 0, { x: 0, y: 0, width: 10, height: 1 })).toBe(5);
+    expect(g.toLines()).toEqual(["          ", "          "]);
+  });
+
+  it("stops at the clip's right edge for a very long line", () => {
+    const g = new CellGrid(10, 1);
+    const col = g.writeText(0, 0, "語".repeat(100_000));
+    expect(col).toBeGreaterThanOrEqual(10);
+    expect(col).toBeLessThan(12);
+    expect(g.toLines()).toEqual(["語語語語語"]);
+  });
+
+  it("returns a column at or past the edge for long ASCII with a wide tail", () => {
+    const g = new CellGrid(4, 1);
+    expect(g.writeText(0, 0, "abcdef語")).toBeGreaterThanOrEqual(4);
+    expect(g.toLines()).toEqual(["abcd"]);
+  });
+});

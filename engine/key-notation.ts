@@ -37,7 +37,10 @@ export function keyName(ev: KeyEvent): string {
   const p = parseName(ev.key);
   const base = p.base;
   const flags = { ctrl: p.ctrl || ev.ctrl, alt: p.alt || ev.alt, shift: p.shift || ev.shift };
-  if (!flags.ctrl && !flags.alt && [...base].length === 1) return base;
+  if ([...base].length === 1) {
+    if (!flags.ctrl && !flags.alt) return base;
+    flags.shift = false; // as in normalizeLhs: a shifted character is just the character
+  }
   return format({ ...flags, base: SPECIAL.has(base.toLowerCase()) || [...base].length === 1 ? base.toLowerCase() : base });
 }
 

@@ -60,6 +60,7 @@ describe("keyName", () => {
     expect(keyName(keyEvent("ctrl+x", { ctrl: true }))).toBe("ctrl+x");
     expect(keyName(keyEvent("ctrl+alt+x", { ctrl: true, alt: true }))).toBe("ctrl+alt+x");
     expect(keyName(keyEvent("alt+x", { alt: true }))).toBe("alt+x");
+    expect(keyName(keyEvent("ctrl+X", { ctrl: true, shift: true }))).toBe(normalizeLhs("<C-S-x>"));
   });
   it("adds modifier flags to special keys", () => {
     expect(keyName(keyEvent("enter"))).toBe("enter");

@@ -1,0 +1,77 @@
+// The seam between the stock chat (keys, composer, actions) and whatever answers the user: the
+// chat loop in engine/agent plugs in here; without it the default controller only records what
+// was typed, which is all `librecode render --keys "hi<cr>"` needs.
+import type { Runtime } from "../runtime.js";
+
+/** What the stock chat's actions call. Every method runs inside the key's transaction. */
+export interface ChatController {
+  /** A prompt the user submitted (enter while idle); `/name args` included as typed. */
+  submit(text: string): void;
+  /** Text submitted while a request runs: steer the running turn with it. */
+  steer(text: string): void;
+  /** alt+enter: run this after the current request finishes. */
+  queueFollowUp(text: string): void;
+  /** Takes back the newest queued follow-up (to edit it), or undefined when none is queued. */
+  dequeueFollowUp(): string | undefined;
+  /** Stops the running request (escape); a no-op when idle. */
+  interrupt(): void;
+  /** True while a request runs (the spinner ticks and enter steers). */
+  readonly working: boolean;
+}
+
+/** What a controller factory is given (the chat loop also reads config and session from its own options). */
+export type ChatControllerContext = { runtime: Runtime };
+
+export type ChatControllerFactory = (ctx: ChatControllerContext) => ChatController;
+
+/** The transcript block of a message typed by the user. */
+export function userMessageBlock(text: string): { kind: string; role: string; text: string } {
+  return { kind: "message", role: "user", text };
+}
+
+/**
+ * The controller used when no model is wired: a submitted prompt is appended to the transcript as
+ * a user message, and `/name args` runs a registered command (an error line when there is none).
+ */
+export function createLocalController({ runtime }: ChatControllerContext): ChatController {
+  const runCommand = (text: string): boolean => {
+    const m = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
+    if (!m) return false;
+    const cmd = runtime.commands.get(m[1]!);
+    if (!cmd) {
+      runtime.buffers.appendBlock("transcript", { kind: "error", role: "system", text: `unknown command: /${m[1]}` });
+      return true;
+    }
+    const r = runtime.guard(cmd.owner, `command ${cmd.name}`, () => cmd.run(m[2]!));
+    if (r.ok && r.value instanceof Promise) {
+      r.value.catch((e: unknown) => runtime.reportError({ owner: cmd.owner, where: `command ${cmd.name}`, message: String(e instanceof Error ? e.message : e) }));
+    }
+    return true;
+  };
+  const submit = (text: string): void => {
+    if (runCommand(text)) return;
+    runtime.buffers.appendBlock("transcript", userMessageBlock(text));
+  };
+  return {
+    submit,
+    steer: submit,
+    queueFollowUp: submit,
+    dequeueFollowUp: () => undefined,
+    interrupt: () => {},
+    get working() {
+      return false;
+    },
+  };
+}
+
+let factory: ChatControllerFactory = createLocalController;
+
+/** Replaces the factory bin/ uses to build the controller (the chat loop calls this at import). */
+export function setChatControllerFactory(f: ChatControllerFactory): void {
+  factory = f;
+}
+
+/** The factory in force: the chat loop's once it registered, else the local one. */
+export function chatControllerFactory(): ChatControllerFactory {
+  return factory;
+}

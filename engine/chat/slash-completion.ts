@@ -1,0 +1,41 @@
+// Slash-command completion: while the composer holds `/` and the start of a command name, the
+// matching commands are offered (composer metadata `completion`); tab or enter accepts one.
+import type { CommandEntry } from "../command-registry.js";
+
+export type CompletionItem = { name: string; desc: string };
+/** Composer metadata `completion`: the offered commands and the 0-based selected one. */
+export type Completion = { items: CompletionItem[]; selected: number };
+
+/** The completion for the composer text, or undefined when it is not a command name being typed. */
+export function slashCompletion(text: string, commands: readonly CommandEntry[], selected = 0): Completion | undefined {
+  const m = /^\/(\S*)$/.exec(text);
+  if (!m) return undefined;
+  const prefix = m[1]!.toLowerCase();
+  const items = commands
+    .filter((c) => c.name.toLowerCase().startsWith(prefix))
+    .map((c) => ({ name: c.name, desc: c.desc }));
+  if (items.length === 0) return undefined;
+  // A lone exact match needs no menu: enter runs it as typed.
+  if (items.length === 1 && items[0]!.name.toLowerCase() === prefix) return undefined;
+  return { items, selected: Math.max(0, Math.min(items.length - 1, selected)) };
+}
+
+/** Moves the selection by delta, wrapping around. */
+export function moveSelection(c: Completion, delta: number): Completion {
+  const n = c.items.length;
+  return { items: c.items, selected: (((c.selected + delta) % n) + n) % n };
+}
+
+/** The composer text after accepting the selected item: `/name ` ready for arguments. */
+export function acceptedText(c: Completion): string {
+  return `/${c.items[c.selected]!.name} `;
+}
+
+/** Reads composer metadata back into a Completion (undefined when absent or malformed). */
+export function readCompletion(value: unknown): Completion | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const v = value as { items?: unknown; selected?: unknown };
+  if (!Array.isArray(v.items) || v.items.length === 0) return undefined;
+  const selected = typeof v.selected === "number" ? v.selected : 0;
+  return { items: v.items as CompletionItem[], selected: Math.max(0, Math.min(v.items.length - 1, selected)) };
+}

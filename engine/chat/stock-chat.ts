@@ -1,0 +1,282 @@
+// The chat librecode is without extensions: default windows and the stock layout, the composer's
+// editing keys (the key fallback, so keymaps and handlers always get the first word), the host
+// actions of lua-api.md, slash completion, the optional panes and the working spinner. Product
+// work (models, tools, sessions) happens behind the ChatController.
+import type { KeyEvent } from "../key-event.js";
+import { keyName } from "../key-notation.js";
+import type { Runtime } from "../runtime.js";
+import type { Touched } from "../transaction.js";
+import { createLocalController, type ChatController } from "./chat-controller.js";
+import { EDIT_KEYS, normalizePaste, typedText } from "./composer-keys.js";
+import { PromptHistory } from "./prompt-history.js";
+import { acceptedText, moveSelection, readCompletion, slashCompletion, type Completion } from "./slash-completion.js";
+import { statusText, type StatusInfo } from "./status-line.js";
+import { moveLine, type TextState } from "./text-edit.js";
+
+export type StockChatOptions = {
+  /** Defaults to the local controller (records prompts, runs `/commands`). */
+  controller?: ChatController;
+  /** Shown in the composer's border. */
+  composerLabel?: string;
+  /** Spinner tick while working (ms). */
+  spinnerMs?: number;
+};
+
+/** The host actions `librecode.action.run` may name. */
+export const STOCK_ACTIONS = [
+  "submit", "history.prev", "history.next", "autocomplete.accept", "followup.queue", "followup.dequeue",
+  "interrupt", "prompt.cancel",
+] as const;
+
+const COMPOSER = "composer";
+const STATUS = "status";
+const DEFAULT_LABEL = "message (enter send, / commands, ctrl+c clear/quit)";
+
+/** Installs the stock chat on a runtime and returns the handle the app and the chat loop use. */
+export function installStockChat(runtime: Runtime, opts: StockChatOptions = {}): StockChat {
+  return new StockChat(runtime, opts);
+}
+
+/** Guards the stock chat's own state: controller, prompt history, spinner, pane visibility. */
+export class StockChat {
+  readonly history = new PromptHistory();
+  private ctrl: ChatController;
+  private spinner: number | undefined;
+  private readonly spinnerMs: number;
+  private panes = { thinking: false, tools: false };
+  /** Composer text for which the user dismissed completion (escape). */
+  private dismissed: string | undefined;
+
+  constructor(private readonly rt: Runtime, opts: StockChatOptions) {
+    this.ctrl = opts.controller ?? createLocalController({ runtime: rt });
+    this.spinnerMs = opts.spinnerMs ?? 100;
+    rt.inTransaction(() => {
+      rt.buffers.setLabel(COMPOSER, opts.composerLabel ?? DEFAULT_LABEL);
+      for (const pane of ["thinking", "tools"]) {
+        if (!rt.windows.has(pane)) rt.windows.create(pane, { role: pane, buffer: pane });
+      }
+      rt.windows.setVar(this.transcriptWindow(), "show_thinking", false);
+      rt.windows.setVar(this.transcriptWindow(), "expand_tools", false);
+      rt.focus = COMPOSER;
+    });
+    this.registerActions();
+    rt.setKeyFallback((ev) => this.onKey(ev));
+    rt.onDirty((t) => this.afterCommit(t));
+  }
+
+  /** The controller actions call. */
+  get controller(): ChatController {
+    return this.ctrl;
+  }
+
+  /** Swaps the controller (the chat loop, once its session is open). */
+  setController(c: ChatController): void {
+    this.ctrl = c;
+    this.syncWorking();
+  }
+
+  /** Loads persisted prompt history (oldest first) for up/down. */
+  setHistory(entries: string[]): void {
+    this.history.load(entries);
+  }
+
+  /** Pasted text: emitted as `paste`; unless a handler consumed it, inserted as one edit. */
+  paste(text: string): void {
+    this.rt.guard("host", "paste", () => {
+      const clean = normalizePaste(text);
+      if (this.rt.emit("paste", { text: clean }).consumed) return;
+      this.insert(clean);
+    });
+  }
+
+  /** Merges status metadata and rewrites the status line from it. */
+  setStatus(patch: StatusInfo): void {
+    this.rt.guard("host", "status", () => {
+      for (const [k, v] of Object.entries(patch)) this.rt.buffers.setMetadata(STATUS, k, v);
+      this.rt.buffers.setText(STATUS, statusText(this.rt.buffers.get(STATUS)!.metadata as StatusInfo));
+    });
+  }
+
+  /** Starts the spinner when the controller began working (stops itself when it is done). */
+  syncWorking(): void {
+    if (!this.ctrl.working || this.spinner !== undefined) return;
+    this.setStatus({ working: true, spinner: 0 });
+    let frame = 0;
+    this.spinner = this.rt.scheduler.interval(this.spinnerMs, () => {
+      if (this.ctrl.working) {
+        this.setStatus({ spinner: ++frame });
+        return;
+      }
+      this.rt.scheduler.stop(this.spinner!);
+      this.spinner = undefined;
+      this.setStatus({ working: false, spinner: undefined });
+    }, "host");
+  }
+
+  /** The current completion menu, if one is shown. */
+  completion(): Completion | undefined {
+    return readCompletion(this.rt.buffers.get(COMPOSER)?.metadata.completion);
+  }
+
+  private registerActions(): void {
+    const a = this.rt.actions;
+    a.register("submit", () => this.submit(false));
+    a.register("followup.queue", () => this.submit(true));
+    a.register("followup.dequeue", () => {
+      const t = this.ctrl.dequeueFollowUp();
+      if (t !== undefined) this.setComposer({ text: t, cursor: Array.from(t).length });
+    });
+    a.register("interrupt", () => {
+      if (this.ctrl.working) this.ctrl.interrupt();
+    });
+    a.register("prompt.cancel", () => this.setComposer({ text: "", cursor: 0 }));
+    a.register("history.prev", () => this.recall(this.history.prev(this.rt.buffers.getText(COMPOSER))));
+    a.register("history.next", () => this.recall(this.history.next()));
+    a.register("autocomplete.accept", () => {
+      const c = this.completion();
+      if (!c) return;
+      const text = acceptedText(c);
+      this.setComposer({ text, cursor: Array.from(text).length });
+    });
+  }
+
+  private submit(followUp: boolean): void {
+    const text = this.rt.buffers.getText(COMPOSER);
+    if (text.trim() === "") return;
+    this.history.push(text);
+    this.setComposer({ text: "", cursor: 0 });
+    this.rt.windows.set(this.transcriptWindow(), { scroll: 0 });
+    if (!this.ctrl.working) this.ctrl.submit(text);
+    else if (followUp) this.ctrl.queueFollowUp(text);
+    else this.ctrl.steer(text);
+    this.syncWorking();
+  }
+
+  private recall(text: string | null): void {
+    if (text !== null) this.setComposer({ text, cursor: Array.from(text).length });
+  }
+
+  // The stock key behaviour (docs/keys.md); runs only for keys no keymap or handler consumed.
+  private onKey(ev: KeyEvent): void {
+    const name = keyName(ev);
+    if (this.completionKey(name)) return;
+    const run = (action: string) => this.rt.actions.run(action);
+    switch (name) {
+      case "enter": run("submit"); return;
+      case "alt+enter": run("followup.queue"); return;
+      case "alt+up": run("followup.dequeue"); return;
+      case "up": case "down": this.upDown(name === "up" ? -1 : 1); return;
+      case "pageup": this.scroll(1); return;
+      case "pagedown": this.scroll(-1); return;
+      case "ctrl+t": this.toggleVar("show_thinking"); return;
+      case "ctrl+o": this.toggleVar("expand_tools"); return;
+      case "escape": run("interrupt"); return;
+      case "ctrl+c":
+        if (this.rt.buffers.getText(COMPOSER) !== "") run("prompt.cancel");
+        else run("app.quit");
+        return;
+      case "ctrl+d":
+        if (this.rt.buffers.getText(COMPOSER) === "") run("app.quit");
+        else this.setComposer(EDIT_KEYS.delete!(this.composer()));
+        return;
+      case "ctrl+g": run("app.editor"); return;
+    }
+    const edit = EDIT_KEYS[name];
+    if (edit) {
+      this.setComposer(edit(this.composer()));
+      return;
+    }
+    const text = typedText(ev);
+    if (text !== "") this.insert(text);
+  }
+
+  /** Inserts at the composer cursor as one buffer edit (one undo step, one rev). */
+  private insert(text: string): void {
+    this.rt.buffers.insert(COMPOSER, this.rt.buffers.getCursor(COMPOSER), text);
+  }
+
+  /** Keys the completion menu takes while it is shown; false when it is not or the key is not one. */
+  private completionKey(name: string): boolean {
+    const c = this.completion();
+    if (!c) return false;
+    if (name === "up" || name === "down" || name === "shift+tab") {
+      this.rt.buffers.setMetadata(COMPOSER, "completion", moveSelection(c, name === "down" ? 1 : -1));
+      return true;
+    }
+    if (name === "tab" || name === "enter") {
+      this.rt.actions.run("autocomplete.accept");
+      return true;
+    }
+    if (name === "escape") {
+      this.dismissed = this.rt.buffers.getText(COMPOSER);
+      this.rt.buffers.setMetadata(COMPOSER, "completion", undefined);
+      return true;
+    }
+    return false;
+  }
+
+  private upDown(delta: -1 | 1): void {
+    const moved = moveLine(this.composer(), delta);
+    if (moved) this.setComposer(moved);
+    else this.rt.actions.run(delta < 0 ? "history.prev" : "history.next");
+  }
+
+  private scroll(pages: number): void {
+    const name = this.transcriptWindow();
+    const w = this.rt.windows.get(name);
+    if (!w) return;
+    const page = Math.max(1, w.box.content.height - 1);
+    this.rt.windows.set(name, { scroll: Math.max(0, w.scroll + pages * page) });
+  }
+
+  private toggleVar(key: string): void {
+    const name = this.transcriptWindow();
+    const w = this.rt.windows.get(name);
+    if (w) this.rt.windows.setVar(name, key, w.vars[key] !== true);
+  }
+
+  private transcriptWindow(): string {
+    return this.rt.windows.find({ role: "transcript" }, this.rt.layout.treeOrder()) ?? "transcript";
+  }
+
+  private composer(): TextState {
+    return { text: this.rt.buffers.getText(COMPOSER), cursor: this.rt.buffers.getCursor(COMPOSER) };
+  }
+
+  private setComposer(st: TextState): void {
+    const b = this.rt.buffers;
+    if (b.getText(COMPOSER) !== st.text) b.setText(COMPOSER, st.text);
+    if (b.getCursor(COMPOSER) !== st.cursor) b.setCursor(COMPOSER, st.cursor);
+  }
+
+  // Derived state follows every commit, whoever made it (a key, an extension, the chat loop).
+  private afterCommit(t: Touched): void {
+    if (t.buffers.has(COMPOSER)) this.refreshCompletion();
+    if (t.buffers.has("thinking") || t.buffers.has("tools") || t.windows.size > 0) this.refreshPanes();
+  }
+
+  private refreshCompletion(): void {
+    const text = this.rt.buffers.getText(COMPOSER);
+    if (this.dismissed !== undefined && this.dismissed !== text) this.dismissed = undefined;
+    const prev = this.completion();
+    let next = this.dismissed === undefined ? slashCompletion(text, this.rt.commands.list()) : undefined;
+    if (next && prev) {
+      const keep = next.items.findIndex((i) => i.name === prev.items[prev.selected]?.name);
+      if (keep >= 0) next = { items: next.items, selected: keep };
+    }
+    if (JSON.stringify(next) === JSON.stringify(prev)) return;
+    this.rt.guard("host", "completion", () => this.rt.buffers.setMetadata(COMPOSER, "completion", next));
+  }
+
+  private refreshPanes(): void {
+    const has = (name: string): boolean => {
+      const b = this.rt.buffers.get(name);
+      return !!b && (b.text !== "" || b.blocks.length > 0);
+    };
+    const shown = this.rt.windows.get(this.transcriptWindow())?.vars.show_thinking === true;
+    const want = { thinking: shown && has("thinking"), tools: has("tools") };
+    if (want.thinking === this.panes.thinking && want.tools === this.panes.tools) return;
+    this.panes = want;
+    this.rt.guard("host", "stock panes", () => this.rt.showStockPanes(want));
+  }
+}

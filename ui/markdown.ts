@@ -1,0 +1,184 @@
+import { lexer, type Token, type Tokens } from "marked";
+import type { Span, Style } from "../engine/style.js";
+import { codeLanguage, highlightCode } from "./syntax-highlight.js";
+import { graphemes, graphemeWidth, textWidth } from "./text-measure.js";
+import { wrapSpans, type StyledLine } from "./wrap-text.js";
+
+// Styles are interned so equal styles are one object: span merging and the theme's resolve
+// cache both work by identity.
+const interned = new Map<string, Style>();
+function style(s: Style): Style {
+  const key = `${s.fg ?? ""}|${s.bg ?? ""}|${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.underline ? 1 : 0}${s.reverse ? 1 : 0}${s.dim ? 1 : 0}`;
+  let v = interned.get(key);
+  if (v === undefined) {
+    v = Object.freeze({ ...s });
+    interned.set(key, v);
+  }
+  return v;
+}
+const merge = (base: Style, extra: Style): Style => style({ ...base, ...extra });
+
+const PLAIN: Style = style({});
+const MUTED: Style = style({ fg: "muted" });
+const BULLET: Style = style({ fg: "mdListBullet" });
+const QUOTE_BAR: Style = style({ fg: "mdQuoteBorder" });
+const HR: Style = style({ fg: "mdHr" });
+const TABLE_RULE: Style = style({ fg: "borderMuted" });
+
+/** Inline tokens -> spans, each styled over `base`. */
+function inline(tokens: readonly Token[] | undefined, base: Style, out: Span[] = []): Span[] {
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case "strong": inline(t.tokens, merge(base, { bold: true }), out); break;
+      case "em": inline(t.tokens, merge(base, { italic: true }), out); break;
+      case "del": inline(t.tokens, merge(base, { dim: true }), out); break;
+      case "codespan": out.push({ text: t.text, style: merge(base, { fg: "mdCode" }) }); break;
+      case "br": out.push({ text: "\n", style: base }); break;
+      case "link": {
+        const l = t as Tokens.Link;
+        inline(l.tokens, merge(base, { fg: "mdLink", underline: true }), out);
+        if (l.text !== l.href && `mailto:${l.text}` !== l.href) out.push({ text: ` (${l.href})`, style: merge(base, { fg: "mdLinkUrl" }) });
+        break;
+      }
+      case "image": {
+        const im = t as Tokens.Image;
+        out.push({ text: `[image: ${im.text}]`, style: merge(base, { fg: "mdLink" }) });
+        out.push({ text: ` (${im.href})`, style: merge(base, { fg: "mdLinkUrl" }) });
+        break;
+      }
+      case "checkbox": break;
+      default: {
+        const tt = t as { tokens?: Token[]; text?: string; raw: string };
+        if (tt.tokens !== undefined && tt.tokens.length > 0) inline(tt.tokens, base, out);
+        else out.push({ text: tt.text ?? tt.raw, style: base });
+      }
+    }
+  }
+  return out;
+}
+
+/** Prefixes every line: `first` on the first line, `rest` on the others. */
+function indent(lines: StyledLine[], first: Span[], rest: Span[]): StyledLine[] {
+  return lines.map((l, i) => [...(i === 0 ? first : rest), ...l]);
+}
+
+function repeatToWidth(ch: string, width: number): string {
+  return ch.repeat(Math.max(0, width));
+}
+
+/** Cuts a styled line to `width` cells (code lines and table rows are not re-wrapped). */
+function clip(line: StyledLine, width: number): StyledLine {
+  const out: StyledLine = [];
+  let used = 0;
+  for (const s of line) {
+    const w = textWidth(s.text);
+    if (used + w <= width) { out.push(s); used += w; continue; }
+    let text = "";
+    for (const g of graphemes(s.text)) {
+      const gw = graphemeWidth(g);
+      if (used + gw > width) break;
+      text += g;
+      used += gw;
+    }
+    if (text !== "") out.push({ text, style: s.style });
+    break;
+  }
+  return out;
+}
+
+function codeBlock(t: Tokens.Code, width: number): StyledLine[] {
+  const lang = codeLanguage(t.lang);
+  // An unfinished stream leaves the fence open: no closing line, and the code so far is shown.
+  const closed = /\n?\s*(```+|~~~+)\s*$/.test(t.raw.trimEnd()) && t.raw.trimEnd().split("\n").length > 1;
+  const body = highlightCode(t.text, lang).map((l) => clip([{ text: "  ", style: PLAIN }, ...l], width));
+  const open: StyledLine = [{ text: "```" + (t.lang ?? ""), style: MUTED }];
+  return closed ? [open, ...body, [{ text: "```", style: MUTED }]] : [open, ...body];
+}
+
+function table(t: Tokens.Table, width: number): StyledLine[] {
+  const rows = [t.header, ...t.rows].map((r) => r.map((c) => inline(c.tokens, PLAIN)));
+  const cols = t.header.length;
+  const widths = Array.from({ length: cols }, (_, i) => Math.max(1, ...rows.map((r) => textWidth((r[i] ?? []).map((s) => s.text).join("")))));
+  const line = (cells: Span[][], head: boolean): StyledLine => {
+    const out: StyledLine = [];
+    cells.forEach((cell, i) => {
+      if (i > 0) out.push({ text: " │ ", style: TABLE_RULE });
+      const pad = widths[i]! - textWidth(cell.map((s) => s.text).join(""));
+      const styled = head ? cell.map((s) => ({ text: s.text, style: merge(s.style ?? PLAIN, { bold: true }) })) : cell;
+      const right = t.align[i] === "right";
+      if (right && pad > 0) out.push({ text: " ".repeat(pad), style: PLAIN });
+      out.push(...styled);
+      if (!right && pad > 0 && i < cells.length - 1) out.push({ text: " ".repeat(pad), style: PLAIN });
+    });
+    return clip(out, width);
+  };
+  const rule: StyledLine = [{ text: widths.map((w) => "─".repeat(w)).join("─┼─"), style: TABLE_RULE }];
+  return [line(rows[0]!, true), clip(rule, width), ...rows.slice(1).map((r) => line(r, false))];
+}
+
+function list(t: Tokens.List, width: number, base: Style): StyledLine[] {
+  const out: StyledLine[] = [];
+  const start = typeof t.start === "number" ? t.start : 1;
+  t.items.forEach((item, i) => {
+    let marker = t.ordered ? `${start + i}. ` : "• ";
+    if (item.task) marker += item.checked ? "[x] " : "[ ] ";
+    const mw = textWidth(marker);
+    const body = blocks(item.tokens, Math.max(1, width - mw), base, item.loose);
+    if (body.length === 0) body.push([]);
+    out.push(...indent(body, [{ text: marker, style: BULLET }], [{ text: " ".repeat(mw), style: PLAIN }]));
+    if (t.loose && i < t.items.length - 1) out.push([]);
+  });
+  return out;
+}
+
+/** One block token -> lines at `width`. */
+function block(t: Token, width: number, base: Style): StyledLine[] {
+  switch (t.type) {
+    case "heading": {
+      const h = t as Tokens.Heading;
+      return wrapSpans(inline(h.tokens, merge(base, { fg: "mdHeading", bold: true, underline: h.depth === 1 })), width);
+    }
+    case "paragraph": case "text": {
+      const p = t as Tokens.Paragraph;
+      return wrapSpans(inline(p.tokens, base), width);
+    }
+    case "code": return codeBlock(t as Tokens.Code, width);
+    case "list": return list(t as Tokens.List, width, base);
+    case "blockquote": {
+      const inner = blocks((t as Tokens.Blockquote).tokens, Math.max(1, width - 2), merge(base, { fg: "mdQuote", italic: true }), true);
+      const bar = [{ text: "│ ", style: QUOTE_BAR }];
+      return indent(inner, bar, bar);
+    }
+    case "hr": return [[{ text: repeatToWidth("─", width), style: HR }]];
+    case "table": return table(t as Tokens.Table, width);
+    case "space": case "def": case "checkbox": return [];
+    case "html": return wrapSpans([{ text: (t as Tokens.HTML).text.replace(/\n+$/, ""), style: MUTED }], width);
+    default: {
+      const raw = (t as { text?: string; raw: string }).text ?? t.raw;
+      return wrapSpans([{ text: raw.replace(/\n+$/, ""), style: base }], width);
+    }
+  }
+}
+
+/** Block tokens -> lines; `spaced` puts one empty line between blocks (loose content). */
+function blocks(tokens: readonly Token[], width: number, base: Style, spaced: boolean): StyledLine[] {
+  const out: StyledLine[] = [];
+  for (const t of tokens) {
+    const lines = block(t, width, base);
+    if (lines.length === 0) continue;
+    if (out.length > 0 && (spaced || t.type !== "list")) out.push([]);
+    out.push(...lines);
+  }
+  return out;
+}
+
+/**
+ * Renders markdown to styled lines at `width` (marked's lexer; styles are theme tokens). Blocks
+ * are separated by one empty line. An unfinished stream (open code fence, half-typed emphasis)
+ * renders what is there.
+ */
+export function renderMarkdown(text: string, width: number): StyledLine[] {
+  const w = Math.max(1, Math.floor(width));
+  const tokens = lexer(text, { gfm: true });
+  return blocks(tokens, w, PLAIN, true).map((l) => l.filter((s) => s.text !== ""));
+}

@@ -1,0 +1,106 @@
+import hljs from "highlight.js/lib/core";
+import bash from "highlight.js/lib/languages/bash";
+import c from "highlight.js/lib/languages/c";
+import cpp from "highlight.js/lib/languages/cpp";
+import css from "highlight.js/lib/languages/css";
+import diff from "highlight.js/lib/languages/diff";
+import go from "highlight.js/lib/languages/go";
+import java from "highlight.js/lib/languages/java";
+import javascript from "highlight.js/lib/languages/javascript";
+import json from "highlight.js/lib/languages/json";
+import lua from "highlight.js/lib/languages/lua";
+import markdown from "highlight.js/lib/languages/markdown";
+import python from "highlight.js/lib/languages/python";
+import rust from "highlight.js/lib/languages/rust";
+import shell from "highlight.js/lib/languages/shell";
+import sql from "highlight.js/lib/languages/sql";
+import typescript from "highlight.js/lib/languages/typescript";
+import xml from "highlight.js/lib/languages/xml";
+import yaml from "highlight.js/lib/languages/yaml";
+import type { Span, Style } from "../engine/style.js";
+import type { StyledLine } from "./wrap-text.js";
+
+// The core build plus explicit languages: the full bundle costs ~190 languages of startup time.
+const LANGUAGES = { bash, c, cpp, css, diff, go, java, javascript, json, lua, markdown, python, rust, shell, sql, typescript, xml, yaml };
+for (const [name, def] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, def);
+
+/** The base style of code text (fenced blocks). */
+export const CODE_STYLE: Style = Object.freeze({ fg: "codeText" });
+
+// One frozen Style per token, so the theme's per-object resolve cache hits every time.
+const tok = (fg: string): Style => Object.freeze({ fg });
+const SCOPE_STYLE: Record<string, Style> = {
+  keyword: tok("syntaxKeyword"), literal: tok("syntaxKeyword"), tag: tok("syntaxKeyword"), name: tok("syntaxKeyword"),
+  built_in: tok("syntaxBuiltin"), type: tok("syntaxType"), "title.class": tok("syntaxType"), "title.class.inherited": tok("syntaxType"),
+  number: tok("syntaxNumber"), symbol: tok("syntaxNumber"), bullet: tok("syntaxNumber"),
+  string: tok("syntaxString"), regexp: tok("syntaxString"), "meta.string": tok("syntaxString"),
+  comment: tok("syntaxComment"), quote: tok("syntaxComment"), doctag: tok("syntaxComment"),
+  "title.function": tok("syntaxFunction"), title: tok("syntaxFunction"), "title.function.invoke": tok("syntaxFunction"),
+  variable: tok("syntaxVariable"), params: tok("syntaxVariable"), attr: tok("syntaxVariable"), attribute: tok("syntaxVariable"),
+  property: tok("syntaxVariable"), "variable.language": tok("syntaxKeyword"), "variable.constant": tok("syntaxNumber"),
+  operator: tok("syntaxOperator"), punctuation: tok("syntaxPunctuation"), meta: tok("syntaxMeta"), "meta.keyword": tok("syntaxMeta"),
+  addition: tok("diffAdd"), deletion: tok("diffDelete"), section: tok("mdHeading"), link: tok("mdLink"),
+};
+
+const ALIASES: Record<string, string> = { js: "javascript", jsx: "javascript", ts: "typescript", tsx: "typescript",
+  py: "python", sh: "bash", zsh: "bash", console: "shell", yml: "yaml", html: "xml", rs: "rust", golang: "go", md: "markdown",
+  "c++": "cpp", h: "c", hpp: "cpp" };
+
+/** Canonical registered language for a fence info string, or null when it is not highlighted. */
+export function codeLanguage(info: string | undefined): string | null {
+  const lang = (info ?? "").trim().split(/\s+/)[0]!.toLowerCase();
+  if (lang === "") return null;
+  const name = ALIASES[lang] ?? lang;
+  return hljs.getLanguage(name) !== undefined ? name : null;
+}
+
+/** hljs class list ("hljs-title function_") -> scope ("title.function"). */
+function scopeOf(classes: string): string {
+  const parts = classes.split(" ");
+  const head = parts[0]!.replace(/^hljs-/, "");
+  const subs = parts.slice(1).map((p) => p.replace(/_+$/, ""));
+  return [head, ...subs].join(".");
+}
+
+function styleFor(scope: string): Style | undefined {
+  let s: string = scope;
+  for (;;) {
+    const st = SCOPE_STYLE[s];
+    if (st !== undefined) return st;
+    const dot = s.lastIndexOf(".");
+    if (dot < 0) return undefined;
+    s = s.slice(0, dot);
+  }
+}
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'", "&#39;": "'" };
+const decode = (s: string): string => (s.includes("&") ? s.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (m) => ENTITIES[m]!) : s);
+
+/**
+ * Highlights code into styled lines (one per source line). Styles are theme tokens (`syntax*`,
+ * `diffAdd`...), `codeText` where no scope applies; an unknown language is plain `codeText`.
+ */
+export function highlightCode(code: string, lang: string | null): StyledLine[] {
+  if (lang === null) return code.split("\n").map((l) => (l === "" ? [] : [{ text: l, style: CODE_STYLE }]));
+  const html = hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
+  const lines: StyledLine[] = [[]];
+  const stack: Style[] = [CODE_STYLE];
+  const push = (text: string) => {
+    const style = stack[stack.length - 1]!;
+    const parts = text.split("\n");
+    parts.forEach((p, i) => {
+      if (i > 0) lines.push([]);
+      if (p === "") return;
+      const line = lines[lines.length - 1]!;
+      const last: Span | undefined = line[line.length - 1];
+      if (last !== undefined && last.style === style) last.text += p;
+      else line.push({ text: p, style });
+    });
+  };
+  for (const m of html.matchAll(/<span class="([^"]+)">|<\/span>|[^<]+/g)) {
+    if (m[1] !== undefined) stack.push(styleFor(scopeOf(m[1])) ?? stack[stack.length - 1]!);
+    else if (m[0] === "</span>") { if (stack.length > 1) stack.pop(); }
+    else push(decode(m[0]));
+  }
+  return lines;
+}

@@ -55,6 +55,13 @@ export class AuthStore {
     return Object.keys(this.read()).sort();
   }
 
+  /** Stored keys by provider id (what `/login` saved), for code that resolves keys itself. */
+  storedKeys(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [id, entry] of Object.entries(this.read())) out[id] = entry.key;
+    return out;
+  }
+
   /** The key for `provider`: the configured `apiKeyEnv`, then the provider's usual variable, then auth.json. */
   getKey(provider: string, env: Record<string, string | undefined> = process.env, apiKeyEnv?: string): KeyLookup | undefined {
     for (const name of [apiKeyEnv, PROVIDER_KEY_ENV[provider]]) {

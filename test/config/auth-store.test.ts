@@ -68,6 +68,13 @@ describe("AuthStore", () => {
     expect(new AuthStore(freshHome()).getKey("openrouter", {})).toBeUndefined();
   });
 
+  it("returns the stored keys by provider", () => {
+    const store = new AuthStore(freshHome());
+    store.login("openai", "key-one-aaaa");
+    store.login("groq", "key-two-bbbb");
+    expect(store.storedKeys()).toEqual({ openai: "key-one-aaaa", groq: "key-two-bbbb" });
+  });
+
   it("logs out one provider", () => {
     const store = new AuthStore(freshHome());
     store.login("openai", "key-one-aaaa");

@@ -4,37 +4,53 @@ import { luaString } from "./lua-value.js";
 
 const { lua, lauxlib } = fengari;
 
-/** How often (in VM instructions) the count hook looks at the budget. */
+/** How often (in VM instructions) the count hook looks at the budget: ~0.1 ms of fengari. */
 const HOOK_STEP = 10_000;
-/** Roughly 200 ms of fengari on a current laptop (≈100M instructions/s measured with a tight loop). */
-export const DEFAULT_MAX_INSTRUCTIONS = 20_000_000;
+/** The default budget of one callback (config `extensions.budget_ms`). */
+export const DEFAULT_BUDGET_MS = 200;
+
+/** Limits of one callback: wall time (checked every few thousand instructions) and/or instructions. */
+export type BudgetOptions = { budgetMs?: number; maxInstructions?: number };
 
 /**
- * Aborts a Lua callback that runs past its instruction budget. The count hook raises a Lua error;
- * once exhausted it keeps raising at every step, so a pcall inside the runaway code cannot swallow
- * the abort. The state stays usable: the next run() starts a fresh budget.
+ * Aborts a Lua callback that runs past its budget, from a LUA_MASKCOUNT hook. Once exhausted the
+ * hook keeps raising at every step, so a pcall inside the runaway code cannot swallow the abort.
+ * The state stays usable: the next run() starts a fresh budget.
  */
 export class InstructionBudget {
   private count = 0;
   private depth = 0;
+  private deadline = 0;
   private exhausted = false;
+  private readonly budgetMs: number;
+  private readonly maxInstructions: number;
   /** Cumulative wall time spent inside run(), in milliseconds. */
   totalMs = 0;
 
   constructor(
     readonly L: LuaState,
-    readonly maxInstructions: number = DEFAULT_MAX_INSTRUCTIONS,
+    opts: BudgetOptions = {},
   ) {
+    this.budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
+    this.maxInstructions = opts.maxInstructions ?? Infinity;
     lua.lua_sethook(L, (L2: LuaState) => this.hook(L2), lua.LUA_MASKCOUNT, HOOK_STEP);
   }
 
-  /** Runs fn with a budget; nested runs (Lua -> host -> Lua) share the outermost budget. */
+  /** Runs fn with a fresh budget; nested runs (Lua -> host -> Lua) share the outermost one. */
   run<T>(fn: () => T): T {
-    if (this.depth > 0) return fn();
+    if (this.depth > 0) {
+      this.depth++;
+      try {
+        return fn();
+      } finally {
+        this.depth--;
+      }
+    }
     this.count = 0;
     this.exhausted = false;
     this.depth = 1;
     const start = performance.now();
+    this.deadline = this.budgetMs > 0 ? start + this.budgetMs : Infinity;
     try {
       return fn();
     } finally {
@@ -47,9 +63,9 @@ export class InstructionBudget {
   private hook(L: LuaState): void {
     if (this.depth === 0) return;
     this.count += HOOK_STEP;
-    if (this.exhausted || this.count > this.maxInstructions) {
-      this.exhausted = true;
-      lauxlib.luaL_error(L, luaString(`instruction budget exceeded: more than ${this.maxInstructions} instructions in one callback`));
-    }
+    if (!this.exhausted && this.count <= this.maxInstructions && performance.now() <= this.deadline) return;
+    this.exhausted = true;
+    const what = this.count > this.maxInstructions ? `more than ${this.maxInstructions} instructions` : `longer than ${this.budgetMs} ms`;
+    lauxlib.luaL_error(L, luaString(`budget exceeded: callback ran ${what}`));
   }
 }

@@ -141,19 +141,34 @@ export function pushValue(L: LuaState, v: unknown, depth = 0): void {
 
 function pushLazy(L: LuaState, t: LazyTable, depth: number): void {
   pushValue(L, t.eager, depth);
-  lua.lua_createtable(L, 0, 1);
-  lua.lua_pushcfunction(L, (L2: LuaState) => {
-    if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return 0;
-    const key = jsString(lua.lua_tostring(L2, 2));
-    const make = Object.prototype.hasOwnProperty.call(t.fields, key) ? t.fields[key] : undefined;
-    if (make === undefined) return 0;
-    pushValue(L2, make(), depth + 1);
+  let pending: Set<string> | undefined = new Set(Object.keys(t.fields));
+  const fetch = (L2: LuaState, key: string): boolean => {
+    if (!pending?.has(key)) return false;
+    pending.delete(key);
+    pushValue(L2, t.fields[key]!(), depth + 1);
     // Cache in the table itself so the next read does not call back into JS.
     lua.lua_pushvalue(L2, -1);
     lua.lua_setfield(L2, 1, luaString(key));
-    return 1;
+    return true;
+  };
+  lua.lua_createtable(L, 0, 2);
+  lua.lua_pushcfunction(L, (L2: LuaState) => {
+    if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return 0;
+    return fetch(L2, jsString(lua.lua_tostring(L2, 2))) ? 1 : 0;
   });
   lua.lua_setfield(L, -2, luaString("__index"));
+  // pairs() must see every field, so it materializes the ones not read yet.
+  lua.lua_pushcfunction(L, (L2: LuaState) => {
+    for (const key of [...(pending ?? [])]) {
+      if (fetch(L2, key)) lua.lua_pop(L2, 1);
+    }
+    pending = undefined;
+    lua.lua_getglobal(L2, luaString("next"));
+    lua.lua_pushvalue(L2, 1);
+    lua.lua_pushnil(L2);
+    return 3;
+  });
+  lua.lua_setfield(L, -2, luaString("__pairs"));
   lua.lua_setmetatable(L, -2);
 }
 

@@ -1,0 +1,21 @@
+import type { ApiFn } from "./lua-args.js";
+import { ArgError } from "./lua-args.js";
+import { layoutToLua } from "./event-table.js";
+import type { LuaExtension } from "./lua-extension.js";
+
+/** librecode.layout: get() -> {width, height, root, windows}; set(t) with a tree or the flat form. */
+export function layoutApi(ext: LuaExtension): Record<string, ApiFn> {
+  return {
+    get: () => layoutToLua(ext.rt),
+    set: (a) => {
+      const t = a.table(1, "layout");
+      try {
+        ext.rt.layoutSet(t);
+      } catch (e) {
+        // A LayoutError already reads "layout: root.children[2].width: expected ..."; keep it verbatim.
+        throw new ArgError(e instanceof Error ? e.message : String(e));
+      }
+      return true;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Renderer } from "../engine/window-store.js";
+import { ArgError, type Args, type ApiFn } from "./lua-args.js";
+import { windowToLua } from "./event-table.js";
+import type { LuaExtension } from "./lua-extension.js";
+
+const RENDERERS = ["default", "extension"];
+
+function renderer(a: Args, i: number, name: string, v: unknown): Renderer {
+  if (typeof v !== "string" || !RENDERERS.includes(v)) {
+    throw new ArgError(`${a.fn}: argument ${i} '${name}': expected "default" or "extension", got ${JSON.stringify(v) ?? "nil"}`);
+  }
+  return v as Renderer;
+}
+
+type WinPatch = { buffer?: string; role?: string; renderer?: Renderer; cursorRow?: number; cursorCol?: number };
+
+function patchFrom(a: Args, i: number, argName: string): WinPatch {
+  const t = a.table(i, argName) as Record<string, unknown>;
+  const p: WinPatch = {};
+  if (typeof t.buffer === "string") p.buffer = t.buffer;
+  if (typeof t.role === "string") p.role = t.role;
+  if (t.renderer !== undefined) p.renderer = renderer(a, i, `${argName}.renderer`, t.renderer);
+  if (typeof t.cursor_row === "number") p.cursorRow = Math.max(0, Math.floor(t.cursor_row));
+  if (typeof t.cursor_col === "number") p.cursorCol = Math.max(0, Math.floor(t.cursor_col));
+  return p;
+}
+
+/** librecode.win: windows, the views the layout places (lua-api.md "Windows and layout"). */
+export function winApi(ext: LuaExtension): Record<string, ApiFn> {
+  const rt = ext.rt;
+  const w = rt.windows;
+  const name = (a: Args) => a.string(1, "name");
+  return {
+    list: () => w.list(),
+    get: (a) => windowToLua(rt, name(a)),
+    find: (a) => {
+      const q = a.table(1, "query") as { name?: unknown; role?: unknown; buffer?: unknown };
+      const pick = (v: unknown) => (typeof v === "string" ? v : undefined);
+      return w.find({ name: pick(q.name), role: pick(q.role), buffer: pick(q.buffer) }, rt.layout.treeOrder());
+    },
+    get_buf: (a) => w.get(name(a))?.buffer,
+    set_buf: (a) => {
+      const n = name(a);
+      const buffer = a.string(2, "buffer");
+      if (!w.has(n)) return false;
+      rt.buffers.ensure(buffer);
+      return w.set(n, { buffer });
+    },
+    set_renderer: (a) => {
+      const n = name(a);
+      const r = renderer(a, 2, "renderer", a.value(2));
+      return w.set(n, { renderer: r });
+    },
+    get_var: (a) => w.get(name(a))?.vars[a.string(2, "key")],
+    set_var: (a) => w.setVar(name(a), a.string(2, "key"), a.value(3)),
+    create: (a) => {
+      const n = name(a);
+      const p = a.isNil(2) ? {} : patchFrom(a, 2, "opts");
+      rt.buffers.ensure(p.buffer ?? n);
+      w.create(n, { buffer: p.buffer, role: p.role, renderer: p.renderer });
+      if (p.cursorRow !== undefined || p.cursorCol !== undefined) w.set(n, { cursorRow: p.cursorRow, cursorCol: p.cursorCol });
+      return windowToLua(rt, n);
+    },
+    set: (a) => {
+      const n = name(a);
+      const p = patchFrom(a, 2, "patch");
+      if (!w.has(n)) return false;
+      if (p.buffer !== undefined) rt.buffers.ensure(p.buffer);
+      return w.set(n, p);
+    },
+    delete: (a) => {
+      const n = name(a);
+      rt.draw.clear(n);
+      return w.delete(n);
+    },
+    focus: (a) => {
+      if (!a.isNil(1)) {
+        const n = name(a);
+        if (!w.has(n)) return false;
+        const prev = rt.focus;
+        rt.focus = n;
+        // Focus is not a store: journal it by hand so a failing callback does not move it.
+        rt.tx.record(() => {
+          rt.focus = prev;
+        });
+        rt.tx.touchWindow(prev);
+        rt.tx.touchWindow(n);
+        return true;
+      }
+      return rt.focus;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { Block } from "../engine/block.js";
+import type { EventContext } from "../engine/event-bus.js";
+import type { Runtime } from "../engine/runtime.js";
+import { lazyTable, type LazyTable } from "./lua-value.js";
+import { cpChars } from "../engine/code-points.js";
+
+/** Lifecycle events: Lua sees `{name, payload}` and may change the payload (written back). */
+export const LIFECYCLE_EVENTS = new Set([
+  "input", "prompt_prepare", "session_start", "session_load", "before_agent_start", "agent_start", "turn_start",
+  "context_build", "before_provider_request", "after_provider_response", "provider_error", "tool_call",
+  "tool_result", "tool_error", "message_append", "turn_end", "agent_end", "shutdown", "session_save", "model_request",
+]);
+
+/** Event payloads carry only the newest blocks of a buffer, each with capped text (bounded per key). */
+export const PAYLOAD_BLOCKS = 32;
+export const PAYLOAD_BLOCK_TEXT = 4000;
+
+/** A block as Lua sees it (no rev). */
+export function blockToLua(b: Block, cap = Infinity): Record<string, unknown> {
+  return {
+    id: b.id, kind: b.kind, role: b.role, text: b.text.length > cap ? b.text.slice(0, cap) : b.text,
+    index: b.index, created_at: b.created_at, streaming: b.streaming, metadata: b.metadata,
+  };
+}
+
+/** `{name, text, chars, cursor, label, metadata, blocks}`; an unknown name is an empty buffer. */
+export function bufferToLua(rt: Runtime, name: string, bounded = false): Record<string, unknown> {
+  const b = rt.buffers.get(name);
+  if (!b) return { name, text: "", chars: [], cursor: 0, label: "", metadata: {}, blocks: [] };
+  const blocks = bounded && b.blocks.length > PAYLOAD_BLOCKS ? b.blocks.slice(-PAYLOAD_BLOCKS) : b.blocks;
+  const cap = bounded ? PAYLOAD_BLOCK_TEXT : Infinity;
+  return {
+    name, text: b.text, chars: cpChars(b.text), cursor: b.cursor, label: b.label, metadata: b.metadata,
+    blocks: blocks.map((blk) => blockToLua(blk, cap)),
+  };
+}
+
+/** `{name, role, buffer, renderer, x, y, width, height, content, cursor_row, cursor_col, visible, metadata}` or undefined. */
+export function windowToLua(rt: Runtime, name: string): Record<string, unknown> | undefined {
+  const w = rt.windows.get(name);
+  if (!w) return undefined;
+  const { x, y, width, height, content, visible } = w.box;
+  return {
+    name, role: w.role, buffer: w.buffer, renderer: w.renderer, x, y, width, height, content: { ...content },
+    cursor_row: w.cursorRow, cursor_col: w.cursorCol, visible, metadata: w.vars,
+  };
+}
+
+/** `{x, y, width, height, content, visible, role, buffer, renderer}` per window, as layout.get() reports. */
+export function layoutWindows(rt: Runtime): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of rt.windows.list()) {
+    const w = rt.windows.get(name)!;
+    const { x, y, width, height, content, visible } = w.box;
+    out[name] = { x, y, width, height, content: { ...content }, visible, role: w.role, buffer: w.buffer, renderer: w.renderer };
+  }
+  return out;
+}
+
+/** `layout.get()`: `{width, height, root, windows}`. */
+export function layoutToLua(rt: Runtime): Record<string, unknown> {
+  rt.updateLayout();
+  return { width: rt.width, height: rt.height, root: rt.layout.plain(), windows: layoutWindows(rt) };
+}
+
+function lazyMap(names: string[], make: (name: string) => unknown): LazyTable {
+  const fields: Record<string, () => unknown> = {};
+  for (const n of names) fields[n] = () => make(n);
+  return lazyTable({}, fields);
+}
+
+/**
+ * The rich event table of lua-api.md. Only name and key fields are copied up front; context,
+ * data, focus, composer, buffers, windows and layout are fetched on first read, so a key event
+ * costs the same with 10 buffers or 10,000 blocks.
+ */
+export function eventTable(rt: Runtime, ev: EventContext): LazyTable {
+  const data = ev.data;
+  const key = ev.key;
+  const working = Boolean(data.working);
+  const eager: Record<string, unknown> = {
+    name: ev.name, key: key?.key ?? data.key, text: key?.text ?? data.text, ctrl: key?.ctrl ?? data.ctrl ?? false,
+    alt: key?.alt ?? data.alt ?? false, shift: key?.shift ?? data.shift ?? false, working,
+  };
+  return lazyTable(eager, {
+    context: () => ({ mode: data.mode ?? "chat", working, cwd: rt.cwd, session_id: data.session_id ?? "" }),
+    data: () => data,
+    focus: () => rt.focusInfo(),
+    composer: () => bufferToLua(rt, "composer", true),
+    buffers: () => lazyMap(rt.buffers.list(), (n) => bufferToLua(rt, n, true)),
+    windows: () => lazyMap(rt.windows.list(), (n) => windowToLua(rt, n)),
+    layout: () => lazyTable({ width: rt.width, height: rt.height }, { windows: () => layoutWindows(rt), root: () => rt.layout.plain() }),
+  });
+}

@@ -1,0 +1,125 @@
+import os from "node:os";
+import path from "node:path";
+import type { ErrorReport } from "../engine/owner-stats.js";
+import type { Runtime } from "../engine/runtime.js";
+import { discoverExtensions } from "./extension-discovery.js";
+import { loadExtension, type LoadOptions } from "./extension-loader.js";
+import { parseSource, pathSource, type ExtensionSource } from "./extension-manifest.js";
+import { CommandFailed } from "./api-misc.js";
+import type { LuaExtension } from "./lua-extension.js";
+
+/** Where the host looks for things and how long a callback may run. */
+export type ExtensionHostOptions = LoadOptions & { cwd?: string; home?: string };
+
+/** One extension in `librecode extension list`. */
+export type ExtensionInfo = {
+  name: string; file: string; status: "loaded" | "failed" | "disabled"; reason: string;
+  commands: string[]; tools: string[]; keymaps: { target: string; lhs: string; desc: string }[];
+  handlers: { event: string; priority: number }[]; timers: number; luaMs: number; calls: number; failures: number;
+};
+
+/** One `use` entry in `librecode extension list`. */
+export type SourceInfo = { source: string; status: "loaded" | "missing" | "failed"; reason: string; extensions: ExtensionInfo[] };
+
+/** The result of running an extension command. */
+export type CommandRun = { ok: true; output: string } | { ok: false; error: string };
+
+/** `extension vim-mode: key handler failed: vim.lua:212: ...` plus the traceback on the next lines. */
+export function formatExtensionError(e: ErrorReport): string {
+  const head = `extension ${e.owner}: ${e.where} failed: ${e.message}`;
+  return e.traceback && e.traceback.startsWith("stack traceback:") ? `${head}\n${e.traceback}` : head;
+}
+
+/** Loads configured extensions into one Runtime and answers what they registered. */
+export class ExtensionHost {
+  private readonly loaded: LuaExtension[] = [];
+  private readonly sources: { raw: string; status: SourceInfo["status"]; reason: string; exts: LuaExtension[] }[] = [];
+  private readonly names = new Set<string>();
+  private readonly cwd: string;
+  private readonly home: string;
+
+  constructor(
+    readonly rt: Runtime,
+    private readonly opts: ExtensionHostOptions = {},
+  ) {
+    this.cwd = opts.cwd ?? rt.cwd;
+    this.home = opts.home ?? process.env.LIBRECODE_HOME ?? path.join(os.homedir(), ".librecode");
+  }
+
+  /** Loads every `extensions.use` entry in order; a bad entry is listed as failed, the rest load. */
+  loadUse(use: readonly unknown[]): void {
+    use.forEach((entry, i) => {
+      let src: ExtensionSource;
+      try {
+        src = parseSource(entry, `use[${i + 1}]`);
+      } catch (e) {
+        const raw = typeof entry === "string" ? entry : JSON.stringify(entry);
+        this.sources.push({ raw, status: "failed", reason: (e as Error).message, exts: [] });
+        return;
+      }
+      this.loadSources([src]);
+    });
+  }
+
+  /** Loads files or directories given on the command line (`render --extension PATH`). */
+  loadPaths(paths: readonly string[]): void {
+    this.loadSources(paths.map(pathSource));
+  }
+
+  private loadSources(srcs: ExtensionSource[]): void {
+    for (const d of discoverExtensions(srcs, this.cwd, this.home)) {
+      if (d.status === "missing") {
+        this.sources.push({ raw: d.source.raw, status: "missing", reason: d.reason ?? "", exts: [] });
+        continue;
+      }
+      const exts = d.candidates.map((c) => loadExtension(this.rt, c, d.source.raw, (w) => this.unique(w), this.opts));
+      this.loaded.push(...exts);
+      const failed = exts.find((e) => e.status === "failed");
+      this.sources.push({ raw: d.source.raw, status: failed ? "failed" : "loaded", reason: failed ? `${failed.name}: ${failed.reason}` : "", exts });
+    }
+  }
+
+  private unique(wanted: string): string {
+    let name = wanted;
+    for (let i = 2; this.names.has(name); i++) name = `${wanted}-${i}`;
+    this.names.add(name);
+    return name;
+  }
+
+  /** The loaded extensions in load order (failed and disabled ones included). */
+  extensions(): readonly LuaExtension[] {
+    return this.loaded;
+  }
+
+  /** What `librecode extension list` shows: sources, statuses and per-extension registrations. */
+  list(): SourceInfo[] {
+    return this.sources.map((s) => ({ source: s.raw, status: s.status, reason: s.reason, extensions: s.exts.map((e) => this.info(e)) }));
+  }
+
+  private info(e: LuaExtension): ExtensionInfo {
+    const rt = this.rt;
+    const stats = rt.ownerStats(e.name);
+    return {
+      name: e.name, file: e.file, status: e.status, reason: e.reason,
+      commands: rt.commands.list().filter((c) => c.owner === e.name).map((c) => c.name),
+      tools: rt.tools.list().filter((t) => t.owner === e.name).map((t) => t.name),
+      keymaps: rt.keymaps.list().filter((k) => k.owner === e.name).map((k) => ({ target: k.targetKey, lhs: k.lhs, desc: k.desc })),
+      handlers: rt.events.list().filter((h) => h.owner === e.name).map((h) => ({ event: h.name, priority: h.priority })),
+      timers: rt.scheduler.live(e.name).length,
+      luaMs: e.budget.totalMs, calls: stats.calls, failures: stats.failures,
+    };
+  }
+
+  /** Runs a command (`librecode extension run NAME ARGS`, `/name args`); errors come back, not thrown. */
+  async runCommand(name: string, args = ""): Promise<CommandRun> {
+    const cmd = this.rt.commands.get(name);
+    if (!cmd) return { ok: false, error: `extension run: ${name}: no such command (known: ${this.rt.commands.list().map((c) => c.name).join(", ")})` };
+    try {
+      const out = await cmd.run(args);
+      return { ok: true, output: out === undefined || out === null ? "" : typeof out === "string" ? out : JSON.stringify(out) };
+    } catch (e) {
+      const err = e instanceof CommandFailed ? e.message : e instanceof Error ? e.message : String(e);
+      return { ok: false, error: `extension run: ${name}: ${err}` };
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import fengari from "fengari";
+import type { Runtime } from "../engine/runtime.js";
+import type { ExtensionCandidate } from "./extension-discovery.js";
+import { parseManifest, type Manifest } from "./extension-manifest.js";
+import type { BudgetOptions } from "./instruction-budget.js";
+import { installModule } from "./librecode-module.js";
+import { callLua, loadChunk, LuaError } from "./lua-call.js";
+import { LuaExtension } from "./lua-extension.js";
+import { createLuaState } from "./lua-state.js";
+import { luaString, refFunction, LuaFunctionRef } from "./lua-value.js";
+
+const { lua } = fengari;
+
+/** Options for loading one extension. */
+export type LoadOptions = BudgetOptions & { onLog?: (ext: LuaExtension, msg: string) => void };
+
+function chunkRef(ext: LuaExtension, file: string): LuaFunctionRef {
+  const source = fs.readFileSync(file, "utf8");
+  loadChunk(ext.L, source, path.relative(ext.root, file) || path.basename(file));
+  const ref = refFunction(ext.L, -1);
+  lua.lua_pop(ext.L, 1);
+  return ref;
+}
+
+function failLoad(ext: LuaExtension, message: string, traceback?: string): void {
+  ext.status = "failed";
+  ext.reason = message;
+  ext.rt.removeOwner(ext.name);
+  ext.rt.reportError({ owner: ext.name, where: "load", message, traceback });
+}
+
+// The manifest runs in the extension's own state, before the module exists (it only describes).
+function readManifest(ext: LuaExtension, file: string, fallback: string): Manifest {
+  const fn = chunkRef(ext, file);
+  try {
+    const [table] = ext.budget.run(() => callLua(ext.L, () => fn.push(), []));
+    return parseManifest(table, fallback);
+  } finally {
+    fn.release();
+  }
+}
+
+/**
+ * Loads one discovered extension into its own Lua state: reads the manifest (for a directory
+ * with init.lua), installs `librecode`, runs the entry chunk in a guarded transaction and, when
+ * it returns a function, calls it with the module. A failure leaves the extension `failed` with
+ * the reason and removes whatever it had registered; other extensions are untouched.
+ */
+export function loadExtension(rt: Runtime, c: ExtensionCandidate, source: string, unique: (wanted: string) => string,
+  opts: LoadOptions = {}): LuaExtension {
+  const L = createLuaState(c.root);
+  const ext = new LuaExtension(c.name, rt, L, c.root, c.file, source, opts);
+  ext.onLog = opts.onLog;
+  let entry = c.file;
+  if (c.kind === "manifest") {
+    try {
+      ext.manifest = readManifest(ext, c.file, c.name);
+    } catch (e) {
+      ext.name = unique(c.name);
+      failLoad(ext, e instanceof Error ? e.message : String(e), e instanceof LuaError ? e.traceback : undefined);
+      return ext;
+    }
+    ext.name = unique(ext.manifest.name);
+    entry = path.join(c.root, ext.manifest.entry);
+    if (!fs.existsSync(entry)) {
+      failLoad(ext, `manifest: init.lua: entry: ${ext.manifest.entry} not found in ${c.root}`);
+      return ext;
+    }
+  }
+  if (c.kind === "file") ext.name = unique(c.name);
+  installModule(ext);
+  lua.lua_pop(L, 1);
+  let fn: LuaFunctionRef;
+  try {
+    fn = chunkRef(ext, entry);
+  } catch (e) {
+    failLoad(ext, e instanceof Error ? e.message : String(e), e instanceof LuaError ? e.traceback : undefined);
+    return ext;
+  }
+  const r = rt.guard(ext.name, "load", () => {
+    const [ret] = ext.call(fn, []);
+    if (ret instanceof LuaFunctionRef) {
+      lua.lua_getglobal(L, luaString("librecode"));
+      const mod = refFunction(L, -1);
+      lua.lua_pop(L, 1);
+      try {
+        ext.call(ret, [mod]);
+      } finally {
+        mod.release();
+        ret.release();
+      }
+    }
+  });
+  fn.release();
+  if (!r.ok && ext.status === "loaded") {
+    ext.status = "failed";
+    ext.reason = r.error.message;
+    rt.removeOwner(ext.name);
+  }
+  return ext;
+}

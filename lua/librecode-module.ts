@@ -1,0 +1,66 @@
+import fengari from "fengari";
+import { bufApi } from "./api-buf.js";
+import { autocmdApi, eventApi, onApi } from "./api-events.js";
+import { keymapApi } from "./api-keymap.js";
+import { layoutApi } from "./api-layout.js";
+import { miscApi, userCommandApi } from "./api-misc.js";
+import { uiApi } from "./api-ui.js";
+import { winApi } from "./api-win.js";
+import { setFunctions, type ApiFn } from "./lua-args.js";
+import type { LuaExtension } from "./lua-extension.js";
+import { preloadModule } from "./lua-state.js";
+import { luaString } from "./lua-value.js";
+
+const { lua } = fengari;
+
+/** The version of this Lua API; manifests may name it in `api_version`. */
+export const API_VERSION = 1;
+
+/** Every function of the module by dotted path (what docs/lua-api.md must document). */
+export function moduleShape(ext: LuaExtension): Record<string, Record<string, ApiFn>> {
+  const misc = miscApi(ext);
+  const userCommand = userCommandApi(ext);
+  const autocmd = autocmdApi(ext);
+  return {
+    "": { on: onApi(ext), ...misc.top },
+    event: eventApi(ext),
+    keymap: keymapApi(ext),
+    buf: bufApi(ext),
+    win: winApi(ext),
+    layout: layoutApi(ext),
+    ui: uiApi(ext),
+    timer: misc.timer,
+    action: misc.action,
+    api: {
+      ...misc.api,
+      create_autocmd: autocmd,
+      nvim_create_autocmd: autocmd,
+      create_user_command: userCommand,
+      nvim_create_user_command: userCommand,
+    },
+    autocmd: { create: autocmd },
+    command: { create: userCommand },
+  };
+}
+
+/**
+ * Builds the `librecode` table in the extension's state, sets it as a global and as
+ * `package.loaded.librecode`, and leaves it on the stack top.
+ */
+export function installModule(ext: LuaExtension): void {
+  const L = ext.L;
+  const shape = moduleShape(ext);
+  lua.lua_createtable(L, 0, 16);
+  setFunctions(L, "", shape[""]!);
+  lua.lua_pushinteger(L, API_VERSION);
+  lua.lua_setfield(L, -2, luaString("api_version"));
+  for (const [group, fns] of Object.entries(shape)) {
+    if (group === "") continue;
+    lua.lua_createtable(L, 0, Object.keys(fns).length);
+    setFunctions(L, group, fns);
+    lua.lua_setfield(L, -2, luaString(group));
+  }
+  lua.lua_pushvalue(L, -1);
+  lua.lua_setglobal(L, luaString("librecode"));
+  preloadModule(L, "librecode", -1);
+}

@@ -1,0 +1,86 @@
+import type { LuaState } from "fengari";
+import type { EventContext } from "../engine/event-bus.js";
+import type { Runtime } from "../engine/runtime.js";
+import { InstructionBudget, type BudgetOptions } from "./instruction-budget.js";
+import { callLua, LuaError } from "./lua-call.js";
+import type { LuaFunctionRef } from "./lua-value.js";
+import type { Manifest } from "./extension-manifest.js";
+
+/** After this many failed callbacks in a row an extension is disabled for the session. */
+export const MAX_CONSECUTIVE_FAILURES = 5;
+
+export type ExtensionStatus = "loaded" | "failed" | "disabled";
+
+/**
+ * One loaded extension: its own Lua state and budget, its status, and the stack of events its
+ * handlers are running in (for librecode.event.consume/stop). Guards the failure count.
+ */
+export class LuaExtension {
+  status: ExtensionStatus = "loaded";
+  reason = "";
+  private failuresInRow = 0;
+  /** Events whose handlers are running, innermost last. */
+  readonly events: EventContext[] = [];
+  readonly budget: InstructionBudget;
+  /** The newest librecode.log messages (bounded). */
+  readonly logs: string[] = [];
+  /** Where librecode.log messages go besides `logs` (the host sets it). */
+  onLog: ((ext: LuaExtension, msg: string) => void) | undefined;
+
+  /** Set from init.lua for a directory extension. */
+  manifest: Manifest | undefined;
+
+  constructor(
+    /** Unique among loaded extensions; errors, stats and registrations are filed under it. */
+    public name: string,
+    readonly rt: Runtime,
+    readonly L: LuaState,
+    readonly root: string,
+    readonly file: string,
+    readonly source: string,
+    budget: BudgetOptions = {},
+  ) {
+    this.budget = new InstructionBudget(L, budget);
+  }
+
+  /**
+   * Calls a Lua function of this extension under its budget; throws LuaError on failure (the
+   * caller runs inside Runtime.guard, which rolls back and reports). Counts failures in a row and
+   * disables the extension when they reach MAX_CONSECUTIVE_FAILURES.
+   */
+  call(fn: LuaFunctionRef, args: unknown[], event?: EventContext): unknown[] {
+    if (this.status !== "loaded") return [];
+    if (event) this.events.push(event);
+    try {
+      const out = this.budget.run(() => callLua(this.L, () => fn.push(), args));
+      this.failuresInRow = 0;
+      return out;
+    } catch (e) {
+      if (e instanceof LuaError && ++this.failuresInRow >= MAX_CONSECUTIVE_FAILURES) {
+        this.disable(`disabled after ${MAX_CONSECUTIVE_FAILURES} failures in a row; last: ${e.message}`);
+      }
+      throw e;
+    } finally {
+      if (event) this.events.pop();
+    }
+  }
+
+  /** Stops everything the extension registered; it stays listed with the reason. */
+  disable(reason: string): void {
+    this.status = "disabled";
+    this.reason = reason;
+    this.rt.removeOwner(this.name);
+  }
+
+  /** Records a librecode.log message. */
+  log(msg: string): void {
+    this.logs.push(msg);
+    if (this.logs.length > 100) this.logs.shift();
+    this.onLog?.(this, msg);
+  }
+
+  /** The event the innermost running handler was given, if any. */
+  currentEvent(): EventContext | undefined {
+    return this.events[this.events.length - 1];
+  }
+}

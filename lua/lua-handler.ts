@@ -1,0 +1,45 @@
+import fengari from "fengari";
+import type { EventContext, Handler, HandlerResult } from "../engine/event-bus.js";
+import { eventTable, LIFECYCLE_EVENTS } from "./event-table.js";
+import type { LuaExtension } from "./lua-extension.js";
+import { luaString, pushValue, toJs, LuaFunctionRef, type LuaFunctionRef as Ref } from "./lua-value.js";
+
+const { lua, lauxlib } = fengari;
+
+function handlerResult(r: unknown): HandlerResult {
+  if (r === true) return true;
+  if (r !== null && typeof r === "object" && !(r instanceof LuaFunctionRef)) return r as HandlerResult;
+  return undefined;
+}
+
+// Lifecycle handlers get {name, payload}; the payload table is read back after the call and
+// written into ev.data (fields set to nil are deleted), as docs/internal/kernel-contract.md says.
+function callLifecycle(ext: LuaExtension, fn: Ref, ev: EventContext): HandlerResult {
+  const L = ext.L;
+  pushValue(L, { name: ev.name, payload: ev.data });
+  const ref = new LuaFunctionRef(L, lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX));
+  try {
+    const [r] = ext.call(fn, [ref], ev);
+    ref.push();
+    lua.lua_getfield(L, -1, luaString("payload"));
+    const payload = toJs(L, -1);
+    lua.lua_pop(L, 2);
+    if (payload !== null && typeof payload === "object" && !Array.isArray(payload)) {
+      const next = payload as Record<string, unknown>;
+      for (const k of Object.keys(ev.data)) if (!(k in next)) delete ev.data[k];
+      Object.assign(ev.data, next);
+    }
+    return handlerResult(r);
+  } finally {
+    ref.release();
+  }
+}
+
+/** Wraps a Lua function as a kernel Handler: it gets the event table and may return true or flags. */
+export function luaHandler(ext: LuaExtension, fn: Ref): Handler {
+  return (ev) => {
+    if (LIFECYCLE_EVENTS.has(ev.name)) return callLifecycle(ext, fn, ev);
+    const [r] = ext.call(fn, [eventTable(ext.rt, ev)], ev);
+    return handlerResult(r);
+  };
+}

@@ -30,10 +30,12 @@ export class Screen {
     this.back = new CellGrid(width, height, styles);
   }
 
+  /** Screen width in cells. */
   get width(): number {
     return this.back.width;
   }
 
+  /** Screen height in cells. */
   get height(): number {
     return this.back.height;
   }

@@ -1,10 +1,9 @@
 // The private modes librecode switches on while it owns the terminal, and the bytes that switch
 // them off again. Kept apart from the Terminal class so tests and docs can name the exact bytes.
+import { HIDE_CURSOR, SGR_RESET, SHOW_CURSOR } from "./ansi-encode.js";
 
 export const ALT_SCREEN_ON = "\x1b[?1049h";
 export const ALT_SCREEN_OFF = "\x1b[?1049l";
-export const CURSOR_HIDE = "\x1b[?25l";
-export const CURSOR_SHOW = "\x1b[?25h";
 export const BRACKETED_PASTE_ON = "\x1b[?2004h";
 export const BRACKETED_PASTE_OFF = "\x1b[?2004l";
 export const FOCUS_REPORTING_ON = "\x1b[?1004h";
@@ -20,16 +19,15 @@ export const KITTY_QUERY = "\x1b[?u\x1b[c";
 /** Pushes kitty keyboard flags 1 (disambiguate escape codes). */
 export const KITTY_PUSH = "\x1b[>1u";
 export const KITTY_POP = "\x1b[<u";
-export const SGR_RESET = "\x1b[0m";
 
 /** The bytes `enter()` writes (before the kitty probe's answer). */
 export function enterSequence(mouse: boolean): string {
-  return ALT_SCREEN_ON + CURSOR_HIDE + BRACKETED_PASTE_ON + FOCUS_REPORTING_ON +
+  return ALT_SCREEN_ON + HIDE_CURSOR + BRACKETED_PASTE_ON + FOCUS_REPORTING_ON +
     (mouse ? MOUSE_ON : ALTERNATE_SCROLL_ON);
 }
 
 /** The bytes `restore()` writes: every mode off, pen reset, cursor shown, main screen back. */
 export function restoreSequence(mouse: boolean, kittyPushed: boolean): string {
   return (kittyPushed ? KITTY_POP : "") + (mouse ? MOUSE_OFF : ALTERNATE_SCROLL_OFF) + FOCUS_REPORTING_OFF +
-    BRACKETED_PASTE_OFF + SGR_RESET + CURSOR_SHOW + ALT_SCREEN_OFF;
+    BRACKETED_PASTE_OFF + SGR_RESET + SHOW_CURSOR + ALT_SCREEN_OFF;
 }

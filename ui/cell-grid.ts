@@ -56,6 +56,10 @@ export class StyleTable {
 
 // C0/C1 controls and DEL would move the real cursor; they never reach a cell.
 const CONTROL = /^[\x00-\x1f\x7f-\x9f]/;
+// Code points that never form a multi-character grapheme cluster with a following character
+// and are not themselves zero-width joiners/selectors: Latin, Greek, Cyrillic, punctuation,
+// arrows, box drawing, symbols, CJK, kana, Hangul syllables, fullwidth forms.
+const SIMPLE_PREFIX = /^[\x20-\x7e\u00a0-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u27bf\u2900-\u2bff\u3000-\u3098\u309b-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]*/;
 
 /**
  * A width x height grid of terminal cells: the back buffer renderers paint and the front buffer the
@@ -136,31 +140,41 @@ export class CellGrid {
       }
       return col + text.length;
     }
-    for (const { segment: g } of graphemeSegments(text)) {
+    // Characters in SIMPLE ranges are each a grapheme of their own (or a zero-width mark that
+    // joins the cell on its left either way), so they skip Intl.Segmenter, which dominates the
+    // cost of non-ASCII rows. The last simple character before anything else is left to the
+    // segmenter, because what follows may combine with it (VS16, emoji modifiers, ZWJ).
+    const probe = text.length > visible * 2 ? text.slice(0, visible * 2) : text;
+    let simple = SIMPLE_PREFIX.exec(probe)![0].length;
+    if (simple < text.length) simple = Math.max(0, simple - 1);
+    for (let k = 0; k < simple; k++) {
       if (col >= right) return col;
-      if (CONTROL.test(g)) continue;
-      const w = graphemeWidth(g);
-      if (!draw) {
-        col += w;
-        continue;
-      }
-      if (w === 0) {
-        this.joinLeft(row, col, g, left);
-        continue;
-      }
-      if (col + w <= left) {
-        col += w;
-        continue;
-      }
-      if (w === 2 && (col < left || col + 2 > right)) {
-        // Half of this wide grapheme is outside the clip: show the visible half as a space.
-        this.put(row, col < left ? left : col, " ", 1, styleId);
-      } else {
-        this.put(row, col, g, w as 1 | 2, styleId);
-      }
-      col += w;
+      col = this.place(row, col, text[k]!, styleId, left, right, draw);
+    }
+    if (simple === text.length) return col;
+    for (const { segment: g } of graphemeSegments(simple > 0 ? text.slice(simple) : text)) {
+      if (col >= right) return col;
+      const c = g.charCodeAt(0);
+      // C0/C1 controls and DEL would move the real cursor; they never reach a cell.
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) continue;
+      col = this.place(row, col, g, styleId, left, right, draw);
     }
     return col;
+  }
+
+  // Puts one grapheme at col (clipped to [left, right)); returns the column after it.
+  private place(row: number, col: number, g: string, styleId: number, left: number, right: number, draw: boolean): number {
+    const w = graphemeWidth(g);
+    if (!draw || col + w <= left) return col + w;
+    if (w === 0) {
+      this.joinLeft(row, col, g, left);
+    } else if (w === 2 && (col < left || col + 2 > right)) {
+      // Half of this wide grapheme is outside the clip: show the visible half as a space.
+      this.put(row, col < left ? left : col, " ", 1, styleId);
+    } else {
+      this.put(row, col, g, w as 1 | 2, styleId);
+    }
+    return col + w;
   }
 
   /** Writes styled runs one after another from (x, y); returns the column after the last. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CellGrid, StyleTable } from "../../ui/cell-grid.js";
+import { graphemes, graphemeWidth } from "../../ui/text-measure.js";
 
 describe("CellGrid", () => {
   it("starts blank, every row exactly width cells", () => {
@@ -168,4 +169,33 @@ describe("CellGrid.writeText return column", () => {
     expect(g.writeText(0, 0, "abcdef語")).toBeGreaterThanOrEqual(4);
     expect(g.toLines()).toEqual(["abcd"]);
   });
+});
+
+describe("CellGrid.writeText without segmentation for simple scripts", () => {
+  // Reference: every grapheme cluster from Intl.Segmenter, placed by its measured width.
+  function reference(text: string, width: number): string[] {
+    const cells: string[] = [];
+    for (const g of graphemes(text)) {
+      const w = graphemeWidth(g);
+      if (w === 0) { if (cells.length) cells[cells.length - (cells.at(-1) === "" ? 2 : 1)] += g; continue; }
+      if (cells.length + w > width) break;
+      cells.push(g);
+      if (w === 2) cells.push("");
+    }
+    while (cells.length < width) cells.push(" ");
+    return cells;
+  }
+
+  const samples = [
+    "Größe café naïve", "e\u0301e\u0301 done", "ab❤\uFE0Fc", "run 🏃\u200D♀\uFE0F now", "カ\u3099 語\u3099",
+    "flag 🇫🇷 ok", "☝🏽 up", "한국어 텍스트", "Привет, мир", "box ┌─┐ │x│", "1\uFE0F\u20E3 key", "αβγ — “quoted”",
+  ];
+  for (const text of samples) {
+    it(`matches the segmenter for ${JSON.stringify(text)}`, () => {
+      const g = new CellGrid(30, 1);
+      g.writeText(0, 0, text);
+      const cells = Array.from({ length: 30 }, (_, x) => g.get(x, 0)!.ch);
+      expect(cells).toEqual(reference(text, 30));
+    });
+  }
 });

@@ -51,6 +51,7 @@ export class Terminal {
   private readonly utf8 = new StringDecoder("utf8");
   private readonly inputListeners = new Set<(ev: InputEvent) => void>();
   private readonly resizeListeners = new Set<(size: Size) => void>();
+  private readonly resumeListeners = new Set<() => void>();
   private entered = false;
   private rawSet = false;
   private kittyPushed = false;
@@ -113,6 +114,27 @@ export class Terminal {
   onInput(fn: (ev: InputEvent) => void): () => void {
     this.inputListeners.add(fn);
     return () => this.inputListeners.delete(fn);
+  }
+
+  /** Calls fn after a suspended process is continued and owns the terminal again; returns an unsubscribe. */
+  onResume(fn: () => void): () => void {
+    this.resumeListeners.add(fn);
+    return () => this.resumeListeners.delete(fn);
+  }
+
+  /**
+   * Job control (ctrl+z): restores the terminal and stops the process with SIGTSTP; when the
+   * shell continues it (SIGCONT) the terminal is entered again and onResume listeners run, which
+   * should invalidate the screen, since the shell drew over it meanwhile.
+   */
+  suspend(): void {
+    if (!this.entered) return;
+    this.restore();
+    process.once("SIGCONT", () => {
+      this.enter();
+      for (const fn of this.resumeListeners) fn();
+    });
+    process.kill(process.pid, "SIGTSTP");
   }
 
   /** Gives the terminal back as it was: modes off, cursor shown, main screen, raw mode off. */

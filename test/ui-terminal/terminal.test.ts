@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -118,6 +118,10 @@ describe("Terminal restore in a real child process", () => {
       'if (mode === "throw") setTimeout(() => { throw new Error("boom at frame 3"); }, 0);',
       'if (mode === "reject") setTimeout(() => Promise.reject(new Error("model stream broke")), 0);',
       'if (mode === "quit") { t.restore(); t.restore(); process.stdout.write("<after>"); }',
+      'if (mode === "suspend") {',
+      '  t.onResume(() => { process.stdout.write("<resumed>"); t.restore(); });',
+      "  setTimeout(() => t.suspend(), 0);",
+      "}",
     ].join("\n"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -159,6 +163,29 @@ describe("Terminal restore in a real child process", () => {
     const { out, code } = await run("wait", "SIGHUP");
     expect(code).toBe(129);
     expect(out).toBe(entered + restore + "librecode: terminated by SIGHUP\n");
+  });
+
+  it("suspends: restores, stops with SIGTSTP, and takes the terminal back on SIGCONT", async () => {
+    const child = spawn(process.execPath, ["child.js", "suspend"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+    let out = "";
+    const stopped = new Promise<void>((done) => {
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString("utf8");
+        if (out === entered + restore) done();
+      });
+    });
+    const closed = new Promise<number | null>((done) => child.on("close", done));
+    await stopped;
+    // The stop is a real kernel state change: wait for /proc to report it (bounded).
+    let state = "";
+    for (let i = 0; i < 2000 && state !== "T"; i++) {
+      state = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ")[0]!;
+      if (state !== "T") await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(state).toBe("T");
+    child.kill("SIGCONT");
+    expect(await closed).toBe(0);
+    expect(out).toBe(entered + restore + enterSequence(false) + KITTY_QUERY + "<resumed>" + restore);
   });
 
   it("restores once and lets the process end normally after restore", async () => {

@@ -58,8 +58,8 @@ const KITTY_KEYPAD_TEXT: Record<number, string> = {
 function modsFrom(param: number | undefined): Mods {
   if (!param || param < 2) return NO_MODS;
   const bits = param - 1;
-  // Kitty's "super" and "meta" bits act as alt for our purposes: the user pressed a modifier.
-  return { shift: (bits & 1) !== 0, alt: (bits & (2 | 8 | 32)) !== 0, ctrl: (bits & 4) !== 0 };
+  // Kitty's "meta" bit is what other terminals call alt.
+  return { shift: (bits & 1) !== 0, alt: (bits & (2 | 32)) !== 0, ctrl: (bits & 4) !== 0 };
 }
 
 /** A special key (enter, up, f5...) with modifiers in the flags; shifted tab is `shift+tab`. */
@@ -236,9 +236,11 @@ function decodeCsi(body: string, fin: string): InputEvent | null {
   const first = params[0]!.split(":");
   const code = Number(first[0] || "1");
   const modField = params[1]?.split(":") ?? [];
-  const mods = modsFrom(Number(modField[0] || "1"));
-  // Kitty event type 3 is a key release: the press already acted.
-  if (modField[1] === "3") return null;
+  const modParam = Number(modField[0] || "1");
+  const mods = modsFrom(modParam);
+  // Kitty event type 3 is a key release: the press already acted. Super and hyper combinations
+  // (cmd+c on macOS) have no name in lua-api.md; typing their letter would be wrong, so drop them.
+  if (modField[1] === "3" || (modParam > 1 && ((modParam - 1) & (8 | 16)) !== 0)) return null;
   if (fin === "u") return decodeKittyKey(code, mods);
   if (fin === "~") {
     const name = TILDE_KEYS[code];

@@ -100,6 +100,14 @@ describe("KeyDecoder: kitty keyboard protocol (CSI u)", () => {
     });
   }
 
+  it("treats kitty's meta modifier as alt", () => {
+    expect(decode("\x1b[97;33u")).toEqual([key("alt+a", { alt: true })]);
+  });
+
+  it("drops super and hyper combinations rather than typing their letter", () => {
+    expect(decode("\x1b[99;9u\x1b[1;17A")).toEqual([]);
+  });
+
   it("ignores key release events", () => {
     expect(decode("\x1b[97;5:3u")).toEqual([]);
   });

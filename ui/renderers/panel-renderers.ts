@@ -1,0 +1,87 @@
+// The optional panes of the stock layout: thinking (the latest reasoning, dim italic, showing its
+// tail) and tools (one line per tool call with its state). Both size to content.
+import type { Block } from "../../engine/block.js";
+import type { Style } from "../../engine/style.js";
+import { truncate } from "../text-helpers.js";
+import { wrapSpans, type StyledLine } from "../wrap-text.js";
+import { argsSummary, toolStatus, type ToolStatus } from "./transcript-blocks.js";
+import type { RenderInput, RenderOutput, WindowRenderer } from "./window-renderer.js";
+
+const THINKING: Style = Object.freeze({ fg: "thinkingText", italic: true });
+const ICON: Record<ToolStatus, { text: string; style: Style }> = {
+  pending: { text: "… ", style: Object.freeze({ fg: "warning" }) },
+  success: { text: "✓ ", style: Object.freeze({ fg: "success" }) },
+  error: { text: "✗ ", style: Object.freeze({ fg: "error" }) },
+};
+const NAME: Style = Object.freeze({ bold: true });
+const ARGS: Style = Object.freeze({ fg: "muted" });
+
+/** Keeps the last wrap of a buffer: panes re-render each frame but their text changes less often. */
+class WrapMemo {
+  private key = "";
+  private lines: StyledLine[] = [];
+
+  get(buffer: string, rev: number, width: number, make: () => StyledLine[]): StyledLine[] {
+    const key = `${buffer}:${rev}:${width}`;
+    if (key !== this.key) { this.lines = make(); this.key = key; }
+    return this.lines;
+  }
+}
+
+const tail = (lines: StyledLine[], height: number): StyledLine[] => lines.slice(Math.max(0, lines.length - height));
+
+/** The text of the thinking pane: the buffer's text, or else its blocks' text. */
+function thinkingText(input: RenderInput): string {
+  if (input.buffer.text !== "") return input.buffer.text;
+  return input.buffer.blocks.slice(-1).map((b) => b.text).join("");
+}
+
+/** Stock renderer of the thinking role. */
+export class ThinkingRenderer implements WindowRenderer {
+  private readonly memo = new WrapMemo();
+
+  private lines(input: RenderInput, width: number): StyledLine[] {
+    return this.memo.get(input.buffer.name, input.buffer.rev, width, () => {
+      const t = thinkingText(input).replace(/\n+$/, "");
+      return t === "" ? [] : wrapSpans([{ text: t, style: THINKING }], width);
+    });
+  }
+
+  render(input: RenderInput): RenderOutput {
+    return { lines: tail(this.lines(input, input.width), input.height) };
+  }
+
+  measure(input: RenderInput, width: number): number {
+    return this.lines(input, width).length;
+  }
+}
+
+function toolLine(b: Block, width: number): StyledLine {
+  const icon = ICON[toolStatus(b)];
+  const name = typeof b.metadata.name === "string" ? b.metadata.name : "tool";
+  const line: StyledLine = [icon, { text: name, style: NAME }];
+  const room = width - 3 - name.length;
+  const summary = argsSummary(b.metadata);
+  if (summary !== "" && room > 1) line.push({ text: " " + truncate(summary, room), style: ARGS });
+  return line;
+}
+
+/** Stock renderer of the tools role: its tool blocks (the newest at the bottom), or its text. */
+export class ToolsRenderer implements WindowRenderer {
+  private readonly memo = new WrapMemo();
+
+  private lines(input: RenderInput, width: number, height: number): StyledLine[] {
+    const blocks = input.buffer.blocks;
+    if (blocks.length > 0) return blocks.slice(-Math.max(1, height)).map((b) => toolLine(b, width));
+    return this.memo.get(input.buffer.name, input.buffer.rev, width, () => (input.buffer.text === "" ? [] : wrapSpans([{ text: input.buffer.text }], width)));
+  }
+
+  render(input: RenderInput): RenderOutput {
+    return { lines: tail(this.lines(input, input.width, input.height), input.height) };
+  }
+
+  measure(input: RenderInput, width: number): number {
+    const blocks = input.buffer.blocks.length;
+    return blocks > 0 ? blocks : this.lines(input, width, Infinity).length;
+  }
+}

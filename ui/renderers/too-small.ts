@@ -1,0 +1,32 @@
+// What the whole screen shows when the terminal is smaller than the chat can use.
+import type { Style } from "../../engine/style.js";
+import { textWidth } from "../text-measure.js";
+import { truncate } from "../text-helpers.js";
+import type { StyledLine } from "./window-renderer.js";
+
+export const MIN_WIDTH = 20;
+export const MIN_HEIGHT = 8;
+
+const TITLE: Style = Object.freeze({ fg: "warning", bold: true });
+const NOTE: Style = Object.freeze({ fg: "muted" });
+
+/** True when a width x height terminal is below the 20x8 minimum. */
+export function tooSmall(width: number, height: number): boolean {
+  return width < MIN_WIDTH || height < MIN_HEIGHT;
+}
+
+/** The full-screen "terminal too small" lines, centred, each `width` cells or less. */
+export function tooSmallLines(width: number, height: number): StyledLine[] {
+  const msgs: StyledLine[] = [
+    [{ text: truncate("Terminal too small", width), style: TITLE }],
+    [{ text: truncate(`${width}x${height}, need ${MIN_WIDTH}x${MIN_HEIGHT}`, width), style: NOTE }],
+  ].slice(0, Math.max(0, height));
+  const top = Math.max(0, Math.floor((height - msgs.length) / 2));
+  const out: StyledLine[] = [];
+  for (let i = 0; i < top; i++) out.push([]);
+  for (const m of msgs) {
+    const pad = Math.max(0, Math.floor((width - textWidth(m[0]!.text)) / 2));
+    out.push(pad > 0 ? [{ text: " ".repeat(pad) }, ...m] : m);
+  }
+  return out;
+}

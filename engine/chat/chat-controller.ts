@@ -1,7 +1,9 @@
 // The seam between the stock chat (keys, composer, actions) and whatever answers the user: the
 // chat loop in engine/agent plugs in here; without it the default controller only records what
 // was typed, which is all `librecode render --keys "hi<cr>"` needs.
+import type { LoadedConfig } from "../config/index.js";
 import type { Runtime } from "../runtime.js";
+import type { StockChat } from "./stock-chat.js";
 
 /** What the stock chat's actions call. Every method runs inside the key's transaction. */
 export interface ChatController {
@@ -19,10 +21,23 @@ export interface ChatController {
   readonly working: boolean;
 }
 
-/** What a controller factory is given (the chat loop also reads config and session from its own options). */
-export type ChatControllerContext = { runtime: Runtime };
+/** The command-line choices a run was started with (`librecode --resume --provider x ...`). */
+export type ChatRunOptions = { resume?: boolean; session?: string; provider?: string; model?: string };
 
-export type ChatControllerFactory = (ctx: ChatControllerContext) => ChatController;
+/** What a controller factory is given. Only `runtime` is always there (tests build controllers bare). */
+export type ChatControllerContext = {
+  runtime: Runtime;
+  /** The stock chat: setHistory(entries) for persisted prompt history, setStatus({session, ...}). */
+  chat?: StockChat;
+  config?: LoadedConfig;
+  cwd?: string;
+  /** `$LIBRECODE_HOME`. */
+  home?: string;
+  options?: ChatRunOptions;
+};
+
+/** Builds the controller for one run; may be async (opening a session). */
+export type ChatControllerFactory = (ctx: ChatControllerContext) => ChatController | Promise<ChatController>;
 
 /** The transcript block of a message typed by the user. */
 export function userMessageBlock(text: string): { kind: string; role: string; text: string } {

@@ -30,7 +30,7 @@ export const STOCK_ACTIONS = [
 
 const COMPOSER = "composer";
 const STATUS = "status";
-const DEFAULT_LABEL = "message (enter send, / commands, ctrl+c clear/quit)";
+const DEFAULT_LABEL = "message";
 
 /** Installs the stock chat on a runtime and returns the handle the app and the chat loop use. */
 export function installStockChat(runtime: Runtime, opts: StockChatOptions = {}): StockChat {

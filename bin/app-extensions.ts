@@ -1,0 +1,24 @@
+// Loading the Lua extensions for one run: config `extensions.use` (unless disabled) plus the
+// `--extension PATH` sources, through lua/'s ExtensionHost; then `startup` is emitted.
+import type { LoadedConfig } from "../engine/config/index.js";
+import type { Runtime } from "../engine/runtime.js";
+import { ExtensionHost } from "../lua/extension-host.js";
+
+export type AppExtensionOptions = { cwd: string; home: string; enabled: boolean; paths: string[] };
+
+/** Loads every extension of this run; load failures are reported on the runtime, never thrown. */
+export function loadAppExtensions(rt: Runtime, loaded: LoadedConfig, opts: AppExtensionOptions): ExtensionHost {
+  const ext = loaded.config.extensions;
+  const host = new ExtensionHost(rt, { cwd: opts.cwd, home: opts.home, ...(ext.budget_ms !== undefined ? { budgetMs: ext.budget_ms } : {}) });
+  if (opts.enabled && ext.enabled) host.loadUse(ext.use);
+  if (opts.paths.length > 0) host.loadPaths(opts.paths);
+  for (const s of host.list()) {
+    // A missing configured directory is normal (no .librecode/extensions yet); a missing --extension is not.
+    if (s.status === "missing" && opts.paths.some((p) => s.source === `path:${p}`)) {
+      rt.reportError({ owner: "host", where: "extension", message: `${s.source}: ${s.reason}` });
+    }
+    if (s.status === "failed" && s.extensions.length === 0) rt.reportError({ owner: "host", where: "extension", message: s.reason });
+  }
+  rt.emit("startup", { width: rt.width, height: rt.height });
+  return host;
+}

@@ -1,0 +1,19 @@
+// `librecode config show` and `config validate`.
+import { formatConfigShow, validateConfigFiles } from "../engine/config/index.js";
+import { loadSettings, printLines, type ConfigFlags } from "./cli-output.js";
+
+/** Prints every effective value with where it came from; a bad config exits 2 with its first problem. */
+export function runConfigShow(flags: ConfigFlags): void {
+  printLines(formatConfigShow(loadSettings(flags)));
+}
+
+/** Checks every config file: `ok` plus the files read (exit 0), or every problem on stderr (exit 2). */
+export function runConfigValidate(flags: ConfigFlags): void {
+  const r = validateConfigFiles({ cwd: process.cwd(), ...(flags.config ? { configFile: flags.config } : {}) });
+  if (r.ok) {
+    printLines([`ok: ${r.files.length === 0 ? "no config files (defaults)" : r.files.join(", ")}`]);
+    return;
+  }
+  process.stderr.write(r.errors.join("\n") + "\n");
+  process.exitCode = 2;
+}

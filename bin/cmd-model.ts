@@ -1,0 +1,19 @@
+// `librecode model list`.
+import { AuthStore } from "../engine/auth/auth-store.js";
+import { librecodeHome } from "../engine/config/index.js";
+import { formatModelList, listModels, resolveProvider } from "../engine/model/provider-registry.js";
+import { loadSettings, printLines, type ConfigFlags } from "./cli-output.js";
+
+/** The configured providers and their models; the one a run would use is starred. */
+export function runModelList(flags: ConfigFlags): void {
+  const loaded = loadSettings(flags);
+  const keys = new AuthStore(librecodeHome()).storedKeys();
+  let current: string | undefined;
+  try {
+    const r = resolveProvider(loaded.config, { sources: loaded.sources, cwd: process.cwd() }, process.env, keys);
+    current = `${r.providerId}/${r.model}`;
+  } catch {
+    // A provider without its key is still listed (with "not set"); nothing is starred.
+  }
+  printLines(formatModelList(listModels(loaded.config, process.env, keys), current));
+}

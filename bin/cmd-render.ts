@@ -1,0 +1,106 @@
+// `librecode render`: one headless frame at a fixed size, the interactive pipeline stopped before
+// the terminal (cli.md). Snapshot tests of layouts and extensions are built on it.
+import { readFileSync } from "node:fs";
+import { parseTranscriptFixture } from "../engine/chat/transcript-fixture.js";
+import { parseKeys } from "../engine/key-notation.js";
+import type { Runtime } from "../engine/runtime.js";
+import { FakeClock } from "../engine/scheduler.js";
+import { Screen } from "../ui/screen.js";
+import { createApp } from "./create-app.js";
+import { UsageError } from "./usage-error.js";
+
+export type RenderFlags = {
+  size: string;
+  layout?: string;
+  extension: string[];
+  keys?: string;
+  transcript?: string;
+  format: string;
+  theme?: string;
+  config?: string;
+  extensions: boolean;
+};
+
+/** Fake time that passes before each key, as between key presses: timers due by then run. */
+export const KEY_STEP_MS = 20;
+const FORMATS = ["text", "json", "ansi"];
+
+/** Parses `--size WxH` (both at least 1). */
+export function parseSize(s: string): { width: number; height: number } {
+  const m = /^(\d+)x(\d+)$/.exec(s.trim());
+  const width = m ? Number(m[1]) : 0;
+  const height = m ? Number(m[2]) : 0;
+  if (width < 1 || height < 1 || width > 1000 || height > 1000) {
+    throw new UsageError(`--size: expected WIDTHxHEIGHT with each from 1 to 1000 (e.g. 100x30), got "${s}"`);
+  }
+  return { width, height };
+}
+
+/** Renders the frame and writes it to stdout in the chosen format; extension errors go to stderr. */
+export async function runRender(flags: RenderFlags): Promise<void> {
+  const { width, height } = parseSize(flags.size);
+  if (!FORMATS.includes(flags.format)) throw new UsageError(`--format: expected text, json or ansi, got "${flags.format}"`);
+  if (flags.theme !== undefined && flags.theme !== "dark" && flags.theme !== "light") {
+    throw new UsageError(`--theme: expected dark or light, got "${flags.theme}"`);
+  }
+  const blocks = flags.transcript === undefined ? [] : parseTranscriptFixture(readInput(flags.transcript, "--transcript"), flags.transcript);
+  const keys = flags.keys === undefined ? [] : parseKeys(flags.keys);
+  const clock = new FakeClock();
+  const app = await createApp({
+    width, height, clock, extensions: flags.extensions, extensionPaths: flags.extension,
+    ...(flags.config ? { config: flags.config } : {}), ...(flags.layout ? { layoutFile: flags.layout } : {}),
+    ...(flags.theme ? { theme: flags.theme as "dark" | "light" } : {}),
+  });
+  const rt = app.runtime;
+  if (blocks.length > 0) rt.guard("host", "transcript", () => { for (const b of blocks) rt.buffers.appendBlock("transcript", b); });
+  for (const k of keys) {
+    clock.advance(KEY_STEP_MS);
+    rt.dispatchKey(k);
+  }
+  clock.advance(KEY_STEP_MS);
+  const screen = new Screen(width, height);
+  const { cursor } = app.painter.paint(screen.back);
+  for (const e of rt.errors) {
+    process.stderr.write(`${e.owner === "host" ? "librecode" : `extension ${e.owner}`}: ${e.where}: ${e.message}\n`);
+    if (e.traceback) process.stderr.write(`${e.traceback}\n`);
+  }
+  if (flags.format === "ansi") process.stdout.write(screen.fullFrame(cursor));
+  else if (flags.format === "json") process.stdout.write(JSON.stringify(frameJson(rt, screen.back.toLines(), cursor)) + "\n");
+  else process.stdout.write(screen.back.toLines().join("\n") + "\n");
+}
+
+function readInput(path: string, flag: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new UsageError(`${flag}: ${path}: cannot read: ${err.code === "ENOENT" ? "no such file" : err.message}`);
+  }
+}
+
+/** The `--format json` record (cli.md): rectangles, cells as lines, every buffer, errors. */
+export function frameJson(rt: Runtime, lines: string[], cursor: { row: number; col: number } | null): Record<string, unknown> {
+  const windows: Record<string, unknown> = {};
+  for (const name of rt.windows.list()) {
+    const w = rt.windows.get(name)!;
+    const b = w.box;
+    windows[name] = {
+      x: b.x, y: b.y, width: b.width, height: b.height, content: { ...b.content },
+      role: w.role, buffer: w.buffer, renderer: w.renderer, visible: b.visible,
+    };
+  }
+  const buffers: Record<string, unknown> = {};
+  for (const name of rt.buffers.list()) {
+    const b = rt.buffers.get(name)!;
+    buffers[name] = {
+      text: b.text, cursor: b.cursor, label: b.label, metadata: b.metadata,
+      blocks: b.blocks.map(({ rev: _rev, ...block }) => block),
+    };
+  }
+  return {
+    width: rt.width, height: rt.height, focus: rt.focus,
+    cursor: cursor ?? { row: -1, col: -1 },
+    windows, lines, buffers,
+    errors: rt.errors.map((e) => ({ owner: e.owner, where: e.where, message: e.message, ...(e.traceback ? { traceback: e.traceback } : {}) })),
+  };
+}

@@ -1,0 +1,125 @@
+// The wiring every screen-showing command shares: configuration, theme, the Runtime with the
+// stock chat, layouts (config, then --layout), extensions, and the status line's metadata.
+import { AuthStore } from "../engine/auth/auth-store.js";
+import { chatControllerFactory, setChatControllerFactory, type ChatControllerFactory } from "../engine/chat/chat-controller.js";
+import { installStockChat, type StockChat } from "../engine/chat/stock-chat.js";
+import { librecodeHome, type LoadedConfig, type ThemeName } from "../engine/config/index.js";
+import { parseLayoutFile } from "../engine/layout-file.js";
+import type { LayoutNode } from "../layout/layout-table.js";
+import { resolveProvider } from "../engine/model/provider-registry.js";
+import { Runtime } from "../engine/runtime.js";
+import { registerBuiltinTools } from "../engine/tools/builtin-tools.js";
+import type { Clock } from "../engine/scheduler.js";
+import { createTheme, noColorFromEnv, type Theme } from "../ui/theme.js";
+import { AppPainter } from "./app-painter.js";
+import { loadSettings } from "./cli-output.js";
+import type { ExtensionHost } from "../lua/extension-host.js";
+import { loadAppExtensions } from "./app-extensions.js";
+import { UsageError } from "./usage-error.js";
+
+export type AppOptions = {
+  width: number;
+  height: number;
+  cwd?: string;
+  clock?: Clock;
+  /** `--config FILE`. */
+  config?: string;
+  /** false for `--no-extensions`. */
+  extensions?: boolean;
+  /** `--extension PATH` (repeatable): loaded as `path:` sources would be. */
+  extensionPaths?: string[];
+  /** `--layout FILE`. */
+  layoutFile?: string;
+  theme?: ThemeName;
+  provider?: string;
+  model?: string;
+  /** Resolve the provider for the status line (render does; cheap commands may not need it). */
+  resolveModel?: boolean;
+};
+
+export type App = {
+  runtime: Runtime;
+  chat: StockChat;
+  loaded: LoadedConfig;
+  theme: Theme;
+  painter: AppPainter;
+  home: string;
+  extensions: ExtensionHost;
+};
+
+/** Builds the runtime and everything on it; bad config, theme or layout input throws a one-line UsageError/ConfigError. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const cwd = opts.cwd ?? process.cwd();
+  const home = librecodeHome();
+  const loaded = loadSettings({ config: opts.config }, cwd);
+  const config = loaded.config;
+  const theme = buildTheme(opts.theme ?? config.theme, config.theme_tokens);
+  const runtime = new Runtime({ width: opts.width, height: opts.height, cwd, ...(opts.clock ? { clock: opts.clock } : {}) });
+  registerBuiltinTools(runtime.tools);
+  const chat = installStockChat(runtime);
+  const painter = new AppPainter(runtime, theme);
+  if (config.layout !== undefined) applyLayout(runtime, config.layout, "config: layout");
+  if (opts.layoutFile !== undefined) applyLayout(runtime, await readLayoutFile(opts.layoutFile), `layout: ${opts.layoutFile}`);
+  chat.setStatus({ cwd, thinking_level: config.assistant.thinking_level, ...modelStatus(loaded, opts, home, cwd) });
+  const extensions = loadAppExtensions(runtime, loaded, {
+    cwd, home, enabled: opts.extensions !== false, paths: opts.extensionPaths ?? [],
+  });
+  return { runtime, chat, loaded, theme, painter, home, extensions };
+}
+
+/** The chat loop's controller factory when engine/agent is built, else the local one. */
+export async function controllerFactory(): Promise<ChatControllerFactory> {
+  // A variable specifier: engine/agent is written by another engineer and may not exist yet.
+  const agentModule = "../engine/agent/index.js";
+  try {
+    const mod = (await import(agentModule)) as { createChatController?: ChatControllerFactory };
+    if (typeof mod.createChatController === "function") setChatControllerFactory(mod.createChatController);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw e;
+  }
+  return chatControllerFactory();
+}
+
+/** Reads and checks a `--layout` file (YAML, JSON, or Lua through lua/); any problem is one UsageError line. */
+async function readLayoutFile(file: string): Promise<LayoutNode> {
+  if (/\.lua$/i.test(file)) (await import("../lua/lua-layout-file.js")).registerLuaLayoutLoader();
+  try {
+    // parseLayoutFile names the file in every error; the runtime then applies the checked table.
+    return parseLayoutFile(file);
+  } catch (e) {
+    const msg = ((e as Error).message ?? String(e)).split("\n")[0]!;
+    throw new UsageError(msg.startsWith("layout: ") ? msg : `layout: ${file}: ${msg}`);
+  }
+}
+
+function buildTheme(name: ThemeName, overrides: Record<string, string>): Theme {
+  try {
+    return createTheme({ name, overrides, noColor: noColorFromEnv() });
+  } catch (e) {
+    throw new UsageError(`config: ${(e as Error).message}`);
+  }
+}
+
+function applyLayout(runtime: Runtime, table: unknown, where: string): void {
+  try {
+    runtime.layoutSet(table);
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new UsageError(msg.startsWith("layout: ") ? msg : `${where}: ${msg}`);
+  }
+}
+
+function modelStatus(loaded: LoadedConfig, opts: AppOptions, home: string, cwd: string): Record<string, string> {
+  const wanted = { provider: opts.provider ?? loaded.config.assistant.provider, model: opts.model ?? loaded.config.assistant.model };
+  if (opts.resolveModel === false) return wanted;
+  try {
+    const r = resolveProvider(loaded.config, {
+      sources: loaded.sources, cwd,
+      ...(opts.provider ? { provider: opts.provider } : {}), ...(opts.model ? { model: opts.model } : {}),
+    }, process.env, new AuthStore(home).storedKeys());
+    return { provider: r.providerId, model: r.model, model_label: r.label };
+  } catch (e) {
+    // The status line says what is wrong; submitting a prompt reports it in full.
+    return { ...wanted, model_label: `${wanted.provider}: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,118 @@
+// The live terminal loop: input events -> runtime, commits -> frame requests, one frame -> one
+// write. Everything product-specific already sits on the runtime; this file only moves bytes,
+// sizes and the few things only the process can do (quit, hand the terminal to $EDITOR).
+import type { StockChat } from "../engine/chat/stock-chat.js";
+import type { Runtime } from "../engine/runtime.js";
+import { FrameScheduler } from "../ui/frame-scheduler.js";
+import type { InputEvent } from "../ui/key-decoder.js";
+import { Screen } from "../ui/screen.js";
+import { Terminal } from "../ui/terminal.js";
+import { editText } from "./editor-handoff.js";
+import type { AppPainter } from "./app-painter.js";
+
+export type InteractiveOptions = { mouse?: boolean; fps?: number; onQuit?: () => void };
+
+/** Lines the mouse wheel scrolls the transcript by. */
+const WHEEL_LINES = 3;
+
+/** Owns the terminal for one chat run; resolves `done` once the terminal is restored. */
+export class InteractiveApp {
+  readonly done: Promise<void>;
+  private readonly terminal: Terminal;
+  private readonly screen: Screen;
+  private readonly frames: FrameScheduler;
+  private finish!: () => void;
+  private quitting = false;
+
+  constructor(private readonly rt: Runtime, private readonly chat: StockChat, private readonly painter: AppPainter,
+    private readonly opts: InteractiveOptions = {}) {
+    this.done = new Promise((resolve) => { this.finish = resolve; });
+    this.terminal = new Terminal({ mouse: opts.mouse === true });
+    const { width, height } = this.terminal.size();
+    this.screen = new Screen(width, height);
+    painter.invalidate();
+    this.frames = new FrameScheduler(() => this.frame(), { fps: opts.fps ?? 60 });
+    if (rt.width !== width || rt.height !== height) rt.resize(width, height);
+  }
+
+  /** Takes over the terminal and paints the first frame. */
+  start(): void {
+    const rt = this.rt;
+    // Actions run inside a key's transaction: the process-level work waits for it to commit.
+    rt.actions.register("app.quit", () => { setImmediate(() => this.quit()); });
+    rt.actions.register("app.editor", () => { setImmediate(() => this.editor()); });
+    // Changes made while a frame is prepared (`render` handlers) are painted in that frame.
+    rt.onDirty(() => { if (!this.painter.busy) this.frames.request(); });
+    rt.onError((e) => {
+      const who = e.owner === "host" ? "librecode" : `extension ${e.owner}`;
+      rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text: `${who}: ${e.where}: ${e.message}` }));
+    });
+    this.terminal.onInput((ev) => this.input(ev));
+    this.terminal.onResize(({ width, height }) => this.resize(width, height));
+    this.terminal.enter();
+    this.frames.request();
+  }
+
+  /** Leaves: `shutdown` for extensions, the terminal restored, `done` resolved. */
+  quit(): void {
+    if (this.quitting) return;
+    this.quitting = true;
+    this.rt.emit("shutdown", {});
+    this.frames.stop();
+    this.terminal.restore();
+    this.opts.onQuit?.();
+    this.finish();
+  }
+
+  private input(ev: InputEvent): void {
+    switch (ev.type) {
+      case "key": this.rt.dispatchKey(ev.key); return;
+      case "paste": this.chat.paste(ev.text); return;
+      case "focus": this.rt.emit("focus", { focused: ev.focused }); return;
+      case "mouse":
+        if (ev.action === "wheel" && (ev.direction === "up" || ev.direction === "down")) this.wheel(ev.direction === "up" ? WHEEL_LINES : -WHEEL_LINES);
+        return;
+      default:
+    }
+  }
+
+  private wheel(lines: number): void {
+    this.rt.guard("host", "scroll", () => {
+      const name = this.rt.windows.find({ role: "transcript" }, this.rt.layout.treeOrder()) ?? "transcript";
+      const w = this.rt.windows.get(name);
+      if (w) this.rt.windows.set(name, { scroll: Math.max(0, w.scroll + lines) });
+    });
+  }
+
+  private resize(width: number, height: number): void {
+    this.screen.resize(width, height);
+    this.painter.invalidate();
+    this.rt.resize(width, height);
+    // A resized terminal shows garbage until repainted: do it now, not a frame later.
+    this.frames.request();
+    this.frames.flushNow();
+  }
+
+  private frame(): void {
+    const { cursor } = this.painter.paint(this.screen.back);
+    this.terminal.write(this.screen.flush(cursor));
+  }
+
+  private editor(): void {
+    if (this.quitting) return;
+    const text = this.rt.buffers.getText("composer");
+    this.terminal.restore();
+    const r = editText(text);
+    this.terminal.enter();
+    this.screen.invalidate();
+    this.painter.invalidate();
+    this.rt.guard("host", "editor", () => {
+      if ("error" in r) {
+        this.rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text: r.error });
+        return;
+      }
+      this.rt.buffers.setText("composer", r.text);
+    });
+    this.frames.request();
+  }
+}

@@ -1,0 +1,89 @@
+import { Command, CommanderError } from "commander";
+import { reportFailure } from "./usage-error.js";
+
+// Each command module is imported only when its command runs, so `librecode` starts fast and a
+// subcommand never pays for the terminal UI (or the UI for the model SDKs).
+const program = new Command();
+
+program
+  .name("librecode")
+  .description("A terminal AI coding chat whose whole screen is a programmable runtime")
+  .option("--resume", "continue the latest session of this directory")
+  .option("--session <id>", "open a session by id")
+  .option("--provider <id>", "model provider")
+  .option("--model <id>", "model")
+  .option("--config <file>", "an extra config file (above ./.librecode/config.yaml)")
+  .option("--no-extensions", "skip Lua extensions for this run")
+  .action(async (opts) => (await import("./cmd-chat.js")).runChat(opts));
+
+program
+  .command("prompt")
+  .description("one-shot prompt without the UI; streams the answer to stdout")
+  .argument("<text>", "the prompt, or - to read stdin")
+  .option("--json", "print one JSON event per line")
+  .option("--resume", "continue the latest session of this directory")
+  .option("--session <id>", "continue a session by id")
+  .option("--provider <id>", "model provider")
+  .option("--model <id>", "model")
+  .option("--config <file>", "an extra config file")
+  .option("--no-extensions", "skip Lua extensions for this run")
+  .action(async (text, opts) => (await import("./cmd-prompt.js")).runPrompt(text, opts));
+
+program
+  .command("render")
+  .description("render one headless frame at a fixed size (for snapshot tests)")
+  .requiredOption("--size <WxH>", "screen size, e.g. 100x30")
+  .option("--layout <file>", "a layout table in YAML, JSON or Lua")
+  .option("--extension <path>", "load an extension (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option("--keys <keys>", "keys to feed after startup, in keymap notation")
+  .option("--transcript <file>", "preload the transcript from JSON lines")
+  .option("--format <format>", "text, json or ansi", "text")
+  .option("--theme <theme>", "dark or light")
+  .option("--config <file>", "an extra config file")
+  .option("--no-extensions", "skip configured Lua extensions")
+  .action(async (opts) => (await import("./cmd-render.js")).runRender(opts));
+
+const ext = program.command("extension").description("Lua extension diagnostics");
+ext.command("list").description("configured sources, their status, and what each registered")
+  .option("--config <file>", "an extra config file")
+  .action(async (opts) => (await import("./cmd-extension.js")).runExtensionList(opts));
+ext.command("run").description("run an extension command")
+  .argument("<name>").argument("[args...]")
+  .option("--config <file>", "an extra config file")
+  .action(async (name, args, opts) => (await import("./cmd-extension.js")).runExtensionCommand(name, args, opts));
+
+const session = program.command("session").description("sessions");
+session.command("list").description("sessions, newest first").action(async () => (await import("./cmd-session.js")).runSessionList());
+session.command("show").argument("<id>").description("a session's messages").action(async (id) => (await import("./cmd-session.js")).runSessionShow(id));
+session.command("new").argument("[name]").description("create a session").action(async (name) => (await import("./cmd-session.js")).runSessionNew(name));
+
+program.command("model").description("models").command("list").description("configured providers and models")
+  .option("--config <file>", "an extra config file")
+  .action(async (opts) => (await import("./cmd-model.js")).runModelList(opts));
+
+const tool = program.command("tool").description("built-in and extension tools");
+tool.command("list").option("--config <file>").option("--no-extensions").description("tools the model can call")
+  .action(async (opts) => (await import("./cmd-tool.js")).runToolList(opts));
+tool.command("run").argument("<name>").argument("<json>").option("--config <file>").option("--no-extensions")
+  .description("run a tool with JSON arguments")
+  .action(async (name, json, opts) => (await import("./cmd-tool.js")).runToolRun(name, json, opts));
+
+const config = program.command("config").description("configuration");
+config.command("show").option("--config <file>").description("the effective configuration and where each value came from")
+  .action(async (opts) => (await import("./cmd-config.js")).runConfigShow(opts));
+config.command("validate").option("--config <file>").description("check every config file")
+  .action(async (opts) => (await import("./cmd-config.js")).runConfigValidate(opts));
+
+program.exitOverride();
+program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // --help and --version are not failures; anything else commander rejects is bad usage.
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else {
+    process.exitCode = reportFailure(err);
+  }
+}

@@ -1,0 +1,55 @@
+// Runs the real bin/librecode (dist/ built from the current sources) in a temp directory.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const BIN = join(ROOT, "bin", "librecode");
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p));
+    else if (e.name.endsWith(".ts")) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds dist/ when a source is newer than it (`npm test` has built already; a lone vitest run may not have). */
+export function ensureBuilt(): void {
+  const main = join(ROOT, "dist", "bin", "main.js");
+  const stale = (): boolean => {
+    let built = 0;
+    try { built = statSync(main).mtimeMs; } catch { return true; }
+    return ["bin", "engine", "ui", "lua", "layout"].some((d) => newest(join(ROOT, d)) > built);
+  };
+  if (!stale()) return;
+  // Test files run in parallel: the lock makes the others wait for one build, then find it fresh.
+  spawnSync("flock", ["/tmp/librecode-test-build.lock", "sh", "-c", "npx tsc -p tsconfig.build.json >/dev/null 2>&1; true"], { cwd: ROOT, stdio: "ignore" });
+}
+
+export type CliResult = { stdout: string; stderr: string; code: number };
+
+/** A scratch project: cwd and LIBRECODE_HOME inside one temp dir, with files written from `files`. */
+export function scratch(files: Record<string, string> = {}): { cwd: string; home: string; path(p: string): string } {
+  const root = mkdtempSync(join(tmpdir(), "librecode-cli-"));
+  const cwd = join(root, "project");
+  const home = join(root, "home");
+  mkdirSync(cwd, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(cwd, p)), { recursive: true });
+    writeFileSync(join(cwd, p), text);
+  }
+  return { cwd, home, path: (p) => join(cwd, p) };
+}
+
+/** Runs `librecode ARGS` in `cwd` with a clean environment (no API keys, no colour preferences). */
+export function cli(args: string[], where: { cwd: string; home: string }, input?: string): CliResult {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: where.home, LIBRECODE_HOME: where.home };
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: where.cwd, env, encoding: "utf8", input, timeout: 15000 });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}

@@ -216,6 +216,12 @@ export class KeyDecoder {
     if (j >= s.length) return final ? null : "wait";
     const body = s.slice(i + 2, j);
     const fin = s[j]!;
+    if (fin === "[" && body === "") {
+      // Linux console F1-F5: ESC [ [ A..E.
+      if (j + 1 >= s.length) return final ? null : "wait";
+      const n = "ABCDE".indexOf(s[j + 1]!);
+      return { ev: n >= 0 ? { type: "key", key: specialKey(`f${n + 1}`, NO_MODS) } : null, used: j - i + 2 };
+    }
     const used = j - i + 1;
     return { ev: decodeCsi(body, fin), used };
   }
@@ -242,6 +248,8 @@ function decodeCsi(body: string, fin: string): InputEvent | null {
   // (cmd+c on macOS) have no name in lua-api.md; typing their letter would be wrong, so drop them.
   if (modField[1] === "3" || (modParam > 1 && ((modParam - 1) & (8 | 16)) !== 0)) return null;
   if (fin === "u") return decodeKittyKey(code, mods);
+  // xterm's modifyOtherKeys form: CSI 27 ; modifiers ; code ~ (shift+enter is CSI 27;2;13~).
+  if (fin === "~" && code === 27 && params.length === 3) return decodeKittyKey(Number(params[2]), mods);
   if (fin === "~") {
     const name = TILDE_KEYS[code];
     return name ? { type: "key", key: specialKey(name, mods) } : null;

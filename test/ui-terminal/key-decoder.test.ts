@@ -60,6 +60,10 @@ describe("KeyDecoder: legacy sequences", () => {
     ["alt+enter", "\x1b\r", key("enter", { alt: true })],
     ["alt+backspace", "\x1b\x7f", key("backspace", { alt: true })],
     ["alt+up (ESC prefix)", "\x1b\x1b[A", key("up", { alt: true })],
+    ["f1 (linux console)", "\x1b[[A", key("f1")],
+    ["f5 (linux console)", "\x1b[[E", key("f5")],
+    ["shift+enter (xterm modifyOtherKeys)", "\x1b[27;2;13~", key("enter", { shift: true })],
+    ["ctrl+i (xterm modifyOtherKeys)", "\x1b[27;5;105~", key("ctrl+i", { ctrl: true })],
   ];
   for (const [name, bytes, want] of table) {
     it(`decodes ${name}`, () => {

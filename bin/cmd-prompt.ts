@@ -1,0 +1,101 @@
+// `librecode prompt "text"`: one run of the chat loop without a UI. The answer streams to stdout
+// (tool activity and errors to stderr), or with --json one event per line; the run is saved as
+// a session like any other. Exit codes: 0 done, 1 the run failed, 2 bad usage or configuration.
+import { readFileSync } from "node:fs";
+import type { AgentEvent } from "../engine/agent/agent-events.js";
+import { openChatLoop, type OpenedChat } from "../engine/agent/open-chat-loop.js";
+import { Runtime } from "../engine/runtime.js";
+import { UsageError, reportFailure } from "./usage-error.js";
+
+export type PromptOptions = {
+  json?: boolean;
+  resume?: boolean;
+  session?: string;
+  provider?: string;
+  model?: string;
+  config?: string;
+  /** commander's --no-extensions sets this false. */
+  extensions?: boolean;
+};
+
+/** Runs one prompt (`-` reads it from stdin) and sets process.exitCode. */
+export async function runPrompt(text: string, opts: PromptOptions): Promise<void> {
+  const code = await promptExitCode(text, opts);
+  process.exitCode = code;
+  // An SDK keep-alive socket must not hold a finished script open; unref'd, this fires only then.
+  setTimeout(() => process.exit(code), 200).unref();
+}
+
+async function promptExitCode(text: string, opts: PromptOptions): Promise<number> {
+  const prompt = text === "-" ? readFileSync(0, "utf8") : text;
+  if (prompt.trim() === "") return reportFailure(new UsageError("prompt: text: expected a prompt (or - to read stdin), got nothing"));
+  const cwd = process.cwd();
+  const rt = new Runtime({ cwd });
+  let chat: OpenedChat;
+  try {
+    chat = openChatLoop({
+      runtime: rt, cwd, env: process.env, configFile: opts.config, provider: opts.provider, model: opts.model,
+      resume: opts.resume, sessionId: opts.session,
+    });
+  } catch (e) {
+    const err = e instanceof Error && e.name === "Error" ? new UsageError(e.message) : e;
+    return reportFailure(err);
+  }
+  rt.onError((e) => process.stderr.write(`librecode: ${e.owner === "host" ? "" : `extension ${e.owner}: `}${e.where}: ${e.message}\n`));
+  if (opts.extensions !== false && chat.loaded.config.extensions.enabled) await loadExtensions(rt, chat.loaded.config.extensions.use, cwd);
+
+  const out = printer(opts.json === true);
+  chat.loop.onEvent(out.write);
+  const onSigint = () => chat.loop.interrupt();
+  process.on("SIGINT", onSigint);
+  try {
+    chat.loop.start(chat.resumed);
+    const result = await chat.loop.run(prompt);
+    out.end();
+    chat.loop.shutdown();
+    return result.stopReason === "error" || result.stopReason === "max_turns" || result.stopReason === "aborted" ? 1 : 0;
+  } catch (e) {
+    return reportFailure(e);
+  } finally {
+    process.off("SIGINT", onSigint);
+    chat.close();
+  }
+}
+
+// Extensions are optional here: a build without the Lua layer (or a broken one) still answers.
+async function loadExtensions(rt: Runtime, use: readonly unknown[], cwd: string): Promise<void> {
+  try {
+    const { ExtensionHost } = await import("../lua/extension-host.js");
+    new ExtensionHost(rt, { cwd }).loadUse(use);
+  } catch (e) {
+    process.stderr.write(`librecode: extensions: ${(e as Error).message}\n`);
+  }
+}
+
+/** Plain mode: answer text on stdout, tool activity on stderr; JSON mode: every event, one per line. */
+function printer(json: boolean): { write: (ev: AgentEvent) => void; end: () => void } {
+  let lastChar = "\n";
+  const stdout = (s: string) => {
+    if (s === "") return;
+    process.stdout.write(s);
+    lastChar = s[s.length - 1]!;
+  };
+  if (json) return { write: (ev) => process.stdout.write(`${JSON.stringify(ev)}\n`), end: () => {} };
+  return {
+    write: (ev) => {
+      switch (ev.type) {
+        case "text_delta": stdout(ev.text); break;
+        case "system": stdout(`${lastChar === "\n" ? "" : "\n"}${ev.text}\n`); break;
+        case "tool_start": process.stderr.write(`[tool ${ev.name} ${JSON.stringify(ev.arguments)}]\n`); break;
+        case "tool_end": if (ev.is_error) process.stderr.write(`[tool ${ev.name} failed: ${ev.content.split("\n")[0]}]\n`); break;
+        case "turn_end": if (lastChar !== "\n" && ev.stop_reason === "tool_use") stdout("\n"); break;
+        case "retry": process.stderr.write(`[retry ${ev.attempt} in ${ev.delay_ms} ms: ${ev.reason}]\n`); break;
+        case "error": process.stderr.write(`librecode: ${ev.message}\n`); break;
+        default: break;
+      }
+    },
+    end: () => {
+      if (lastChar !== "\n") stdout("\n");
+    },
+  };
+}

@@ -1,0 +1,433 @@
+// The chat loop: a prompt becomes turns of model requests and tool calls until the model stops.
+// It implements the stock chat's ChatController (submit, steer, follow-ups, interrupt), keeps the
+// live context and its estimate, stores every message as it completes, and emits the lifecycle
+// and UI events of docs/chat-loop.md. Guards: the running flag, the abort controller, the queues.
+import type { ChatController } from "../chat/chat-controller.js";
+import type { ModelToolSpec, ThinkingLevel } from "../model/model-types.js";
+import type { ResolvedModel } from "../model/provider-registry.js";
+import type { Runtime } from "../runtime.js";
+import type { SessionInfo } from "../session/session-records.js";
+import type { SessionStore } from "../session/session-store.js";
+import type { AgentEvent, AgentListener, RunResult, RunStop } from "./agent-events.js";
+import { AUTO_COMPACT_AT, modelSummary, offlineSummary, planCompaction } from "./compaction.js";
+import { contextFromRecords, estimateTokens, messageChars, type ContextEntry } from "./conversation.js";
+import { readContributions, readString } from "./lifecycle-payloads.js";
+import { streamTurn } from "./model-turn.js";
+import { announceSaved, type RunContext } from "./run-context.js";
+import { showSession } from "./session-view.js";
+import { buildSystemPrompt } from "./system-prompt.js";
+import { runToolStep } from "./tool-step.js";
+import { TranscriptWriter } from "./transcript-writer.js";
+
+export type ChatLoopOptions = {
+  runtime: Runtime;
+  store: SessionStore;
+  session: SessionInfo;
+  model: ResolvedModel;
+  cwd: string;
+  /** `$LIBRECODE_HOME` (its AGENTS.md is read first). */
+  home?: string;
+  thinkingLevel?: ThinkingLevel;
+  maxTurns?: number;
+  autoCompact?: boolean;
+  /** `assistant.system_prompt`: replaces the base prompt (AGENTS.md files are still added). */
+  systemPrompt?: string;
+  /** Keys to scrub from tool output (and everything stored). */
+  secrets?: () => string[];
+  /** Status metadata changes (bin passes StockChat.setStatus); default: written to the status buffer. */
+  onStatus?: (patch: Record<string, unknown>) => void;
+  /** Called when `working` flips (bin passes StockChat.syncWorking so the spinner follows follow-ups). */
+  onWorkingChange?: (working: boolean) => void;
+  /** How deltas are coalesced (default setImmediate). */
+  defer?: (fn: () => void) => void;
+};
+
+/** Context use for the status line and /context. */
+export type ContextUse = { tokens: number; window: number; percent: number; messages: number; summary: boolean };
+
+/** Guards one chat: its session, model, context entries, queues and the running request. */
+export class ChatLoop implements ChatController {
+  readonly rt: Runtime;
+  readonly store: SessionStore;
+  readonly writer: TranscriptWriter;
+  session: SessionInfo;
+  model: ResolvedModel;
+  thinkingLevel: ThinkingLevel;
+  entries: ContextEntry[] = [];
+  summary: string | undefined;
+  private readonly opts: ChatLoopOptions;
+  private readonly listeners: AgentListener[] = [];
+  private readonly steering: string[] = [];
+  private readonly followUps: string[] = [];
+  private abort: AbortController | undefined;
+  private running: Promise<RunResult> | undefined;
+  private busy = false;
+  /** Tokens the provider last reported and how many entries that count covered. */
+  private reported: { tokens: number; entries: number } | undefined;
+
+  constructor(opts: ChatLoopOptions) {
+    this.opts = opts;
+    this.rt = opts.runtime;
+    this.store = opts.store;
+    this.session = opts.session;
+    this.model = opts.model;
+    this.thinkingLevel = opts.thinkingLevel ?? "off";
+    this.writer = new TranscriptWriter(this.rt, opts.defer);
+  }
+
+  /** Adds a listener for AgentEvents (the prompt command prints them). */
+  onEvent(l: AgentListener): void {
+    this.listeners.push(l);
+  }
+
+  /** True while a request runs (the spinner ticks and enter steers). */
+  get working(): boolean {
+    return this.busy;
+  }
+
+  /** Announces the session (`session_start`, or `session_load` with its messages shown) and fills the status. */
+  start(resumed: boolean): void {
+    if (resumed) this.loadSession(this.session);
+    else this.announceNew();
+    this.pushStatus();
+  }
+
+  /** Enter while idle: a `/command` runs, anything else starts a run. */
+  submit(text: string): void {
+    if (/^\/\S/.test(text) && this.runCommand(text)) return;
+    void this.startRun(text);
+  }
+
+  /** Enter while working: injected as a user message at the next turn boundary. */
+  steer(text: string): void {
+    if (!this.busy) return this.submit(text);
+    this.steering.push(text);
+  }
+
+  /** alt+enter: runs after the current run (and earlier follow-ups) end. */
+  queueFollowUp(text: string): void {
+    if (!this.busy) return this.submit(text);
+    this.followUps.push(text);
+  }
+
+  /** Takes back the newest queued follow-up. */
+  dequeueFollowUp(): string | undefined {
+    return this.followUps.pop();
+  }
+
+  /** The queued follow-ups, oldest first. */
+  queued(): readonly string[] {
+    return this.followUps;
+  }
+
+  /** Escape: aborts the request and any running tool at once; what streamed is kept as interrupted. */
+  interrupt(): void {
+    this.abort?.abort();
+  }
+
+  /** Runs one prompt (and any follow-ups queued meanwhile) to the end; for scripts and tests. */
+  async run(text: string): Promise<RunResult> {
+    if (/^\/\S/.test(text) && this.runCommand(text)) return { stopReason: "stop", text: "", turns: 0 };
+    return this.startRun(text);
+  }
+
+  /** Resolves when the current run and its follow-ups are done. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** The estimate: the provider's last count plus ~chars/4 of what was added since. */
+  contextUse(): ContextUse {
+    const system = buildSystemPrompt(this.promptOptions()).length;
+    let tokens: number;
+    if (this.reported && this.reported.entries <= this.entries.length) {
+      const added = this.entries.slice(this.reported.entries).reduce((n, e) => n + messageChars(e.message), 0);
+      tokens = this.reported.tokens + estimateTokens(added);
+    } else {
+      tokens = estimateTokens(system + this.entries.reduce((n, e) => n + messageChars(e.message), 0) + this.toolChars());
+    }
+    const window = this.model.contextWindow;
+    return { tokens, window, percent: Math.round((tokens / window) * 1000) / 10, messages: this.entries.length, summary: this.summary !== undefined };
+  }
+
+  /** Summarises the oldest turns into a session summary; false when there was nothing to replace. */
+  async compact(signal: AbortSignal = new AbortController().signal): Promise<boolean> {
+    const plan = planCompaction(this.entries, this.model.contextWindow);
+    if (!plan) return false;
+    const summary = this.model.provider.api === "script"
+      ? offlineSummary(this.summary, plan.replaced)
+      : await modelSummary(this.model.provider, this.model.model, this.summary, plan.replaced, signal);
+    const through = Math.max(0, ...plan.replaced.map((e) => e.seq));
+    const record = this.store.appendSummary(this.session.id, summary, through);
+    announceSaved({ rt: this.rt, sessionId: this.session.id }, record);
+    this.summary = summary;
+    this.entries = plan.kept;
+    this.reported = undefined;
+    this.writer.add("system", "system", `Compacted ${plan.replaced.length} earlier messages into a summary.`, { compaction: true });
+    this.emitOut({ type: "compaction", replaced: plan.replaced.length, summary });
+    this.pushStatus();
+    return true;
+  }
+
+  /** Switches to another session (or a new one): the live context is rebuilt from the store. */
+  openSession(session: SessionInfo, resumed: boolean): void {
+    this.session = session;
+    this.entries = [];
+    this.summary = undefined;
+    this.reported = undefined;
+    this.rt.guard("host", "session", () => this.rt.buffers.deleteBlocks("transcript", 0, -1));
+    this.start(resumed);
+  }
+
+  /** Switches the model for the next requests. */
+  setModel(model: ResolvedModel): void {
+    this.model = model;
+    this.reported = undefined;
+    this.store.setModel(this.session.id, model.providerId, model.model);
+    this.pushStatus();
+  }
+
+  /** Emits `shutdown` and writes any streamed text still in memory. */
+  shutdown(): void {
+    this.interrupt();
+    this.writer.flush();
+    this.rt.emit("shutdown", { session_id: this.session.id });
+  }
+
+  /** Merges status metadata: provider, model, context use, session, working. */
+  pushStatus(extra: Record<string, unknown> = {}): void {
+    const use = this.contextUse();
+    const patch: Record<string, unknown> = {
+      provider: this.model.providerId, model: this.model.model, model_label: this.model.label,
+      thinking_level: this.thinkingLevel, cwd: this.opts.cwd, session: this.session.name ?? this.session.id,
+      session_id: this.session.id, context_tokens: use.tokens, context_window: use.window, context_percent: use.percent,
+      working: this.busy, ...extra,
+    };
+    if (this.opts.onStatus) this.opts.onStatus(patch);
+    else this.rt.guard("host", "status", () => {
+      for (const [k, v] of Object.entries(patch)) this.rt.buffers.setMetadata("status", k, v);
+    });
+  }
+
+  /** Appends a system line to the transcript (command output) and tells the listeners. */
+  say(text: string): void {
+    this.writer.add("system", "system", text);
+    this.emitOut({ type: "system", text });
+  }
+
+  /** Shows an error in the transcript and tells the listeners. */
+  fail(message: string): void {
+    this.writer.add("error", "system", message);
+    this.emitOut({ type: "error", message });
+  }
+
+  /** Runs `/name args` through the command registry; false when text names no command. */
+  runCommand(text: string): boolean {
+    const m = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
+    if (!m) return false;
+    const cmd = this.rt.commands.get(m[1]!);
+    if (!cmd) {
+      this.fail(`unknown command: /${m[1]} (try /help)`);
+      return true;
+    }
+    const r = this.rt.guard(cmd.owner, `command ${cmd.name}`, () => cmd.run(m[2]!.trim()));
+    if (!r.ok) this.fail(`/${cmd.name}: ${r.error.message}`);
+    else if (r.value instanceof Promise) {
+      r.value.then(
+        (out: unknown) => typeof out === "string" && out !== "" && this.say(out),
+        (e: unknown) => this.fail(`/${cmd.name}: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    } else if (typeof r.value === "string" && r.value !== "") this.say(r.value);
+    return true;
+  }
+
+  private startRun(text: string): Promise<RunResult> {
+    const prev = this.running ?? Promise.resolve(undefined);
+    this.setBusy(true);
+    const p = prev.then(() => this.runChain(text));
+    this.running = p;
+    void p.finally(() => {
+      if (this.running === p) this.running = undefined;
+    });
+    return p;
+  }
+
+  // The prompt, then each follow-up queued while it ran.
+  private async runChain(text: string): Promise<RunResult> {
+    let result = await this.runOne(text).catch((e: unknown) => this.crashed(e));
+    while (this.followUps.length > 0 && result.stopReason !== "aborted") {
+      result = await this.runOne(this.followUps.shift()!).catch((e: unknown) => this.crashed(e));
+    }
+    this.setBusy(false);
+    return result;
+  }
+
+  private crashed(e: unknown): RunResult {
+    const message = `chat loop: ${e instanceof Error ? e.message : String(e)}`;
+    this.rt.reportError({ owner: "host", where: "chat loop", message });
+    this.fail(message);
+    return { stopReason: "error", text: "", error: message, turns: 0 };
+  }
+
+  private async runOne(input: string): Promise<RunResult> {
+    const rt = this.rt;
+    const inp: Record<string, unknown> = { text: input };
+    if (rt.emit("input", inp).consumed) return this.consumed();
+    let text = readString(inp, "text", input);
+    const submitted: Record<string, unknown> = { text };
+    if (rt.emit("prompt_submit", submitted).consumed) return this.consumed();
+    text = readString(submitted, "text", text);
+    const prep: Record<string, unknown> = { text, system_prompt: buildSystemPrompt(this.promptOptions()) };
+    rt.emit("prompt_prepare", prep);
+    text = readString(prep, "text", text);
+    let system = readString(prep, "system_prompt", String(prep.system_prompt));
+
+    this.abort = new AbortController();
+    const ctx = this.runContext(this.abort.signal);
+    this.writer.clearBuffer("thinking");
+    this.addUser(ctx, text, false);
+    rt.emit("prompt_user_entry", { text });
+    const before: Record<string, unknown> = { text, system_prompt: system, provider: this.model.providerId, model: this.model.model };
+    rt.emit("before_agent_start", before);
+    system = readString(before, "system_prompt", system);
+    if (this.session.provider !== this.model.providerId || this.session.model !== this.model.model) {
+      this.store.setModel(this.session.id, this.model.providerId, this.model.model);
+      this.session = { ...this.session, provider: this.model.providerId, model: this.model.model };
+    }
+    rt.emit("agent_start", { session_id: this.session.id, provider: this.model.providerId, model: this.model.model, text });
+
+    const maxTurns = this.opts.maxTurns ?? 50;
+    let stop: RunStop = "stop";
+    let error: string | undefined;
+    let finalText = "";
+    let turn = 0;
+    while (true) {
+      if (turn >= maxTurns) {
+        stop = "max_turns";
+        error = `chat loop: stopped after ${maxTurns} turns (assistant.max_turns)`;
+        this.fail(error);
+        break;
+      }
+      turn++;
+      if (turn > 1) for (const s of this.steering.splice(0)) this.addUser(ctx, s, true);
+      await this.autoCompact(ctx.signal);
+      rt.emit("turn_start", { turn });
+      this.emitOut({ type: "turn_start", turn });
+      const cb: Record<string, unknown> = { turn, contributions: [] };
+      rt.emit("context_build", cb);
+      const contrib = readContributions(cb);
+      if (contrib.error) rt.reportError({ owner: "host", where: "context_build", message: contrib.error });
+      const req = {
+        model: this.model.model,
+        system: [system, ...contrib.texts].join("\n\n"),
+        messages: this.entries.map((e) => e.message),
+        tools: this.toolSpecs(),
+        thinkingLevel: this.thinkingLevel,
+      };
+      rt.emit("model_request", { turn, provider: this.model.providerId, model: this.model.model, messages: req.messages.length, tools: req.tools.length, estimated_tokens: this.contextUse().tokens });
+      const out = await streamTurn(ctx, this.model.provider, req);
+      if (out.seq > 0 || out.message.text || out.message.toolCalls) {
+        this.entries.push({ message: out.message, seq: out.seq });
+        rt.emit("message_append", { role: "assistant", kind: "assistant", text: out.message.text, tool_calls: out.message.toolCalls?.length ?? 0 });
+      }
+      if (out.usage) this.reported = { tokens: out.usage.input + out.usage.output, entries: this.entries.length };
+      finalText = out.message.text;
+      if (out.stopReason === "error") {
+        error = out.error ?? `${this.model.providerId}: request failed`;
+        rt.emit("provider_error", { provider: this.model.providerId, model: this.model.model, error });
+        this.fail(error);
+      } else {
+        rt.emit("after_provider_response", { provider: this.model.providerId, model: this.model.model, stop_reason: out.stopReason, text: out.message.text, tool_calls: out.message.toolCalls?.length ?? 0, usage: out.usage ?? null });
+      }
+      for (const call of out.message.toolCalls ?? []) {
+        const r = await runToolStep(ctx, call);
+        this.entries.push({ message: { role: "tool", toolCallId: call.id, toolName: call.name, content: r.content, isError: r.isError }, seq: r.seq });
+      }
+      this.pushStatus();
+      rt.emit("turn_end", { turn, stop_reason: out.stopReason, tool_calls: out.message.toolCalls?.length ?? 0 });
+      this.emitOut({ type: "turn_end", turn, stop_reason: out.stopReason });
+      stop = out.stopReason;
+      if (ctx.signal.aborted) stop = "aborted";
+      if (stop === "error" || stop === "aborted") break;
+      if (out.message.toolCalls?.length || this.steering.length > 0) continue;
+      break;
+    }
+    // Steering that arrived too late for this run is not lost: it runs next, as a follow-up.
+    this.followUps.unshift(...this.steering.splice(0));
+    if (stop === "aborted") this.say("Interrupted.");
+    this.abort = undefined;
+    rt.emit("agent_end", { stop_reason: stop, turns: turn, ...(error ? { error } : {}) });
+    rt.emit("prompt_done", { text: finalText, stop_reason: stop });
+    this.emitOut({ type: "done", stop_reason: stop, text: finalText, ...(error ? { error } : {}) });
+    return { stopReason: stop, text: finalText, turns: turn, ...(error ? { error } : {}) };
+  }
+
+  private consumed(): RunResult {
+    this.emitOut({ type: "done", stop_reason: "consumed", text: "" });
+    return { stopReason: "consumed", text: "", turns: 0 };
+  }
+
+  private addUser(ctx: RunContext, text: string, steer: boolean): void {
+    this.writer.add("message", "user", text, steer ? { steer: true } : {});
+    const record = this.store.appendMessage(this.session.id, { kind: "user", text, ...(steer ? { payload: { steer: true } } : {}) });
+    announceSaved(ctx, record);
+    this.entries.push({ message: { role: "user", text }, seq: record.seq });
+    this.rt.emit("message_append", { role: "user", kind: "user", text, steer });
+    this.emitOut({ type: "user", text, ...(steer ? { steer: true } : {}) });
+  }
+
+  private async autoCompact(signal: AbortSignal): Promise<void> {
+    if (this.opts.autoCompact === false) return;
+    if (this.contextUse().tokens < this.model.contextWindow * AUTO_COMPACT_AT) return;
+    try {
+      await this.compact(signal);
+    } catch (e) {
+      this.fail(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private loadSession(s: SessionInfo): void {
+    const ctx = contextFromRecords(this.store.loadContext(s.id));
+    this.entries = ctx.entries;
+    this.summary = ctx.summary;
+    showSession(this.writer, this.store.loadMessages(s.id));
+    this.rt.emit("session_load", { session_id: s.id, name: s.name, cwd: s.cwd, messages: s.messageCount });
+    this.emitOut({ type: "session", id: s.id, name: s.name, resumed: true, provider: this.model.providerId, model: this.model.model });
+  }
+
+  private announceNew(): void {
+    const s = this.session;
+    this.rt.emit("session_start", { session_id: s.id, name: s.name, cwd: s.cwd, provider: this.model.providerId, model: this.model.model });
+    this.emitOut({ type: "session", id: s.id, name: s.name, resumed: false, provider: this.model.providerId, model: this.model.model });
+  }
+
+  private runContext(signal: AbortSignal): RunContext {
+    return {
+      rt: this.rt, writer: this.writer, store: this.store, sessionId: this.session.id, signal, cwd: this.opts.cwd,
+      secrets: this.opts.secrets ?? (() => []), output: (ev) => this.emitOut(ev),
+    };
+  }
+
+  private promptOptions() {
+    return { cwd: this.opts.cwd, home: this.opts.home, base: this.opts.systemPrompt, summary: this.summary };
+  }
+
+  private toolSpecs(): ModelToolSpec[] {
+    return this.rt.tools.list().map((t) => ({ name: t.name, description: t.description, schema: t.schema }));
+  }
+
+  private toolChars(): number {
+    return this.rt.tools.list().reduce((n, t) => n + t.description.length + JSON.stringify(t.schema).length, 0);
+  }
+
+  private setBusy(v: boolean): void {
+    if (this.busy === v) return;
+    this.busy = v;
+    this.pushStatus();
+    this.opts.onWorkingChange?.(v);
+  }
+
+  private emitOut(ev: AgentEvent): void {
+    for (const l of this.listeners) l(ev);
+  }
+}

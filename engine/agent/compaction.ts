@@ -1,0 +1,48 @@
+// Compaction: when the context nears the model's window (or on /compact), the oldest turns are
+// summarised by the model itself and replaced by that summary; recent turns stay verbatim. The
+// offline script provider gets a deterministic summary instead (no scripted turn is used up).
+import type { Provider } from "../model/model-types.js";
+import { compactionCut, renderForSummary, type ContextEntry } from "./conversation.js";
+
+/** Auto-compaction starts when the estimate passes this share of the context window. */
+export const AUTO_COMPACT_AT = 0.85;
+/** Share of the window the verbatim tail may keep after compaction. */
+export const KEEP_SHARE = 0.3;
+
+const SUMMARY_SYSTEM = [
+  "You summarise a coding conversation so it can continue without the original messages.",
+  "Keep: the user's goals and constraints, decisions made, files and functions touched, commands run",
+  "and their outcomes, open problems and next steps. Be concise; use short bullet points.",
+].join("\n");
+
+export type CompactionPlan = { cut: number; replaced: ContextEntry[]; kept: ContextEntry[] };
+
+/** Which entries to summarise so the kept tail fits `KEEP_SHARE` of the window; undefined when nothing can go. */
+export function planCompaction(entries: ContextEntry[], contextWindow: number): CompactionPlan | undefined {
+  const cut = compactionCut(entries, Math.floor(contextWindow * KEEP_SHARE * 4));
+  if (cut <= 0) return undefined;
+  return { cut, replaced: entries.slice(0, cut), kept: entries.slice(cut) };
+}
+
+/** The offline summary: the first lines of each replaced message (deterministic, for the script provider). */
+export function offlineSummary(previous: string | undefined, replaced: ContextEntry[]): string {
+  const lines = renderForSummary(replaced, 160).split("\n").map((l) => `- ${l.split("\n")[0]}`);
+  const head = previous ? [`Earlier summary: ${previous.split("\n")[0]}`] : [];
+  return [`Summary of ${replaced.length} earlier messages:`, ...head, ...lines].join("\n");
+}
+
+/** Asks the model for a summary of `replaced` (and the previous summary); throws a one-line error on failure. */
+export async function modelSummary(provider: Provider, model: string, previous: string | undefined,
+  replaced: ContextEntry[], signal: AbortSignal): Promise<string> {
+  const prior = previous ? `Summary of what came before:\n${previous}\n\n` : "";
+  const text = `${prior}Conversation to summarise:\n${renderForSummary(replaced)}\n\nWrite the summary now.`;
+  let out = "";
+  let error: string | undefined;
+  for await (const ev of provider.stream({ model, system: SUMMARY_SYSTEM, messages: [{ role: "user", text }], tools: [], thinkingLevel: "off" }, { signal })) {
+    if (ev.type === "text_delta") out += ev.text;
+    if (ev.type === "done" && (ev.stopReason === "error" || ev.stopReason === "aborted")) error = ev.error ?? ev.stopReason;
+  }
+  if (error !== undefined) throw new Error(`compaction: summary request failed: ${error}`);
+  if (out.trim() === "") throw new Error("compaction: summary request: expected a summary, got an empty reply");
+  return out.trim();
+}

@@ -1,0 +1,122 @@
+// The model's view of a session: stored message records <-> provider-neutral messages, the
+// estimate of how much of the context window they use, and the repairs a resumed or interrupted
+// conversation needs (every tool call answered, no empty turns) before a provider accepts it.
+import type { ModelMessage, ModelToolCall } from "../model/model-types.js";
+import type { MessageRecord } from "../session/session-records.js";
+
+/** A message of the live context and the session seq it was stored under (0: not stored). */
+export type ContextEntry = { message: ModelMessage; seq: number };
+
+/** The payload stored with an assistant message. */
+export type AssistantPayload = { thinking?: string; thinking_signature?: string; tool_calls?: ModelToolCall[] };
+/** The payload stored with a tool result. */
+export type ToolResultPayload = { tool_call_id: string; name: string; is_error: boolean };
+
+/** Roughly four characters a token, as the usual tokenizers do on English and code. */
+export function estimateTokens(chars: number): number {
+  return Math.ceil(chars / 4);
+}
+
+/** Characters a message contributes to a request. */
+export function messageChars(m: ModelMessage): number {
+  switch (m.role) {
+    case "tool":
+      return m.content.length + 16;
+    case "assistant":
+      return m.text.length + (m.thinking?.length ?? 0) + (m.toolCalls ?? []).reduce((n, c) => n + c.name.length + c.arguments.length + 16, 0);
+    default:
+      return m.text.length + 8;
+  }
+}
+
+/** The live context rebuilt from `loadContext` records: the summary text and the messages after it. */
+export function contextFromRecords(records: MessageRecord[]): { summary?: string; entries: ContextEntry[] } {
+  let summary: string | undefined;
+  const entries: ContextEntry[] = [];
+  for (const r of records) {
+    const m = toModelMessage(r);
+    if (r.kind === "summary") summary = r.text;
+    else if (m) entries.push({ message: m, seq: r.seq });
+  }
+  return { ...(summary !== undefined ? { summary } : {}), entries: repairContext(entries) };
+}
+
+function toModelMessage(r: MessageRecord): ModelMessage | undefined {
+  const p = (r.payload ?? {}) as Record<string, unknown>;
+  if (r.kind === "user") return { role: "user", text: r.text };
+  if (r.kind === "assistant") {
+    const a = p as AssistantPayload;
+    return {
+      role: "assistant",
+      text: r.text,
+      ...(a.thinking ? { thinking: a.thinking } : {}),
+      ...(a.thinking_signature ? { thinkingSignature: a.thinking_signature } : {}),
+      ...(a.tool_calls?.length ? { toolCalls: a.tool_calls } : {}),
+    };
+  }
+  if (r.kind === "tool_result") {
+    const t = p as Partial<ToolResultPayload>;
+    return { role: "tool", toolCallId: String(t.tool_call_id ?? ""), toolName: String(t.name ?? ""), content: r.text, isError: t.is_error === true };
+  }
+  return undefined;
+}
+
+/**
+ * Drops what a provider would reject: tool calls with no result (a run killed mid-tool), results
+ * whose call is gone, and assistant messages left with neither text nor calls.
+ */
+export function repairContext(entries: ContextEntry[]): ContextEntry[] {
+  const answered = new Set<string>();
+  for (const e of entries) if (e.message.role === "tool") answered.add(e.message.toolCallId);
+  const called = new Set<string>();
+  const out: ContextEntry[] = [];
+  for (const e of entries) {
+    const m = e.message;
+    if (m.role === "assistant") {
+      const calls = (m.toolCalls ?? []).filter((c) => answered.has(c.id));
+      for (const c of calls) called.add(c.id);
+      if (m.text === "" && calls.length === 0) continue;
+      const { toolCalls: _drop, ...rest } = m;
+      out.push({ seq: e.seq, message: calls.length ? { ...rest, toolCalls: calls } : rest });
+    } else if (m.role === "tool") {
+      if (called.has(m.toolCallId)) out.push(e);
+    } else out.push(e);
+  }
+  return out;
+}
+
+/**
+ * Where compaction may cut: indices of user messages (a cut there never separates a tool call
+ * from its result). Returns the first index to keep so the kept tail fits `keepChars`, always
+ * keeping the last user message and what follows it; 0 when nothing can be summarised.
+ */
+export function compactionCut(entries: ContextEntry[], keepChars: number): number {
+  const starts: number[] = [];
+  entries.forEach((e, i) => {
+    if (e.message.role === "user") starts.push(i);
+  });
+  if (starts.length < 2) return 0;
+  const tail: number[] = new Array(entries.length + 1).fill(0);
+  for (let i = entries.length - 1; i >= 0; i--) tail[i] = tail[i + 1]! + messageChars(entries[i]!.message);
+  const last = starts[starts.length - 1]!;
+  let cut = last;
+  for (let k = starts.length - 2; k >= 1; k--) {
+    if (tail[starts[k]!]! > keepChars) break;
+    cut = starts[k]!;
+  }
+  return cut;
+}
+
+/** A plain-text rendering of messages for a summary request (or the offline summary). */
+export function renderForSummary(entries: ContextEntry[], perMessage = 2000): string {
+  const lines: string[] = [];
+  for (const { message: m } of entries) {
+    const cap = (s: string) => (s.length > perMessage ? `${s.slice(0, perMessage)} [...]` : s);
+    if (m.role === "user") lines.push(`user: ${cap(m.text)}`);
+    else if (m.role === "assistant") {
+      if (m.text) lines.push(`assistant: ${cap(m.text)}`);
+      for (const c of m.toolCalls ?? []) lines.push(`assistant called ${c.name} ${cap(c.arguments)}`);
+    } else if (m.role === "tool") lines.push(`${m.toolName ?? "tool"} ${m.isError ? "failed" : "returned"}: ${cap(m.content)}`);
+  }
+  return lines.join("\n");
+}

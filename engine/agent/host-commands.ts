@@ -1,0 +1,94 @@
+// The slash commands of the stock chat, registered like any extension command (owner "host") so
+// completion lists them and an extension may replace one. Each returns the line(s) to show.
+import type { AuthStore } from "../auth/auth-store.js";
+import type { ResolvedModel } from "../model/provider-registry.js";
+import { formatSessionList } from "../session/format-session-list.js";
+import type { ChatLoop } from "./chat-loop.js";
+
+export type HostCommandDeps = {
+  loop: ChatLoop;
+  auth?: AuthStore;
+  /** Builds the model for "provider/model", "model" (current provider) or "provider" (its default). */
+  resolveModel?: (spec: string) => ResolvedModel;
+  /** Lines for `/model` without an argument. */
+  listModels?: () => string[];
+  /** `/quit` (default: the `app.quit` action). */
+  quit?: () => void;
+};
+
+/** Keys listed by /help (the stock chat's bindings). */
+export const KEY_HELP = [
+  "enter  send (while working: steer the running request)",
+  "alt+enter  queue a follow-up for after the run; alt+up takes the newest back",
+  "escape  interrupt the running request",
+  "up/down  prompt history; pageup/pagedown  scroll",
+  "ctrl+t  show thinking; ctrl+o  expand tool output",
+  "ctrl+c  clear the prompt, or quit when it is empty; ctrl+d  quit",
+];
+
+/** Registers /new /resume /name /model /compact /context /login /logout /quit /help. */
+export function registerHostCommands(deps: HostCommandDeps): void {
+  const { loop } = deps;
+  const rt = loop.rt;
+  const reg = (name: string, desc: string, run: (args: string) => unknown) => rt.commands.register(name, { desc, owner: "host", run });
+  const idle = (what: string) => {
+    if (loop.working) throw new Error(`${what}: expected an idle chat, got a running request (escape interrupts it)`);
+  };
+
+  reg("new", "start a new session", (args) => {
+    idle("/new");
+    loop.openSession(loop.store.create({ cwd: loop.session.cwd, ...(args ? { name: args } : {}), provider: loop.model.providerId, model: loop.model.model }), false);
+    return `New session ${loop.session.id}.`;
+  });
+  reg("resume", "list sessions of this directory, or open one: /resume ID|NAME", (args) => {
+    if (args === "") {
+      const list = loop.store.list({ cwd: loop.session.cwd, limit: 20 });
+      return list.length ? ["Sessions (newest first; /resume ID opens one):", ...formatSessionList(list)].join("\n") : "No sessions in this directory.";
+    }
+    idle("/resume");
+    const s = loop.store.find(args);
+    if (!s) throw new Error(`session: ${JSON.stringify(args)}: expected a session id, name or unique id prefix, got no match`);
+    loop.openSession(s, true);
+    return `Resumed session ${s.id}${s.name ? ` "${s.name}"` : ""}.`;
+  });
+  reg("name", "name the current session: /name NAME", (args) => {
+    loop.store.rename(loop.session.id, args);
+    loop.session = { ...loop.session, name: args === "" ? null : args };
+    loop.pushStatus();
+    return args === "" ? "Session name cleared." : `Session named "${args}".`;
+  });
+  reg("model", "show models, or switch: /model [provider/]model", (args) => {
+    if (args === "") return [`Model: ${loop.model.label}`, ...(deps.listModels?.() ?? [])].join("\n");
+    if (!deps.resolveModel) throw new Error("/model: expected a configured model resolver, got none");
+    loop.setModel(deps.resolveModel(args));
+    return `Model: ${loop.model.label}`;
+  });
+  reg("compact", "summarise the oldest turns to free context", async () => {
+    idle("/compact");
+    return (await loop.compact()) ? `Context now ~${loop.contextUse().tokens.toLocaleString("en-US")} tokens.` : "Nothing to compact yet.";
+  });
+  reg("context", "show the estimated context use", () => {
+    const u = loop.contextUse();
+    return `Context: ~${u.tokens.toLocaleString("en-US")} of ${u.window.toLocaleString("en-US")} tokens (${u.percent}%), ${u.messages} messages${u.summary ? ", with a summary of earlier ones" : ""}.`;
+  });
+  reg("login", "save an API key: /login PROVIDER KEY", (args) => {
+    if (!deps.auth) throw new Error("/login: expected a key store, got none");
+    const [provider = "", key = "", ...rest] = args.split(/\s+/).filter((w) => w !== "");
+    if (provider === "" || key === "" || rest.length) throw new Error("/login: expected PROVIDER KEY, got " + (provider === "" ? "nothing" : `${rest.length ? "more than two words" : "no key"}`));
+    deps.auth.login(provider, key);
+    if (deps.resolveModel && provider === loop.model.providerId) loop.setModel(deps.resolveModel(`${provider}/${loop.model.model}`));
+    return `Saved a key for ${provider}.`;
+  });
+  reg("logout", "remove a saved API key: /logout PROVIDER", (args) => {
+    if (!deps.auth) throw new Error("/logout: expected a key store, got none");
+    return deps.auth.logout(args) ? `Removed the key for ${args}.` : `No saved key for ${args}.`;
+  });
+  reg("quit", "quit librecode", () => {
+    if (deps.quit) deps.quit();
+    else rt.actions.run("app.quit");
+  });
+  reg("help", "list commands and keys", () => {
+    const cmds = rt.commands.list().map((c) => `/${c.name}  ${c.desc}${c.owner === "host" ? "" : `  (${c.owner})`}`);
+    return ["Commands:", ...cmds, "", "Keys:", ...KEY_HELP].join("\n");
+  });
+}

@@ -1,0 +1,139 @@
+// One request to the model: streams the reply into the transcript (assistant text, thinking),
+// into the session (a partial row from the first token, so a killed process keeps it), to the
+// listeners and as UI events, and returns the assistant message with why the stream stopped.
+import type { ModelMessage, ModelRequest, ModelToolCall, Provider, ProviderPayload, StopReason } from "../model/model-types.js";
+import type { MessageRecord } from "../session/session-records.js";
+import type { AssistantPayload } from "./conversation.js";
+import { isRecord } from "./lifecycle-payloads.js";
+import { announceSaved, type RunContext } from "./run-context.js";
+
+export type AssistantMessage = Extract<ModelMessage, { role: "assistant" }>;
+
+export type TurnOutcome = {
+  message: AssistantMessage;
+  /** Session seq of the stored assistant message (0 when nothing streamed). */
+  seq: number;
+  stopReason: StopReason;
+  error?: string;
+  usage?: { input: number; output: number };
+};
+
+/** Streams one provider call; never throws (a provider failure is a `stopReason: "error"` outcome). */
+export async function streamTurn(ctx: RunContext, provider: Provider, req: ModelRequest): Promise<TurnOutcome> {
+  const s = new TurnStream(ctx);
+  let stopReason: StopReason = "error";
+  let error: string | undefined;
+  let usage: TurnOutcome["usage"];
+  let retrying: number | undefined;
+  try {
+    for await (const ev of provider.stream(req, { signal: ctx.signal, onPayload: (p) => providerHook(ctx, p) })) {
+      if (retrying !== undefined && ev.type !== "retry") {
+        ctx.rt.emit("retry_end", { attempt: retrying, ok: !(ev.type === "done" && ev.stopReason === "error") });
+        retrying = undefined;
+      }
+      switch (ev.type) {
+        case "text_delta": s.text(ev.text); break;
+        case "thinking_delta": s.thinking(ev.text, ev.signature); break;
+        case "tool_call_end": s.calls.push({ id: ev.id, name: ev.name, arguments: ev.arguments }); break;
+        case "usage":
+          usage = { input: ev.input, output: ev.output };
+          ctx.output({ type: "usage", input: ev.input, output: ev.output });
+          break;
+        case "retry":
+          retrying = ev.attempt;
+          ctx.rt.emit("retry_start", { attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason });
+          ctx.output({ type: "retry", attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason });
+          break;
+        case "done":
+          stopReason = ev.stopReason;
+          error = ev.error;
+          break;
+      }
+    }
+  } catch (e) {
+    // Providers promise not to throw; a bug there still must not take the chat down.
+    stopReason = "error";
+    error = `${provider.id}: ${(e as Error)?.message ?? String(e)}`;
+  }
+  if (ctx.signal.aborted && stopReason !== "error") stopReason = "aborted";
+  const { message, record } = s.finish(stopReason);
+  return { message, seq: record?.seq ?? 0, stopReason, ...(error ? { error } : {}), ...(usage ? { usage } : {}) };
+}
+
+// before_provider_request: handlers see the redacted payload and may edit body and plain headers.
+function providerHook(ctx: RunContext, p: ProviderPayload): ProviderPayload {
+  const data: Record<string, unknown> = { provider: p.provider, model: p.model, url: p.url, headers: p.headers, body: p.body };
+  ctx.rt.emit("before_provider_request", data);
+  return {
+    ...p,
+    headers: isRecord(data.headers) ? (data.headers as Record<string, string>) : p.headers,
+    body: isRecord(data.body) ? data.body : p.body,
+  };
+}
+
+/** Guards the pieces of one streamed reply: blocks, the partial row, the collected text. */
+class TurnStream {
+  readonly calls: ModelToolCall[] = [];
+  private textAcc = "";
+  private thinkingAcc = "";
+  private signature: string | undefined;
+  private textBlock: string | undefined;
+  private thinkingBlock: string | undefined;
+  private partial: number | undefined;
+
+  constructor(private readonly ctx: RunContext) {}
+
+  text(delta: string): void {
+    if (delta === "") return;
+    if (this.textBlock === undefined) {
+      this.textBlock = this.ctx.writer.open("message", "assistant", { format: "markdown" });
+      this.partial = this.ctx.store.beginPartial(this.ctx.sessionId, "assistant");
+    }
+    this.textAcc += delta;
+    this.ctx.writer.stream(this.textBlock, delta);
+    this.ctx.store.updatePartial(this.partial!, delta);
+    this.ctx.rt.emit("model_delta", { text: delta });
+    this.ctx.output({ type: "text_delta", text: delta });
+  }
+
+  thinking(delta: string, signature: string | undefined): void {
+    if (signature) this.signature = signature;
+    if (delta === "") return;
+    if (this.thinkingBlock === undefined) this.thinkingBlock = this.ctx.writer.open("thinking", "assistant");
+    this.thinkingAcc += delta;
+    this.ctx.writer.stream(this.thinkingBlock, delta);
+    this.ctx.writer.stream("", delta, "thinking");
+    this.ctx.rt.emit("thinking_delta", { text: delta });
+    this.ctx.output({ type: "thinking_delta", text: delta });
+  }
+
+  /** Closes the blocks and commits the message; tool calls are dropped unless the reply completed. */
+  finish(stopReason: StopReason): { message: AssistantMessage; record?: MessageRecord } {
+    const complete = stopReason !== "aborted" && stopReason !== "error";
+    const calls = complete ? this.calls : [];
+    const interrupted = !complete;
+    if (this.thinkingBlock !== undefined) this.ctx.writer.close(this.thinkingBlock);
+    if (this.textBlock !== undefined) this.ctx.writer.close(this.textBlock, interrupted ? { interrupted: true } : undefined);
+    const message: AssistantMessage = {
+      role: "assistant",
+      text: this.textAcc,
+      ...(this.thinkingAcc ? { thinking: this.thinkingAcc } : {}),
+      ...(this.signature ? { thinkingSignature: this.signature } : {}),
+      ...(calls.length ? { toolCalls: calls } : {}),
+    };
+    const payload: AssistantPayload = {
+      ...(this.thinkingAcc ? { thinking: this.thinkingAcc } : {}),
+      ...(this.signature ? { thinking_signature: this.signature } : {}),
+      ...(calls.length ? { tool_calls: calls } : {}),
+    };
+    const status = interrupted ? "interrupted" : "complete";
+    let record: MessageRecord | undefined;
+    if (this.partial !== undefined) {
+      record = this.ctx.store.finishPartial(this.partial, { status, payload });
+    } else if (this.thinkingAcc || calls.length) {
+      record = this.ctx.store.appendMessage(this.ctx.sessionId, { kind: "assistant", text: "", payload, status });
+    }
+    if (record) announceSaved(this.ctx, record);
+    return record ? { message, record } : { message };
+  }
+}

@@ -1,0 +1,105 @@
+// From configuration to a ready chat loop: config layers, keys, provider and model, the session
+// store and the session to continue, the built-in tools and the host slash commands. Used by the
+// interactive chat (bin/cmd-chat.ts) and `librecode prompt` (bin/cmd-prompt.ts) alike.
+import { AuthStore } from "../auth/auth-store.js";
+import { librecodeHome, loadConfig, type LoadedConfig } from "../config/load-config.js";
+import type { RetryOptions } from "../model/model-types.js";
+import { formatModelList, listModels, resolveProvider, type ResolvedModel } from "../model/provider-registry.js";
+import type { Runtime } from "../runtime.js";
+import type { SessionInfo } from "../session/session-records.js";
+import { SessionStore, type NowClock } from "../session/session-store.js";
+import { registerBuiltinTools } from "../tools/builtin-tools.js";
+import { ChatLoop } from "./chat-loop.js";
+import { registerHostCommands } from "./host-commands.js";
+
+export type OpenChatOptions = {
+  runtime: Runtime;
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  /** `--config FILE`. */
+  configFile?: string;
+  /** `--provider` / `--model`. */
+  provider?: string;
+  model?: string;
+  /** `--resume`: the latest session of cwd (a new one when there is none). */
+  resume?: boolean;
+  /** `--session ID`: an id, name or unique id prefix. */
+  sessionId?: string;
+  onStatus?: (patch: Record<string, unknown>) => void;
+  onWorkingChange?: (working: boolean) => void;
+  quit?: () => void;
+  defer?: (fn: () => void) => void;
+  clock?: NowClock;
+  retry?: RetryOptions;
+  scriptSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+};
+
+export type OpenedChat = {
+  loop: ChatLoop;
+  store: SessionStore;
+  auth: AuthStore;
+  loaded: LoadedConfig;
+  /** True when an existing session was opened (call `loop.start(resumed)` once extensions are loaded). */
+  resumed: boolean;
+  /** Flushes and closes the session database. */
+  close(): void;
+};
+
+/** Builds the chat loop; throws one-line errors (ConfigError for bad config, Error otherwise). */
+export function openChatLoop(opts: OpenChatOptions): OpenedChat {
+  const env = opts.env ?? process.env;
+  const loaded = loadConfig({ cwd: opts.cwd, env, ...(opts.configFile ? { configFile: opts.configFile } : {}) });
+  const config = loaded.config;
+  const home = librecodeHome(env);
+  const auth = new AuthStore(home);
+  const keyEnvs = Object.values(config.providers).map((p) => p.api_key_env).filter((v): v is string => !!v);
+  const secrets = () => auth.knownKeys(env, keyEnvs);
+  const overrides = {
+    sources: loaded.sources, cwd: opts.cwd,
+    ...(opts.retry ? { retry: opts.retry } : {}), ...(opts.scriptSleep ? { scriptSleep: opts.scriptSleep } : {}),
+  };
+  const model = resolveProvider(config, { ...overrides, provider: opts.provider, model: opts.model }, env, auth.storedKeys());
+  const store = SessionStore.open(home, { secrets, ...(opts.clock ? { clock: opts.clock } : {}) });
+  let session: SessionInfo | undefined;
+  let resumed = false;
+  try {
+    if (opts.sessionId) {
+      session = store.find(opts.sessionId);
+      if (!session) throw new Error(`--session: ${JSON.stringify(opts.sessionId)}: expected a session id, name or unique id prefix, got no match`);
+      resumed = true;
+    } else if (opts.resume) {
+      session = store.latestForCwd(opts.cwd);
+      resumed = session !== undefined;
+    }
+    session ??= store.create({ cwd: opts.cwd, provider: model.providerId, model: model.model });
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+
+  const rt = opts.runtime;
+  if (!rt.tools.get("read")) registerBuiltinTools(rt.tools);
+  const loop = new ChatLoop({
+    runtime: rt, store, session, model, cwd: opts.cwd, home,
+    thinkingLevel: config.assistant.thinking_level, maxTurns: config.assistant.max_turns,
+    autoCompact: config.session.auto_compact, secrets,
+    ...(config.assistant.system_prompt ? { systemPrompt: config.assistant.system_prompt } : {}),
+    ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
+    ...(opts.onWorkingChange ? { onWorkingChange: opts.onWorkingChange } : {}),
+    ...(opts.defer ? { defer: opts.defer } : {}),
+  });
+  const resolveModel = (spec: string): ResolvedModel => {
+    const slash = spec.indexOf("/");
+    const known = config.providers[spec] !== undefined || listModels(config).some((e) => e.provider === spec);
+    const [provider, modelId] = slash > 0 && listModels(config).some((e) => e.provider === spec.slice(0, slash))
+      ? [spec.slice(0, slash), spec.slice(slash + 1)]
+      : known ? [spec, undefined] : [loop.model.providerId, spec];
+    return resolveProvider(config, { ...overrides, provider, ...(modelId ? { model: modelId } : {}) }, env, auth.storedKeys());
+  };
+  registerHostCommands({
+    loop, auth, resolveModel,
+    listModels: () => formatModelList(listModels(config, env, auth.storedKeys()), `${loop.model.providerId}/${loop.model.model}`),
+    ...(opts.quit ? { quit: opts.quit } : {}),
+  });
+  return { loop, store, auth, loaded, resumed, close: () => store.close() };
+}

@@ -1,0 +1,29 @@
+// What one run's steps share: the kernel, the transcript, the session, the abort signal and the
+// listeners; plus the helpers every step uses to store a message and announce it.
+import { redactSecrets } from "../auth/redact-secrets.js";
+import type { Runtime } from "../runtime.js";
+import type { MessageRecord } from "../session/session-records.js";
+import type { SessionStore } from "../session/session-store.js";
+import type { AgentEvent } from "./agent-events.js";
+import type { TranscriptWriter } from "./transcript-writer.js";
+
+export type RunContext = {
+  rt: Runtime;
+  writer: TranscriptWriter;
+  store: SessionStore;
+  sessionId: string;
+  signal: AbortSignal;
+  cwd: string;
+  secrets: () => string[];
+  output: (ev: AgentEvent) => void;
+};
+
+/** Emits `session_save` for a message just committed to the database. */
+export function announceSaved(ctx: Pick<RunContext, "rt" | "sessionId">, r: MessageRecord): void {
+  ctx.rt.emit("session_save", { session_id: ctx.sessionId, seq: r.seq, kind: r.kind, role: r.role, status: r.status });
+}
+
+/** `text` with every known key removed (tool output may print an environment or a config file). */
+export function scrub(ctx: Pick<RunContext, "secrets">, text: string): string {
+  return redactSecrets(text, ctx.secrets());
+}

@@ -1,0 +1,48 @@
+// A stored session shown again in the transcript when it is resumed: the same block kinds the live
+// loop writes, with interrupted answers marked so the user sees where a run was cut off.
+import type { MessageRecord } from "../session/session-records.js";
+import type { AssistantPayload, ToolResultPayload } from "./conversation.js";
+import type { TranscriptWriter } from "./transcript-writer.js";
+
+/** Appends blocks for `records` (every stored message, originals before a summary included). */
+export function showSession(writer: TranscriptWriter, records: MessageRecord[]): void {
+  const calls = new Map<string, { name: string; arguments: string }>();
+  for (const r of records) {
+    const interrupted = r.status !== "complete" ? { interrupted: true } : {};
+    switch (r.kind) {
+      case "user":
+        writer.add("message", "user", r.text);
+        break;
+      case "assistant": {
+        const p = (r.payload ?? {}) as AssistantPayload;
+        if (p.thinking) writer.add("thinking", "assistant", p.thinking);
+        if (r.text) writer.add("message", "assistant", r.text, { format: "markdown", ...interrupted });
+        for (const c of p.tool_calls ?? []) calls.set(c.id, { name: c.name, arguments: c.arguments });
+        break;
+      }
+      case "tool_result": {
+        const p = (r.payload ?? {}) as Partial<ToolResultPayload>;
+        const call = calls.get(String(p.tool_call_id));
+        let args: unknown = {};
+        try {
+          args = JSON.parse(call?.arguments || "{}");
+        } catch {
+          args = {};
+        }
+        writer.add("tool", "tool", r.text, {
+          name: p.name ?? call?.name ?? "tool", arguments: args, arguments_json: call?.arguments ?? "{}",
+          tool_call_id: p.tool_call_id ?? "", status: p.is_error ? "error" : "success", result: r.text,
+        });
+        break;
+      }
+      case "summary":
+        writer.add("system", "system", `Summary of earlier messages:\n${r.text}`, { compaction: true });
+        break;
+      case "system":
+        writer.add("system", "system", r.text);
+        break;
+      default:
+        break;
+    }
+  }
+}

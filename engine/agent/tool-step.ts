@@ -1,0 +1,74 @@
+// One tool call the model made: `tool_call` handlers may rewrite its arguments or block it, the
+// tool runs with the run's abort signal (its live output goes to the `tools` pane), `tool_result`
+// handlers may rewrite what the model gets back, and the result is stored and shown.
+import type { ModelToolCall } from "../model/model-types.js";
+import type { ToolResultPayload } from "./conversation.js";
+import { parseArguments, readString, readToolArguments, readToolResult } from "./lifecycle-payloads.js";
+import { announceSaved, scrub, type RunContext } from "./run-context.js";
+
+export type ToolOutcome = { content: string; isError: boolean; seq: number };
+
+/** Runs (or refuses) one tool call and commits its result message. */
+export async function runToolStep(ctx: RunContext, call: ModelToolCall): Promise<ToolOutcome> {
+  const { rt, writer } = ctx;
+  const parsed = parseArguments(call.arguments);
+  let args: Record<string, unknown> = "args" in parsed ? parsed.args : {};
+  let json = call.arguments;
+  let refusal: string | undefined = "error" in parsed ? `tool ${call.name}: arguments: ${parsed.error}` : undefined;
+
+  if (refusal === undefined) {
+    const data: Record<string, unknown> = { name: call.name, arguments: structuredClone(args), arguments_json: json, tool_call_id: call.id };
+    const r = rt.emit("tool_call", data);
+    if (r.consumed) refusal = readString(data, "reason", `tool ${call.name}: blocked by an extension`);
+    else {
+      const read = readToolArguments(data, json);
+      if ("error" in read) refusal = read.error;
+      else ({ args, json } = read);
+    }
+  }
+
+  const block = writer.add("tool", "tool", "", {
+    name: call.name, arguments: args, arguments_json: json, tool_call_id: call.id, status: "pending",
+  });
+  rt.emit("tool_start", { name: call.name, arguments_json: json, tool_call_id: call.id });
+  ctx.output({ type: "tool_start", tool_call_id: call.id, name: call.name, arguments: args });
+  writer.clearBuffer("tools");
+
+  let content: string;
+  let isError: boolean;
+  if (refusal !== undefined) {
+    content = refusal;
+    isError = true;
+  } else if (ctx.signal.aborted) {
+    content = `tool ${call.name}: interrupted before it ran`;
+    isError = true;
+  } else {
+    const onUpdate = (partial: string) => {
+      const text = scrub(ctx, partial);
+      rt.emit("tool_delta", { name: call.name, tool_call_id: call.id, text });
+      writer.stream("", text, "tools");
+    };
+    const result = await rt.tools.run(call.name, args, { cwd: ctx.cwd, signal: ctx.signal, onUpdate });
+    content = scrub(ctx, result.content);
+    isError = result.isError === true;
+  }
+
+  const resultData: Record<string, unknown> = { name: call.name, tool_call_id: call.id, content, is_error: isError };
+  rt.emit("tool_result", resultData);
+  ({ content, isError } = readToolResult(resultData, { content, isError }));
+  content = scrub(ctx, content);
+  if (isError) rt.emit("tool_error", { name: call.name, tool_call_id: call.id, error: content });
+
+  writer.clearBuffer("tools");
+  writer.update(block, { status: isError ? "error" : "success", result: content }, content);
+  const end: Record<string, unknown> = { name: call.name, arguments_json: json, tool_call_id: call.id, result: content };
+  if (isError) end.error = content;
+  rt.emit("tool_end", end);
+  ctx.output({ type: "tool_end", tool_call_id: call.id, name: call.name, content, is_error: isError });
+
+  const payload: ToolResultPayload = { tool_call_id: call.id, name: call.name, is_error: isError };
+  const record = ctx.store.appendMessage(ctx.sessionId, { kind: "tool_result", text: content, payload });
+  announceSaved(ctx, record);
+  rt.emit("message_append", { role: "tool", kind: "tool_result", text: content, tool_call_id: call.id, name: call.name, is_error: isError });
+  return { content, isError, seq: record.seq };
+}

@@ -1,0 +1,70 @@
+// Cold start to the first frame under a pseudo-terminal: each command runs in a fresh `script`
+// pty (120x40 set by stty), timed from spawn until the bytes that end its first frame arrive.
+// Baselines: the pty wrapper alone, bare `node -e 0`, and an Ink hello world. Prints JSON.
+// Usage: node suites/cold-start.mjs [--quick]
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { now, summarize } from "../lib/stats.mjs";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const RUNS = process.argv.includes("--quick") ? 3 : 7;
+const TIMEOUT_MS = 10000;
+const SYNC_END = "\x1b[?2026l";
+const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+// One run: ms from spawn until `done(output)` holds (or until exit when done is "exit").
+function once(cmd, done, env) {
+  return new Promise((resolve) => {
+    const t0 = now();
+    const child = spawn("script", ["-qfc", `stty cols 120 rows 40 2>/dev/null; exec ${cmd}`, "/dev/null"], {
+      cwd: env.BENCH_CWD, env, stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    let settled = false;
+    const finish = (r) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (child.exitCode === null) child.kill("SIGTERM");
+      resolve(r);
+    };
+    const timer = setTimeout(() => finish({ error: `no first frame within ${TIMEOUT_MS} ms`, tail: out.slice(-300) }), TIMEOUT_MS);
+    child.stdout.on("data", (b) => {
+      out += b.toString("utf8");
+      if (done !== "exit" && done(out)) finish({ ms: now() - t0, bytes: Buffer.byteLength(out) });
+    });
+    child.on("close", () => {
+      if (done === "exit") finish({ ms: now() - t0 });
+      else finish({ error: "exited before its first frame", tail: out.slice(-300) });
+    });
+  });
+}
+
+async function series(cmd, done, env) {
+  const ms = [];
+  let last;
+  await once(cmd, done, env); // warms the file cache; not counted
+  for (let i = 0; i < RUNS; i++) {
+    last = await once(cmd, done, env);
+    if (last.error) return { error: last.error, output: last.tail };
+    ms.push(last.ms);
+  }
+  return { ms: summarize(ms), ...(last.bytes !== undefined ? { firstFrameBytes: last.bytes } : {}) };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "librecode-cold-"));
+fs.mkdirSync(path.join(dir, "home"));
+const env = { ...process.env, LIBRECODE_HOME: path.join(dir, "home"), BENCH_CWD: dir, TERM: "xterm-256color", NODE_ENV: "production" };
+delete env.CI;
+delete env.CONTINUOUS_INTEGRATION;
+const node = q(process.execPath);
+const results = {
+  ptyWrapper: await series("true", "exit", env),
+  nodeBare: await series(`${node} -e 0`, "exit", env),
+  inkHello: await series(`${node} ${q(path.join(ROOT, "bench/ink-hello.mjs"))}`, (o) => o.includes("Hello, world"), env),
+  librecode: await series(`${node} ${q(path.join(ROOT, "bin/librecode"))} --no-extensions`, (o) => o.includes(SYNC_END), env),
+};
+fs.rmSync(dir, { recursive: true, force: true });
+process.stdout.write(JSON.stringify(results) + "\n");

@@ -1,0 +1,40 @@
+// One framework, one history size: time per streamed character and per composer keystroke
+// (update + one frame + flush into the counting sink), and the bytes each writes. Prints JSON.
+// Usage: node suites/render.mjs <librecode|pi-tui|ink> <messages> [--quick]
+import { createDriver } from "./drivers.mjs";
+import { STREAM_TEXT, transcript } from "../lib/fixture.mjs";
+import { median, now, summarize } from "../lib/stats.mjs";
+
+const [fw, nArg] = process.argv.slice(2);
+const quick = process.argv.includes("--quick");
+const n = Number(nArg);
+const BUDGET_MS = quick ? 800 : 3000;
+const MAX = quick ? 60 : 400;
+const MIN = quick ? 10 : 25;
+const WARMUP = quick ? 10 : 40;
+
+// Runs update(i) until MAX samples or the time budget (at least MIN samples); per-update ms and bytes.
+function measure(d, update) {
+  for (let i = 0; i < WARMUP; i++) update(i);
+  const times = [];
+  const bytes = [];
+  const start = now();
+  for (let i = 0; times.length < MAX && (times.length < MIN || now() - start < BUDGET_MS); i++) {
+    const b0 = d.sink.bytes;
+    const t0 = now();
+    update(WARMUP + i);
+    times.push(now() - t0);
+    bytes.push(d.sink.bytes - b0);
+  }
+  const total = bytes.reduce((a, b) => a + b, 0);
+  return { ms: summarize(times), bytes: { median: median(bytes), mean: Math.round((10 * total) / bytes.length) / 10 } };
+}
+
+const t0 = now();
+const d = await createDriver(fw, transcript(n));
+const setupMs = Math.round(now() - t0);
+const stream = measure(d, (i) => d.streamChar(STREAM_TEXT[i % STREAM_TEXT.length]));
+const key = measure(d, (i) => d.keystroke("abcdefghijklmnopqrstuvwxyz"[i % 26]));
+d.close();
+process.stdout.write(JSON.stringify({ framework: fw, messages: n, setupMs, stream, key }) + "\n");
+process.exit(0);

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { GenericRenderer } from "../../ui/renderers/generic-renderer.js";
+import { ThinkingRenderer, ToolsRenderer } from "../../ui/renderers/panel-renderers.js";
+import { compactCount, contextUse, statusLine, StatusRenderer } from "../../ui/renderers/status-renderer.js";
+import { tooSmall, tooSmallLines } from "../../ui/renderers/too-small.js";
+import { block, input, screen, texts } from "./render-fixtures.js";
+
+describe("status line", () => {
+  const meta = { provider: "anthropic", model: "claude-sonnet-4-5", thinking_level: "high", context_tokens: 24_000, context_window: 200_000, cwd: "/home/u/proj", session: "s1" };
+
+  it("shows model, thinking level and context use left, cwd and session right", () => {
+    expect(screen([statusLine(meta, 90, "/home/u")], 90)).toEqual([
+      "anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k         ~/proj · session s1",
+    ]);
+    expect(texts([statusLine(meta, 80, "/home/u")])).toEqual([
+      "anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k  ~/proj · session…",
+    ]);
+  });
+
+  it("labels the script provider as the offline demo", () => {
+    expect(texts([statusLine({ provider: "script", model: "demo" }, 40)])).toEqual(["script (offline demo)"]);
+  });
+
+  it("leads with a spinner frame while working", () => {
+    expect(texts([statusLine({ working: true, spinner: 3, model_label: "m" }, 20)])).toEqual(["⠸ m"]);
+    expect(statusLine({ working: true, spinner: 3, model_label: "m" }, 20)[0]!.style).toEqual({ fg: "accent" });
+  });
+
+  it("drops the right side when the line is too narrow", () => {
+    expect(texts([statusLine(meta, 30, "/home/u")])).toEqual(["anthropic/claude-sonnet-4-5 ·…"]);
+  });
+
+  it("formats context sizes compactly", () => {
+    expect([compactCount(200_000), compactCount(1_000_000), compactCount(1500), contextUse({ context_percent: 50 })]).toEqual(["200k", "1M", "1.5k", "ctx 50%"]);
+  });
+
+  it("shows the buffer text when the metadata has none of the status keys", () => {
+    const out = new StatusRenderer().render(input({ role: "status", text: "custom status\nsecond", width: 20, height: 1 }));
+    expect(texts(out.lines)).toEqual(["custom status"]);
+  });
+});
+
+describe("generic renderer", () => {
+  it("wraps the buffer text to the content box, top-aligned and cut at its height", () => {
+    const r = new GenericRenderer();
+    const out = r.render(input({ text: "alpha beta gamma delta", width: 11, height: 1 }));
+    expect(texts(out.lines)).toEqual(["alpha beta"]);
+    expect(r.measure(input({ text: "alpha beta gamma delta" }), 11)).toBe(2);
+  });
+});
+
+describe("panes", () => {
+  it("thinking shows the tail of its text dim italic and measures its wrapped height", () => {
+    const r = new ThinkingRenderer();
+    const i = input({ role: "thinking", text: "one two three four", width: 8, height: 2 });
+    expect(texts(r.render(i).lines)).toEqual(["three", "four"]);
+    expect(r.render(i).lines[0]![0]!.style).toEqual({ fg: "thinkingText", italic: true });
+    expect(r.measure(i, 8)).toBe(3);
+  });
+
+  it("tools lists one line per tool block with its state", () => {
+    const blocks = [
+      block("1", { kind: "tool", metadata: { name: "read", arguments: { path: "a.ts" }, status: "success" } }),
+      block("2", { kind: "tool", metadata: { name: "bash", arguments: { command: "false" }, status: "error" } }),
+      block("3", { kind: "tool", streaming: true, metadata: { name: "grep", arguments: { pattern: "x" } } }),
+    ];
+    const r = new ToolsRenderer();
+    expect(texts(r.render(input({ role: "tools", blocks, width: 20, height: 3 })).lines)).toEqual(["✓ read a.ts", "✗ bash false", "… grep x"]);
+    expect(r.measure(input({ role: "tools", blocks }), 20)).toBe(3);
+  });
+});
+
+describe("too-small screen", () => {
+  it("applies below 20x8", () => {
+    expect([tooSmall(19, 8), tooSmall(20, 7), tooSmall(20, 8)]).toEqual([true, true, false]);
+  });
+  it("centres its message", () => {
+    expect(screen(tooSmallLines(19, 5), 19)).toEqual([
+      "                   ",
+      "Terminal too small ",
+      "  19x5, need 20x8  ",
+      "                   ",
+      "                   ",
+    ].slice(0, 3));
+  });
+});

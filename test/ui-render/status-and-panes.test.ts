@@ -10,7 +10,7 @@ describe("status line", () => {
 
   it("shows model, thinking level and context use left, cwd and session right", () => {
     expect(screen([statusLine(meta, 90, "/home/u")], 90)).toEqual([
-      "anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k         ~/proj · session s1",
+      "anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k          ~/proj · session s1",
     ]);
     expect(texts([statusLine(meta, 80, "/home/u")])).toEqual([
       "anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k  ~/proj · session…",

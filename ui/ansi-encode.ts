@@ -79,6 +79,14 @@ function trustedWide(g: string): boolean {
     (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
 }
 
+// Narrow graphemes terminals may still draw two cells wide: clusters (base + marks/selectors) and
+// the symbol blocks where emoji presentation differs between terminals (☀ ✔ ⬆ ...).
+function trustedNarrow(g: string): boolean {
+  if (g.length > 1) return false;
+  const c = g.charCodeAt(0);
+  return c < 0x2600 || (c > 0x27bf && c < 0x2b00) || c > 0x2bff;
+}
+
 /** Where the terminal's cursor and pen are while a frame is encoded (row -1: unknown). */
 export type EncodeState = { row: number; col: number; style: ResolvedStyle };
 
@@ -124,8 +132,9 @@ export function encodeRuns(grid: CellGrid, runs: readonly DiffRun[], state: Enco
       const g = grid.chars[i]!;
       out += g;
       state.col += cw;
-      // Past the last column the cursor waits in a pending-wrap state: treat it as unknown.
-      if (state.col >= w || (cw === 2 && !trustedWide(g))) state.row = -1;
+      // Past the last column the cursor waits in a pending-wrap state, and after a grapheme whose
+      // width terminals disagree on it may be a cell off: either way, re-place it before the next.
+      if (state.col >= w || (cw === 2 ? !trustedWide(g) : !trustedNarrow(g))) state.row = -1;
     }
     if (blankFrom >= 0) {
       if (state.row !== run.y || state.col !== blankFrom) out += cursorTo(run.y, blankFrom);

@@ -57,6 +57,14 @@ describe("frame diff and encoding", () => {
     expect(encodeRuns(b, diffGrids(a, b), initialEncodeState())).toBe("\x1b[1;2Hb\x1b[K\x1b[2Hcd");
   });
 
+  it("re-places the cursor after graphemes whose width terminals disagree on, not after CJK", () => {
+    const a = new CellGrid(12, 1);
+    const b = new CellGrid(12, 1, a.styles);
+    b.writeText(0, 0, "語e\u0301x😀y✔z");
+    expect(encodeRuns(b, diffGrids(a, b), initialEncodeState()))
+      .toBe("\x1b[H語e\u0301\x1b[1;4Hx😀\x1b[1;7Hy✔\x1b[1;9Hz");
+  });
+
   it("numbers CUP from 1", () => {
     expect([cursorTo(0, 0), cursorTo(4, 0), cursorTo(2, 7)]).toEqual(["\x1b[H", "\x1b[5H", "\x1b[3;8H"]);
   });

@@ -14,6 +14,11 @@ const CHARS: Record<Exclude<BorderKind, "none">, BorderChars> = {
   heavy: { tl: "┏", tr: "┓", bl: "┗", br: "┛", h: "━", v: "┃" },
 };
 
+/** A title cut to `room` cells; a space left before the ellipsis is dropped. */
+function fitTitle(title: string, room: number): string {
+  return truncate(title, room).replace(/\s+…$/, "…");
+}
+
 /** The characters of a border kind (null for "none"). */
 export function borderChars(kind: BorderKind): BorderChars | null {
   return kind === "none" ? null : CHARS[kind];
@@ -27,7 +32,7 @@ export function topEdge(kind: Exclude<BorderKind, "none">, width: number, title 
   const room = inner - 3; // one edge cell before the title and the spaces around it
   let mid = c.h.repeat(inner);
   if (title !== "" && room >= 1) {
-    const t = ` ${truncate(title, room)} `;
+    const t = ` ${fitTitle(title, room)} `;
     mid = c.h + t + c.h.repeat(Math.max(0, inner - 1 - textWidth(t)));
   }
   return c.tl + mid + c.tr;
@@ -42,7 +47,7 @@ export function drawBorder(grid: CellGrid, rect: Rect, kind: BorderKind, styleId
   const c = CHARS[kind];
   const top = topEdge(kind, rect.width, title);
   if (title !== "" && titleStyleId !== styleId && rect.width > 5) {
-    const t = ` ${truncate(title, rect.width - 5)} `;
+    const t = ` ${fitTitle(title, rect.width - 5)} `;
     grid.writeText(rect.x, rect.y, top.slice(0, 2), styleId, clip);
     grid.writeText(rect.x + 2, rect.y, t, titleStyleId, clip);
     grid.writeText(rect.x + 2 + textWidth(t), rect.y, c.h.repeat(Math.max(0, rect.width - 3 - textWidth(t))) + c.tr, styleId, clip);

@@ -90,7 +90,11 @@ function codeBlock(t: Tokens.Code, width: number): StyledLine[] {
   const lang = codeLanguage(t.lang);
   // An unfinished stream leaves the fence open: no closing line, and the code so far is shown.
   const closed = /\n?\s*(```+|~~~+)\s*$/.test(t.raw.trimEnd()) && t.raw.trimEnd().split("\n").length > 1;
-  const body = highlightCode(t.text, lang).map((l) => clip([{ text: "  ", style: PLAIN }, ...l], width));
+  // Long code lines wrap (a chat cannot scroll sideways); the indentation of each line is kept.
+  const body: StyledLine[] = [];
+  for (const l of highlightCode(t.text, lang)) {
+    for (const w of wrapSpans(l, Math.max(1, width - 2))) body.push([{ text: "  ", style: PLAIN }, ...w]);
+  }
   const open: StyledLine = [{ text: "```" + (t.lang ?? ""), style: MUTED }];
   return closed ? [open, ...body, [{ text: "```", style: MUTED }]] : [open, ...body];
 }

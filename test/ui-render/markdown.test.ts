@@ -59,6 +59,10 @@ describe("renderMarkdown", () => {
     ]);
   });
 
+  it("wraps long code lines under the block's indent", () => {
+    expect(text(renderMarkdown("```\nabc defgh\n```", 8))).toEqual(["```", "  abc", "  defgh", "```"]);
+  });
+
   it("copes with an unfinished stream: an open fence shows the code so far with no closing line", () => {
     expect(text(renderMarkdown("Here:\n\n```python\ndef f():\n    return 1", 40))).toEqual([
       "Here:", "", "```python", "  def f():", "      return 1",

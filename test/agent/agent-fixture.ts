@@ -1,0 +1,119 @@
+// Real parts for the chat loop tests: a loopback server speaking OpenAI's SSE, a scratch project
+// with LIBRECODE_HOME and a config pointing at the server, an in-process loop, and the real CLI.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { openChatLoop, type OpenedChat, type OpenChatOptions } from "../../engine/agent/open-chat-loop.js";
+import { Runtime } from "../../engine/runtime.js";
+import { BIN } from "../cli/run-cli.js";
+import type { Handler, Received } from "../model/loopback-server.js";
+
+const base = { id: "chatcmpl-1", object: "chat.completion.chunk", created: 1764000000, model: "m1" };
+const frame = (delta: object, finish: string | null = null) =>
+  `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], usage: null })}\n\n`;
+const usageFrame = (prompt: number, completion: number) =>
+  `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion } })}\n\n`;
+const DONE = "data: [DONE]\n\n";
+
+/** SSE frames of a text answer, streamed in `pieces`. */
+export function textFrames(...pieces: string[]): string[] {
+  return [frame({ role: "assistant", content: "" }), ...pieces.map((p) => frame({ content: p })), frame({}, "stop"), usageFrame(100, 10), DONE];
+}
+
+/** SSE frames of one tool call whose JSON arguments arrive in two pieces. */
+export function toolFrames(id: string, name: string, args: object): string[] {
+  const json = JSON.stringify(args);
+  const half = Math.floor(json.length / 2);
+  return [
+    frame({ role: "assistant", content: null, tool_calls: [{ index: 0, id, type: "function", function: { name, arguments: "" } }] }),
+    frame({ tool_calls: [{ index: 0, function: { arguments: json.slice(0, half) } }] }),
+    frame({ tool_calls: [{ index: 0, function: { arguments: json.slice(half) } }] }),
+    frame({}, "tool_calls"),
+    usageFrame(120, 20),
+    DONE,
+  ];
+}
+
+/** Writes SSE frames as a complete response. */
+export function respond(res: Parameters<Handler>[0], frames: string[]): void {
+  res.writeHead(200, { "content-type": "text/event-stream" });
+  for (const f of frames) res.write(f);
+  res.end();
+}
+
+/** The messages the server received in request `i`, as `role: text` lines (tool calls as `call name args`). */
+export function transcriptOf(r: Received): string[] {
+  return (r.body.messages as any[]).map((m) => {
+    if (m.tool_calls) return `assistant: ${m.content ?? ""}${m.tool_calls.map((c: any) => ` [call ${c.function.name} ${c.function.arguments}]`).join("")}`;
+    if (m.role === "system") return "system: ...";
+    return `${m.role}: ${m.content}`;
+  });
+}
+
+export type Project = { root: string; cwd: string; home: string; write(path: string, text: string): string };
+
+/** A temp root holding `project/` (the cwd) and `home/` (LIBRECODE_HOME) with a config for the server. */
+export function project(origin: string, extra = ""): Project {
+  const root = mkdtempSync(join(tmpdir(), "librecode-agent-"));
+  const cwd = join(root, "project");
+  const home = join(root, "home");
+  mkdirSync(cwd, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, "config.yaml"), [
+    "assistant:",
+    "  provider: local",
+    "  model: m1",
+    "providers:",
+    "  local:",
+    "    api: openai-chat",
+    `    base_url: ${origin}/v1`,
+    "    api_key_env: LOCAL_KEY",
+    "    models: [m1]",
+    extra,
+  ].join("\n"));
+  const write = (path: string, text: string) => {
+    const full = join(cwd, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+    return full;
+  };
+  return { root, cwd, home, write };
+}
+
+/** The key the tests' provider is configured with (it must never show up anywhere but the HTTP header). */
+export const KEY = "sk-local-test-key-0123456789abcdef";
+
+/** The environment a child or in-process loop sees. */
+export function envFor(p: Project): Record<string, string> {
+  return { PATH: process.env.PATH ?? "", HOME: p.home, LIBRECODE_HOME: p.home, LOCAL_KEY: KEY };
+}
+
+/** An in-process chat loop on a fresh Runtime; deltas are written at once (no frame coalescing in tests). */
+export function openLoop(p: Project, extra: Partial<OpenChatOptions> = {}): OpenedChat & { rt: Runtime } {
+  const rt = new Runtime({ cwd: p.cwd });
+  const chat = openChatLoop({ runtime: rt, cwd: p.cwd, env: envFor(p), retry: { sleep: async () => {} }, defer: (fn) => fn(), ...extra });
+  return { ...chat, rt };
+}
+
+export type Child = { proc: ChildProcess; stdout: () => string; stderr: () => string; exit: Promise<number> };
+
+/** Starts `librecode ARGS` as a real child process in the project. */
+export function startCli(args: string[], p: Project, input?: string): Child {
+  const proc = spawn(process.execPath, [BIN, ...args], { cwd: p.cwd, env: envFor(p), stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  proc.stdout!.on("data", (d) => (out += d));
+  proc.stderr!.on("data", (d) => (err += d));
+  if (input !== undefined) proc.stdin!.end(input);
+  else proc.stdin!.end();
+  const exit = new Promise<number>((resolve) => proc.on("close", (code, signal) => resolve(code ?? (signal ? -1 : 0))));
+  return { proc, stdout: () => out, stderr: () => err, exit };
+}
+
+/** Runs the CLI to the end. */
+export async function runCli(args: string[], p: Project, input?: string): Promise<{ stdout: string; stderr: string; code: number }> {
+  const c = startCli(args, p, input);
+  const code = await c.exit;
+  return { stdout: c.stdout(), stderr: c.stderr(), code };
+}

@@ -1,0 +1,140 @@
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SessionStore } from "../../engine/session/session-store.js";
+import { ensureBuilt } from "../cli/run-cli.js";
+import { jsonError, sseThenStall, startLoopback, type Loopback } from "../model/loopback-server.js";
+import { KEY, project, respond, runCli, startCli, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
+
+let server: Loopback | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+beforeAll(() => ensureBuilt(), 120_000);
+
+/** The model reads notes.txt, then answers with what it read. */
+async function readThenAnswer() {
+  server = await startLoopback([
+    (res) => respond(res, toolFrames("call_1", "read", { path: "notes.txt" })),
+    (res, req) => {
+      const tool = req.body.messages.at(-1);
+      respond(res, textFrames("The file says: ", String(tool.content).split("\t")[1]!.trim()));
+    },
+  ]);
+  return server;
+}
+
+function messages(home: string) {
+  const store = SessionStore.open(home);
+  try {
+    const [s] = store.list();
+    return { session: s!, messages: store.loadMessages(s!.id).map((m) => [m.kind, m.status, m.text]) };
+  } finally {
+    store.close();
+  }
+}
+
+describe("librecode prompt", () => {
+  it("runs the tool the model calls, streams the answer to stdout and saves the session", async () => {
+    const srv = await readThenAnswer();
+    const p = project(srv.origin);
+    p.write("notes.txt", "remember the milk\n");
+    const r = await runCli(["prompt", "what is in notes.txt?"], p);
+    expect(r).toMatchObject({ code: 0, stdout: "The file says: remember the milk\n" });
+    expect(r.stderr).toBe('[tool read {"path":"notes.txt"}]\n');
+    expect(srv.requests.map(transcriptOf)).toEqual([
+      ["system: ...", "user: what is in notes.txt?"],
+      ["system: ...", "user: what is in notes.txt?", 'assistant:  [call read {"path":"notes.txt"}]', "tool:      1\tremember the milk"],
+    ]);
+    expect(srv.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(messages(p.home).messages).toEqual([
+      ["user", "complete", "what is in notes.txt?"],
+      ["assistant", "complete", ""],
+      ["tool_result", "complete", "     1\tremember the milk"],
+      ["assistant", "complete", "The file says: remember the milk"],
+    ]);
+  });
+
+  it("prints one JSON event per line with --json", async () => {
+    const srv = await readThenAnswer();
+    const p = project(srv.origin);
+    p.write("notes.txt", "milk\n");
+    const r = await runCli(["prompt", "--json", "read notes.txt"], p);
+    expect(r.code).toBe(0);
+    const events = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(events.map((e) => e.type)).toEqual([
+      "session", "user", "turn_start", "usage", "tool_start", "tool_end", "turn_end",
+      "turn_start", "text_delta", "text_delta", "usage", "turn_end", "done",
+    ]);
+    expect(events[4]).toEqual({ type: "tool_start", tool_call_id: "call_1", name: "read", arguments: { path: "notes.txt" } });
+    expect(events[5]).toEqual({ type: "tool_end", tool_call_id: "call_1", name: "read", content: "     1\tmilk", is_error: false });
+    expect(events.at(-1)).toEqual({ type: "done", stop_reason: "stop", text: "The file says: milk" });
+  });
+
+  it("reads the prompt from stdin when the text is -", async () => {
+    server = await startLoopback([(res) => respond(res, textFrames("ok"))]);
+    const p = project(server.origin);
+    const r = await runCli(["prompt", "-"], p, "from stdin\n");
+    expect(r).toMatchObject({ code: 0, stdout: "ok\n" });
+    expect(server.requests[0]!.body.messages.at(-1)).toEqual({ role: "user", content: "from stdin\n" });
+  });
+
+  it("exits 1 with one line on stderr when the provider fails", async () => {
+    server = await startLoopback([jsonError(400, { error: { message: "bad model", type: "invalid_request_error" } })]);
+    const p = project(server.origin);
+    const r = await runCli(["prompt", "hi"], p);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`librecode: local: ${server.origin}/v1: 400 bad model\n`);
+  });
+
+  it("exits 2 on an empty prompt and on an unknown provider", async () => {
+    const p = project("http://127.0.0.1:9");
+    expect(await runCli(["prompt", ""], p)).toEqual({ code: 2, stdout: "", stderr: "librecode: prompt: text: expected a prompt (or - to read stdin), got nothing\n" });
+    const bad = await runCli(["prompt", "--provider", "nope", "hi"], p);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^librecode: --provider: expected one of .*, got "nope"\n$/);
+  });
+
+  it("puts every AGENTS.md from the filesystem root down to the cwd into the system prompt", async () => {
+    server = await startLoopback([(res) => respond(res, textFrames("ok"))]);
+    const p = project(server.origin);
+    p.write("AGENTS.md", "Use tabs.");
+    p.write("pkg/AGENTS.md", "This package is the parser.");
+    const r = await runCli(["prompt", "hi"], { ...p, cwd: join(p.cwd, "pkg") });
+    expect(r.code).toBe(0);
+    const system: string = server.requests[0]!.body.messages[0].content;
+    expect(system).toContain(`Working directory: ${join(p.cwd, "pkg")}`);
+    const outer = system.indexOf(`# Instructions from ${join(p.cwd, "AGENTS.md")}\n\nUse tabs.`);
+    const inner = system.indexOf(`# Instructions from ${join(p.cwd, "pkg", "AGENTS.md")}\n\nThis package is the parser.`);
+    expect(outer).toBeGreaterThan(0);
+    expect(inner).toBeGreaterThan(outer);
+  });
+
+  it("keeps what streamed when killed with SIGKILL, and --resume continues from it", async () => {
+    const long = "x".repeat(3000);
+    server = await startLoopback([
+      sseThenStall(textFrames("Here is a long answer: ", long).slice(0, 3)),
+      (res) => respond(res, textFrames("continued")),
+    ]);
+    const p = project(server.origin);
+    const child = startCli(["prompt", "write a lot"], p);
+    await until(() => child.stdout().length >= 3000);
+    child.proc.kill("SIGKILL");
+    await child.exit;
+    const r = await runCli(["prompt", "--resume", "go on"], p);
+    expect(r).toMatchObject({ code: 0, stdout: "continued\n" });
+    expect(transcriptOf(server.requests[1]!)).toEqual([
+      "system: ...", "user: write a lot", `assistant: Here is a long answer: ${long}`, "user: go on",
+    ]);
+    expect(messages(p.home).messages).toEqual([
+      ["user", "complete", "write a lot"],
+      ["assistant", "interrupted", `Here is a long answer: ${long}`],
+      ["user", "complete", "go on"],
+      ["assistant", "complete", "continued"],
+    ]);
+  });
+});
+
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await new Promise((r) => setImmediate(r));
+}

@@ -18,8 +18,22 @@ const DONE = "data: [DONE]\n\n";
 
 /** SSE frames of a text answer, streamed in `pieces`. */
 export function textFrames(...pieces: string[]): string[] {
-  return [frame({ role: "assistant", content: "" }), ...pieces.map((p) => frame({ content: p })), frame({}, "stop"), usageFrame(100, 10), DONE];
+  return answerFrames(pieces, 100);
 }
+
+/** Text answer frames reporting `promptTokens` as the request's size. */
+export function answerFrames(pieces: string[], promptTokens: number): string[] {
+  return [frame({ role: "assistant", content: "" }), ...pieces.map((p) => frame({ content: p })), frame({}, "stop"), usageFrame(promptTokens, 10), DONE];
+}
+
+/** Every lifecycle and UI event the chat loop emits. */
+export const LOOP_EVENTS = [
+  "input", "prompt_submit", "prompt_prepare", "prompt_user_entry", "prompt_done", "session_start", "session_load",
+  "session_save", "before_agent_start", "agent_start", "turn_start", "context_build", "model_request",
+  "before_provider_request", "after_provider_response", "provider_error", "model_delta", "thinking_delta",
+  "retry_start", "retry_end", "tool_call", "tool_start", "tool_delta", "tool_result", "tool_error", "tool_end",
+  "message_append", "turn_end", "agent_end", "shutdown",
+];
 
 /** SSE frames of one tool call whose JSON arguments arrive in two pieces. */
 export function toolFrames(id: string, name: string, args: object): string[] {

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { SessionStore } from "../../engine/session/session-store.js";
+import { startLoopback, type Loopback } from "../model/loopback-server.js";
+import { KEY, LOOP_EVENTS, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
+
+let server: Loopback | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function readThenDone() {
+  server = await startLoopback([
+    (res) => respond(res, toolFrames("call_1", "read", { path: "public.txt" })),
+    (res) => respond(res, textFrames("Do", "ne")),
+  ]);
+  const p = project(server.origin);
+  p.write("public.txt", "nothing to see\n");
+  p.write("secret.txt", `password: hello\nkey: ${KEY}\n`);
+  const chat = openLoop(p);
+  const seen: string[] = [];
+  for (const name of LOOP_EVENTS) chat.rt.events.on(name, (ev) => void seen.push(name === "session_save" ? `session_save ${ev.data.kind}` : name));
+  return { p, chat, seen, server };
+}
+
+describe("chat loop events", () => {
+  it("fires the lifecycle and UI events of one run in order", async () => {
+    const { chat, seen } = await readThenDone();
+    chat.loop.start(false);
+    const r = await chat.loop.run("read it");
+    expect(r).toEqual({ stopReason: "stop", text: "Done", turns: 2 });
+    expect(seen).toEqual([
+      "session_start",
+      "input", "prompt_submit", "prompt_prepare", "session_save user", "message_append", "prompt_user_entry",
+      "before_agent_start", "agent_start",
+      "turn_start", "context_build", "model_request", "before_provider_request",
+      "session_save assistant", "message_append", "after_provider_response",
+      "tool_call", "tool_start", "tool_result", "tool_end", "session_save tool_result", "message_append", "turn_end",
+      "turn_start", "context_build", "model_request", "before_provider_request", "model_delta", "model_delta",
+      "session_save assistant", "message_append", "after_provider_response", "turn_end",
+      "agent_end", "prompt_done",
+    ]);
+  });
+
+  it("lets handlers rewrite tool arguments, redact results, add context and edit the request body, but not its key", async () => {
+    const { chat, server } = await readThenDone();
+    const shown: unknown[] = [];
+    chat.rt.events.on("tool_call", (ev) => void ((ev.data.arguments as { path: string }).path = "secret.txt"));
+    chat.rt.events.on("tool_result", (ev) => void (ev.data.content = String(ev.data.content).replace("hello", "[hidden]")));
+    chat.rt.events.on("context_build", (ev) => void (ev.data.contributions as string[]).push("The user prefers short answers."));
+    chat.rt.events.on("before_provider_request", (ev) => {
+      const headers = ev.data.headers as Record<string, string>;
+      shown.push(headers.authorization);
+      headers.authorization = "Bearer stolen";
+      headers["x-trace"] = "t1";
+      (ev.data.body as Record<string, unknown>).temperature = 0.25;
+    });
+    await chat.loop.run("read it");
+    const [first, second] = server.requests;
+    expect(shown).toEqual(["[redacted]", "[redacted]"]);
+    expect(first!.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(first!.headers["x-trace"]).toBe("t1");
+    expect(first!.body.temperature).toBe(0.25);
+    expect(first!.body.messages[0].content).toMatch(/\n\nThe user prefers short answers\.$/);
+    expect(transcriptOf(second!).slice(2)).toEqual([
+      'assistant:  [call read {"path":"public.txt"}]',
+      "tool:      1\tpassword: [hidden]\n     2\tkey: [redacted]",
+    ]);
+    const store = SessionStore.open(chat.store.path.replace(/\/librecode\.db$/, ""));
+    const stored = store.loadMessages(chat.loop.session.id).map((m) => m.text).join("\n");
+    store.close();
+    expect(stored).not.toContain(KEY);
+    expect(stored).toContain("password: [hidden]");
+  });
+
+  it("blocks a tool call a handler consumed, with an error result the model sees", async () => {
+    const { chat, server } = await readThenDone();
+    const errors: unknown[] = [];
+    chat.rt.events.on("tool_call", (ev) => {
+      ev.data.reason = "read: not allowed in this project";
+      ev.consume();
+    });
+    chat.rt.events.on("tool_error", (ev) => void errors.push(ev.data));
+    await chat.loop.run("read it");
+    expect(errors).toEqual([{ name: "read", tool_call_id: "call_1", error: "read: not allowed in this project" }]);
+    expect(server.requests[1]!.body.messages.at(-1)).toEqual({ role: "tool", tool_call_id: "call_1", content: "read: not allowed in this project" });
+    const block = chat.rt.buffers.getBlocks("transcript").find((b) => b.kind === "tool")!;
+    expect(block.metadata).toEqual({
+      name: "read", arguments: { path: "public.txt" }, arguments_json: '{"path":"public.txt"}', tool_call_id: "call_1",
+      status: "error", result: "read: not allowed in this project",
+    });
+  });
+
+  it("caps context contributions and reports what it dropped", async () => {
+    const { chat, server } = await readThenDone();
+    chat.rt.events.on("context_build", (ev) => {
+      (ev.data.contributions as string[]).push("small note", "y".repeat(20_000));
+    });
+    await chat.loop.run("read it");
+    expect(server.requests[0]!.body.messages[0].content).toMatch(/\n\nsmall note$/);
+    expect(chat.rt.errors.map((e) => e.message)).toContain(
+      "context_build: contributions: expected at most 16384 characters in total, got 20010; dropped 20000",
+    );
+  });
+
+  it("sends nothing when an input handler consumes the prompt, and the rewritten text otherwise", async () => {
+    const { chat, server } = await readThenDone();
+    chat.rt.events.on("input", (ev) => {
+      if (ev.data.text === "secret plan") ev.consume();
+      else ev.data.text = `${String(ev.data.text)} (rewritten)`;
+    });
+    expect(await chat.loop.run("secret plan")).toEqual({ stopReason: "consumed", text: "", turns: 0 });
+    expect(server.requests).toEqual([]);
+    await chat.loop.run("read it");
+    expect(server.requests[0]!.body.messages.at(-1)).toEqual({ role: "user", content: "read it (rewritten)" });
+  });
+
+  it("streams the answer into the transcript as blocks the renderer draws", async () => {
+    const { chat } = await readThenDone();
+    await chat.loop.run("read it");
+    expect(chat.rt.buffers.getBlocks("transcript").map((b) => [b.kind, b.role, b.text, b.streaming, b.metadata.status ?? null])).toEqual([
+      ["message", "user", "read it", false, null],
+      ["tool", "tool", "     1\tnothing to see", false, "success"],
+      ["message", "assistant", "Done", false, null],
+    ]);
+    const status = chat.rt.buffers.get("status")!.metadata;
+    expect(status).toMatchObject({ provider: "local", model: "m1", model_label: "local/m1", context_window: 32768, working: false });
+    expect(status.context_tokens).toBeGreaterThan(100);
+  });
+});

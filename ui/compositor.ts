@@ -135,7 +135,7 @@ function sameRect(a: Rect, b: Rect): boolean {
 }
 
 function boxesKey(ws: readonly WindowRecord[]): string {
-  return ws.map((w) => `${w.name}:${w.box.x},${w.box.y},${w.box.width},${w.box.height},${w.box.z},${w.renderer}`).join(";");
+  return ws.map((w) => `${w.name}:${w.box.x},${w.box.y},${w.box.width},${w.box.height},${w.box.z},${w.box.order},${w.box.border},${w.renderer}`).join(";");
 }
 
 /**

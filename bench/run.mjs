@@ -34,15 +34,16 @@ const childEnv = { ...process.env, NODE_ENV: "production" };
 delete childEnv.CI;
 delete childEnv.CONTINUOUS_INTEGRATION;
 
-function child(script, scriptArgs, nodeFlags = []) {
+// Runs one suite; a failure is retried once (dist/ may be mid-rebuild in a shared checkout).
+function child(script, scriptArgs, nodeFlags = [], retry = true) {
   const r = spawnSync(process.execPath, [...nodeFlags, path.join(HERE, script), ...scriptArgs, ...(quick ? ["--quick"] : [])], {
     cwd: ROOT, env: childEnv, encoding: "utf8", maxBuffer: 16 << 20, timeout: 120000,
   });
   const line = (r.stdout ?? "").split("\n").find((l) => l.startsWith("{"));
   if (r.status !== 0 || !line) {
     const why = (r.stderr || r.error?.message || `exit ${r.status}`).trim().split("\n").slice(-3).join(" | ");
-    log(`${script} ${scriptArgs.join(" ")}: failed: ${why}`);
-    return { error: why };
+    log(`${script} ${scriptArgs.join(" ")}: failed: ${why}${retry ? " (retrying)" : ""}`);
+    return retry ? child(script, scriptArgs, nodeFlags, false) : { error: why };
   }
   return JSON.parse(line);
 }

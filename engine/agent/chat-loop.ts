@@ -15,7 +15,7 @@ import { readContributions, readString } from "./lifecycle-payloads.js";
 import { streamTurn } from "./model-turn.js";
 import { announceSaved, type RunContext } from "./run-context.js";
 import { showSession } from "./session-view.js";
-import { buildSystemPrompt } from "./system-prompt.js";
+import { buildSystemPrompt, summarySection } from "./system-prompt.js";
 import { runToolStep } from "./tool-step.js";
 import { TranscriptWriter } from "./transcript-writer.js";
 
@@ -62,6 +62,7 @@ export class ChatLoop implements ChatController {
   private abort: AbortController | undefined;
   private running: Promise<RunResult> | undefined;
   private busy = false;
+  private systemLength: number | undefined;
   /** Tokens the provider last reported and how many entries that count covered. */
   private reported: { tokens: number; entries: number } | undefined;
 
@@ -138,12 +139,12 @@ export class ChatLoop implements ChatController {
 
   /** The estimate: the provider's last count plus ~chars/4 of what was added since. */
   contextUse(): ContextUse {
-    const system = buildSystemPrompt(this.promptOptions()).length;
     let tokens: number;
     if (this.reported && this.reported.entries <= this.entries.length) {
       const added = this.entries.slice(this.reported.entries).reduce((n, e) => n + messageChars(e.message), 0);
       tokens = this.reported.tokens + estimateTokens(added);
     } else {
+      const system = this.systemChars() + (this.summary?.length ?? 0);
       tokens = estimateTokens(system + this.entries.reduce((n, e) => n + messageChars(e.message), 0) + this.toolChars());
     }
     const window = this.model.contextWindow;
@@ -278,6 +279,7 @@ export class ChatLoop implements ChatController {
     if (rt.emit("prompt_submit", submitted).consumed) return this.consumed();
     text = readString(submitted, "text", text);
     const prep: Record<string, unknown> = { text, system_prompt: buildSystemPrompt(this.promptOptions()) };
+    this.systemLength = String(prep.system_prompt).length;
     rt.emit("prompt_prepare", prep);
     text = readString(prep, "text", text);
     let system = readString(prep, "system_prompt", String(prep.system_prompt));
@@ -319,7 +321,7 @@ export class ChatLoop implements ChatController {
       if (contrib.error) rt.reportError({ owner: "host", where: "context_build", message: contrib.error });
       const req = {
         model: this.model.model,
-        system: [system, ...contrib.texts].join("\n\n"),
+        system: [system, ...(this.summary ? [summarySection(this.summary)] : []), ...contrib.texts].join("\n\n"),
         messages: this.entries.map((e) => e.message),
         tools: this.toolSpecs(),
         thinkingLevel: this.thinkingLevel,
@@ -409,11 +411,17 @@ export class ChatLoop implements ChatController {
   }
 
   private promptOptions() {
-    return { cwd: this.opts.cwd, home: this.opts.home, base: this.opts.systemPrompt, summary: this.summary };
+    return { cwd: this.opts.cwd, home: this.opts.home, base: this.opts.systemPrompt };
   }
 
   private toolSpecs(): ModelToolSpec[] {
     return this.rt.tools.list().map((t) => ({ name: t.name, description: t.description, schema: t.schema }));
+  }
+
+  // Cached: AGENTS.md files are read once per run, not on every status update.
+  private systemChars(): number {
+    this.systemLength ??= buildSystemPrompt(this.promptOptions()).length;
+    return this.systemLength;
   }
 
   private toolChars(): number {

@@ -42,9 +42,13 @@ export function findAgentsFiles(cwd: string, home?: string): AgentsFile[] {
 }
 
 /** The full system prompt for a run in `cwd`. */
-export function buildSystemPrompt(opts: { cwd: string; home?: string; base?: string; summary?: string }): string {
+export function buildSystemPrompt(opts: { cwd: string; home?: string; base?: string }): string {
   const parts = [opts.base?.trim() || BASE_PROMPT, `Working directory: ${resolve(opts.cwd)}`];
   for (const f of findAgentsFiles(opts.cwd, opts.home)) parts.push(`# Instructions from ${f.path}\n\n${f.text}`);
-  if (opts.summary) parts.push(`# Summary of the earlier conversation\n\n${opts.summary}`);
   return parts.join("\n\n");
+}
+
+/** The section a compaction summary adds to the system prompt of every later request. */
+export function summarySection(summary: string): string {
+  return `# Summary of the earlier conversation\n\n${summary}`;
 }

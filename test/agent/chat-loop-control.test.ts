@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { sseThenStall, startLoopback, type Handler, type Loopback } from "../model/loopback-server.js";
+import { answerFrames, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
+
+let server: Loopback | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setup(handlers: Handler[], extraConfig = "") {
+  server = await startLoopback(handlers);
+  const p = project(server.origin, extraConfig);
+  p.write("a.txt", "alpha\n");
+  const chat = openLoop(p);
+  chat.loop.start(false);
+  return { p, chat, server };
+}
+
+const readA: Handler = (res) => respond(res, toolFrames("call_1", "read", { path: "a.txt" }));
+const answer = (text: string): Handler => (res) => respond(res, textFrames(text));
+
+describe("steering, follow-ups and interrupting", () => {
+  it("injects a steering message after the running turn's tool results", async () => {
+    const { chat, server } = await setup([readA, answer("checked both")]);
+    chat.rt.events.on("tool_start", () => void chat.loop.steer("also look at b.txt"));
+    chat.loop.submit("look at a.txt");
+    expect(chat.loop.working).toBe(true);
+    await chat.loop.idle();
+    expect(chat.loop.working).toBe(false);
+    expect(transcriptOf(server.requests[1]!).slice(1)).toEqual([
+      "user: look at a.txt",
+      'assistant:  [call read {"path":"a.txt"}]',
+      "tool:      1\talpha",
+      "user: also look at b.txt",
+    ]);
+    const steer = chat.rt.buffers.getBlocks("transcript").find((b) => b.text === "also look at b.txt")!;
+    expect([steer.kind, steer.role, steer.metadata]).toEqual(["message", "user", { steer: true }]);
+  });
+
+  it("runs a queued follow-up after the run ends, as a new prompt", async () => {
+    const { chat, server } = await setup([readA, answer("alpha it is"), answer("you are welcome")]);
+    const ends: string[] = [];
+    chat.rt.events.on("tool_start", () => void chat.loop.queueFollowUp("thanks"));
+    chat.rt.events.on("agent_end", () => void ends.push(`agent_end ${chat.loop.queued().length}`));
+    chat.rt.events.on("input", (ev) => void ends.push(`input ${String(ev.data.text)}`));
+    chat.loop.submit("look at a.txt");
+    await chat.loop.idle();
+    expect(ends).toEqual(["input look at a.txt", "agent_end 1", "input thanks", "agent_end 0"]);
+    expect(transcriptOf(server.requests[2]!).slice(-3)).toEqual(["tool:      1\talpha", "assistant: alpha it is", "user: thanks"]);
+  });
+
+  it("gives back the newest follow-up to edit", async () => {
+    const { chat } = await setup([readA, answer("ok")]);
+    chat.rt.events.on("tool_start", () => {
+      chat.loop.queueFollowUp("first");
+      chat.loop.queueFollowUp("second");
+      expect(chat.loop.dequeueFollowUp()).toBe("second");
+    });
+    chat.loop.submit("go");
+    await chat.loop.idle();
+    expect(chat.rt.buffers.getBlocks("transcript").filter((b) => b.role === "user").map((b) => b.text)).toEqual(["go", "first"]);
+  });
+
+  it("interrupts at once and keeps what streamed as an interrupted message", async () => {
+    const { chat } = await setup([sseThenStall(answerFrames(["Half an ", "answer"], 50).slice(0, 3))]);
+    chat.rt.events.on("model_delta", (ev) => {
+      if (ev.data.text === "answer") chat.loop.interrupt();
+    });
+    const r = await chat.loop.run("tell me");
+    expect(r).toEqual({ stopReason: "aborted", text: "Half an answer", turns: 1 });
+    const stored = chat.store.loadMessages(chat.loop.session.id).map((m) => [m.kind, m.status, m.text]);
+    expect(stored).toEqual([["user", "complete", "tell me"], ["assistant", "interrupted", "Half an answer"]]);
+    const blocks = chat.rt.buffers.getBlocks("transcript").map((b) => [b.kind, b.text, b.streaming, b.metadata.interrupted ?? false]);
+    expect(blocks).toEqual([
+      ["message", "tell me", false, false],
+      ["message", "Half an answer", false, true],
+      ["system", "Interrupted.", false, false],
+    ]);
+  });
+
+  it("stops a running tool through the abort signal", async () => {
+    const { chat } = await setup([(res) => respond(res, toolFrames("call_1", "bash", { command: "echo started; sleep 30" })), answer("never")]);
+    const deltas: unknown[] = [];
+    chat.rt.events.on("tool_delta", (ev) => {
+      deltas.push(ev.data);
+      chat.loop.interrupt();
+    });
+    const r = await chat.loop.run("wait");
+    expect(r.stopReason).toBe("aborted");
+    expect(deltas).toEqual([{ name: "bash", tool_call_id: "call_1", text: "started\n" }]);
+    const tool = chat.store.loadMessages(chat.loop.session.id).find((m) => m.kind === "tool_result")!;
+    expect(tool.payload).toEqual({ tool_call_id: "call_1", name: "bash", is_error: true });
+  });
+});
+
+describe("compaction", () => {
+  it("replaces the oldest turns with a summary the model wrote, keeping the recent ones verbatim", async () => {
+    const { chat, server } = await setup([
+      answer("one"), answer("two"),
+      (res, req) => respond(res, textFrames(`SUMMARY of ${req.body.messages.length} messages`)),
+      answer("three"),
+    ]);
+    await chat.loop.run("first question");
+    await chat.loop.run("second question");
+    expect(await chat.loop.compact()).toBe(true);
+    const summaryReq = server.requests[2]!;
+    expect(summaryReq.body.tools).toBeUndefined();
+    expect(summaryReq.body.messages[1].content).toContain("user: first question\nassistant: one");
+    expect(summaryReq.body.messages[1].content).not.toContain("second question");
+    await chat.loop.run("third question");
+    const next = server.requests[3]!;
+    expect(next.body.messages[0].content).toMatch(/# Summary of the earlier conversation\n\nSUMMARY of 2 messages$/);
+    expect(transcriptOf(next).slice(1)).toEqual(["user: second question", "assistant: two", "user: third question"]);
+    const context = chat.store.loadContext(chat.loop.session.id).map((m) => [m.kind, m.text]);
+    expect(context).toEqual([
+      ["summary", "SUMMARY of 2 messages"], ["user", "second question"], ["assistant", "two"],
+      ["user", "third question"], ["assistant", "three"],
+    ]);
+  });
+
+  it("compacts on its own when the estimate passes 85% of the model's window", async () => {
+    const big = "z".repeat(12_000);
+    const { chat, server } = await setup([
+      (res, req) => {
+        const size = Math.ceil(JSON.stringify(req.body).length / 4);
+        const summary = String(req.body.messages[0]?.content).startsWith("You summarise");
+        respond(res, answerFrames([summary ? "the user sent big blobs" : "ok"], size));
+      },
+    ], "    context_window: 8000");
+    const compactions: number[] = [];
+    chat.loop.onEvent((ev) => void (ev.type === "compaction" && compactions.push(ev.replaced)));
+    for (let i = 0; i < 4 && compactions.length === 0; i++) await chat.loop.run(`${i}: ${big}`);
+    expect(compactions.length).toBe(1);
+    const last = server.requests.at(-1)!;
+    expect(last.body.messages[0].content).toMatch(/# Summary of the earlier conversation\n\nthe user sent big blobs$/);
+    expect(last.body.messages.filter((m: { role: string }) => m.role === "user")).toHaveLength(1);
+    expect(chat.loop.contextUse().summary).toBe(true);
+  });
+});

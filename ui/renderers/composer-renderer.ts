@@ -73,6 +73,17 @@ export function completionPopup(value: unknown, width: number): Popup | undefine
 
 /** Stock renderer of the composer role. */
 export class ComposerRenderer implements WindowRenderer {
+  // The layout measures and then renders the same text each frame: wrap it once.
+  private memo: { text: string; cursor: number; width: number; lay: Layout } | undefined;
+
+  private layout(text: string, cursor: number, width: number): Layout {
+    const m = this.memo;
+    if (m !== undefined && m.text === text && m.cursor === cursor && m.width === width) return m.lay;
+    const lay = layoutText(text, cursor, width);
+    this.memo = { text, cursor, width, lay };
+    return lay;
+  }
+
   render(input: RenderInput): RenderOutput {
     const { buffer, height } = input;
     const width = Math.max(1, input.width - PAD);
@@ -82,7 +93,7 @@ export class ComposerRenderer implements WindowRenderer {
       const lines = ph === "" ? [] : [[{ text: " ".repeat(PAD) }, { text: truncate(ph, width), style: PLACEHOLDER_STYLE }]];
       return { lines, cursor: { row: 0, col: PAD }, ...(popup ? { popup } : {}) };
     }
-    const lay = layoutText(buffer.text, buffer.cursor, width);
+    const lay = this.layout(buffer.text, buffer.cursor, width);
     // Keep the cursor's row in view: scroll only as far as needed from the top.
     const top = Math.max(0, Math.min(lay.row - height + 1, lay.rows - height));
     const lines: StyledLine[] = lay.lines.slice(top, top + Math.max(0, height)).map((l) => (l.text === "" ? [] : [{ text: " ".repeat(PAD) + l.text }]));
@@ -92,6 +103,6 @@ export class ComposerRenderer implements WindowRenderer {
   /** Content height: the wrapped rows (plus a row when the cursor sits past the right edge). */
   measure(input: RenderInput, width: number): number {
     if (input.buffer.text === "") return 1;
-    return layoutText(input.buffer.text, input.buffer.cursor, Math.max(1, width - PAD)).rows;
+    return this.layout(input.buffer.text, input.buffer.cursor, Math.max(1, width - PAD)).rows;
   }
 }

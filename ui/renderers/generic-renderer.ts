@@ -1,13 +1,27 @@
 // Any role without a stock renderer: the buffer's text wrapped to the content box, top-aligned.
 import { textWidth } from "../text-measure.js";
 import { wrapText } from "../wrap-text.js";
-import type { RenderInput, RenderOutput, WindowRenderer } from "./window-renderer.js";
+import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
 
 /** Stock renderer for roles that have none of their own. */
 export class GenericRenderer implements WindowRenderer {
   render(input: RenderInput): RenderOutput {
-    if (input.buffer.text === "" || input.height <= 0) return { lines: [] };
-    return { lines: wrapText(input.buffer.text, input.width).slice(0, input.height).map((t) => (t === "" ? [] : [{ text: t }])) };
+    const { width, height } = input;
+    const text = input.buffer.text;
+    const lines: StyledLine[] = [];
+    if (text === "") return { lines };
+    // Top-aligned: wrap source lines only until the box is full, however long the buffer is.
+    let at = 0;
+    while (lines.length < height && at <= text.length) {
+      const nl = text.indexOf("\n", at);
+      const end = nl < 0 ? text.length : nl;
+      for (const t of wrapText(text.slice(at, end), width)) {
+        if (lines.length >= height) break;
+        lines.push(t === "" ? [] : [{ text: t }]);
+      }
+      at = end + 1;
+    }
+    return { lines };
   }
 
   measure(input: RenderInput, width: number): number {

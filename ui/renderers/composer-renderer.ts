@@ -84,6 +84,7 @@ export class ComposerRenderer implements WindowRenderer {
     return lay;
   }
 
+  /** The visible rows of the text (or the placeholder), the cursor, and the completion popup. */
   render(input: RenderInput): RenderOutput {
     const { buffer, height } = input;
     const width = Math.max(1, input.width - PAD);

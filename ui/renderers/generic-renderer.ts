@@ -5,6 +5,7 @@ import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./wi
 
 /** Stock renderer for roles that have none of their own. */
 export class GenericRenderer implements WindowRenderer {
+  /** The wrapped text rows that fit, from the top. */
   render(input: RenderInput): RenderOutput {
     const { width, height } = input;
     const text = input.buffer.text;
@@ -24,6 +25,7 @@ export class GenericRenderer implements WindowRenderer {
     return { lines };
   }
 
+  /** All wrapped rows of the text. */
   measure(input: RenderInput, width: number): number {
     return input.buffer.text === "" ? 0 : wrapText(input.buffer.text, width).length;
   }

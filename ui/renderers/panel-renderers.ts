@@ -21,6 +21,7 @@ class WrapMemo {
   private key = "";
   private lines: StyledLine[] = [];
 
+  /** The lines for (buffer, rev, width), made once. */
   get(buffer: string, rev: number, width: number, make: () => StyledLine[]): StyledLine[] {
     const key = `${buffer}:${rev}:${width}`;
     if (key !== this.key) { this.lines = make(); this.key = key; }
@@ -47,10 +48,12 @@ export class ThinkingRenderer implements WindowRenderer {
     });
   }
 
+  /** The last rows of the thinking text. */
   render(input: RenderInput): RenderOutput {
     return { lines: tail(this.lines(input, input.width), input.height) };
   }
 
+  /** All wrapped rows of the thinking text. */
   measure(input: RenderInput, width: number): number {
     return this.lines(input, width).length;
   }
@@ -76,10 +79,12 @@ export class ToolsRenderer implements WindowRenderer {
     return this.memo.get(input.buffer.name, input.buffer.rev, width, () => (input.buffer.text === "" ? [] : wrapSpans([{ text: input.buffer.text }], width)));
   }
 
+  /** The newest tool lines that fit. */
   render(input: RenderInput): RenderOutput {
     return { lines: tail(this.lines(input, input.width, input.height), input.height) };
   }
 
+  /** One row per tool block, or the wrapped text rows. */
   measure(input: RenderInput, width: number): number {
     const blocks = input.buffer.blocks.length;
     return blocks > 0 ? blocks : this.lines(input, width, Infinity).length;

@@ -75,6 +75,7 @@ export function statusLine(meta: Record<string, unknown>, width: number, home = 
 
 /** Stock renderer of the status role. */
 export class StatusRenderer implements WindowRenderer {
+  /** The status line from metadata, or the first line of the text when it has no status keys. */
   render(input: RenderInput): RenderOutput {
     const meta = input.buffer.metadata;
     if (!KNOWN.some((k) => meta[k] !== undefined)) {

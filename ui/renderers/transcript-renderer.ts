@@ -42,6 +42,7 @@ export class TranscriptRenderer implements WindowRenderer {
     return lines;
   }
 
+  /** The rows visible at `window.scroll`, walking blocks from the newest up until they fill. */
   render(input: RenderInput): RenderOutput {
     const { width, height } = input;
     const blocks = input.buffer.blocks;

@@ -1,6 +1,6 @@
 // `librecode extension list` and `extension run NAME [ARGS...]`.
 import type { SourceInfo } from "../lua/extension-host.js";
-import { fail, printLines, type ConfigFlags } from "./cli-output.js";
+import { printLines, type ConfigFlags } from "./cli-output.js";
 import { extensionRuntime, printRuntimeErrors } from "./extension-runtime.js";
 
 /** Every configured source, its extensions, and what each registered. */
@@ -19,8 +19,8 @@ export async function runExtensionCommand(name: string, args: string[], flags: C
     if (r.output !== "") process.stdout.write(r.output.endsWith("\n") ? r.output : `${r.output}\n`);
     return;
   }
-  const unknown = !runtime.commands.get(name);
-  fail("extension", r.error.replace(/^extension /, ""), unknown ? 2 : 1);
+  process.stderr.write(`librecode ${r.error}\n`);
+  process.exitCode = runtime.commands.get(name) ? 1 : 2;
 }
 
 /** `extension list` lines: a source per line, its extensions indented with their registrations. */

@@ -7,6 +7,7 @@ import type { Runtime } from "../engine/runtime.js";
 import { FakeClock } from "../engine/scheduler.js";
 import { Screen } from "../ui/screen.js";
 import { createApp } from "./create-app.js";
+import { printRuntimeErrors } from "./extension-runtime.js";
 import { UsageError } from "./usage-error.js";
 
 export type RenderFlags = {
@@ -60,10 +61,7 @@ export async function runRender(flags: RenderFlags): Promise<void> {
   clock.advance(KEY_STEP_MS);
   const screen = new Screen(width, height);
   const { cursor } = app.painter.paint(screen.back);
-  for (const e of rt.errors) {
-    process.stderr.write(`${e.owner === "host" ? "librecode" : `extension ${e.owner}`}: ${e.where}: ${e.message}\n`);
-    if (e.traceback) process.stderr.write(`${e.traceback}\n`);
-  }
+  printRuntimeErrors(rt);
   if (flags.format === "ansi") process.stdout.write(screen.fullFrame(cursor));
   else if (flags.format === "json") process.stdout.write(JSON.stringify(frameJson(rt, screen.back.toLines(), cursor)) + "\n");
   else process.stdout.write(screen.back.toLines().join("\n") + "\n");

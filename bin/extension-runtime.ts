@@ -3,7 +3,7 @@
 import { librecodeHome } from "../engine/config/index.js";
 import { Runtime } from "../engine/runtime.js";
 import { registerBuiltinTools } from "../engine/tools/builtin-tools.js";
-import type { ExtensionHost } from "../lua/extension-host.js";
+import { formatExtensionError, type ExtensionHost } from "../lua/extension-host.js";
 import { loadAppExtensions } from "./app-extensions.js";
 import { loadSettings } from "./cli-output.js";
 
@@ -22,7 +22,6 @@ export function extensionRuntime(flags: ExtensionRuntimeFlags): { runtime: Runti
 /** Extension errors as the CLI prints them (one line each, a Lua traceback below when there is one). */
 export function printRuntimeErrors(runtime: Runtime): void {
   for (const e of runtime.errors) {
-    const head = e.owner === "host" ? `librecode: ${e.message}` : `extension ${e.owner}: ${e.where} failed: ${e.message}`;
-    process.stderr.write(head + "\n" + (e.traceback && e.owner !== "host" ? e.traceback + "\n" : ""));
+    process.stderr.write((e.owner === "host" ? `librecode: ${e.where}: ${e.message}` : formatExtensionError(e)) + "\n");
   }
 }

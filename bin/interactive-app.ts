@@ -3,6 +3,7 @@
 // sizes and the few things only the process can do (quit, hand the terminal to $EDITOR).
 import type { StockChat } from "../engine/chat/stock-chat.js";
 import type { Runtime } from "../engine/runtime.js";
+import { formatExtensionError } from "../lua/extension-host.js";
 import { FrameScheduler } from "../ui/frame-scheduler.js";
 import type { InputEvent } from "../ui/key-decoder.js";
 import { Screen } from "../ui/screen.js";
@@ -44,8 +45,8 @@ export class InteractiveApp {
     // Changes made while a frame is prepared (`render` handlers) are painted in that frame.
     rt.onDirty(() => { if (!this.painter.busy) this.frames.request(); });
     rt.onError((e) => {
-      const who = e.owner === "host" ? "librecode" : `extension ${e.owner}`;
-      rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text: `${who}: ${e.where}: ${e.message}` }));
+      const text = e.owner === "host" ? `librecode: ${e.where}: ${e.message}` : formatExtensionError(e).split("\n")[0]!;
+      rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));
     });
     this.terminal.onInput((ev) => this.input(ev));
     this.terminal.onResize(({ width, height }) => this.resize(width, height));

@@ -5,6 +5,12 @@ import { reportFailure } from "./usage-error.js";
 // subcommand never pays for the terminal UI (or the UI for the model SDKs).
 const program = new Command();
 
+// Set before any subcommand exists: commander copies these settings into subcommands at creation.
+program.exitOverride();
+// `librecode --config a tool list --config b`: each command's options belong to it alone.
+program.enablePositionalOptions();
+program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
 program
   .name("librecode")
   .description("A terminal AI coding chat whose whole screen is a programmable runtime")
@@ -73,9 +79,6 @@ config.command("show").option("--config <file>").description("the effective conf
   .action(async (opts) => (await import("./cmd-config.js")).runConfigShow(opts));
 config.command("validate").option("--config <file>").description("check every config file")
   .action(async (opts) => (await import("./cmd-config.js")).runConfigValidate(opts));
-
-program.exitOverride();
-program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 try {
   await program.parseAsync(process.argv);

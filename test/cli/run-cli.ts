@@ -1,5 +1,5 @@
 // Runs the real bin/librecode (dist/ built from the current sources) in a temp directory.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -33,8 +33,11 @@ export function ensureBuilt(): void {
 
 export type CliResult = { stdout: string; stderr: string; code: number };
 
-/** A scratch project: cwd and LIBRECODE_HOME inside one temp dir, with files written from `files`. */
-export function scratch(files: Record<string, string> = {}): { cwd: string; home: string; path(p: string): string } {
+/**
+ * A scratch project in a temp dir that is also $HOME (so the status line shows `~/project`):
+ * cwd `project/`, LIBRECODE_HOME `home/`, with files written from `files`.
+ */
+export function scratch(files: Record<string, string> = {}): { root: string; cwd: string; home: string; path(p: string): string } {
   const root = mkdtempSync(join(tmpdir(), "librecode-cli-"));
   const cwd = join(root, "project");
   const home = join(root, "home");
@@ -44,12 +47,21 @@ export function scratch(files: Record<string, string> = {}): { cwd: string; home
     mkdirSync(dirname(join(cwd, p)), { recursive: true });
     writeFileSync(join(cwd, p), text);
   }
-  return { cwd, home, path: (p) => join(cwd, p) };
+  return { root, cwd, home, path: (p) => join(cwd, p) };
 }
 
 /** Runs `librecode ARGS` in `cwd` with a clean environment (no API keys, no colour preferences). */
-export function cli(args: string[], where: { cwd: string; home: string }, input?: string): CliResult {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: where.home, LIBRECODE_HOME: where.home };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: where.cwd, env, encoding: "utf8", input, timeout: 15000 });
-  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+export function cli(args: string[], where: { root: string; cwd: string; home: string }, input?: string,
+  extraEnv: Record<string, string> = {}): Promise<CliResult> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: where.root, LIBRECODE_HOME: where.home, ...extraEnv };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: where.cwd, env, timeout: 20000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => { stdout += d; });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => { stderr += d; });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ stdout, stderr, code: code ?? -1 }));
+    child.stdin.end(input ?? "");
+  });
 }

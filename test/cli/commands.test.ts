@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { cli, ensureBuilt, scratch } from "./run-cli.js";
+
+beforeAll(() => ensureBuilt(), 120000);
+
+const GREET = [
+  `local lc = require("librecode")`,
+  `lc.register_command("hello", "say hello", function(args) return "hello " .. args end)`,
+  `lc.register_tool("shout", "Upper-case text.", function(a) return string.upper(a.text) end,`,
+  `  { type = "object", properties = { text = { type = "string" } }, required = { "text" } })`,
+].join("\n") + "\n";
+
+describe.concurrent("librecode config", () => {
+  it("show prints every value with its source", async () => {
+    const r = await cli(["config", "show"], scratch({ ".librecode/config.yaml": "assistant:\n  thinking_level: high\n" }));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines.find((l) => l.startsWith("assistant.thinking_level"))).toMatch(/^assistant\.thinking_level = "high" +# \.librecode\/config\.yaml:2$/);
+    expect(lines.find((l) => l.startsWith("theme ="))).toMatch(/^theme = "dark" +# default$/);
+  });
+  it("validate says ok with no files", async () => {
+    const r = await cli(["config", "validate"], scratch());
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, "ok: no config files (defaults)\n", ""]);
+  });
+  it("validate lists every problem and exits 2", async () => {
+    const r = await cli(["config", "validate"], scratch({ ".librecode/config.yaml": "theme: blue\nui:\n  fps: -1\n" }));
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(2);
+    expect(r.stderr).toContain(`config: .librecode/config.yaml:1: theme: expected dark or light, got "blue"`);
+  });
+  it("show with a bad --config file exits 2 with one line", async () => {
+    const r = await cli(["config", "show", "--config", "missing.yaml"], scratch());
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^librecode: config: missing\.yaml/);
+  });
+});
+
+describe.concurrent("librecode tool", () => {
+  it("list shows the built-in tools and extension tools with their owners", async () => {
+    const r = await cli(["tool", "list"], scratch({ ".librecode/extensions/greet.lua": GREET }));
+    expect(r.stdout.split("\n").filter(Boolean).map((l) => l.split(/\s+/).slice(0, 2).join(" "))).toEqual([
+      "read host", "write host", "edit host", "bash host", "grep host", "find host", "ls host", "shout greet",
+    ]);
+  });
+  it("list --no-extensions leaves extension tools out", async () => {
+    const r = await cli(["tool", "list", "--no-extensions"], scratch({ ".librecode/extensions/greet.lua": GREET }));
+    expect(r.stdout).not.toContain("shout");
+  });
+  it("run prints a tool's output (exit 0)", async () => {
+    const r = await cli(["tool", "run", "bash", `{"command":"echo hi"}`], scratch());
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(r.stdout).toContain("hi");
+  });
+  it("run an extension tool", async () => {
+    const r = await cli(["tool", "run", "shout", `{"text":"hey"}`], scratch({ ".librecode/extensions/greet.lua": GREET }));
+    expect([r.code, r.stdout]).toEqual([0, "HEY\n"]);
+  });
+  it("a failing tool exits 1", async () => {
+    const r = await cli(["tool", "run", "read", `{"path":"nope.txt"}`], scratch());
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, "", "read: nope.txt: file not found\n"]);
+  });
+  it("an unknown tool or bad JSON exits 2", async () => {
+    const dir = scratch();
+    const unknown = await cli(["tool", "run", "nope", "{}"], dir);
+    expect([unknown.code, unknown.stderr]).toEqual([2, "librecode tool run: unknown tool 'nope' (known: read, write, edit, bash, grep, find, ls)\n"]);
+    const bad = await cli(["tool", "run", "ls", "[1]"], dir);
+    expect([bad.code, bad.stderr]).toEqual([2, "librecode tool run: arguments: expected a JSON object, got array\n"]);
+  });
+});
+
+describe.concurrent("librecode extension", () => {
+  it("list shows each source, extension and what it registered", async () => {
+    const dir = scratch({ ".librecode/extensions/greet.lua": GREET });
+    const lines = (await cli(["extension", "list"], dir)).stdout.split("\n");
+    expect(lines.slice(0, 4)).toEqual([
+      "path:.librecode/extensions  loaded",
+      `  greet  loaded  ${dir.path(".librecode/extensions/greet.lua")}`,
+      "    commands: hello",
+      "    tools: shout",
+    ]);
+  });
+  it("run runs a command with its arguments", async () => {
+    const r = await cli(["extension", "run", "hello", "big", "world"], scratch({ ".librecode/extensions/greet.lua": GREET }));
+    expect([r.code, r.stdout]).toEqual([0, "hello big world\n"]);
+  });
+  it("run of an unknown command exits 2", async () => {
+    const r = await cli(["extension", "run", "nope"], scratch({ ".librecode/extensions/greet.lua": GREET }));
+    expect([r.code, r.stderr]).toEqual([2, "librecode extension run: nope: no such command (known: hello)\n"]);
+  });
+});
+
+describe("librecode session", () => {
+  it("new prints an id that list and show then find", async () => {
+    const dir = scratch();
+    const made = await cli(["session", "new", "my-work"], dir);
+    expect(made.code).toBe(0);
+    const id = made.stdout.trim();
+    expect(id).toMatch(/^[0-9a-f]{12}$/);
+    const list = await cli(["session", "list"], dir);
+    expect(list.stdout).toMatch(new RegExp(`^${id}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  0 msgs  my-work  -  ${dir.cwd}\\n$`));
+    const show = await cli(["session", "show", "my-work"], dir);
+    expect(show.stdout.split("\n")[0]).toBe(`session ${id} "my-work"`);
+  });
+  it("list with no sessions says so", async () => {
+    expect((await cli(["session", "list"], scratch())).stdout).toBe("no sessions\n");
+  });
+  it("show of an unknown session exits 2", async () => {
+    const r = await cli(["session", "show", "nope"], scratch());
+    expect([r.code, r.stderr]).toEqual([2, `librecode session show: no session matches "nope"\n`]);
+  });
+});
+
+describe("librecode model", () => {
+  it("list stars the offline demo when no provider has a key", async () => {
+    const r = await cli(["model", "list"], scratch());
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").filter((l) => l.includes("*"))).toEqual(["  * demo  200,000 tokens"]);
+  });
+});

@@ -1,0 +1,69 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BIN, ensureBuilt, scratch } from "../cli/run-cli.js";
+import { TmuxSession } from "./tmux-session.js";
+
+const PLACEHOLDER = "Type a message (/ for commands)";
+
+let session: TmuxSession | undefined;
+
+beforeAll(() => ensureBuilt(), 120000);
+afterEach(() => session?.kill());
+
+/** Starts a shell in tmux at 100x30 and librecode in it, offline, with a private LIBRECODE_HOME. */
+async function startChat(): Promise<TmuxSession> {
+  const dir = scratch();
+  session = new TmuxSession(100, 30, {
+    PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir.root, LIBRECODE_HOME: dir.home, TERM: "xterm-256color",
+    PS1: "$ ", LIBRECODE_ASSISTANT_PROVIDER: "script",
+  }, dir.cwd);
+  await session.waitFor("the shell prompt", (l) => l.some((x) => x.startsWith("$")));
+  session.type(BIN);
+  session.keys("Enter");
+  await session.waitFor("the composer", (l) => l.some((x) => x.includes(PLACEHOLDER)));
+  return session;
+}
+
+/** After quitting, the main screen is back and the shell runs a command typed into it. */
+async function expectShellUsable(s: TmuxSession): Promise<void> {
+  await s.waitFor("the shell prompt after quitting", (l) => !l.some((x) => x.includes(PLACEHOLDER)) && l.some((x) => x.startsWith("$")));
+  const token = `done-${Math.floor(Math.random() * 1e9)}`;
+  s.type(`echo ${token}`);
+  s.keys("Enter");
+  const lines = await s.waitFor("the echo output", (l) => l.some((x) => x.trim() === token));
+  expect(lines.some((x) => x.includes(`$ ${BIN}`))).toBe(true);
+}
+
+describe("librecode in a real terminal (tmux)", () => {
+  it("shows the typed prompt in the transcript after enter and clears the composer", async () => {
+    const s = await startChat();
+    s.type("hello from tmux");
+    await s.waitFor("the typed text in the composer", (l) => l.some((x) => x.includes("│ hello from tmux")));
+    s.keys("Enter");
+    const lines = await s.waitFor("the message in the transcript", (l) =>
+      l.some((x) => x.startsWith(" hello from tmux")) && l.some((x) => x.includes(PLACEHOLDER)));
+    expect(lines[29]).toContain("script");
+    s.keys("C-c");
+    await expectShellUsable(s);
+  });
+
+  it("follows a resize: the composer box and status line span the new width", async () => {
+    const s = await startChat();
+    s.resize(70, 20);
+    const lines = await s.waitFor("a 70-column frame", (l) => l.length === 20 && l.some((x) => x.startsWith("╭") && x.endsWith("╮") && [...x].length === 70));
+    const bottom = lines.findIndex((x) => x.startsWith("╰"));
+    expect([...lines[bottom]!].length).toBe(70);
+    expect(bottom).toBe(18);
+    s.keys("C-d");
+    await expectShellUsable(s);
+  });
+
+  it("ctrl+c first clears a non-empty composer, the second ctrl+c quits", async () => {
+    const s = await startChat();
+    s.type("draft");
+    await s.waitFor("the draft", (l) => l.some((x) => x.includes("│ draft")));
+    s.keys("C-c");
+    await s.waitFor("the cleared composer", (l) => l.some((x) => x.includes(PLACEHOLDER)));
+    s.keys("C-c");
+    await expectShellUsable(s);
+  });
+});

@@ -95,7 +95,7 @@ export class ChatLoop implements ChatController {
 
   /** Enter while idle: a `/command` runs, anything else starts a run. */
   submit(text: string): void {
-    if (/^\/\S/.test(text) && this.runCommand(text)) return;
+    if (/^\/\S/.test(text) && this.runCommand(text) !== false) return;
     void this.startRun(text);
   }
 
@@ -128,8 +128,10 @@ export class ChatLoop implements ChatController {
 
   /** Runs one prompt (and any follow-ups queued meanwhile) to the end; for scripts and tests. */
   async run(text: string): Promise<RunResult> {
-    if (/^\/\S/.test(text) && this.runCommand(text)) return { stopReason: "stop", text: "", turns: 0 };
-    return this.startRun(text);
+    const cmd = /^\/\S/.test(text) ? this.runCommand(text) : false;
+    if (cmd === false) return this.startRun(text);
+    await cmd;
+    return { stopReason: "stop", text: "", turns: 0 };
   }
 
   /** Resolves when the current run and its follow-ups are done. */
@@ -222,8 +224,9 @@ export class ChatLoop implements ChatController {
     this.emitOut({ type: "error", message });
   }
 
-  /** Runs `/name args` through the command registry; false when text names no command. */
-  runCommand(text: string): boolean {
+  /** Runs `/name args` through the command registry: false when text names no command, else
+   *  true or, for an async command, a promise that settles once its output is shown. */
+  runCommand(text: string): boolean | Promise<void> {
     const m = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
     if (!m) return false;
     const cmd = this.rt.commands.get(m[1]!);
@@ -234,8 +237,8 @@ export class ChatLoop implements ChatController {
     const r = this.rt.guard(cmd.owner, `command ${cmd.name}`, () => cmd.run(m[2]!.trim()));
     if (!r.ok) this.fail(`/${cmd.name}: ${r.error.message}`);
     else if (r.value instanceof Promise) {
-      r.value.then(
-        (out: unknown) => typeof out === "string" && out !== "" && this.say(out),
+      return r.value.then(
+        (out: unknown) => void (typeof out === "string" && out !== "" && this.say(out)),
         (e: unknown) => this.fail(`/${cmd.name}: ${e instanceof Error ? e.message : String(e)}`),
       );
     } else if (typeof r.value === "string" && r.value !== "") this.say(r.value);

@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startLoopback, type Loopback } from "../model/loopback-server.js";
+import { openLoop, project, respond, textFrames } from "./agent-fixture.js";
+
+let server: Loopback | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setup() {
+  server = await startLoopback([(res) => respond(res, textFrames("hello there"))]);
+  const p = project(server.origin);
+  const chat = openLoop(p);
+  chat.loop.start(false);
+  const lastLine = () => chat.rt.buffers.getBlocks("transcript").at(-1)!;
+  return { p, chat, lastLine, server };
+}
+
+describe("slash commands", () => {
+  it("are registered for completion with descriptions, owned by host", async () => {
+    const { chat } = await setup();
+    expect(chat.rt.commands.list().filter((c) => c.owner === "host").map((c) => c.name)).toEqual([
+      "compact", "context", "help", "login", "logout", "model", "name", "new", "quit", "resume",
+    ]);
+    expect(chat.rt.commands.get("login")!.desc).toBe("save an API key: /login PROVIDER KEY");
+  });
+
+  it("/help lists the commands and the keys", async () => {
+    const { chat, lastLine } = await setup();
+    await chat.loop.run("/help");
+    const text = lastLine().text.split("\n");
+    expect([lastLine().kind, text[0], text[1]]).toEqual(["system", "Commands:", "/compact  summarise the oldest turns to free context"]);
+    expect(text).toContain("escape  interrupt the running request");
+  });
+
+  it("/context shows the estimate against the model's window", async () => {
+    const { chat, lastLine } = await setup();
+    await chat.loop.run("hi");
+    await chat.loop.run("/context");
+    expect(lastLine().text).toMatch(/^Context: ~[\d,]+ of 32,768 tokens \(\d+(\.\d)?%\), 2 messages\.$/);
+  });
+
+  it("/name names the session in the store and the status line", async () => {
+    const { chat, lastLine } = await setup();
+    await chat.loop.run("/name parser work");
+    expect(lastLine().text).toBe('Session named "parser work".');
+    expect(chat.store.get(chat.loop.session.id)!.name).toBe("parser work");
+    expect(chat.rt.buffers.get("status")!.metadata.session).toBe("parser work");
+  });
+
+  it("/login saves the key without showing it anywhere, /logout removes it", async () => {
+    const { p, chat, lastLine } = await setup();
+    const key = "sk-proj-abcdefghijklmnop0123456789";
+    await chat.loop.run(`/login openai ${key}`);
+    expect(lastLine().text).toBe("Saved a key for openai.");
+    expect(JSON.parse(readFileSync(join(p.home, "auth.json"), "utf8"))).toEqual({ openai: { type: "api_key", key } });
+    expect(JSON.stringify(chat.rt.buffers.getBlocks("transcript"))).not.toContain(key);
+    await chat.loop.run("/logout openai");
+    expect(lastLine().text).toBe("Removed the key for openai.");
+  });
+
+  it("/model switches the model of the next requests", async () => {
+    const { chat, lastLine, server } = await setup();
+    await chat.loop.run("/model m2");
+    expect(lastLine().text).toBe("Model: local/m2");
+    await chat.loop.run("hi");
+    expect(server.requests[0]!.body.model).toBe("m2");
+  });
+
+  it("/new starts an empty session and /resume opens the old one again", async () => {
+    const { chat } = await setup();
+    const starts: unknown[] = [];
+    chat.rt.events.on("session_start", (ev) => void starts.push(ev.data.session_id));
+    chat.rt.events.on("session_load", (ev) => void starts.push(`load ${String(ev.data.session_id)}`));
+    await chat.loop.run("hi");
+    const first = chat.loop.session.id;
+    await chat.loop.run("/new");
+    const second = chat.loop.session.id;
+    expect(second).not.toBe(first);
+    expect(chat.loop.entries).toEqual([]);
+    expect(chat.rt.buffers.getBlocks("transcript").map((b) => b.text)).toEqual([`New session ${second}.`]);
+    await chat.loop.run(`/resume ${first}`);
+    expect(starts).toEqual([second, `load ${first}`]);
+    expect(chat.rt.buffers.getBlocks("transcript").map((b) => [b.role, b.text])).toEqual([
+      ["user", "hi"], ["assistant", "hello there"], ["system", `Resumed session ${first}.`],
+    ]);
+    expect(chat.loop.entries.map((e) => e.message.role)).toEqual(["user", "assistant"]);
+  });
+
+  it("an unknown command is an error line, not a prompt", async () => {
+    const { chat, lastLine, server } = await setup();
+    await chat.loop.run("/nope now");
+    expect([lastLine().kind, lastLine().text]).toEqual(["error", "unknown command: /nope (try /help)"]);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("extension commands run from the composer too", async () => {
+    const { chat, lastLine } = await setup();
+    chat.rt.commands.register("greet", { desc: "say hi", owner: "my-ext", run: (args) => `hi ${args}` });
+    chat.loop.submit("/greet bob");
+    expect(lastLine().text).toBe("hi bob");
+  });
+});

@@ -5,9 +5,9 @@ import { parseTranscriptFixture } from "../engine/chat/transcript-fixture.js";
 import { parseKeys } from "../engine/key-notation.js";
 import type { Runtime } from "../engine/runtime.js";
 import { FakeClock } from "../engine/scheduler.js";
-import { Screen } from "../ui/screen.js";
 import { createApp } from "./create-app.js";
 import { printRuntimeErrors } from "./extension-runtime.js";
+import { renderFrame } from "./render-frame.js";
 import { UsageError } from "./usage-error.js";
 
 export type RenderFlags = {
@@ -22,8 +22,6 @@ export type RenderFlags = {
   extensions: boolean;
 };
 
-/** Fake time that passes before each key, as between key presses: timers due by then run. */
-export const KEY_STEP_MS = 20;
 const FORMATS = ["text", "json", "ansi"];
 
 /** Parses `--size WxH` (both at least 1). */
@@ -53,14 +51,7 @@ export async function runRender(flags: RenderFlags): Promise<void> {
     ...(flags.theme ? { theme: flags.theme as "dark" | "light" } : {}),
   });
   const rt = app.runtime;
-  if (blocks.length > 0) rt.guard("host", "transcript", () => { for (const b of blocks) rt.buffers.appendBlock("transcript", b); });
-  for (const k of keys) {
-    clock.advance(KEY_STEP_MS);
-    rt.dispatchKey(k);
-  }
-  clock.advance(KEY_STEP_MS);
-  const screen = new Screen(width, height);
-  const { cursor } = app.painter.paint(screen.back);
+  const { screen, cursor } = renderFrame(rt, app.painter, clock, { blocks, keys });
   printRuntimeErrors(rt);
   if (flags.format === "ansi") process.stdout.write(screen.fullFrame(cursor));
   else if (flags.format === "json") process.stdout.write(JSON.stringify(frameJson(rt, screen.back.toLines(), cursor)) + "\n");

@@ -54,6 +54,7 @@ export class StockChat {
       rt.buffers.setLabel(COMPOSER, opts.composerLabel ?? DEFAULT_LABEL);
       for (const pane of ["thinking", "tools"]) {
         if (!rt.windows.has(pane)) rt.windows.create(pane, { role: pane, buffer: pane });
+        rt.buffers.setLabel(pane, pane);
       }
       rt.windows.setVar(this.transcriptWindow(), "show_thinking", false);
       rt.windows.setVar(this.transcriptWindow(), "expand_tools", false);

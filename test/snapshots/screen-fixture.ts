@@ -1,0 +1,45 @@
+// Builds the app as `librecode render` does (stock chat, theme, compositor), but in-process and
+// without config files, so whole-screen snapshots are fast and independent of the machine.
+import { installStockChat, type StockChat } from "../../engine/chat/stock-chat.js";
+import { parseTranscriptFixture } from "../../engine/chat/transcript-fixture.js";
+import { parseKeys } from "../../engine/key-notation.js";
+import { Runtime } from "../../engine/runtime.js";
+import { FakeClock } from "../../engine/scheduler.js";
+import { createTheme } from "../../ui/theme.js";
+import { AppPainter } from "../../bin/app-painter.js";
+import { renderFrame } from "../../bin/render-frame.js";
+
+export type ScreenSpec = {
+  width: number;
+  height: number;
+  layout?: unknown;
+  /** JSON lines, as `render --transcript` reads them. */
+  transcript?: string;
+  /** `render --keys` notation. */
+  keys?: string;
+  /** Anything an extension would do at startup. */
+  setup?: (rt: Runtime, chat: StockChat) => void;
+};
+
+/** A chat transcript with every kind of entry. */
+export const CHAT_FIXTURE = [
+  `{"role":"user","text":"What files are here?"}`,
+  `{"role":"thinking","text":"The user wants a listing; ls will do."}`,
+  `{"role":"tool","name":"ls","arguments":{"path":"."},"text":"README.md\\nsrc/\\ntest/","status":"success"}`,
+  `{"role":"assistant","text":"Three entries: **README.md**, and the \`src/\` and \`test/\` directories."}`,
+  `{"role":"user","text":"Thanks!"}`,
+].join("\n");
+
+/** The frame as text lines, exactly width cells each. */
+export function screenLines(spec: ScreenSpec): string[] {
+  const clock = new FakeClock();
+  const rt = new Runtime({ clock, width: spec.width, height: spec.height, cwd: "/srv/project" });
+  const chat = installStockChat(rt);
+  const painter = new AppPainter(rt, createTheme({ name: "dark", noColor: true }));
+  chat.setStatus({ cwd: "/srv/project", provider: "script", model: "demo", thinking_level: "off" });
+  if (spec.layout !== undefined) rt.layoutSet(spec.layout);
+  rt.guard("test", "setup", () => spec.setup?.(rt, chat));
+  const blocks = spec.transcript === undefined ? [] : parseTranscriptFixture(spec.transcript, "fixture.jsonl");
+  const { screen } = renderFrame(rt, painter, clock, { blocks, keys: parseKeys(spec.keys ?? "") });
+  return screen.back.toLines();
+}

@@ -20,7 +20,7 @@ export type PromptOptions = {
 
 /** Runs one prompt (`-` reads it from stdin) and sets process.exitCode. */
 export async function runPrompt(text: string, opts: PromptOptions): Promise<void> {
-  const code = await promptExitCode(text, { ...definedOnly(opts), ...sharedOptions(process.argv) });
+  const code = await promptExitCode(text, opts);
   process.exitCode = code;
   // An SDK keep-alive socket must not hold a finished script open; unref'd, this fires only then.
   setTimeout(() => process.exit(code), 200).unref();
@@ -60,36 +60,6 @@ async function promptExitCode(text: string, opts: PromptOptions): Promise<number
     process.off("SIGINT", onSigint);
     chat.close();
   }
-}
-
-// The top-level command declares --provider, --model, --resume, --session, --config and
-// --no-extensions too, and commander hands those to it even when they follow `prompt` (unless
-// the program enables positional options); read them from argv so `prompt --resume` still works.
-function sharedOptions(argv: string[]): PromptOptions {
-  const at = argv.indexOf("prompt");
-  const out: PromptOptions = {};
-  if (at < 0) return out;
-  const args = argv.slice(at + 1);
-  const value = (flag: string): string | undefined => {
-    for (let i = 0; i < args.length; i++) {
-      if (args[i] === "--") break;
-      if (args[i] === flag) return args[i + 1];
-      if (args[i]!.startsWith(`${flag}=`)) return args[i]!.slice(flag.length + 1);
-    }
-    return undefined;
-  };
-  const has = (flag: string) => args.slice(0, args.includes("--") ? args.indexOf("--") : undefined).includes(flag);
-  for (const [flag, key] of [["--provider", "provider"], ["--model", "model"], ["--session", "session"], ["--config", "config"]] as const) {
-    const v = value(flag);
-    if (v !== undefined) out[key] = v;
-  }
-  if (has("--resume")) out.resume = true;
-  if (has("--no-extensions")) out.extensions = false;
-  return out;
-}
-
-function definedOnly(opts: PromptOptions): PromptOptions {
-  return Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as PromptOptions;
 }
 
 // Extensions are optional here: a build without the Lua layer (or a broken one) still answers.

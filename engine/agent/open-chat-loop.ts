@@ -18,6 +18,10 @@ export type OpenChatOptions = {
   env?: Record<string, string | undefined>;
   /** `--config FILE`. */
   configFile?: string;
+  /** Configuration already loaded by the caller (then `configFile` is not read). */
+  loaded?: LoadedConfig;
+  /** `$LIBRECODE_HOME` (default from env). */
+  home?: string;
   /** `--provider` / `--model`. */
   provider?: string;
   model?: string;
@@ -48,9 +52,9 @@ export type OpenedChat = {
 /** Builds the chat loop; throws one-line errors (ConfigError for bad config, Error otherwise). */
 export function openChatLoop(opts: OpenChatOptions): OpenedChat {
   const env = opts.env ?? process.env;
-  const loaded = loadConfig({ cwd: opts.cwd, env, ...(opts.configFile ? { configFile: opts.configFile } : {}) });
+  const loaded = opts.loaded ?? loadConfig({ cwd: opts.cwd, env, ...(opts.configFile ? { configFile: opts.configFile } : {}) });
   const config = loaded.config;
-  const home = librecodeHome(env);
+  const home = opts.home ?? librecodeHome(env);
   const auth = new AuthStore(home);
   const keyEnvs = Object.values(config.providers).map((p) => p.api_key_env).filter((v): v is string => !!v);
   const secrets = () => auth.knownKeys(env, keyEnvs);

@@ -1,0 +1,36 @@
+// The chat loop's entry for the interactive app: bin/create-app.ts imports this module and uses
+// `createChatController` as the ChatController factory once it exists.
+import type { ChatController, ChatControllerContext } from "../chat/chat-controller.js";
+import { openChatLoop } from "./open-chat-loop.js";
+
+export { ChatLoop, type ChatLoopOptions, type ContextUse } from "./chat-loop.js";
+export { openChatLoop, type OpenChatOptions, type OpenedChat } from "./open-chat-loop.js";
+export type { AgentEvent, RunResult, RunStop } from "./agent-events.js";
+
+/**
+ * Opens the session (new, `--resume`, `--session`), wires status and spinner to the stock chat,
+ * announces the session (`session_start` / `session_load`: extensions are loaded by then) and
+ * returns the loop. The database is flushed and closed when the process exits.
+ */
+export function createChatController(ctx: ChatControllerContext): ChatController {
+  const cwd = ctx.cwd ?? ctx.runtime.cwd;
+  const o = ctx.options ?? {};
+  const chat = ctx.chat;
+  const opened = openChatLoop({
+    runtime: ctx.runtime, cwd,
+    ...(ctx.config ? { loaded: ctx.config } : {}), ...(ctx.home ? { home: ctx.home } : {}),
+    ...(o.provider ? { provider: o.provider } : {}), ...(o.model ? { model: o.model } : {}),
+    ...(o.resume ? { resume: true } : {}), ...(o.session ? { sessionId: o.session } : {}),
+    ...(chat ? { onStatus: (p: Record<string, unknown>) => chat.setStatus(p), onWorkingChange: () => chat.syncWorking() } : {}),
+  });
+  const { loop } = opened;
+  loop.start(opened.resumed);
+  if (chat && opened.resumed) {
+    chat.setHistory(loop.store.loadMessages(loop.session.id).filter((m) => m.kind === "user").map((m) => m.text));
+  }
+  process.once("exit", () => {
+    loop.shutdown();
+    opened.close();
+  });
+  return loop;
+}

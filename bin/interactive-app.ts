@@ -3,6 +3,7 @@
 // sizes and the few things only the process can do (quit, hand the terminal to $EDITOR).
 import type { StockChat } from "../engine/chat/stock-chat.js";
 import type { Runtime } from "../engine/runtime.js";
+import type { Clock } from "../engine/scheduler.js";
 import { formatExtensionError } from "../lua/extension-host.js";
 import { FrameScheduler } from "../ui/frame-scheduler.js";
 import type { InputEvent } from "../ui/key-decoder.js";
@@ -11,7 +12,13 @@ import { Terminal } from "../ui/terminal.js";
 import { editText } from "./editor-handoff.js";
 import type { AppPainter } from "./app-painter.js";
 
-export type InteractiveOptions = { mouse?: boolean; fps?: number; onQuit?: () => void };
+export type InteractiveOptions = {
+  mouse?: boolean;
+  fps?: number;
+  /** Tests pass a Terminal on fake streams and the runtime's FakeClock. */
+  terminal?: Terminal;
+  clock?: Clock;
+};
 
 /** Lines the mouse wheel scrolls the transcript by. */
 const WHEEL_LINES = 3;
@@ -26,13 +33,13 @@ export class InteractiveApp {
   private quitting = false;
 
   constructor(private readonly rt: Runtime, private readonly chat: StockChat, private readonly painter: AppPainter,
-    private readonly opts: InteractiveOptions = {}) {
+    opts: InteractiveOptions = {}) {
     this.done = new Promise((resolve) => { this.finish = resolve; });
-    this.terminal = new Terminal({ mouse: opts.mouse === true });
+    this.terminal = opts.terminal ?? new Terminal({ mouse: opts.mouse === true });
     const { width, height } = this.terminal.size();
     this.screen = new Screen(width, height);
     painter.invalidate();
-    this.frames = new FrameScheduler(() => this.frame(), { fps: opts.fps ?? 60 });
+    this.frames = new FrameScheduler(() => this.frame(), { fps: opts.fps ?? 60, ...(opts.clock ? { clock: opts.clock } : {}) });
     if (rt.width !== width || rt.height !== height) rt.resize(width, height);
   }
 
@@ -61,7 +68,6 @@ export class InteractiveApp {
     this.rt.emit("shutdown", {});
     this.frames.stop();
     this.terminal.restore();
-    this.opts.onQuit?.();
     this.finish();
   }
 

@@ -1,0 +1,152 @@
+// The interactive loop in-process: a Terminal on fake streams, the runtime and frames on one
+// FakeClock, and headless xterm reading what was written.
+import { EventEmitter } from "node:events";
+import { afterEach, describe, expect, it } from "vitest";
+import { AppPainter } from "../../bin/app-painter.js";
+import { InteractiveApp } from "../../bin/interactive-app.js";
+import type { ChatController } from "../../engine/chat/chat-controller.js";
+import { installStockChat } from "../../engine/chat/stock-chat.js";
+import { Runtime } from "../../engine/runtime.js";
+import { FakeClock } from "../../engine/scheduler.js";
+import { Terminal } from "../../ui/terminal.js";
+import { createTheme } from "../../ui/theme.js";
+import { feed, headlessTerminal, screenLines } from "../ui-terminal/xterm-oracle.js";
+
+class FakeInput extends EventEmitter {
+  isTTY = true;
+  raw = false;
+  setRawMode(on: boolean): void { this.raw = on; }
+  resume(): void {}
+  pause(): void {}
+}
+
+class FakeOutput extends EventEmitter {
+  writes: string[] = [];
+  constructor(public columns: number, public rows: number) { super(); }
+  write(s: string): boolean { this.writes.push(s); return true; }
+}
+
+const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+function setup(width = 40, height = 10, controller?: ChatController) {
+  const clock = new FakeClock();
+  const rt = new Runtime({ clock, width, height });
+  const chat = installStockChat(rt, controller ? { controller } : {});
+  chat.setStatus({ provider: "script", model: "demo" });
+  const input = new FakeInput();
+  const output = new FakeOutput(width, height);
+  const terminal = new Terminal({ input, output, clock, guard: false, kittyKeyboard: false });
+  const painter = new AppPainter(rt, createTheme({ noColor: true }));
+  const app = new InteractiveApp(rt, chat, painter, { terminal, clock });
+  app.start();
+  clock.advance(20);
+  return { clock, rt, chat, input, output, terminal, app };
+}
+
+const prevEditor = process.env.EDITOR;
+afterEach(() => {
+  if (prevEditor === undefined) delete process.env.EDITOR;
+  else process.env.EDITOR = prevEditor;
+});
+
+describe("the interactive app", () => {
+  it("enters the terminal and paints the first frame", async () => {
+    const { output, input } = setup();
+    expect(input.raw).toBe(true);
+    expect(output.writes[0]).toContain("\x1b[?1049h");
+    const term = headlessTerminal(40, 10);
+    await feed(term, output.writes.join(""));
+    expect(screenLines(term).slice(6)).toEqual([
+      "╭─ message ────────────────────────────╮",
+      "│ Type a message (/ for commands)      │",
+      "╰──────────────────────────────────────╯",
+      "script (offline demo)                   ",
+    ]);
+  });
+
+  it("one typed key is one write; an idle screen writes nothing", () => {
+    const { output, terminal, clock } = setup();
+    const before = output.writes.length;
+    terminal.receive("x");
+    clock.advance(20);
+    expect(output.writes.length).toBe(before + 1);
+    expect(output.writes[before]).toContain("x");
+    clock.advance(10_000);
+    expect(output.writes.length).toBe(before + 1);
+  });
+
+  it("a resize repaints the whole screen at the new size", async () => {
+    const { output, clock, rt } = setup();
+    output.columns = 30;
+    output.rows = 8;
+    output.emit("resize");
+    clock.advance(20);
+    expect([rt.width, rt.height]).toEqual([30, 8]);
+    const last = output.writes[output.writes.length - 1]!;
+    expect(last).toContain("\x1b[2J");
+    const term = headlessTerminal(30, 8);
+    await feed(term, last);
+    expect(screenLines(term).slice(4)).toEqual([
+      "╭─ message ──────────────────╮",
+      "│ Type a message (/ for comm…│",
+      "╰────────────────────────────╯",
+      "script (offline demo)         ",
+    ]);
+  });
+
+  it("a bracketed paste is inserted into the composer", () => {
+    const { terminal, rt } = setup();
+    terminal.receive("\x1b[200~one\ntwo\x1b[201~");
+    expect(rt.buffers.getText("composer")).toBe("one\ntwo");
+  });
+
+  it("focus reports are emitted as `focus` events", () => {
+    const { terminal, rt } = setup();
+    const seen: unknown[] = [];
+    rt.events.on("focus", (ev) => { seen.push(ev.data.focused); });
+    terminal.receive("\x1b[O\x1b[I");
+    expect(seen).toEqual([false, true]);
+  });
+
+  it("the spinner writes only while the controller works", () => {
+    let busy = false;
+    const controller: ChatController = {
+      submit: () => { busy = true; }, steer: () => {}, queueFollowUp: () => {}, dequeueFollowUp: () => undefined,
+      interrupt: () => { busy = false; }, get working() { return busy; },
+    };
+    const { output, terminal, clock } = setup(40, 10, controller);
+    terminal.receive("go\r");
+    clock.advance(20);
+    const started = output.writes.length;
+    clock.advance(1000);
+    expect(output.writes.length).toBeGreaterThanOrEqual(started + 9);
+    busy = false;
+    clock.advance(200);
+    const stopped = output.writes.length;
+    clock.advance(5000);
+    expect(output.writes.length).toBe(stopped);
+  });
+
+  it("ctrl+c on an empty composer restores the terminal and ends the app", async () => {
+    const { terminal, output, input, app } = setup();
+    terminal.receive("\x03");
+    await tick();
+    await app.done;
+    expect(input.raw).toBe(false);
+    expect(output.writes[output.writes.length - 1]).toContain("\x1b[?1049l");
+  });
+
+  it("ctrl+g hands the composer text to $EDITOR and takes the edit back", async () => {
+    process.env.EDITOR = `sh -c 'printf "%s edited" "$(cat "$1")" > "$1"' sh`;
+    const { terminal, rt, output, input } = setup();
+    terminal.receive("draft");
+    terminal.receive("\x07");
+    const writes = output.writes.length;
+    await tick();
+    expect(rt.buffers.getText("composer")).toBe("draft edited");
+    expect(input.raw).toBe(true);
+    // Left the alternate screen for the editor and came back.
+    expect(output.writes.slice(writes).join("")).toContain("\x1b[?1049l");
+    expect(output.writes.slice(writes).join("")).toContain("\x1b[?1049h");
+  });
+});

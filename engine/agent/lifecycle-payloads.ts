@@ -39,7 +39,8 @@ export function readToolArguments(data: Record<string, unknown>, originalJson: s
     if ("error" in parsed) return { error: `tool_call: arguments_json: ${parsed.error}` };
     return { args: parsed.args, json };
   }
-  const args = data.arguments;
+  // An empty Lua table converts back as an empty list: no arguments.
+  const args = Array.isArray(data.arguments) && data.arguments.length === 0 ? {} : data.arguments;
   if (!isRecord(args)) return { error: `tool_call: arguments: expected a table, got ${describe(args)}` };
   return { args, json: JSON.stringify(args) };
 }

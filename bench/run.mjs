@@ -60,7 +60,7 @@ if (only.includes("stream")) {
     results.render[fw] = {};
     for (const n of SIZES) {
       log(`render: ${fw} with ${n} messages`);
-      const r = child("suites/render.mjs", [fw, String(n)]);
+      const r = child("suites/render.mjs", [fw, String(n)], ["--expose-gc"]);
       results.render[fw][n] = r.error ? r : { setupMs: r.setupMs, stream: r.stream, key: r.key };
     }
   }

@@ -44,15 +44,15 @@ export function evaluateGoals(r) {
 
 function renderTable(r) {
   const fws = ["librecode", "pi-tui", "ink"];
-  const rows = ["| framework | messages | stream median ms | stream p95 ms | stream bytes (mean) | key median ms | key p95 ms | key bytes |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"];
+  const rows = ["| framework | messages | stream median ms | stream p95 ms | stream CPU ms | stream bytes (mean) | key median ms | key p95 ms | key bytes |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"];
   for (const fw of fws) {
     for (const n of [10, 1000, 10000]) {
       const x = get(r, "render", fw, n);
       if (!x || x.error) {
-        rows.push(`| ${fw} | ${n} | error: ${x?.error ?? "not run"} | | | | | |`);
+        rows.push(`| ${fw} | ${n} | error: ${x?.error ?? "not run"} | | | | | | |`);
         continue;
       }
-      rows.push(`| ${fw} | ${n.toLocaleString("en")} | ${fmt(x.stream.ms.median)} | ${fmt(x.stream.ms.p95)} | ${fmt(x.stream.bytes.mean, 1)} | ${fmt(x.key.ms.median)} | ${fmt(x.key.ms.p95)} | ${fmt(x.key.bytes.mean, 1)} |`);
+      rows.push(`| ${fw} | ${n.toLocaleString("en")} | ${fmt(x.stream.ms.median)} | ${fmt(x.stream.ms.p95)} | ${fmt(x.stream.cpuMs)} | ${fmt(x.stream.bytes.mean, 1)} | ${fmt(x.key.ms.median)} | ${fmt(x.key.ms.p95)} | ${fmt(x.key.bytes.mean, 1)} |`);
     }
   }
   return rows.join("\n");
@@ -77,7 +77,7 @@ function coldTable(r) {
   };
   return ["| command | median ms | min ms | max ms |", "| --- | ---: | ---: | ---: |",
     row("pty wrapper alone (`script` + `stty`, runs `true`)", "ptyWrapper"), row("`node -e 0` (to exit)", "nodeBare"),
-    row("Ink hello world (to its text)", "inkHello"), row("`bin/librecode --no-extensions` (to the end of frame 1)", "librecode")].join("\n");
+    row("Ink hello world (to its text)", "inkHello"), row("`bin/librecode` (to the end of frame 1)", "librecode")].join("\n");
 }
 
 function luaTable(r) {

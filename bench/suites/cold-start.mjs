@@ -35,6 +35,7 @@ function once(cmd, done, env) {
       out += b.toString("utf8");
       if (done !== "exit" && done(out)) finish({ ms: now() - t0, bytes: Buffer.byteLength(out) });
     });
+    child.on("error", (e) => finish({ error: `cannot spawn script(1): ${e.message}`, tail: "" }));
     child.on("close", () => {
       if (done === "exit") finish({ ms: now() - t0 });
       else finish({ error: "exited before its first frame", tail: out.slice(-300) });
@@ -64,7 +65,7 @@ const results = {
   ptyWrapper: await series("true", "exit", env),
   nodeBare: await series(`${node} -e 0`, "exit", env),
   inkHello: await series(`${node} ${q(path.join(ROOT, "bench/ink-hello.mjs"))}`, (o) => o.includes("Hello, world"), env),
-  librecode: await series(`${node} ${q(path.join(ROOT, "bin/librecode"))} --no-extensions`, (o) => o.includes(SYNC_END), env),
+  librecode: await series(`${node} ${q(path.join(ROOT, "bin/librecode"))}`, (o) => o.includes(SYNC_END), env),
 };
 fs.rmSync(dir, { recursive: true, force: true });
 process.stdout.write(JSON.stringify(results) + "\n");

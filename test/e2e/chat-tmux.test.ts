@@ -10,11 +10,11 @@ beforeAll(() => ensureBuilt(), 120000);
 afterEach(() => session?.kill());
 
 /** Starts a shell in tmux at 100x30 and librecode in it, offline, with a private LIBRECODE_HOME. */
-async function startChat(): Promise<TmuxSession> {
-  const dir = scratch();
+async function startChat(files: Record<string, string> = {}, env: Record<string, string> = {}): Promise<TmuxSession> {
+  const dir = scratch(files);
   session = new TmuxSession(100, 30, {
     PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir.root, LIBRECODE_HOME: dir.home, TERM: "xterm-256color",
-    PS1: "$ ", LIBRECODE_ASSISTANT_PROVIDER: "script",
+    PS1: "$ ", LIBRECODE_ASSISTANT_PROVIDER: "script", ...env,
   }, dir.cwd);
   await session.waitFor("the shell prompt", (l) => l.some((x) => x.startsWith("$")));
   session.type(BIN);
@@ -43,6 +43,19 @@ describe("librecode in a real terminal (tmux)", () => {
       l.some((x) => x.startsWith(" hello from tmux")) && l.some((x) => x.includes(PLACEHOLDER)));
     expect(lines[29]).toContain("script");
     s.keys("C-c");
+    await expectShellUsable(s);
+  });
+
+  it("the offline script provider answers a submitted prompt", async () => {
+    const s = await startChat(
+      { "script.yaml": "delay_ms: 0\nturns:\n  - text: \"Scripted answer: pong\"\n" },
+      { LIBRECODE_ASSISTANT_MODEL: "script.yaml" },
+    );
+    s.type("ping");
+    s.keys("Enter");
+    const lines = await s.waitFor("the scripted answer", (l) => l.some((x) => x.startsWith("Scripted answer: pong")));
+    expect(lines.some((x) => x.startsWith(" ping"))).toBe(true);
+    s.keys("C-d");
     await expectShellUsable(s);
   });
 

@@ -186,3 +186,42 @@ export function renderMarkdown(text: string, width: number): StyledLine[] {
   const tokens = lexer(text, { gfm: true });
   return blocks(tokens, w, PLAIN, true).map((l) => l.filter((s) => s.text !== ""));
 }
+
+/** What a markdown render can reuse next time: the lines of the blocks that can no longer change. */
+export type MarkdownMemo = { width: number; stable: string; stableLines: StyledLine[] };
+
+/** A top-level token after which a blank line ends the block for good (lists and indented code may continue). */
+function settles(t: Token): boolean {
+  if (t.type === "list" || t.type === "def" || t.type === "html" || t.type === "blockquote") return false;
+  if (t.type === "code") return /^ {0,3}(```|~~~)/.test(t.raw) && /(```|~~~)\s*$/.test(t.raw.trimEnd()) && t.raw.trimEnd().includes("\n");
+  return true;
+}
+
+/**
+ * renderMarkdown for text that grows by appending (a streaming message): blocks already followed
+ * by a blank line and another block are kept in `memo` and only the rest is lexed and rendered,
+ * so a delta costs the last blocks, not the whole message. Gives exactly renderMarkdown's lines.
+ */
+export function renderMarkdownStreaming(text: string, width: number, memo?: MarkdownMemo): { lines: StyledLine[]; memo: MarkdownMemo } {
+  const w = Math.max(1, Math.floor(width));
+  const src = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  const reuse = memo !== undefined && memo.width === w && src.startsWith(memo.stable);
+  const base = reuse ? memo!.stable : "";
+  const baseLines = reuse ? memo!.stableLines : [];
+  const tokens = lexer(src.slice(base.length), { gfm: true });
+  const clean = (ls: StyledLine[]) => ls.map((l) => l.filter((s) => s.text !== ""));
+  // Tokens up to the last settled block that a blank line and a further block follow are stable.
+  let cut = 0;
+  const raws = tokens.map((t) => t.raw);
+  if (raws.join("") === src.slice(base.length) && !tokens.some((t) => t.type === "def")) {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!settles(tokens[i]!)) continue;
+      if (tokens[i + 1]!.type === "space" && tokens.slice(i + 2).some((t) => t.type !== "space")) cut = i + 2;
+    }
+  }
+  const join = (a: StyledLine[], b: StyledLine[]) => (a.length > 0 && b.length > 0 ? [...a, [], ...b] : a.length > 0 ? a : b);
+  const stableLines = join(baseLines, clean(blocks(tokens.slice(0, cut), w, PLAIN, true)));
+  const stable = base + raws.slice(0, cut).join("");
+  const lines = join(stableLines, clean(blocks(tokens.slice(cut), w, PLAIN, true)));
+  return { lines, memo: { width: w, stable, stableLines } };
+}

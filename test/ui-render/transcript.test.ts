@@ -82,6 +82,17 @@ describe("transcript renderer", () => {
     expect(r.blockRenders - before).toBe(1);
   });
 
+  it("renders a streaming assistant block delta by delta exactly as a fresh render", () => {
+    const r = new TranscriptRenderer();
+    const full = "# Plan\n\nFirst step.\n\n```sh\nnpm test\n```\n\nDone.";
+    let b = block("s", { role: "assistant", streaming: true, text: "" });
+    for (let at = 4; at <= full.length; at += 4) {
+      b = { ...b, text: full.slice(0, at), rev: b.rev + 1, streaming: at + 4 <= full.length };
+      const i = input({ role: "transcript", width: 20, height: 12, blocks: [b] });
+      expect(r.render(i).lines).toEqual(new TranscriptRenderer().render(i).lines);
+    }
+  });
+
   it("renders only the visible blocks of a 10,000-block transcript", () => {
     const blocks = Array.from({ length: 10_000 }, (_, i) => assistant(`b${i}`, `message ${i}`));
     const r = new TranscriptRenderer();

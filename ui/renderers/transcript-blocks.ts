@@ -81,14 +81,17 @@ function toolBlock(b: Block, width: number, expand: boolean): StyledLine[] {
   return out.map((l) => padLine(withBackground(l, bg), width, { bg }));
 }
 
+/** Markdown to lines; the transcript passes an incremental one for streaming blocks. */
+export type MarkdownFn = (text: string, width: number) => StyledLine[];
+
 /** A block's lines at `width` (empty when the block draws nothing, like hidden thinking). */
-export function renderBlock(b: Block, width: number, flags: BlockFlags): StyledLine[] {
+export function renderBlock(b: Block, width: number, flags: BlockFlags, markdown: MarkdownFn = renderMarkdown): StyledLine[] {
   const w = Math.max(1, width);
   switch (blockKind(b)) {
     case "user":
       return wrapSpans([{ text: b.text }], Math.max(1, w - 2)).map((l) => padLine([{ text: " ", style: USER }, ...withBackground(l, "userMessageBg")], w, USER));
     case "assistant":
-      return b.text.trim() === "" ? [] : renderMarkdown(b.text, w);
+      return b.text.trim() === "" ? [] : markdown(b.text, w);
     case "thinking":
       return !flags.showThinking || b.text.trim() === "" ? [] : wrapSpans([{ text: b.text.replace(/\n+$/, ""), style: THINKING }], w);
     case "tool":

@@ -2,7 +2,8 @@
 // is bounded by what is visible: block lines are cached per (id, rev, width, flags) and blocks are
 // walked from the newest upwards only until the viewport (plus the scroll) is filled.
 import type { Block } from "../../engine/block.js";
-import { renderBlock, type BlockFlags } from "./transcript-blocks.js";
+import { renderMarkdownStreaming, type MarkdownMemo } from "../markdown.js";
+import { blockKind, renderBlock, type BlockFlags } from "./transcript-blocks.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
 
 type Entry = { rev: number; width: number; flags: string; lines: StyledLine[] };
@@ -22,6 +23,8 @@ export class TranscriptRenderer implements WindowRenderer {
   /** Largest scroll that still shows content, from the last render that reached the top; else null. */
   lastMaxScroll: number | null = null;
   private readonly cache = new Map<string, Entry>();
+  // Streaming assistant blocks only: their settled markdown blocks, so a delta renders the tail.
+  private readonly streaming = new Map<string, MarkdownMemo>();
 
   /** A block's lines, from the cache when its id, rev, width and flags match. */
   blockLines(buffer: string, b: Block, width: number, flags: BlockFlags): StyledLine[] {
@@ -35,10 +38,24 @@ export class TranscriptRenderer implements WindowRenderer {
       return hit.lines;
     }
     this.blockRenders++;
-    const lines = renderBlock(b, width, flags);
+    const lines = this.render1(id, b, width, flags);
     this.cache.delete(id);
     this.cache.set(id, { rev: b.rev, width, flags: key, lines });
     if (this.cache.size > BLOCK_CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
+    return lines;
+  }
+
+  /** Renders one block; a streaming assistant block reuses its settled markdown blocks. */
+  private render1(id: string, b: Block, width: number, flags: BlockFlags): StyledLine[] {
+    const memo = this.streaming.get(id);
+    if (blockKind(b) !== "assistant" || (!b.streaming && memo === undefined)) return renderBlock(b, width, flags);
+    const lines = renderBlock(b, width, flags, (text, w) => {
+      const out = renderMarkdownStreaming(text, w, memo);
+      if (this.streaming.size > 16) this.streaming.clear(); // blocks deleted mid-stream
+      this.streaming.set(id, out.memo);
+      return out.lines;
+    });
+    if (!b.streaming) this.streaming.delete(id);
     return lines;
   }
 

@@ -9,41 +9,19 @@ import type { Runtime } from "../runtime.js";
 import type { SessionInfo } from "../session/session-records.js";
 import type { SessionStore } from "../session/session-store.js";
 import type { AgentEvent, AgentListener, RunResult, RunStop } from "./agent-events.js";
+import type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
 import { AUTO_COMPACT_AT, modelSummary, offlineSummary, planCompaction } from "./compaction.js";
 import { contextFromRecords, estimateTokens, messageChars, type ContextEntry } from "./conversation.js";
-import { readContributions, readString } from "./lifecycle-payloads.js";
-import { streamTurn } from "./model-turn.js";
+import { dispatchCommand } from "./host-commands.js";
+import { readString } from "./lifecycle-payloads.js";
+import { preparePrompt } from "./prompt-events.js";
+import { runTurn } from "./agent-turn.js";
 import { announceSaved, type RunContext } from "./run-context.js";
 import { showSession } from "./session-view.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
-import { runToolStep } from "./tool-step.js";
 import { TranscriptWriter } from "./transcript-writer.js";
 
-export type ChatLoopOptions = {
-  runtime: Runtime;
-  store: SessionStore;
-  session: SessionInfo;
-  model: ResolvedModel;
-  cwd: string;
-  /** `$LIBRECODE_HOME` (its AGENTS.md is read first). */
-  home?: string;
-  thinkingLevel?: ThinkingLevel;
-  maxTurns?: number;
-  autoCompact?: boolean;
-  /** `assistant.system_prompt`: replaces the base prompt (AGENTS.md files are still added). */
-  systemPrompt?: string;
-  /** Keys to scrub from tool output (and everything stored). */
-  secrets?: () => string[];
-  /** Status metadata changes (bin passes StockChat.setStatus); default: written to the status buffer. */
-  onStatus?: (patch: Record<string, unknown>) => void;
-  /** Called when `working` flips (bin passes StockChat.syncWorking so the spinner follows follow-ups). */
-  onWorkingChange?: (working: boolean) => void;
-  /** How deltas are coalesced (default setImmediate). */
-  defer?: (fn: () => void) => void;
-};
-
-/** Context use for the status line and /context. */
-export type ContextUse = { tokens: number; window: number; percent: number; messages: number; summary: boolean };
+export type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
 
 /** Guards one chat: its session, model, context entries, queues and the running request. */
 export class ChatLoop implements ChatController {
@@ -95,19 +73,19 @@ export class ChatLoop implements ChatController {
 
   /** Enter while idle: a `/command` runs, anything else starts a run. */
   submit(text: string): void {
-    if (/^\/\S/.test(text) && this.runCommand(text) !== false) return;
+    if (isCommand(text) && this.runCommand(text) !== false) return;
     void this.startRun(text);
   }
 
   /** Enter while working: injected as a user message at the next turn boundary. */
   steer(text: string): void {
-    if (!this.busy) return this.submit(text);
+    if (!this.busy || isCommand(text)) return this.submit(text);
     this.steering.push(text);
   }
 
   /** alt+enter: runs after the current run (and earlier follow-ups) end. */
   queueFollowUp(text: string): void {
-    if (!this.busy) return this.submit(text);
+    if (!this.busy || isCommand(text)) return this.submit(text);
     this.followUps.push(text);
   }
 
@@ -128,7 +106,7 @@ export class ChatLoop implements ChatController {
 
   /** Runs one prompt (and any follow-ups queued meanwhile) to the end; for scripts and tests. */
   async run(text: string): Promise<RunResult> {
-    const cmd = /^\/\S/.test(text) ? this.runCommand(text) : false;
+    const cmd = isCommand(text) ? this.runCommand(text) : false;
     if (cmd === false) return this.startRun(text);
     await cmd;
     return { stopReason: "stop", text: "", turns: 0 };
@@ -224,25 +202,9 @@ export class ChatLoop implements ChatController {
     this.emitOut({ type: "error", message });
   }
 
-  /** Runs `/name args` through the command registry: false when text names no command, else
-   *  true or, for an async command, a promise that settles once its output is shown. */
+  /** Runs `/name args` (see dispatchCommand): false when text names no command. */
   runCommand(text: string): boolean | Promise<void> {
-    const m = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
-    if (!m) return false;
-    const cmd = this.rt.commands.get(m[1]!);
-    if (!cmd) {
-      this.fail(`unknown command: /${m[1]} (try /help)`);
-      return true;
-    }
-    const r = this.rt.guard(cmd.owner, `command ${cmd.name}`, () => cmd.run(m[2]!.trim()));
-    if (!r.ok) this.fail(`/${cmd.name}: ${r.error.message}`);
-    else if (r.value instanceof Promise) {
-      return r.value.then(
-        (out: unknown) => void (typeof out === "string" && out !== "" && this.say(out)),
-        (e: unknown) => this.fail(`/${cmd.name}: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    } else if (typeof r.value === "string" && r.value !== "") this.say(r.value);
-    return true;
+    return dispatchCommand(this, text);
   }
 
   private startRun(text: string): Promise<RunResult> {
@@ -275,17 +237,14 @@ export class ChatLoop implements ChatController {
 
   private async runOne(input: string): Promise<RunResult> {
     const rt = this.rt;
-    const inp: Record<string, unknown> = { text: input };
-    if (rt.emit("input", inp).consumed) return this.consumed();
-    let text = readString(inp, "text", input);
-    const submitted: Record<string, unknown> = { text };
-    if (rt.emit("prompt_submit", submitted).consumed) return this.consumed();
-    text = readString(submitted, "text", text);
-    const prep: Record<string, unknown> = { text, system_prompt: buildSystemPrompt(this.promptOptions()) };
-    this.systemLength = String(prep.system_prompt).length;
-    rt.emit("prompt_prepare", prep);
-    text = readString(prep, "text", text);
-    let system = readString(prep, "system_prompt", String(prep.system_prompt));
+    const prepared = preparePrompt(rt, input, buildSystemPrompt(this.promptOptions()));
+    if (!prepared) {
+      this.emitOut({ type: "done", stop_reason: "consumed", text: "" });
+      return { stopReason: "consumed", text: "", turns: 0 };
+    }
+    const text = prepared.text;
+    let system = prepared.system;
+    this.systemLength = system.length;
 
     this.abort = new AbortController();
     const ctx = this.runContext(this.abort.signal);
@@ -318,35 +277,16 @@ export class ChatLoop implements ChatController {
       await this.autoCompact(ctx.signal);
       rt.emit("turn_start", { turn });
       this.emitOut({ type: "turn_start", turn });
-      const cb: Record<string, unknown> = { turn, contributions: [] };
-      rt.emit("context_build", cb);
-      const contrib = readContributions(cb);
-      if (contrib.error) rt.reportError({ owner: "host", where: "context_build", message: contrib.error });
-      const req = {
-        model: this.model.model,
-        system: [system, ...(this.summary ? [summarySection(this.summary)] : []), ...contrib.texts].join("\n\n"),
-        messages: this.entries.map((e) => e.message),
-        tools: this.toolSpecs(),
-        thinkingLevel: this.thinkingLevel,
-      };
-      rt.emit("model_request", { turn, provider: this.model.providerId, model: this.model.model, messages: req.messages.length, tools: req.tools.length, estimated_tokens: this.contextUse().tokens });
-      const out = await streamTurn(ctx, this.model.provider, req);
-      if (out.seq > 0 || out.message.text || out.message.toolCalls) {
-        this.entries.push({ message: out.message, seq: out.seq });
-        rt.emit("message_append", { role: "assistant", kind: "assistant", text: out.message.text, tool_calls: out.message.toolCalls?.length ?? 0 });
-      }
+      const out = await runTurn({
+        ctx, model: this.model, entries: this.entries, thinkingLevel: this.thinkingLevel, tools: this.toolSpecs(),
+        system: [system, ...(this.summary ? [summarySection(this.summary)] : [])].join("\n\n"),
+        estimate: () => this.contextUse().tokens,
+      }, turn);
       if (out.usage) this.reported = { tokens: out.usage.input + out.usage.output, entries: this.entries.length };
       finalText = out.message.text;
       if (out.stopReason === "error") {
         error = out.error ?? `${this.model.providerId}: request failed`;
-        rt.emit("provider_error", { provider: this.model.providerId, model: this.model.model, error });
         this.fail(error);
-      } else {
-        rt.emit("after_provider_response", { provider: this.model.providerId, model: this.model.model, stop_reason: out.stopReason, text: out.message.text, tool_calls: out.message.toolCalls?.length ?? 0, usage: out.usage ?? null });
-      }
-      for (const call of out.message.toolCalls ?? []) {
-        const r = await runToolStep(ctx, call);
-        this.entries.push({ message: { role: "tool", toolCallId: call.id, toolName: call.name, content: r.content, isError: r.isError }, seq: r.seq });
       }
       this.pushStatus();
       rt.emit("turn_end", { turn, stop_reason: out.stopReason, tool_calls: out.message.toolCalls?.length ?? 0 });
@@ -365,11 +305,6 @@ export class ChatLoop implements ChatController {
     rt.emit("prompt_done", { text: finalText, stop_reason: stop });
     this.emitOut({ type: "done", stop_reason: stop, text: finalText, ...(error ? { error } : {}) });
     return { stopReason: stop, text: finalText, turns: turn, ...(error ? { error } : {}) };
-  }
-
-  private consumed(): RunResult {
-    this.emitOut({ type: "done", stop_reason: "consumed", text: "" });
-    return { stopReason: "consumed", text: "", turns: 0 };
   }
 
   private addUser(ctx: RunContext, text: string, steer: boolean): void {
@@ -441,4 +376,9 @@ export class ChatLoop implements ChatController {
   private emitOut(ev: AgentEvent): void {
     for (const l of this.listeners) l(ev);
   }
+}
+
+/** True for `/name ...` (a slash command, run at once even while a request runs). */
+function isCommand(text: string): boolean {
+  return /^\/\S/.test(text);
 }

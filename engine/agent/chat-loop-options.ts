@@ -1,0 +1,33 @@
+// The options a ChatLoop is built with and the context-use record it reports.
+import type { ThinkingLevel } from "../model/model-types.js";
+import type { ResolvedModel } from "../model/provider-registry.js";
+import type { Runtime } from "../runtime.js";
+import type { SessionInfo } from "../session/session-records.js";
+import type { SessionStore } from "../session/session-store.js";
+
+export type ChatLoopOptions = {
+  runtime: Runtime;
+  store: SessionStore;
+  session: SessionInfo;
+  model: ResolvedModel;
+  cwd: string;
+  /** `$LIBRECODE_HOME` (its AGENTS.md is read first). */
+  home?: string;
+  thinkingLevel?: ThinkingLevel;
+  maxTurns?: number;
+  autoCompact?: boolean;
+  /** `assistant.system_prompt`: replaces the base prompt (AGENTS.md files are still added). */
+  systemPrompt?: string;
+  /** Keys to scrub from tool output (and everything stored). */
+  secrets?: () => string[];
+  /** Status metadata changes (bin passes StockChat.setStatus); default: written to the status buffer. */
+  onStatus?: (patch: Record<string, unknown>) => void;
+  /** Called when `working` flips (bin passes StockChat.syncWorking so the spinner follows follow-ups). */
+  onWorkingChange?: (working: boolean) => void;
+  /** How deltas are coalesced (default setImmediate). */
+  defer?: (fn: () => void) => void;
+};
+
+/** Context use for the status line and /context. */
+export type ContextUse = { tokens: number; window: number; percent: number; messages: number; summary: boolean };
+

@@ -33,14 +33,26 @@ export class AppPainter {
   /** One frame: the layout brought up to date, `render` emitted, the dirty windows painted. */
   paint(grid: CellGrid): { cursor: CursorPos | null } {
     this.painting = true;
+    let out: { cursor: CursorPos | null };
     try {
       this.rt.updateLayout();
       this.rt.emit("render", { width: this.rt.width, height: this.rt.height });
-      const out = paintFrame(grid, this.rt, { theme: this.theme, state: this.state, dirty: this.dirty });
+      out = paintFrame(grid, this.rt, { theme: this.theme, state: this.state, dirty: this.dirty });
       this.dirty = new Set();
-      return out;
     } finally {
       this.painting = false;
     }
+    this.clampScroll();
+    return out;
+  }
+
+  // pageup past the oldest row changes nothing on screen, so the stored scroll is brought back
+  // to the largest useful one: the next pagedown then moves at once.
+  private clampScroll(): void {
+    const max = this.state.renderers.transcript.lastMaxScroll;
+    if (max === null) return;
+    const name = this.rt.windows.find({ role: "transcript" }, this.rt.layout.treeOrder());
+    const w = name === undefined ? undefined : this.rt.windows.get(name);
+    if (w && w.scroll > max) this.rt.guard("host", "scroll", () => this.rt.windows.set(name!, { scroll: max }));
   }
 }

@@ -150,3 +150,31 @@ describe("the interactive app", () => {
     expect(output.writes.slice(writes).join("")).toContain("\x1b[?1049h");
   });
 });
+
+describe("the interactive app: scrolling", () => {
+  it("pageup past the oldest row is taken back, so one pagedown moves again", async () => {
+    const { terminal, rt, clock, output } = setup(40, 10);
+    rt.guard("test", "fill", () => {
+      for (let i = 1; i <= 10; i++) rt.buffers.appendBlock("transcript", { kind: "message", role: "assistant", text: `answer ${i}` });
+    });
+    clock.advance(20);
+    for (let i = 0; i < 10; i++) terminal.receive("\x1b[5~");
+    clock.advance(100);
+    // 10 one-row blocks with blank rows between them: 19 rows in a 6-row viewport.
+    expect(rt.windows.get("transcript")!.scroll).toBe(13);
+    terminal.receive("\x1b[6~");
+    clock.advance(20);
+    expect(rt.windows.get("transcript")!.scroll).toBe(8);
+    const term = headlessTerminal(40, 10);
+    await feed(term, output.writes.join(""));
+    expect(screenLines(term).slice(0, 7)).toEqual([
+      "                                        ",
+      "answer 4                                ",
+      "                                        ",
+      "answer 5                                ",
+      "                                        ",
+      "answer 6                                ",
+      "╭─ message ────────────────────────────╮",
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SessionStore } from "../../engine/session/session-store.js";
-import { startLoopback, type Loopback } from "../model/loopback-server.js";
+import { jsonError, startLoopback, type Loopback } from "../model/loopback-server.js";
 import { KEY, LOOP_EVENTS, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
 
 let server: Loopback | undefined;
@@ -126,5 +126,49 @@ describe("chat loop events", () => {
     const status = chat.rt.buffers.get("status")!.metadata;
     expect(status).toMatchObject({ provider: "local", model: "m1", model_label: "local/m1", context_window: 32768, working: false });
     expect(status.context_tokens).toBeGreaterThan(100);
+  });
+});
+
+describe("chat loop stream events", () => {
+  it("announces a retried request with retry_start and retry_end", async () => {
+    server = await startLoopback([
+      jsonError(503, { error: { message: "overloaded" } }),
+      (res) => respond(res, textFrames("fine")),
+    ]);
+    const chat = openLoop(project(server.origin));
+    const seen: unknown[] = [];
+    for (const name of ["retry_start", "retry_end"]) chat.rt.events.on(name, (ev) => void seen.push([name, ev.data]));
+    expect((await chat.loop.run("hi")).text).toBe("fine");
+    expect(seen).toEqual([
+      ["retry_start", { attempt: 2, delay_ms: expect.any(Number), reason: "503 overloaded" }],
+      ["retry_end", { attempt: 2, ok: true }],
+    ]);
+  });
+
+  it("streams reasoning as thinking_delta into a thinking block and the thinking pane's buffer", async () => {
+    const reasoning = (text: string) => `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "m1", choices: [{ index: 0, delta: { reasoning_content: text }, finish_reason: null }] })}\n\n`;
+    server = await startLoopback([(res) => respond(res, [reasoning("Let me "), reasoning("think."), ...textFrames("Answer")])]);
+    const chat = openLoop(project(server.origin));
+    const deltas: unknown[] = [];
+    chat.rt.events.on("thinking_delta", (ev) => void deltas.push(ev.data.text));
+    await chat.loop.run("hi");
+    expect(deltas).toEqual(["Let me ", "think."]);
+    expect(chat.rt.buffers.getBlocks("transcript").map((b) => [b.kind, b.role, b.text])).toEqual([
+      ["message", "user", "hi"], ["thinking", "assistant", "Let me think."], ["message", "assistant", "Answer"],
+    ]);
+    expect(chat.rt.buffers.getText("thinking")).toBe("Let me think.");
+    expect(chat.store.loadMessages(chat.loop.session.id).at(-1)!.payload).toEqual({ thinking: "Let me think." });
+  });
+
+  it("reports a provider failure as provider_error and an error block", async () => {
+    server = await startLoopback([jsonError(401, { error: { message: "invalid key" } })]);
+    const chat = openLoop(project(server.origin));
+    const errors: unknown[] = [];
+    chat.rt.events.on("provider_error", (ev) => void errors.push(ev.data));
+    const r = await chat.loop.run("hi");
+    const message = `local: ${server.origin}/v1: 401 invalid key`;
+    expect(r).toEqual({ stopReason: "error", text: "", turns: 1, error: message });
+    expect(errors).toEqual([{ provider: "local", model: "m1", error: message }]);
+    expect(chat.rt.buffers.getBlocks("transcript").at(-1)).toMatchObject({ kind: "error", text: message });
   });
 });

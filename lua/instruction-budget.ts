@@ -1,6 +1,6 @@
 import fengari from "fengari";
 import type { LuaState } from "fengari";
-import { luaString } from "./lua-value.js";
+import { jsString, luaString } from "./lua-value.js";
 
 const { lua, lauxlib } = fengari;
 
@@ -33,8 +33,10 @@ export class InstructionBudget {
   ) {
     this.budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
     this.maxInstructions = opts.maxInstructions ?? Infinity;
-    lua.lua_sethook(L, (L2: LuaState) => this.hook(L2), lua.LUA_MASKCOUNT, HOOK_STEP);
+    lua.lua_sethook(L, this.hookFn, lua.LUA_MASKCOUNT, HOOK_STEP);
   }
+
+  private readonly hookFn = (L2: LuaState, ar: unknown): void => this.hook(L2, ar);
 
   /** Runs fn with a fresh budget; nested runs (Lua -> host -> Lua) share the outermost one. */
   run<T>(fn: () => T): T {
@@ -55,17 +57,33 @@ export class InstructionBudget {
       return fn();
     } finally {
       this.depth = 0;
+      if (this.exhausted) lua.lua_sethook(this.L, this.hookFn, lua.LUA_MASKCOUNT, HOOK_STEP);
       this.exhausted = false;
       this.totalMs += performance.now() - start;
     }
   }
 
-  private hook(L: LuaState): void {
+  private hook(L: LuaState, ar: unknown): void {
     if (this.depth === 0) return;
-    this.count += HOOK_STEP;
-    if (!this.exhausted && this.count <= this.maxInstructions && performance.now() <= this.deadline) return;
-    this.exhausted = true;
-    const what = this.count > this.maxInstructions ? `more than ${this.maxInstructions} instructions` : `longer than ${this.budgetMs} ms`;
-    lauxlib.luaL_error(L, luaString(`budget exceeded: callback ran ${what}`));
+    if (!this.exhausted) {
+      const step = lua.lua_gethookcount(L);
+      // A coroutine stepped down to 1 by an earlier abort: put it back on the normal step.
+      if (step !== HOOK_STEP) lua.lua_sethook(L, this.hookFn, lua.LUA_MASKCOUNT, HOOK_STEP);
+      this.count += step;
+      if (this.count <= this.maxInstructions && performance.now() <= this.deadline) return;
+      this.exhausted = true;
+      this.what = this.count > this.maxInstructions ? `more than ${this.maxInstructions} instructions` : `longer than ${this.budgetMs} ms`;
+      // From now on fire at every instruction, on this thread and the main one: the first
+      // instruction run outside a pcall that caught the abort raises it again, so nested
+      // `while true do pcall(...) end` loops unwind too.
+      lua.lua_sethook(L, this.hookFn, lua.LUA_MASKCOUNT, 1);
+      if (L !== this.L) lua.lua_sethook(this.L, this.hookFn, lua.LUA_MASKCOUNT, 1);
+    }
+    lua.lua_getinfo(L, luaString("Sl"), ar);
+    const info = ar as { short_src?: Uint8Array; currentline?: number };
+    const where = info.short_src && (info.currentline ?? -1) > 0 ? `${jsString(info.short_src)}:${info.currentline}: ` : "";
+    lauxlib.luaL_error(L, luaString(`${where}budget exceeded: callback ran ${this.what}`));
   }
+
+  private what = "";
 }

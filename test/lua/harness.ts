@@ -23,7 +23,7 @@ export function withExtension(source: string, opts: HarnessOptions = {}) {
   const dir = tempTree({ "ext.lua": source, ...(opts.files ?? {}) });
   const clock = new FakeClock();
   const rt = new Runtime({ clock, width: opts.width ?? 80, height: opts.height ?? 24, cwd: dir });
-  const host = new ExtensionHost(rt, { cwd: dir, home: dir, budgetMs: opts.budgetMs, maxInstructions: opts.maxInstructions });
+  const host = new ExtensionHost(rt, { cwd: dir, home: dir, budgetMs: opts.budgetMs ?? (opts.maxInstructions ? 0 : undefined), maxInstructions: opts.maxInstructions });
   host.loadPaths([path.join(dir, "ext.lua")]);
   const errors = () => rt.errors.map(formatExtensionError);
   /** Runs Lua code inside the extension (as a guarded callback) and returns its results. */

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import fengari from "fengari";
+import { createLuaState } from "../../lua/lua-state.js";
+import { callLua, loadChunk } from "../../lua/lua-call.js";
+import { lazyTable } from "../../lua/lua-value.js";
+import { runLua } from "./run-lua.js";
+import { lcRuntime } from "./harness.js";
+
+const { lua } = fengari;
+
+describe("JS <-> Lua values", () => {
+  it("keeps host integers as Lua integers", () => {
+    const { rt, run } = lcRuntime();
+    let seen = "";
+    rt.events.on("resize", (ev) => {
+      seen = String(ev.data.seen ?? "");
+    });
+    run(`lc.on("resize", function(ev) lc.buf.set_text("status", "resized " .. ev.data.width .. "x" .. ev.data.height) end)`);
+    rt.resize(80, 24);
+    expect(rt.buffers.getText("status")).toBe("resized 80x24");
+    expect(seen).toBe("");
+  });
+
+  it("passes arrays as 1-based sequences and reads sequences back as arrays", () => {
+    const L = createLuaState(process.cwd());
+    const out = callLua(L, () => loadChunk(L, "local t = ... return #t, t[1], t[3], math.type(t[2]), {10, 20}, {a = 1, [2] = 'x'}", "v.lua"), [["a", 2, "c"]]);
+    expect(out).toEqual([3, "a", "c", "integer", [10, 20], { a: 1, "2": "x" }]);
+  });
+
+  it("reads floats as numbers and integers as integers", () => {
+    expect(runLua("return 3, 3.5, 2^53, 7 // 2")).toEqual([3, 3.5, 2 ** 53, 3]);
+  });
+
+  it("builds a lazy table field by field, caching each and listing all under pairs", () => {
+    const L = createLuaState(process.cwd());
+    let calls = 0;
+    const t = lazyTable({ name: "key" }, { heavy: () => (calls++, { n: 1 }), other: () => "o" });
+    const out = callLua(L, () => loadChunk(L, `
+      local t = ...
+      local before = rawget(t, "heavy") == nil
+      local a = t.heavy.n
+      local b = t.heavy.n
+      local keys = {}
+      for k in pairs(t) do keys[#keys + 1] = k end
+      table.sort(keys)
+      return before, a + b, table.concat(keys, ",")`, "lazy.lua"), [t]);
+    expect(out).toEqual([true, 2, "heavy,name,other"]);
+    expect(calls).toBe(1);
+    expect(lua.lua_gettop(L)).toBe(0);
+  });
+});

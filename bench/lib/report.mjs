@@ -80,6 +80,14 @@ function coldTable(r) {
     row("Ink hello world (to its text)", "inkHello"), row("`bin/librecode` (to the end of frame 1)", "librecode")].join("\n");
 }
 
+function importsTable(r) {
+  const im = get(r, "coldStart", "imports");
+  if (!im) return "";
+  const rows = Object.entries(im).filter(([k]) => k !== "baseMs").sort((a, b) => (Number(b[1]) || 0) - (Number(a[1]) || 0));
+  return ["", `Import cost of single modules (a fresh \`node\` importing only that module, minus one importing nothing: ${im.baseMs} ms):`, "",
+    "| module | ms |", "| --- | ---: |", ...rows.map(([k, v]) => `| \`${k}\` | ${v} |`)].join("\n");
+}
+
 function luaTable(r) {
   const l = r.luaKey;
   if (!l || l.error) return `error: ${l?.error ?? "not run"}`;
@@ -104,7 +112,7 @@ export function resultsMarkdown(out) {
     "### Goals", "", "| goal | measured | |", "| --- | --- | --- |", ...goals, "",
     "### Streaming one character and typing one key (update + one frame + flush)", "", renderTable(r), "",
     "### Memory after a full GC (transcript loaded, first frame drawn)", "", memoryTable(r), "",
-    "### Cold start to the first frame (pty, 120x40)", "", coldTable(r), "",
+    "### Cold start to the first frame (pty, 120x40)", "", coldTable(r), importsTable(r), "",
     "### One key through a Lua keymap", "", luaTable(r),
   ].join("\n");
 }

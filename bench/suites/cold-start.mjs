@@ -2,10 +2,11 @@
 // pty (120x40 set by stty), timed from spawn until the bytes that end its first frame arrive.
 // Baselines: the pty wrapper alone, bare `node -e 0`, and an Ink hello world. Prints JSON.
 // Usage: node suites/cold-start.mjs [--quick]
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { now, summarize } from "../lib/stats.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -55,6 +56,34 @@ async function series(cmd, done, env) {
   return { ms: summarize(ms), ...(last.bytes !== undefined ? { firstFrameBytes: last.bytes } : {}) };
 }
 
+// Where the start-up time goes: each module imported alone in a fresh node (median of a few
+// runs), minus a fresh node importing nothing. Heavy entries are candidates for lazy import().
+const IMPORTS = [
+  "dist/bin/create-app.js", "dist/bin/interactive-app.js", "dist/engine/agent/index.js",
+  "@anthropic-ai/sdk", "openai", "highlight.js/lib/core", "marked", "yaml", "fengari", "yoga-layout", "better-sqlite3", "commander",
+];
+function importCosts() {
+  const runs = RUNS > 3 ? 5 : 3;
+  const timeOf = (code) => {
+    const ms = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = now();
+      const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: ROOT, stdio: "ignore" });
+      if (r.status !== 0) return NaN;
+      ms.push(now() - t0);
+    }
+    return summarize(ms).median;
+  };
+  const base = timeOf("");
+  const out = { baseMs: Math.round(base) };
+  for (const m of IMPORTS) {
+    const spec = m.startsWith("dist/") ? pathToFileURL(path.join(ROOT, m)).href : m;
+    const t = timeOf(`await import(${JSON.stringify(spec)})`);
+    out[m] = Number.isNaN(t) ? "error" : Math.round(t - base);
+  }
+  return out;
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "librecode-cold-"));
 fs.mkdirSync(path.join(dir, "home"));
 const env = { ...process.env, LIBRECODE_HOME: path.join(dir, "home"), BENCH_CWD: dir, TERM: "xterm-256color", NODE_ENV: "production" };
@@ -67,5 +96,6 @@ const results = {
   inkHello: await series(`${node} ${q(path.join(ROOT, "bench/ink-hello.mjs"))}`, (o) => o.includes("Hello, world"), env),
   librecode: await series(`${node} ${q(path.join(ROOT, "bin/librecode"))}`, (o) => o.includes(SYNC_END), env),
 };
+results.imports = importCosts();
 fs.rmSync(dir, { recursive: true, force: true });
 process.stdout.write(JSON.stringify(results) + "\n");

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { AgentEvent } from "../engine/agent/agent-events.js";
 import { openChatLoop, type OpenedChat } from "../engine/agent/open-chat-loop.js";
+import { librecodeHome } from "../engine/config/load-config.js";
 import { Runtime } from "../engine/runtime.js";
 import { UsageError, reportFailure } from "./usage-error.js";
 
@@ -42,7 +43,7 @@ async function promptExitCode(text: string, opts: PromptOptions): Promise<number
     return reportFailure(err);
   }
   rt.onError((e) => process.stderr.write(`librecode: ${e.owner === "host" ? "" : `extension ${e.owner}: `}${e.where}: ${e.message}\n`));
-  if (opts.extensions !== false && chat.loaded.config.extensions.enabled) await loadExtensions(rt, chat.loaded.config.extensions.use, cwd);
+  if (opts.extensions !== false) await loadExtensions(rt, chat, cwd);
 
   const out = printer(opts.json === true);
   chat.loop.onEvent(out.write);
@@ -62,11 +63,12 @@ async function promptExitCode(text: string, opts: PromptOptions): Promise<number
   }
 }
 
-// Extensions are optional here: a build without the Lua layer (or a broken one) still answers.
-async function loadExtensions(rt: Runtime, use: readonly unknown[], cwd: string): Promise<void> {
+// Loaded as the interactive app loads them (budget, errors, `startup`); a build without the Lua
+// layer (or a broken one) still answers, with the reason on stderr.
+async function loadExtensions(rt: Runtime, chat: OpenedChat, cwd: string): Promise<void> {
   try {
-    const { ExtensionHost } = await import("../lua/extension-host.js");
-    new ExtensionHost(rt, { cwd }).loadUse(use);
+    const { loadAppExtensions } = await import("./app-extensions.js");
+    loadAppExtensions(rt, chat.loaded, { cwd, home: librecodeHome(process.env), enabled: true, paths: [] });
   } catch (e) {
     process.stderr.write(`librecode: extensions: ${(e as Error).message}\n`);
   }

@@ -77,18 +77,12 @@ export class InteractiveApp {
       case "paste": this.chat.paste(ev.text); return;
       case "focus": this.rt.emit("focus", { focused: ev.focused }); return;
       case "mouse":
-        if (ev.action === "wheel" && (ev.direction === "up" || ev.direction === "down")) this.wheel(ev.direction === "up" ? WHEEL_LINES : -WHEEL_LINES);
+        if (ev.action === "wheel" && (ev.direction === "up" || ev.direction === "down")) {
+          this.chat.scrollTranscript(ev.direction === "up" ? WHEEL_LINES : -WHEEL_LINES);
+        }
         return;
       default:
     }
-  }
-
-  private wheel(lines: number): void {
-    this.rt.guard("host", "scroll", () => {
-      const name = this.rt.windows.find({ role: "transcript" }, this.rt.layout.treeOrder()) ?? "transcript";
-      const w = this.rt.windows.get(name);
-      if (w) this.rt.windows.set(name, { scroll: Math.max(0, w.scroll + lines) });
-    });
   }
 
   private resize(width: number, height: number): void {

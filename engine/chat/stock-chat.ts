@@ -114,6 +114,13 @@ export class StockChat {
     }, "host");
   }
 
+  /** Scrolls the transcript window `rows` up (negative: down), never below the bottom (0). */
+  scrollTranscript(rows: number): void {
+    const name = this.transcriptWindow();
+    const w = this.rt.windows.get(name);
+    if (w) this.rt.guard("host", "scroll", () => this.rt.windows.set(name, { scroll: Math.max(0, w.scroll + rows) }));
+  }
+
   /** The current completion menu, if one is shown. */
   completion(): Completion | undefined {
     return readCompletion(this.rt.buffers.get(COMPOSER)?.metadata.completion);
@@ -223,11 +230,8 @@ export class StockChat {
   }
 
   private scroll(pages: number): void {
-    const name = this.transcriptWindow();
-    const w = this.rt.windows.get(name);
-    if (!w) return;
-    const page = Math.max(1, w.box.content.height - 1);
-    this.rt.windows.set(name, { scroll: Math.max(0, w.scroll + pages * page) });
+    const w = this.rt.windows.get(this.transcriptWindow());
+    if (w) this.scrollTranscript(pages * Math.max(1, w.box.content.height - 1));
   }
 
   private toggleVar(key: string): void {

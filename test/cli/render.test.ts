@@ -109,6 +109,43 @@ describe.concurrent("librecode render --format json", () => {
   });
 });
 
+describe.concurrent("librecode render: extensions, timers, Lua layouts, status", () => {
+  it("keys run on fake time: a timer due by the frame has run, a later one has not", async () => {
+    const dir = scratch({
+      "ext/timers.lua": [
+        `local lc = require("librecode")`,
+        `lc.keymap.set("global", "x", function()`,
+        `  lc.timer.defer(10, function() lc.buf.set_text("soon", "ran") end)`,
+        `  lc.timer.defer(5000, function() lc.buf.set_text("late", "ran") end)`,
+        `  return true`,
+        `end)`,
+      ].join("\n") + "\n",
+    });
+    const f = JSON.parse((await cli(["render", "--size", "30x8", "--extension", "ext", "--keys", "x", "--format", "json"], dir)).stdout) as Frame;
+    expect(f.errors).toEqual([]);
+    expect(f.buffers.soon?.text).toBe("ran");
+    expect(f.buffers.late).toBeUndefined();
+  });
+
+  it("a Lua --layout file returns the table", async () => {
+    const dir = scratch({
+      "layout.lua": `return { direction = "row", children = { { window = "transcript", grow = 1 }, { window = "composer", width = 10, border = true } } }\n`,
+    });
+    const f = JSON.parse((await cli(["render", "--size", "30x8", "--layout", "layout.lua", "--format", "json"], dir)).stdout) as Frame;
+    const c = f.windows.composer!;
+    expect([c.x, c.y, c.width, c.height]).toEqual([20, 0, 10, 8]);
+    expect(f.windows.status!.visible).toBe(false);
+  });
+
+  it("the status buffer carries cwd, provider, model and thinking level", async () => {
+    const dir = scratch({ ".librecode/config.yaml": "assistant:\n  thinking_level: high\n" });
+    const f = JSON.parse((await cli(["render", "--size", "30x8", "--format", "json"], dir)).stdout) as Frame;
+    expect((f.buffers.status as unknown as { metadata: unknown }).metadata).toEqual({
+      cwd: dir.cwd, thinking_level: "high", provider: "script", model: "demo", model_label: "script (offline demo)",
+    });
+  });
+});
+
 describe.concurrent("librecode render --format ansi", () => {
   it("is the one frame a terminal shows: fed to a headless xterm it reads as the text format", async () => {
     const dir = scratch({ "chat.jsonl": FIXTURE });
@@ -137,6 +174,7 @@ describe.concurrent("librecode render: bad usage exits 2 with one line", () => {
     ["an unreadable --transcript", ["render", "--size", "9x9", "--transcript", "none.jsonl"], {}, "librecode: --transcript: none.jsonl: cannot read: no such file\n"],
     ["a bad --transcript line", ["render", "--size", "9x9", "--transcript", "t.jsonl"],
       { "t.jsonl": `{"role":"user","text":"a"}\n{"role":"robot"}\n` }, `librecode: transcript: t.jsonl:2: role: expected user, assistant, system, thinking or tool, got "robot"\n`],
+    ["an unknown --theme", ["render", "--size", "9x9", "--theme", "blue"], {}, `librecode: --theme: expected dark or light, got "blue"\n`],
     ["a bad config file", ["render", "--size", "9x9"], { ".librecode/config.yaml": "theme: blue\n" },
       `librecode: config: .librecode/config.yaml:1: theme: expected dark or light, got "blue"\n`],
   ];

@@ -152,6 +152,12 @@ describe("the interactive app", () => {
 });
 
 describe("the interactive app: scrolling", () => {
+  it("the mouse wheel scrolls the transcript three rows a notch", () => {
+    const { terminal, rt } = setup(40, 10);
+    terminal.receive("\x1b[<64;5;3M\x1b[<64;5;3M\x1b[<65;5;3M");
+    expect(rt.windows.get("transcript")!.scroll).toBe(3);
+  });
+
   it("pageup past the oldest row is taken back, so one pagedown moves again", async () => {
     const { terminal, rt, clock, output } = setup(40, 10);
     rt.guard("test", "fill", () => {

@@ -40,6 +40,8 @@ export class ChatLoop implements ChatController {
   private abort: AbortController | undefined;
   private running: Promise<RunResult> | undefined;
   private busy = false;
+  /** Error lines shown so far (a command run by `run()` failed when this grew). */
+  private failures = 0;
   private systemLength: number | undefined;
   /** Tokens the provider last reported and how many entries that count covered. */
   private reported: { tokens: number; entries: number } | undefined;
@@ -106,10 +108,11 @@ export class ChatLoop implements ChatController {
 
   /** Runs one prompt (and any follow-ups queued meanwhile) to the end; for scripts and tests. */
   async run(text: string): Promise<RunResult> {
+    const before = this.failures;
     const cmd = isCommand(text) ? this.runCommand(text) : false;
     if (cmd === false) return this.startRun(text);
     await cmd;
-    return { stopReason: "stop", text: "", turns: 0 };
+    return { stopReason: this.failures > before ? "error" : "stop", text: "", turns: 0 };
   }
 
   /** Resolves when the current run and its follow-ups are done. */
@@ -198,6 +201,7 @@ export class ChatLoop implements ChatController {
 
   /** Shows an error in the transcript and tells the listeners. */
   fail(message: string): void {
+    this.failures++;
     this.writer.add("error", "system", message);
     this.emitOut({ type: "error", message });
   }

@@ -110,6 +110,24 @@ describe("librecode prompt", () => {
     expect(inner).toBeGreaterThan(outer);
   });
 
+  it("loads the project's extensions (their context reaches the model) unless --no-extensions", async () => {
+    server = await startLoopback([(res) => respond(res, textFrames("ok"))]);
+    const p = project(server.origin);
+    p.write(".librecode/extensions/context.lua", 'librecode.on("context_build", function(ev) table.insert(ev.payload.contributions, "From an extension.") end)\n');
+    expect((await runCli(["prompt", "hi"], p)).code).toBe(0);
+    expect((await runCli(["prompt", "--no-extensions", "hi"], p)).code).toBe(0);
+    const systems = server.requests.map((r) => r.body.messages[0].content as string);
+    expect(systems.map((s) => s.endsWith("\n\nFrom an extension."))).toEqual([true, false]);
+  });
+
+  it("runs a slash command instead of sending it, and exits 1 when it fails", async () => {
+    const p = project("http://127.0.0.1:9");
+    const ok = await runCli(["prompt", "/name release"], p);
+    expect(ok).toEqual({ code: 0, stdout: 'Session named "release".\n', stderr: "" });
+    const bad = await runCli(["prompt", "/nope"], p);
+    expect(bad).toEqual({ code: 1, stdout: "", stderr: "librecode: unknown command: /nope (try /help)\n" });
+  });
+
   it("keeps what streamed when killed with SIGKILL, and --resume continues from it", async () => {
     const long = "x".repeat(3000);
     server = await startLoopback([

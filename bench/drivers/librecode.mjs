@@ -40,6 +40,14 @@ async function painterFor(app) {
   throw new Error("librecode: no frame painter in dist/ (bin/app-painter.js): build first");
 }
 
+// The history as a resumed session loads it: one guarded commit of message blocks. A separate
+// function so the closures below do not keep the fixture array alive (the memory suite).
+function loadTranscript(rt, messages) {
+  rt.guard("host", "transcript", () => {
+    for (const m of messages) rt.buffers.appendBlock("transcript", { kind: "message", role: m.role, text: m.text });
+  });
+}
+
 /**
  * Builds the chat with `messages` in history plus a streaming assistant message, renders the
  * first frame, and returns the update functions the suites time.
@@ -55,9 +63,7 @@ export async function createLibrecode(messages, opts = {}) {
   });
   const rt = app.runtime;
   const paint = await painterFor(app);
-  rt.guard("host", "transcript", () => {
-    for (const m of messages) rt.buffers.appendBlock("transcript", { kind: "message", role: m.role, text: m.text });
-  });
+  loadTranscript(rt, messages);
   // The chat loop's writer when it is built (deltas coalesce into one guarded commit), else the
   // same commit by hand.
   let open, stream;

@@ -33,7 +33,7 @@ function spanEl(s, i) {
 export async function createInk(messages, renderMarkdown) {
   const Message = React.memo(function Message({ role, text }) {
     const lines = React.useMemo(() => renderMarkdown(text, WIDTH - 2), [text]);
-    return h(Box, { flexDirection: "column", paddingX: 1, marginBottom: 1, backgroundColor: role === "user" ? "#343541" : undefined },
+    return h(Box, { flexDirection: "column", flexShrink: 0, paddingX: 1, marginBottom: 1, backgroundColor: role === "user" ? "#343541" : undefined },
       lines.map((l, i) => h(Text, { key: i, wrap: "truncate" }, l.length === 0 ? " " : l.map(spanEl))));
   });
   function App({ history, stream, composer }) {

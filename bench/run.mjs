@@ -61,7 +61,8 @@ if (only.includes("stream")) {
     for (const n of SIZES) {
       log(`render: ${fw} with ${n} messages`);
       const r = child("suites/render.mjs", [fw, String(n)], ["--expose-gc"]);
-      results.render[fw][n] = r.error ? r : { setupMs: r.setupMs, stream: r.stream, key: r.key };
+      if (r.screen && !r.screen.ok) log(`render: ${fw} with ${n} messages: the screen does not show the streamed text and the composer`);
+      results.render[fw][n] = r.error ? r : { setupMs: r.setupMs, stream: r.stream, key: r.key, ...(r.screen ? { screenOk: r.screen.ok } : {}) };
     }
   }
 }

@@ -3,6 +3,9 @@ import { EventEmitter } from "node:events";
 
 /** A writable that looks like a 120x40 TTY to Ink and pi-tui and counts bytes and writes. */
 export class CountingSink extends EventEmitter {
+  /** Set to true to keep every chunk (the render suite replays them into a terminal emulator). */
+  static record = false;
+
   constructor(columns, rows) {
     super();
     this.columns = columns;
@@ -12,6 +15,8 @@ export class CountingSink extends EventEmitter {
     this.bytes = 0;
     this.writes = 0;
     this.last = "";
+    /** Every chunk written, when CountingSink.record was set before the sink was made. */
+    this.chunks = CountingSink.record ? [] : null;
   }
 
   write(chunk, encoding, cb) {
@@ -19,6 +24,7 @@ export class CountingSink extends EventEmitter {
     this.bytes += Buffer.byteLength(s, "utf8");
     this.writes++;
     this.last = s;
+    if (this.chunks) this.chunks.push(s);
     if (typeof encoding === "function") encoding();
     else if (typeof cb === "function") cb();
     return true;

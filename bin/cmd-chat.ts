@@ -1,7 +1,7 @@
 // `librecode` with no command: the interactive chat in the terminal.
 import type { ChatRunOptions } from "../engine/chat/chat-controller.js";
 import { systemClock } from "../engine/scheduler.js";
-import { controllerFactory, createApp } from "./create-app.js";
+import { createApp } from "./create-app.js";
 import { InteractiveApp } from "./interactive-app.js";
 import { UsageError } from "./usage-error.js";
 
@@ -22,8 +22,9 @@ export async function runChat(flags: ChatFlags): Promise<void> {
     ...(flags.resume ? { resume: true } : {}), ...(flags.session ? { session: flags.session } : {}),
     ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),
   };
-  const factory = await controllerFactory();
-  const controller = await factory({
+  // The chat loop pulls in the model SDKs and SQLite: loaded only now, after the app is built.
+  const { createChatController } = await import("../engine/agent/index.js");
+  const controller = await createChatController({
     runtime: app.runtime, chat: app.chat, config: app.loaded, cwd: app.runtime.cwd, home: app.home, options,
   });
   app.chat.setController(controller);

@@ -1,20 +1,19 @@
 // The wiring every screen-showing command shares: configuration, theme, the Runtime with the
 // stock chat, layouts (config, then --layout), extensions, and the status line's metadata.
 import { AuthStore } from "../engine/auth/auth-store.js";
-import { chatControllerFactory, setChatControllerFactory, type ChatControllerFactory } from "../engine/chat/chat-controller.js";
 import { installStockChat, type StockChat } from "../engine/chat/stock-chat.js";
 import { librecodeHome, type LoadedConfig, type ThemeName } from "../engine/config/index.js";
 import { parseLayoutFile } from "../engine/layout-file.js";
-import type { LayoutNode } from "../layout/layout-table.js";
 import { resolveProvider } from "../engine/model/provider-registry.js";
 import { Runtime } from "../engine/runtime.js";
-import { registerBuiltinTools } from "../engine/tools/builtin-tools.js";
 import type { Clock } from "../engine/scheduler.js";
+import { registerBuiltinTools } from "../engine/tools/builtin-tools.js";
+import type { LayoutNode } from "../layout/layout-table.js";
+import type { ExtensionHost } from "../lua/extension-host.js";
 import { createTheme, noColorFromEnv, type Theme } from "../ui/theme.js";
+import { loadAppExtensions } from "./app-extensions.js";
 import { AppPainter } from "./app-painter.js";
 import { loadSettings } from "./cli-output.js";
-import type { ExtensionHost } from "../lua/extension-host.js";
-import { loadAppExtensions } from "./app-extensions.js";
 import { UsageError } from "./usage-error.js";
 
 export type AppOptions = {
@@ -33,8 +32,6 @@ export type AppOptions = {
   theme?: ThemeName;
   provider?: string;
   model?: string;
-  /** Resolve the provider for the status line (render does; cheap commands may not need it). */
-  resolveModel?: boolean;
 };
 
 export type App = {
@@ -65,19 +62,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     cwd, home, enabled: opts.extensions !== false, paths: opts.extensionPaths ?? [],
   });
   return { runtime, chat, loaded, theme, painter, home, extensions };
-}
-
-/** The chat loop's controller factory when engine/agent is built, else the local one. */
-export async function controllerFactory(): Promise<ChatControllerFactory> {
-  // A variable specifier: engine/agent is written by another engineer and may not exist yet.
-  const agentModule = "../engine/agent/index.js";
-  try {
-    const mod = (await import(agentModule)) as { createChatController?: ChatControllerFactory };
-    if (typeof mod.createChatController === "function") setChatControllerFactory(mod.createChatController);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw e;
-  }
-  return chatControllerFactory();
 }
 
 /** Reads and checks a `--layout` file (YAML, JSON, or Lua through lua/); any problem is one UsageError line. */
@@ -111,7 +95,6 @@ function applyLayout(runtime: Runtime, table: unknown, where: string): void {
 
 function modelStatus(loaded: LoadedConfig, opts: AppOptions, home: string, cwd: string): Record<string, string> {
   const wanted = { provider: opts.provider ?? loaded.config.assistant.provider, model: opts.model ?? loaded.config.assistant.model };
-  if (opts.resolveModel === false) return wanted;
   try {
     const r = resolveProvider(loaded.config, {
       sources: loaded.sources, cwd,

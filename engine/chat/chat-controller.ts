@@ -1,6 +1,6 @@
 // The seam between the stock chat (keys, composer, actions) and whatever answers the user: the
-// chat loop in engine/agent plugs in here; without it the default controller only records what
-// was typed, which is all `librecode render --keys "hi<cr>"` needs.
+// chat loop (engine/agent `createChatController`, wired by bin/cmd-chat.ts) plugs in here; the
+// local controller only records what was typed, which is all `librecode render --keys "hi<cr>"` needs.
 import type { LoadedConfig } from "../config/index.js";
 import type { Runtime } from "../runtime.js";
 import type { StockChat } from "./stock-chat.js";
@@ -77,16 +77,4 @@ export function createLocalController({ runtime }: ChatControllerContext): ChatC
       return false;
     },
   };
-}
-
-let factory: ChatControllerFactory = createLocalController;
-
-/** Replaces the factory bin/ uses to build the controller (the chat loop calls this at import). */
-export function setChatControllerFactory(f: ChatControllerFactory): void {
-  factory = f;
-}
-
-/** The factory in force: the chat loop's once it registered, else the local one. */
-export function chatControllerFactory(): ChatControllerFactory {
-  return factory;
 }

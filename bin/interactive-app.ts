@@ -61,11 +61,10 @@ export class InteractiveApp {
     this.frames.request();
   }
 
-  /** Leaves: `shutdown` for extensions, the terminal restored, `done` resolved. */
+  /** Leaves: frames stopped, the terminal restored, `done` resolved (the chat loop emits `shutdown` at exit). */
   quit(): void {
     if (this.quitting) return;
     this.quitting = true;
-    this.rt.emit("shutdown", {});
     this.frames.stop();
     this.terminal.restore();
     this.finish();

@@ -98,19 +98,24 @@ export class StockChat {
     });
   }
 
-  /** Starts the spinner when the controller began working (stops itself when it is done). */
+  /**
+   * Starts the spinner when the controller began working and stops it when it is done. The chat
+   * loop calls this on every change; the spinner also notices the end itself at its next tick.
+   */
   syncWorking(): void {
-    if (!this.ctrl.working || this.spinner !== undefined) return;
+    if (!this.ctrl.working) {
+      if (this.spinner === undefined) return;
+      this.rt.scheduler.stop(this.spinner);
+      this.spinner = undefined;
+      this.setStatus({ working: false, spinner: undefined });
+      return;
+    }
+    if (this.spinner !== undefined) return;
     this.setStatus({ working: true, spinner: 0 });
     let frame = 0;
     this.spinner = this.rt.scheduler.interval(this.spinnerMs, () => {
-      if (this.ctrl.working) {
-        this.setStatus({ spinner: ++frame });
-        return;
-      }
-      this.rt.scheduler.stop(this.spinner!);
-      this.spinner = undefined;
-      this.setStatus({ working: false, spinner: undefined });
+      if (this.ctrl.working) this.setStatus({ spinner: ++frame });
+      else this.syncWorking();
     }, "host");
   }
 

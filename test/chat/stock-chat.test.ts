@@ -41,7 +41,7 @@ describe("stock chat: setup", () => {
   it("focuses the composer, labels it, and creates the optional pane windows", () => {
     const { rt } = setup();
     expect(rt.focus).toBe("composer");
-    expect(rt.buffers.get("composer")!.label).toBe("message (enter send, / commands, ctrl+c clear/quit)");
+    expect(rt.buffers.get("composer")!.label).toBe("message");
     expect(rt.windows.get("thinking")!.box.visible).toBe(false);
     expect(rt.windows.get("tools")!.box.visible).toBe(false);
     expect(rt.windows.get("transcript")!.vars).toEqual({ show_thinking: false, expand_tools: false });
@@ -304,6 +304,17 @@ describe("stock chat: working spinner", () => {
     c.busy = false;
     clock.advance(100);
     expect(rt.buffers.get("status")!.metadata.working).toBe(false);
+    expect(rt.scheduler.live()).toEqual([]);
+  });
+  it("stops at once when the controller reports the end through syncWorking", () => {
+    const c = recorder();
+    const { rt, chat } = setup(c);
+    c.busy = true;
+    type(rt, "x<cr>");
+    c.busy = false;
+    chat.syncWorking();
+    expect(rt.buffers.get("status")!.metadata.working).toBe(false);
+    expect(rt.buffers.getText("status")).toBe("");
     expect(rt.scheduler.live()).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import type { SessionStore } from "../session/session-store.js";
 import type { AgentEvent, AgentListener, RunResult, RunStop } from "./agent-events.js";
 import type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
 import { AUTO_COMPACT_AT, modelSummary, offlineSummary, planCompaction } from "./compaction.js";
-import { contextFromRecords, estimateTokens, messageChars, type ContextEntry } from "./conversation.js";
+import { contextFromRecords, estimateContext, type ContextEntry } from "./conversation.js";
 import { dispatchCommand } from "./host-commands.js";
 import { readString } from "./lifecycle-payloads.js";
 import { preparePrompt } from "./prompt-events.js";
@@ -83,17 +83,21 @@ export class ChatLoop implements ChatController {
   steer(text: string): void {
     if (!this.busy || isCommand(text)) return this.submit(text);
     this.steering.push(text);
+    this.pushQueues();
   }
 
   /** alt+enter: runs after the current run (and earlier follow-ups) end. */
   queueFollowUp(text: string): void {
     if (!this.busy || isCommand(text)) return this.submit(text);
     this.followUps.push(text);
+    this.pushQueues();
   }
 
   /** Takes back the newest queued follow-up. */
   dequeueFollowUp(): string | undefined {
-    return this.followUps.pop();
+    const text = this.followUps.pop();
+    if (text !== undefined) this.pushQueues();
+    return text;
   }
 
   /** The queued follow-ups, oldest first. */
@@ -122,14 +126,7 @@ export class ChatLoop implements ChatController {
 
   /** The estimate: the provider's last count plus ~chars/4 of what was added since. */
   contextUse(): ContextUse {
-    let tokens: number;
-    if (this.reported && this.reported.entries <= this.entries.length) {
-      const added = this.entries.slice(this.reported.entries).reduce((n, e) => n + messageChars(e.message), 0);
-      tokens = this.reported.tokens + estimateTokens(added);
-    } else {
-      const system = this.systemChars() + (this.summary?.length ?? 0);
-      tokens = estimateTokens(system + this.entries.reduce((n, e) => n + messageChars(e.message), 0) + this.toolChars());
-    }
+    const tokens = estimateContext(this.entries, this.reported, () => this.systemChars() + (this.summary?.length ?? 0) + this.toolChars());
     const window = this.model.contextWindow;
     return { tokens, window, percent: Math.round((tokens / window) * 1000) / 10, messages: this.entries.length, summary: this.summary !== undefined };
   }
@@ -185,12 +182,9 @@ export class ChatLoop implements ChatController {
       provider: this.model.providerId, model: this.model.model, model_label: this.model.label,
       thinking_level: this.thinkingLevel, cwd: this.opts.cwd, session: this.session.name ?? this.session.id,
       session_id: this.session.id, context_tokens: use.tokens, context_window: use.window, context_percent: use.percent,
-      working: this.busy, ...extra,
+      working: this.busy, steering: this.steering.length, follow_ups: this.followUps.length, ...extra,
     };
-    if (this.opts.onStatus) this.opts.onStatus(patch);
-    else this.rt.guard("host", "status", () => {
-      for (const [k, v] of Object.entries(patch)) this.rt.buffers.setMetadata("status", k, v);
-    });
+    this.writeStatus(patch);
   }
 
   /** Appends a system line to the transcript (command output) and tells the listeners. */
@@ -226,7 +220,9 @@ export class ChatLoop implements ChatController {
   private async runChain(text: string): Promise<RunResult> {
     let result = await this.runOne(text).catch((e: unknown) => this.crashed(e));
     while (this.followUps.length > 0 && result.stopReason !== "aborted") {
-      result = await this.runOne(this.followUps.shift()!).catch((e: unknown) => this.crashed(e));
+      const next = this.followUps.shift()!;
+      this.pushQueues();
+      result = await this.runOne(next).catch((e: unknown) => this.crashed(e));
     }
     this.setBusy(false);
     return result;
@@ -277,7 +273,10 @@ export class ChatLoop implements ChatController {
         break;
       }
       turn++;
-      if (turn > 1) for (const s of this.steering.splice(0)) this.addUser(ctx, s, true);
+      if (turn > 1 && this.steering.length > 0) {
+        for (const s of this.steering.splice(0)) this.addUser(ctx, s, true);
+        this.pushQueues();
+      }
       await this.autoCompact(ctx.signal);
       rt.emit("turn_start", { turn });
       this.emitOut({ type: "turn_start", turn });
@@ -368,6 +367,18 @@ export class ChatLoop implements ChatController {
 
   private toolChars(): number {
     return this.rt.tools.list().reduce((n, t) => n + t.description.length + JSON.stringify(t.schema).length, 0);
+  }
+
+  // Only the queue counts: steering and alt+enter happen while deltas stream, keep them cheap.
+  private pushQueues(): void {
+    this.writeStatus({ steering: this.steering.length, follow_ups: this.followUps.length });
+  }
+
+  private writeStatus(patch: Record<string, unknown>): void {
+    if (this.opts.onStatus) return this.opts.onStatus(patch);
+    this.rt.guard("host", "status", () => {
+      for (const [k, v] of Object.entries(patch)) this.rt.buffers.setMetadata("status", k, v);
+    });
   }
 
   private setBusy(v: boolean): void {

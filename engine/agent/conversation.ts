@@ -29,6 +29,18 @@ export function messageChars(m: ModelMessage): number {
   }
 }
 
+/**
+ * Tokens the context uses: the provider's last count (`reported`, covering the first `entries`
+ * messages) plus chars/4 of what came after; without a count, chars/4 of everything (`fixedChars`:
+ * system prompt and tool schemas).
+ */
+export function estimateContext(entries: ContextEntry[], reported: { tokens: number; entries: number } | undefined,
+  fixedChars: () => number): number {
+  const chars = (from: number) => entries.slice(from).reduce((n, e) => n + messageChars(e.message), 0);
+  if (reported && reported.entries <= entries.length) return reported.tokens + estimateTokens(chars(reported.entries));
+  return estimateTokens(fixedChars() + chars(0));
+}
+
 /** The live context rebuilt from `loadContext` records: the summary text and the messages after it. */
 export function contextFromRecords(records: MessageRecord[]): { summary?: string; entries: ContextEntry[] } {
   let summary: string | undefined;

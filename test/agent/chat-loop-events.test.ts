@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SessionStore } from "../../engine/session/session-store.js";
 import { jsonError, startLoopback, type Loopback } from "../model/loopback-server.js";
@@ -170,5 +171,22 @@ describe("chat loop stream events", () => {
     expect(r).toEqual({ stopReason: "error", text: "", turns: 1, error: message });
     expect(errors).toEqual([{ provider: "local", model: "m1", error: message }]);
     expect(chat.rt.buffers.getBlocks("transcript").at(-1)).toMatchObject({ kind: "error", text: message });
+  });
+});
+
+describe("the system prompt", () => {
+  it("holds every AGENTS.md from the filesystem root down to the cwd, outermost first", async () => {
+    server = await startLoopback([(res) => respond(res, textFrames("ok"))]);
+    const p = project(server.origin);
+    p.write("AGENTS.md", "Use tabs.");
+    p.write("pkg/AGENTS.md", "This package is the parser.");
+    const chat = openLoop({ ...p, cwd: join(p.cwd, "pkg") });
+    await chat.loop.run("hi");
+    const system: string = server.requests[0]!.body.messages[0].content;
+    expect(system).toContain(`Working directory: ${join(p.cwd, "pkg")}`);
+    const outer = system.indexOf(`# Instructions from ${join(p.cwd, "AGENTS.md")}\n\nUse tabs.`);
+    const inner = system.indexOf(`# Instructions from ${join(p.cwd, "pkg", "AGENTS.md")}\n\nThis package is the parser.`);
+    expect(outer).toBeGreaterThan(0);
+    expect(inner).toBeGreaterThan(outer);
   });
 });

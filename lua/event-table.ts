@@ -3,6 +3,7 @@ import type { EventContext } from "../engine/event-bus.js";
 import type { Runtime } from "../engine/runtime.js";
 import { lazyTable, type LazyTable } from "./lua-value.js";
 import { cpChars } from "../engine/code-points.js";
+import type { SessionContext } from "./lua-extension.js";
 
 /** Lifecycle events: Lua sees `{name, payload}` and may change the payload (written back). */
 export const LIFECYCLE_EVENTS = new Set([
@@ -74,16 +75,16 @@ function lazyMap(names: string[], make: (name: string) => unknown): LazyTable {
  * data, focus, composer, buffers, windows and layout are fetched on first read, so a key event
  * costs the same with 10 buffers or 10,000 blocks.
  */
-export function eventTable(rt: Runtime, ev: EventContext): LazyTable {
+export function eventTable(rt: Runtime, ev: EventContext, session: SessionContext = {}): LazyTable {
   const data = ev.data;
   const key = ev.key;
-  const working = Boolean(data.working);
+  const working = Boolean(session.working ?? data.working);
   const eager: Record<string, unknown> = {
     name: ev.name, key: key?.key ?? data.key, text: key?.text ?? data.text, ctrl: key?.ctrl ?? data.ctrl ?? false,
     alt: key?.alt ?? data.alt ?? false, shift: key?.shift ?? data.shift ?? false, working,
   };
   return lazyTable(eager, {
-    context: () => ({ mode: data.mode ?? "chat", working, cwd: rt.cwd, session_id: data.session_id ?? "" }),
+    context: () => ({ mode: session.mode ?? data.mode ?? "chat", working, cwd: rt.cwd, session_id: session.session_id ?? data.session_id ?? "" }),
     data: () => data,
     focus: () => rt.focusInfo(),
     composer: () => bufferToLua(rt, "composer", true),

@@ -6,7 +6,7 @@ import { discoverExtensions } from "./extension-discovery.js";
 import { loadExtension, type LoadOptions } from "./extension-loader.js";
 import { parseSource, pathSource, type ExtensionSource } from "./extension-manifest.js";
 import { CommandFailed } from "./api-misc.js";
-import type { LuaExtension } from "./lua-extension.js";
+import type { LuaExtension, SessionContext } from "./lua-extension.js";
 
 /** Where the host looks for things and how long a callback may run. */
 export type ExtensionHostOptions = LoadOptions & { cwd?: string; home?: string };
@@ -37,6 +37,7 @@ export class ExtensionHost {
   private readonly names = new Set<string>();
   private readonly cwd: string;
   private readonly home: string;
+  private contextFn: (() => SessionContext) | undefined;
 
   constructor(
     readonly rt: Runtime,
@@ -44,6 +45,12 @@ export class ExtensionHost {
   ) {
     this.cwd = opts.cwd ?? rt.cwd;
     this.home = opts.home ?? process.env.LIBRECODE_HOME ?? path.join(os.homedir(), ".librecode");
+    this.contextFn = opts.context;
+  }
+
+  /** Sets where event tables read `working`, `context.mode` and `context.session_id` from. */
+  setContext(fn: () => SessionContext): void {
+    this.contextFn = fn;
   }
 
   /** Loads every `extensions.use` entry in order; a bad entry is listed as failed, the rest load. */
@@ -72,7 +79,8 @@ export class ExtensionHost {
         this.sources.push({ raw: d.source.raw, status: "missing", reason: d.reason ?? "", exts: [] });
         continue;
       }
-      const exts = d.candidates.map((c) => loadExtension(this.rt, c, d.source.raw, (w) => this.unique(w), this.opts));
+      const opts = { ...this.opts, context: () => this.contextFn?.() ?? {} };
+      const exts = d.candidates.map((c) => loadExtension(this.rt, c, d.source.raw, (w) => this.unique(w), opts));
       this.loaded.push(...exts);
       const failed = exts.find((e) => e.status === "failed");
       this.sources.push({ raw: d.source.raw, status: failed ? "failed" : "loaded", reason: failed ? `${failed.name}: ${failed.reason}` : "", exts });

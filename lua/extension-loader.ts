@@ -7,14 +7,14 @@ import { parseManifest, type Manifest } from "./extension-manifest.js";
 import type { BudgetOptions } from "./instruction-budget.js";
 import { installModule } from "./librecode-module.js";
 import { callLua, loadChunk, LuaError } from "./lua-call.js";
-import { LuaExtension } from "./lua-extension.js";
+import { LuaExtension, type SessionContext } from "./lua-extension.js";
 import { createLuaState } from "./lua-state.js";
 import { luaString, refFunction, LuaFunctionRef } from "./lua-value.js";
 
 const { lua } = fengari;
 
 /** Options for loading one extension. */
-export type LoadOptions = BudgetOptions & { onLog?: (ext: LuaExtension, msg: string) => void };
+export type LoadOptions = BudgetOptions & { onLog?: (ext: LuaExtension, msg: string) => void; context?: () => SessionContext };
 
 function chunkRef(ext: LuaExtension, file: string): LuaFunctionRef {
   const source = fs.readFileSync(file, "utf8");
@@ -53,6 +53,7 @@ export function loadExtension(rt: Runtime, c: ExtensionCandidate, source: string
   const L = createLuaState(c.root);
   const ext = new LuaExtension(c.name, rt, L, c.root, c.file, source, opts);
   ext.onLog = opts.onLog;
+  if (opts.context) ext.context = opts.context;
   let entry = c.file;
   if (c.kind === "manifest") {
     try {

@@ -11,6 +11,9 @@ export const MAX_CONSECUTIVE_FAILURES = 5;
 
 export type ExtensionStatus = "loaded" | "failed" | "disabled";
 
+/** What the host tells event tables about the session (`ev.working`, `ev.context`). */
+export type SessionContext = { mode?: string; working?: boolean; session_id?: string };
+
 /**
  * One loaded extension: its own Lua state and budget, its status, and the stack of events its
  * handlers are running in (for librecode.event.consume/stop). Guards the failure count.
@@ -26,6 +29,8 @@ export class LuaExtension {
   readonly logs: string[] = [];
   /** Where librecode.log messages go besides `logs` (the host sets it). */
   onLog: ((ext: LuaExtension, msg: string) => void) | undefined;
+  /** The session state event tables show; the host sets it. */
+  context: () => SessionContext = () => ({});
 
   /** Set from init.lua for a directory extension. */
   manifest: Manifest | undefined;

@@ -39,7 +39,7 @@ function callLifecycle(ext: LuaExtension, fn: Ref, ev: EventContext): HandlerRes
 export function luaHandler(ext: LuaExtension, fn: Ref): Handler {
   return (ev) => {
     if (LIFECYCLE_EVENTS.has(ev.name)) return callLifecycle(ext, fn, ev);
-    const [r] = ext.call(fn, [eventTable(ext.rt, ev)], ev);
+    const [r] = ext.call(fn, [eventTable(ext.rt, ev, ext.context())], ev);
     return handlerResult(r);
   };
 }

@@ -83,6 +83,14 @@ end)`,
     expect(rt.buffers.getText("log")).toBe("key|ctrl+x|true|false|false||composer|composer|composer|window|hi|cwd|80|true|status|hi|ctrl+x");
   });
 
+  it("fills working and context from the host's session context", () => {
+    const { rt, run, host } = lcRuntime();
+    host.setContext(() => ({ working: true, mode: "chat", session_id: "s-1" }));
+    run(`lc.on("tick", function(ev) lc.buf.set_text("log", tostring(ev.working) .. " " .. ev.context.mode .. " " .. ev.context.session_id .. " " .. tostring(ev.context.working)) end)`);
+    rt.emit("tick");
+    expect(rt.buffers.getText("log")).toBe("true chat s-1 true");
+  });
+
   it("caps transcript blocks in event payloads to the last 32, text to 4000", () => {
     const { rt, run } = lcRuntime();
     for (let i = 0; i < 40; i++) rt.buffers.appendBlock("transcript", { kind: "message", role: "user", text: i === 39 ? "x".repeat(5000) : `m${i}` });

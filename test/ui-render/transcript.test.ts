@@ -45,6 +45,12 @@ describe("transcript renderer", () => {
     expect(out.lines[0]!.at(-1)!.style).toEqual({ bg: "toolSuccessBg" });
   });
 
+  it("keeps each collapsed output line to one row", () => {
+    const tool = block("t", { kind: "tool", text: "short\n" + "x".repeat(50), metadata: { name: "cat", status: "success" } });
+    const out = new TranscriptRenderer().render(input({ role: "transcript", width: 12, height: 3, blocks: [tool] }));
+    expect(texts(out.lines)).toEqual([" cat", "  short", "  xxxxxxxxx…"]);
+  });
+
   it("expands tool output when the window var expand_tools is true", () => {
     const tool = block("t", { kind: "tool", text: "1\n2\n3\n4\n5\n6", metadata: { name: "read", arguments_json: '{"path":"a.ts"}', status: "error" } });
     const out = new TranscriptRenderer().render(input({ role: "transcript", width: 12, height: 7, blocks: [tool], vars: { expand_tools: true } }));

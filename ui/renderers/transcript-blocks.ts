@@ -75,7 +75,10 @@ function toolBlock(b: Block, width: number, expand: boolean): StyledLine[] {
       lines = lines.slice(-TOOL_PREVIEW_LINES);
     }
     const style = status === "error" ? TOOL_ERR : TOOL_OUT;
-    for (const l of lines) for (const w of wrapSpans([{ text: l, style }], Math.max(1, width - 2))) out.push([{ text: "  " }, ...w]);
+    const room = Math.max(1, width - 2);
+    // Collapsed, each line keeps to one row, so a huge one-line output stays a few rows tall.
+    if (expand) for (const l of lines) for (const w of wrapSpans([{ text: l, style }], room)) out.push([{ text: "  " }, ...w]);
+    else for (const l of lines) out.push(l === "" ? [{ text: "  " }] : [{ text: "  " }, { text: truncate(l.replace(/\t/g, "    "), room), style }]);
   }
   const bg = TOOL_BG[status];
   return out.map((l) => padLine(withBackground(l, bg), width, { bg }));

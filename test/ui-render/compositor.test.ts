@@ -71,6 +71,19 @@ describe("compositor: the stock chat layout", () => {
     expect([corner.ch, h.grid.styles.get(corner.style).fg]).toEqual(["╭", 0x00d7ff]);
   });
 
+  it("paints no colour at all under NO_COLOR, keeping attributes", () => {
+    const rt = new Runtime({ width: 24, height: 8 });
+    rt.inTransaction(() => {
+      rt.buffers.appendBlock("transcript", { kind: "message", role: "assistant", text: "**bold** `code`" });
+      rt.draw.add({ kind: "text", window: "transcript", row: 0, col: 0, text: "x", style: { fg: "#ff0000", bg: "accent" } });
+    });
+    const grid = new CellGrid(24, 8);
+    paintFrame(grid, rt, { theme: createTheme({ noColor: true }), state: createCompositorState() });
+    const used = [...new Set(grid.styleIds)].map((id) => grid.styles.get(id));
+    expect(used.every((s) => s.fg === null && s.bg === null)).toBe(true);
+    expect(used.some((s) => s.bold)).toBe(true);
+  });
+
   it("shows the too-small screen below 20x8 and no cursor", () => {
     const h = harness(19, 8);
     expect(h.paint().cursor).toBeNull();

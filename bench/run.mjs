@@ -3,7 +3,7 @@
 // measurement runs in its own child process (no shared JIT or heap state); the combined results
 // are printed as one JSON object and written into bench/README.md as a table.
 // Flags: --quick (fewer samples, for a smoke run), --no-readme (do not rewrite the README),
-//        --only=stream,memory,cold,lua (a subset).
+//        --only=stream,memory,cold,lua (a subset), --frameworks=librecode (render/memory for some only).
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -48,7 +48,7 @@ function child(script, scriptArgs, nodeFlags = [], retry = true) {
   return JSON.parse(line);
 }
 
-const FRAMEWORKS = ["librecode", "pi-tui", "ink"];
+const FRAMEWORKS = args.find((a) => a.startsWith("--frameworks="))?.slice(13).split(",") ?? ["librecode", "pi-tui", "ink"];
 const SIZES = [10, 1000, 10000];
 
 ensureInstalled();
@@ -99,7 +99,7 @@ const out = {
 };
 out.goals = evaluateGoals(results);
 process.stdout.write(JSON.stringify(out, null, 2) + "\n");
-if (!args.includes("--no-readme") && !quick && only.length === 4) writeReadme(path.join(HERE, "README.md"), out);
+if (!args.includes("--no-readme") && !quick && only.length === 4 && FRAMEWORKS.length === 3) writeReadme(path.join(HERE, "README.md"), out);
 
 function versions() {
   const v = (p) => {

@@ -36,11 +36,13 @@ export class Args {
     return luaTypeName(this.L, i);
   }
 
+  /** A string argument. */
   string(i: number, name: string): string {
     if (lua.lua_type(this.L, i) !== lua.LUA_TSTRING) this.fail(i, name, "string");
     return jsString(lua.lua_tostring(this.L, i));
   }
 
+  /** A string argument, or undefined when nil. */
   optString(i: number, name: string): string | undefined {
     return this.isNil(i) ? undefined : this.string(i, name);
   }
@@ -52,6 +54,7 @@ export class Args {
     return this.string(i, name);
   }
 
+  /** An integer argument (a float with an integral value is accepted). */
   integer(i: number, name: string): number {
     if (lua.lua_type(this.L, i) === lua.LUA_TNUMBER) {
       if (lua.lua_isinteger(this.L, i)) return lua.lua_tointeger(this.L, i);
@@ -61,28 +64,21 @@ export class Args {
     return this.fail(i, name, "integer");
   }
 
+  /** An integer argument, or def when nil. */
   optInteger(i: number, name: string, def: number): number {
     return this.isNil(i) ? def : this.integer(i, name);
   }
 
+  /** A number argument. */
   number(i: number, name: string): number {
     if (lua.lua_type(this.L, i) !== lua.LUA_TNUMBER) this.fail(i, name, "number");
     return lua.lua_tonumber(this.L, i);
-  }
-
-  boolean(i: number, name: string): boolean {
-    if (lua.lua_type(this.L, i) !== lua.LUA_TBOOLEAN) this.fail(i, name, "boolean");
-    return lua.lua_toboolean(this.L, i);
   }
 
   /** A table read as JS (sequences as arrays, empty as emptyAs). */
   table(i: number, name: string, emptyAs: "array" | "object" = "object"): unknown {
     if (lua.lua_type(this.L, i) !== lua.LUA_TTABLE) this.fail(i, name, "table");
     return toJs(this.L, i, { emptyTable: emptyAs });
-  }
-
-  optTable(i: number, name: string, emptyAs: "array" | "object" = "object"): unknown {
-    return this.isNil(i) ? undefined : this.table(i, name, emptyAs);
   }
 
   /** A list of strings (a Lua sequence); each item must be a string. */
@@ -93,6 +89,7 @@ export class Args {
     return list as string[];
   }
 
+  /** A function argument, kept in the registry. */
   func(i: number, name: string): LuaFunctionRef {
     if (lua.lua_type(this.L, i) !== lua.LUA_TFUNCTION) this.fail(i, name, "function");
     return refFunction(this.L, i);

@@ -26,7 +26,7 @@ export function jsString(bytes: LuaString): string {
   return decoder.decode(bytes);
 }
 
-/** A Lua function held in the registry so JS can call it later; release() frees it. */
+/** A Lua function (or table) held in the registry so JS can call or read it later; release() frees it. */
 export class LuaFunctionRef {
   private ref: number;
   constructor(
@@ -35,9 +35,14 @@ export class LuaFunctionRef {
   ) {
     this.ref = ref;
   }
-  /** Pushes the function onto the stack of L. */
-  push(): void {
-    lua.lua_rawgeti(this.L, lua.LUA_REGISTRYINDEX, this.ref);
+  /** Pushes the referenced value onto the stack of its state (or of `onto`, a thread of the same state). */
+  push(onto: LuaState = this.L): void {
+    lua.lua_rawgeti(onto, lua.LUA_REGISTRYINDEX, this.ref);
+  }
+
+  /** True when `L` shares this reference's registry (the same state or one of its coroutines). */
+  sameState(L: LuaState): boolean {
+    return L === this.L || (L as unknown as { l_G: unknown }).l_G === (this.L as unknown as { l_G: unknown }).l_G;
   }
   /** Drops the registry reference; the function may be collected. */
   release(): void {
@@ -112,7 +117,9 @@ export function pushValue(L: LuaState, v: unknown, depth = 0): void {
     return;
   }
   if (v instanceof LuaFunctionRef) {
-    v.push();
+    // A function of another extension's state cannot cross over: it arrives as nil.
+    if (v.sameState(L)) v.push(L);
+    else lua.lua_pushnil(L);
     return;
   }
   if (v instanceof Uint8Array) {

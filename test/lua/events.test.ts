@@ -137,3 +137,15 @@ end)`,
     expect(path.basename(src!.extensions[0]!.file)).toBe("a.lua");
   });
 });
+
+describe("values shared between extensions", () => {
+  it("a function stored by one extension reaches another as nil, a table as a copy", () => {
+    const dir = tempTree({
+      "a.lua": `local lc = require("librecode") lc.buf.set_var("shared", "fn", function() return 1 end) lc.buf.set_var("shared", "t", {x = 1})`,
+      "b.lua": `local lc = require("librecode") lc.buf.set_text("log", type(lc.buf.get_var("shared", "fn")) .. " " .. lc.buf.get_var("shared", "t").x)`,
+    });
+    const rt = new Runtime({ clock: new FakeClock(), cwd: dir });
+    new ExtensionHost(rt, { cwd: dir, home: dir }).loadPaths([dir]);
+    expect(rt.buffers.getText("log")).toBe("nil 1");
+  });
+});

@@ -82,7 +82,14 @@ class FramePainter {
   render(w: WindowRecord): RenderOutput | null {
     if (w.renderer === "extension" || w.box.content.width <= 0) return null;
     const input = this.input(w, w.box.content.height);
-    return input === null ? null : this.opts.state.renderers.forRole(w.role).render(input);
+    if (input === null) return null;
+    try {
+      return this.opts.state.renderers.forRole(w.role).render(input);
+    } catch (e) {
+      // A renderer bug blanks its window instead of taking the whole screen down.
+      this.rt.reportError({ owner: "host", where: `render ${w.name}`, message: e instanceof Error ? e.message : String(e) });
+      return null;
+    }
   }
 
   paintWindow(w: WindowRecord, out: RenderOutput | null): void {

@@ -151,6 +151,15 @@ describe("compositor: windows, z order and draw operations", () => {
     ]);
   });
 
+  it("blanks a window whose renderer throws and reports the error", () => {
+    const h = harness(20, 8, { children: [{ window: "a", height: 1 }, { window: "b", height: 1 }] });
+    h.state.renderers.register("a", { render() { throw new Error("boom"); } });
+    tx(h.rt, () => h.rt.buffers.setText("b", "fine"));
+    h.paint();
+    expect(h.grid.toLines().slice(0, 2).map((l) => l.trimEnd())).toEqual(["", "fine"]);
+    expect(h.rt.errors.map((e) => `${e.where}: ${e.message}`)).toEqual(["render a: boom"]);
+  });
+
   it("places the cursor from an extension cursor op over the focused window's", () => {
     const h = harness(20, 8);
     expect(h.paint().cursor).toEqual({ row: 5, col: 2 });

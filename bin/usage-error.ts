@@ -13,6 +13,7 @@ export function reportFailure(err: unknown): number {
 // Errors a user causes with bad input carry one of these names across the layers.
 function isInputError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
+  // An error that names a command-line flag (`--session: ...`, `--provider: ...`) is bad usage too.
   return ["LayoutError", "ConfigError", "UsageError", "ToolArgumentError"].includes(err.name)
-    || /^(layout|config): /.test(err.message);
+    || /^(layout|config): |^--[a-z][a-z-]*: /.test(err.message);
 }

@@ -111,6 +111,15 @@ describe("librecode session", () => {
   });
 });
 
+describe("librecode (the chat)", () => {
+  it("without a terminal exits 2 and points at librecode prompt", async () => {
+    const r = await cli([], scratch());
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2, "", "librecode: the interactive chat needs a terminal on stdin and stdout (use `librecode prompt` for scripts)\n",
+    ]);
+  });
+});
+
 describe("librecode model", () => {
   it("list stars the offline demo when no provider has a key", async () => {
     const r = await cli(["model", "list"], scratch());

@@ -79,4 +79,20 @@ describe("librecode in a real terminal (tmux)", () => {
     s.keys("C-c");
     await expectShellUsable(s);
   });
+
+  it("an unknown --session exits 2 with one line, before taking over the terminal", async () => {
+    const dir = scratch();
+    session = new TmuxSession(100, 30, {
+      PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir.root, LIBRECODE_HOME: dir.home, TERM: "xterm-256color", PS1: "$ ",
+    }, dir.cwd);
+    await session.waitFor("the shell prompt", (l) => l.some((x) => x.startsWith("$")));
+    session.type(`${BIN} --session nope; echo rc=$?`);
+    session.keys("Enter");
+    const lines = await session.waitFor("the exit code", (l) => l.some((x) => x.startsWith("rc=")));
+    const at = lines.findIndex((x) => x.startsWith("rc="));
+    expect(lines.slice(at - 1, at + 1)).toEqual([
+      `librecode: --session: "nope": expected a session id, name or unique id prefix, got no match`,
+      "rc=2",
+    ]);
+  });
 });

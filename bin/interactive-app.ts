@@ -106,6 +106,9 @@ export class InteractiveApp {
     this.terminal.enter();
     this.screen.invalidate();
     this.painter.invalidate();
+    // The terminal may have been resized while the editor had it (no resize events reached us).
+    const size = this.terminal.size();
+    if (size.width !== this.screen.width || size.height !== this.screen.height) this.resize(size.width, size.height);
     this.rt.guard("host", "editor", () => {
       if ("error" in r) {
         this.rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text: r.error });

@@ -142,8 +142,11 @@ describe("the interactive app", () => {
     terminal.receive("draft");
     terminal.receive("\x07");
     const writes = output.writes.length;
+    // Resized while the editor has the terminal: no resize event reaches the app.
+    output.columns = 30;
     await tick();
     expect(rt.buffers.getText("composer")).toBe("draft edited");
+    expect(rt.width).toBe(30);
     expect(input.raw).toBe(true);
     // Left the alternate screen for the editor and came back.
     expect(output.writes.slice(writes).join("")).toContain("\x1b[?1049l");

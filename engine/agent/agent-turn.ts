@@ -5,7 +5,7 @@ import type { ResolvedModel } from "../model/provider-registry.js";
 import type { ContextEntry } from "./conversation.js";
 import { readContributions } from "./lifecycle-payloads.js";
 import { streamTurn, type TurnOutcome } from "./model-turn.js";
-import type { RunContext } from "./run-context.js";
+import { announceSaved, type RunContext } from "./run-context.js";
 import { runToolStep } from "./tool-step.js";
 
 export type TurnInput = {
@@ -50,4 +50,14 @@ export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> 
     t.entries.push({ message: { role: "tool", toolCallId: call.id, toolName: call.name, content: r.content, isError: r.isError }, seq: r.seq });
   }
   return out;
+}
+
+/** A prompt (or steering message) joins the conversation: shown, stored, and pushed onto `entries`. */
+export function appendUser(ctx: RunContext, entries: ContextEntry[], text: string, steer: boolean): void {
+  ctx.writer.add("message", "user", text, steer ? { steer: true } : {});
+  const record = ctx.store.appendMessage(ctx.sessionId, { kind: "user", text, ...(steer ? { payload: { steer: true } } : {}) });
+  announceSaved(ctx, record);
+  entries.push({ message: { role: "user", text }, seq: record.seq });
+  ctx.rt.emit("message_append", { role: "user", kind: "user", text, steer });
+  ctx.output({ type: "user", text, ...(steer ? { steer: true } : {}) });
 }

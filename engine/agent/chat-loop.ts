@@ -10,12 +10,12 @@ import type { SessionInfo } from "../session/session-records.js";
 import type { SessionStore } from "../session/session-store.js";
 import type { AgentEvent, AgentListener, RunResult, RunStop } from "./agent-events.js";
 import type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
-import { AUTO_COMPACT_AT, modelSummary, offlineSummary, planCompaction } from "./compaction.js";
+import { AUTO_COMPACT_AT, isContextOverflow, planCompaction, summarise } from "./compaction.js";
 import { contextFromRecords, estimateContext, type ContextEntry } from "./conversation.js";
 import { dispatchCommand } from "./host-commands.js";
 import { readString } from "./lifecycle-payloads.js";
 import { preparePrompt } from "./prompt-events.js";
-import { runTurn } from "./agent-turn.js";
+import { appendUser, runTurn } from "./agent-turn.js";
 import { announceSaved, type RunContext } from "./run-context.js";
 import { showSession } from "./session-view.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
@@ -68,8 +68,14 @@ export class ChatLoop implements ChatController {
 
   /** Announces the session (`session_start`, or `session_load` with its messages shown) and fills the status. */
   start(resumed: boolean): void {
-    if (resumed) this.loadSession(this.session);
-    else this.announceNew();
+    const s = this.session;
+    const about = { session_id: s.id, name: s.name, cwd: s.cwd };
+    if (resumed) {
+      ({ entries: this.entries, summary: this.summary } = contextFromRecords(this.store.loadContext(s.id)));
+      showSession(this.writer, this.store.loadMessages(s.id));
+      this.rt.emit("session_load", { ...about, messages: s.messageCount });
+    } else this.rt.emit("session_start", { ...about, provider: this.model.providerId, model: this.model.model });
+    this.emitOut({ type: "session", id: s.id, name: s.name, resumed, provider: this.model.providerId, model: this.model.model });
     this.pushStatus();
   }
 
@@ -135,11 +141,8 @@ export class ChatLoop implements ChatController {
   async compact(signal: AbortSignal = new AbortController().signal): Promise<boolean> {
     const plan = planCompaction(this.entries, this.model.contextWindow);
     if (!plan) return false;
-    const summary = this.model.provider.api === "script"
-      ? offlineSummary(this.summary, plan.replaced)
-      : await modelSummary(this.model.provider, this.model.model, this.summary, plan.replaced, signal);
-    const through = Math.max(0, ...plan.replaced.map((e) => e.seq));
-    const record = this.store.appendSummary(this.session.id, summary, through);
+    const summary = await summarise(this.model, this.summary, plan.replaced, signal);
+    const record = this.store.appendSummary(this.session.id, summary, Math.max(0, ...plan.replaced.map((e) => e.seq)));
     announceSaved({ rt: this.rt, sessionId: this.session.id }, record);
     this.summary = summary;
     this.entries = plan.kept;
@@ -249,7 +252,7 @@ export class ChatLoop implements ChatController {
     this.abort = new AbortController();
     const ctx = this.runContext(this.abort.signal);
     this.writer.clearBuffer("thinking");
-    this.addUser(ctx, text, false);
+    appendUser(ctx, this.entries, text, false);
     rt.emit("prompt_user_entry", { text });
     const before: Record<string, unknown> = { text, system_prompt: system, provider: this.model.providerId, model: this.model.model };
     rt.emit("before_agent_start", before);
@@ -265,6 +268,7 @@ export class ChatLoop implements ChatController {
     let error: string | undefined;
     let finalText = "";
     let turn = 0;
+    let compactedForOverflow = false;
     while (true) {
       if (turn >= maxTurns) {
         stop = "max_turns";
@@ -274,7 +278,7 @@ export class ChatLoop implements ChatController {
       }
       turn++;
       if (turn > 1 && this.steering.length > 0) {
-        for (const s of this.steering.splice(0)) this.addUser(ctx, s, true);
+        for (const s of this.steering.splice(0)) appendUser(ctx, this.entries, s, true);
         this.pushQueues();
       }
       await this.autoCompact(ctx.signal);
@@ -287,13 +291,18 @@ export class ChatLoop implements ChatController {
       }, turn);
       if (out.usage) this.reported = { tokens: out.usage.input + out.usage.output, entries: this.entries.length };
       finalText = out.message.text;
+      // A window overflow the estimate missed: compact once and ask again instead of failing.
+      let again = false;
       if (out.stopReason === "error") {
-        error = out.error ?? `${this.model.providerId}: request failed`;
-        this.fail(error);
+        const failure = out.error ?? `${this.model.providerId}: request failed`;
+        again = !compactedForOverflow && out.seq === 0 && isContextOverflow(failure) && (await this.tryCompact(ctx.signal));
+        compactedForOverflow ||= again;
+        if (!again) this.fail((error = failure));
       }
       this.pushStatus();
       rt.emit("turn_end", { turn, stop_reason: out.stopReason, tool_calls: out.message.toolCalls?.length ?? 0 });
       this.emitOut({ type: "turn_end", turn, stop_reason: out.stopReason });
+      if (again) continue;
       stop = out.stopReason;
       if (ctx.signal.aborted) stop = "aborted";
       if (stop === "error" || stop === "aborted") break;
@@ -310,38 +319,19 @@ export class ChatLoop implements ChatController {
     return { stopReason: stop, text: finalText, turns: turn, ...(error ? { error } : {}) };
   }
 
-  private addUser(ctx: RunContext, text: string, steer: boolean): void {
-    this.writer.add("message", "user", text, steer ? { steer: true } : {});
-    const record = this.store.appendMessage(this.session.id, { kind: "user", text, ...(steer ? { payload: { steer: true } } : {}) });
-    announceSaved(ctx, record);
-    this.entries.push({ message: { role: "user", text }, seq: record.seq });
-    this.rt.emit("message_append", { role: "user", kind: "user", text, steer });
-    this.emitOut({ type: "user", text, ...(steer ? { steer: true } : {}) });
-  }
-
   private async autoCompact(signal: AbortSignal): Promise<void> {
     if (this.opts.autoCompact === false) return;
-    if (this.contextUse().tokens < this.model.contextWindow * AUTO_COMPACT_AT) return;
+    if (this.contextUse().tokens >= this.model.contextWindow * AUTO_COMPACT_AT) await this.tryCompact(signal);
+  }
+
+  // Compaction failing is reported, not fatal: the request may still fit.
+  private async tryCompact(signal: AbortSignal): Promise<boolean> {
     try {
-      await this.compact(signal);
+      return await this.compact(signal);
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
+      return false;
     }
-  }
-
-  private loadSession(s: SessionInfo): void {
-    const ctx = contextFromRecords(this.store.loadContext(s.id));
-    this.entries = ctx.entries;
-    this.summary = ctx.summary;
-    showSession(this.writer, this.store.loadMessages(s.id));
-    this.rt.emit("session_load", { session_id: s.id, name: s.name, cwd: s.cwd, messages: s.messageCount });
-    this.emitOut({ type: "session", id: s.id, name: s.name, resumed: true, provider: this.model.providerId, model: this.model.model });
-  }
-
-  private announceNew(): void {
-    const s = this.session;
-    this.rt.emit("session_start", { session_id: s.id, name: s.name, cwd: s.cwd, provider: this.model.providerId, model: this.model.model });
-    this.emitOut({ type: "session", id: s.id, name: s.name, resumed: false, provider: this.model.providerId, model: this.model.model });
   }
 
   private runContext(signal: AbortSignal): RunContext {

@@ -2,6 +2,7 @@
 // summarised by the model itself and replaced by that summary; recent turns stay verbatim. The
 // offline script provider gets a deterministic summary instead (no scripted turn is used up).
 import type { Provider } from "../model/model-types.js";
+import type { ResolvedModel } from "../model/provider-registry.js";
 import { compactionCut, renderForSummary, type ContextEntry } from "./conversation.js";
 
 /** Auto-compaction starts when the estimate passes this share of the context window. */
@@ -45,4 +46,15 @@ export async function modelSummary(provider: Provider, model: string, previous: 
   if (error !== undefined) throw new Error(`compaction: summary request failed: ${error}`);
   if (out.trim() === "") throw new Error("compaction: summary request: expected a summary, got an empty reply");
   return out.trim();
+}
+
+/** The summary of `replaced`: offline for the script provider, else written by the model. */
+export async function summarise(m: ResolvedModel, previous: string | undefined, replaced: ContextEntry[], signal: AbortSignal): Promise<string> {
+  if (m.provider.api === "script") return offlineSummary(previous, replaced);
+  return modelSummary(m.provider, m.model, previous, replaced, signal);
+}
+
+/** Provider errors that mean "the request is larger than the model's window". */
+export function isContextOverflow(error: string): boolean {
+  return /context[ _-]?(length|window)|maximum context|prompt is too long|too many tokens|exceeds? the (context|maximum)/i.test(error);
 }

@@ -2,6 +2,7 @@
 // into the session (a partial row from the first token, so a killed process keeps it), to the
 // listeners and as UI events, and returns the assistant message with why the stream stopped.
 import type { ModelMessage, ModelRequest, ModelToolCall, Provider, ProviderPayload, StopReason } from "../model/model-types.js";
+import { redactValue } from "../auth/redact-secrets.js";
 import type { MessageRecord } from "../session/session-records.js";
 import type { AssistantPayload } from "./conversation.js";
 import { isRecord } from "./lifecycle-payloads.js";
@@ -62,7 +63,9 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
 
 // before_provider_request: handlers see the redacted payload and may edit body and plain headers.
 function providerHook(ctx: RunContext, p: ProviderPayload): ProviderPayload {
-  const data: Record<string, unknown> = { provider: p.provider, model: p.model, url: p.url, headers: p.headers, body: p.body };
+  // Handlers must not see a key even where a prompt carried one; without handlers the body is untouched.
+  const body = ctx.rt.events.count("before_provider_request") > 0 ? redactValue(p.body, ctx.secrets()) : p.body;
+  const data: Record<string, unknown> = { provider: p.provider, model: p.model, url: p.url, headers: p.headers, body };
   ctx.rt.emit("before_provider_request", data);
   return {
     ...p,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { sseThenStall, startLoopback, type Handler, type Loopback } from "../model/loopback-server.js";
+import { jsonError, sseThenStall, startLoopback, type Handler, type Loopback } from "../model/loopback-server.js";
 import { answerFrames, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
 
 let server: Loopback | undefined;
@@ -136,5 +136,19 @@ describe("compaction", () => {
     expect(last.body.messages[0].content).toMatch(/# Summary of the earlier conversation\n\nthe user sent big blobs$/);
     expect(last.body.messages.filter((m: { role: string }) => m.role === "user")).toHaveLength(1);
     expect(chat.loop.contextUse().summary).toBe(true);
+  });
+
+  it("compacts and asks again once when the provider says the request overflows its window", async () => {
+    const { chat, server } = await setup([
+      answer("one"), answer("two"),
+      jsonError(400, { error: { message: "This model's maximum context length is 8192 tokens", type: "invalid_request_error" } }),
+      answer("SUMMARY"), answer("three"),
+    ]);
+    await chat.loop.run("first");
+    await chat.loop.run("second");
+    const r = await chat.loop.run("third");
+    expect(r).toEqual({ stopReason: "stop", text: "three", turns: 2 });
+    expect(transcriptOf(server.requests[4]!).slice(1)).toEqual(["user: second", "assistant: two", "user: third"]);
+    expect(chat.rt.buffers.getBlocks("transcript").filter((b) => b.kind === "error")).toEqual([]);
   });
 });

@@ -74,6 +74,16 @@ describe("chat loop events", () => {
     expect(stored).toContain("password: [hidden]");
   });
 
+  it("shows request hooks no key, even one a prompt carried", async () => {
+    const { chat, server } = await readThenDone();
+    const bodies: string[] = [];
+    chat.rt.events.on("before_provider_request", (ev) => void bodies.push(JSON.stringify(ev.data)));
+    await chat.loop.run(`is ${KEY} my key?`);
+    expect(bodies.join("")).not.toContain(KEY);
+    expect(bodies[0]).toContain("is [redacted] my key?");
+    expect(server.requests[0]!.body.messages.at(-1).content).toBe("is [redacted] my key?");
+  });
+
   it("blocks a tool call a handler consumed, with an error result the model sees", async () => {
     const { chat, server } = await readThenDone();
     const errors: unknown[] = [];

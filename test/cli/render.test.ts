@@ -127,6 +127,13 @@ describe.concurrent("librecode render: extensions, timers, Lua layouts, status",
     expect(f.buffers.late).toBeUndefined();
   });
 
+  it("a missing --extension path is reported, and the frame is still drawn", async () => {
+    const dir = scratch();
+    const r = await cli(["render", "--size", "20x8", "--extension", "nope"], dir);
+    expect([r.code, r.stderr]).toEqual([0, `librecode: extension: path:nope: not found: ${dir.path("nope")}\n`]);
+    expect(r.stdout.split("\n")).toHaveLength(9);
+  });
+
   it("a Lua --layout file returns the table", async () => {
     const dir = scratch({
       "layout.lua": `return { direction = "row", children = { { window = "transcript", grow = 1 }, { window = "composer", width = 10, border = true } } }\n`,

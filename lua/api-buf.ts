@@ -11,6 +11,7 @@ const { lua, lauxlib } = fengari;
 
 function bufferInit(a: Args, i: number, name: string): BufferInit | string {
   if (a.type(i) === "string") return a.string(i, name);
+  if (a.type(i) !== "table") a.fail(i, name, "table or string");
   const t = a.table(i, name) as Record<string, unknown>;
   const init: BufferInit = {};
   if (typeof t.text === "string") init.text = t.text;
@@ -42,7 +43,9 @@ export function bufApi(ext: LuaExtension): Record<string, ApiFn> {
     list: () => b.list(),
     create: (a) => {
       const n = name(a);
-      b.create(n, a.isNil(2) ? undefined : (bufferInit(a, 2, "t") as BufferInit));
+      const init = a.isNil(2) ? undefined : bufferInit(a, 2, "t");
+      if (typeof init === "string") b.create(n, { text: init });
+      else b.create(n, init);
       return bufferToLua(ext.rt, n);
     },
     set: (a) => {

@@ -33,9 +33,10 @@ export function onApi(ext: LuaExtension): ApiFn {
 /** `api.create_autocmd(events, fn | {priority, callback})` (nvim-style alias of on). */
 export function autocmdApi(ext: LuaExtension): ApiFn {
   return (a: Args) => {
-    let names: string[];
+    let names: string[] = [];
     if (a.type(1) === "string") names = [a.string(1, "events")];
-    else names = a.strings(1, "events");
+    else if (a.type(1) === "table") names = a.strings(1, "events");
+    else a.fail(1, "events", "an event name or a list of names");
     if (a.type(2) === "function") {
       register(ext, names, a.func(2, "fn"), 0);
       return true;

@@ -7,7 +7,8 @@ const RENDERERS = ["default", "extension"];
 
 function renderer(a: Args, i: number, name: string, v: unknown): Renderer {
   if (typeof v !== "string" || !RENDERERS.includes(v)) {
-    throw new ArgError(`${a.fn}: argument ${i} '${name}': expected "default" or "extension", got ${JSON.stringify(v) ?? "nil"}`);
+    const got = typeof v === "string" ? JSON.stringify(v) : v === undefined ? "nil" : a.type(i);
+    throw new ArgError(`${a.fn}: argument ${i} '${name}': expected "default" or "extension", got ${got}`);
   }
   return v as Renderer;
 }
@@ -51,7 +52,11 @@ export function winApi(ext: LuaExtension): Record<string, ApiFn> {
       const r = renderer(a, 2, "renderer", a.value(2));
       return w.set(n, { renderer: r });
     },
-    get_var: (a) => w.get(name(a))?.vars[a.string(2, "key")],
+    get_var: (a) => {
+      const n = name(a);
+      const key = a.string(2, "key");
+      return w.get(n)?.vars[key];
+    },
     set_var: (a) => w.setVar(name(a), a.string(2, "key"), a.value(3)),
     create: (a) => {
       const n = name(a);

@@ -30,6 +30,7 @@ describe("chat loop events", () => {
     chat.loop.start(false);
     const r = await chat.loop.run("read it");
     expect(r).toEqual({ stopReason: "stop", text: "Done", turns: 2 });
+    chat.loop.shutdown();
     expect(seen).toEqual([
       "session_start",
       "input", "prompt_submit", "prompt_prepare", "session_save user", "message_append", "prompt_user_entry",
@@ -39,7 +40,7 @@ describe("chat loop events", () => {
       "tool_call", "tool_start", "tool_result", "tool_end", "session_save tool_result", "message_append", "turn_end",
       "turn_start", "context_build", "model_request", "before_provider_request", "model_delta", "model_delta",
       "session_save assistant", "message_append", "after_provider_response", "turn_end",
-      "agent_end", "prompt_done",
+      "agent_end", "prompt_done", "shutdown",
     ]);
   });
 

@@ -1,5 +1,7 @@
 import type { KeymapTarget } from "../engine/keymaps.js";
 import { normalizeTarget } from "../engine/keymaps.js";
+import { normalizeLhs } from "../engine/key-notation.js";
+import type { LuaFunctionRef } from "./lua-value.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaHandler } from "./lua-handler.js";
@@ -15,8 +17,21 @@ function targetArg(a: Args): KeymapTarget {
   return t;
 }
 
+// The kernel replaces a mapping of the same target and lhs silently; we key our registry refs the
+// same way so the replaced Lua function is released (a handler re-mapping keys every frame must
+// not grow the registry).
+function mappingKey(target: KeymapTarget, lhs: string): string {
+  const t = normalizeTarget(target).map((s) => (s.kind === "global" ? "global" : `${s.kind}=${s.value}`)).join("|");
+  return `${t}\0${normalizeLhs(lhs)}`;
+}
+
 /** librecode.keymap: set(target, lhs, fn, opts) and del(target, lhs). */
 export function keymapApi(ext: LuaExtension): Record<string, ApiFn> {
+  const refs = new Map<string, LuaFunctionRef>();
+  const forget = (key: string) => {
+    refs.get(key)?.release();
+    refs.delete(key);
+  };
   return {
     set: (a) => {
       const target = targetArg(a);
@@ -26,8 +41,17 @@ export function keymapApi(ext: LuaExtension): Record<string, ApiFn> {
       const priority = typeof opts.priority === "number" ? opts.priority : 0;
       const desc = typeof opts.desc === "string" ? opts.desc : "";
       ext.rt.keymaps.set(target, lhs, luaHandler(ext, fn), { priority, desc, owner: ext.name });
+      const key = mappingKey(target, lhs);
+      forget(key);
+      refs.set(key, fn);
       return true;
     },
-    del: (a) => ext.rt.keymaps.del(targetArg(a), a.string(2, "lhs")),
+    del: (a) => {
+      const target = targetArg(a);
+      const lhs = a.string(2, "lhs");
+      const removed = ext.rt.keymaps.del(target, lhs);
+      if (removed) forget(mappingKey(target, lhs));
+      return removed;
+    },
   };
 }

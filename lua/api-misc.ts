@@ -112,7 +112,14 @@ export function miscApi(ext: LuaExtension): {
       defer: (a) => {
         const ms = delay(a);
         const fn = a.func(2, "fn");
-        return rt.scheduler.defer(ms, () => void ext.call(fn, []), ext.name);
+        // A one-shot releases its function once it ran (timers set every frame must not leak).
+        return rt.scheduler.defer(ms, () => {
+          try {
+            ext.call(fn, []);
+          } finally {
+            fn.release();
+          }
+        }, ext.name);
       },
       interval: (a) => {
         const ms = delay(a);

@@ -55,6 +55,18 @@ describe("librecode.keymap", () => {
     expect(rt.buffers.getText("log")).toBe("");
   });
 
+  it("releases a replaced mapping's function (re-mapping every frame does not grow the registry)", () => {
+    const { run } = lcRuntime();
+    const [before, after] = run(`
+      local function count() local n = 0 for _ in pairs(debug.getregistry()) do n = n + 1 end return n end
+      lc.keymap.set("global", "z", function() end)
+      local before = count()
+      for i = 1, 200 do lc.keymap.set("global", "<z>", function() end) end
+      lc.timer.defer(0, function() end)
+      return before, count()`);
+    expect((after as number) - (before as number)).toBeLessThanOrEqual(1);
+  });
+
   it("checks its arguments", () => {
     const { run } = lcRuntime();
     expect(run(`return select(2, pcall(lc.keymap.set, 5, "x", function() end))`)).toEqual([

@@ -58,6 +58,20 @@ describe("io", () => {
     expect(out).toEqual(["012", 3, 10, 0, "01AB456789"]);
   });
 
+  it("passes formats to io.lines and file:lines, and closes io.lines' file at the end", () => {
+    const file = path.join(dir, "f.txt");
+    fs.writeFileSync(file, "1 2\n3 4\n");
+    expect(runLua(`
+      local sums = {}
+      for a, b in io.lines(${q(file)}, "n", "n") do sums[#sums + 1] = a + b end
+      local f = io.open(${q(file)})
+      local chunks = {}
+      for c in f:lines(4) do chunks[#chunks + 1] = c end
+      local t = io.type(f)
+      f:close()
+      return sums, chunks, t`)).toEqual([[3, 7], ["1 2\n", "3 4\n"], "file"]);
+  });
+
   it("appends in a mode", () => {
     const file = path.join(dir, "ap.txt");
     fs.writeFileSync(file, "x");

@@ -72,7 +72,8 @@ export class ChatLoop implements ChatController {
     const about = { session_id: s.id, name: s.name, cwd: s.cwd };
     if (resumed) {
       ({ entries: this.entries, summary: this.summary } = contextFromRecords(this.store.loadContext(s.id)));
-      showSession(this.writer, this.store.loadMessages(s.id));
+      // One commit for the whole history, not one per message.
+      this.rt.guard("host", "session load", () => showSession(this.writer, this.store.loadMessages(s.id)));
       this.rt.emit("session_load", { ...about, messages: s.messageCount });
     } else this.rt.emit("session_start", { ...about, provider: this.model.providerId, model: this.model.model });
     this.emitOut({ type: "session", id: s.id, name: s.name, resumed, provider: this.model.providerId, model: this.model.model });

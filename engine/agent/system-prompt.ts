@@ -7,6 +7,7 @@ import { dirname, join, resolve } from "node:path";
 /** Longest AGENTS.md kept (characters); the rest is cut with a note. */
 export const AGENTS_FILE_CAP = 32_000;
 
+/** The system prompt's opening when `assistant.system_prompt` does not replace it. */
 export const BASE_PROMPT = [
   "You are librecode, a coding assistant working in the user's terminal on their project.",
   "Use the tools to read, search and change files and to run commands; do not guess file contents.",

@@ -31,7 +31,8 @@ function failLoad(ext: LuaExtension, message: string, traceback?: string): void 
   ext.rt.reportError({ owner: ext.name, where: "load", message, traceback });
 }
 
-// The manifest runs in the extension's own state, before the module exists (it only describes).
+// The manifest runs in the extension's own state (the module is there already, in case an
+// init.lua written for the original requires it, but a manifest should only describe).
 function readManifest(ext: LuaExtension, file: string, fallback: string): Manifest {
   const fn = chunkRef(ext, file);
   try {
@@ -54,6 +55,8 @@ export function loadExtension(rt: Runtime, c: ExtensionCandidate, source: string
   const ext = new LuaExtension(c.name, rt, L, c.root, c.file, source, opts);
   ext.onLog = opts.onLog;
   if (opts.context) ext.context = opts.context;
+  installModule(ext);
+  lua.lua_pop(L, 1);
   let entry = c.file;
   if (c.kind === "manifest") {
     try {
@@ -71,8 +74,6 @@ export function loadExtension(rt: Runtime, c: ExtensionCandidate, source: string
     }
   }
   if (c.kind === "file") ext.name = unique(c.name);
-  installModule(ext);
-  lua.lua_pop(L, 1);
   let fn: LuaFunctionRef;
   try {
     fn = chunkRef(ext, entry);

@@ -2,7 +2,7 @@ import fengari from "fengari";
 import type { EventContext, Handler, HandlerResult } from "../engine/event-bus.js";
 import { eventTable, LIFECYCLE_EVENTS } from "./event-table.js";
 import type { LuaExtension } from "./lua-extension.js";
-import { luaString, pushValue, toJs, LuaFunctionRef, type LuaFunctionRef as Ref } from "./lua-value.js";
+import { luaString, pushValue, toJs, LuaFunctionRef } from "./lua-value.js";
 
 const { lua, lauxlib } = fengari;
 
@@ -14,7 +14,7 @@ function handlerResult(r: unknown): HandlerResult {
 
 // Lifecycle handlers get {name, payload}; the payload table is read back after the call and
 // written into ev.data (fields set to nil are deleted), as docs/internal/kernel-contract.md says.
-function callLifecycle(ext: LuaExtension, fn: Ref, ev: EventContext): HandlerResult {
+function callLifecycle(ext: LuaExtension, fn: LuaFunctionRef, ev: EventContext): HandlerResult {
   const L = ext.L;
   pushValue(L, { name: ev.name, payload: ev.data });
   const ref = new LuaFunctionRef(L, lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX));
@@ -36,7 +36,7 @@ function callLifecycle(ext: LuaExtension, fn: Ref, ev: EventContext): HandlerRes
 }
 
 /** Wraps a Lua function as a kernel Handler: it gets the event table and may return true or flags. */
-export function luaHandler(ext: LuaExtension, fn: Ref): Handler {
+export function luaHandler(ext: LuaExtension, fn: LuaFunctionRef): Handler {
   return (ev) => {
     if (LIFECYCLE_EVENTS.has(ev.name)) return callLifecycle(ext, fn, ev);
     const [r] = ext.call(fn, [eventTable(ext.rt, ev, ext.context())], ev);

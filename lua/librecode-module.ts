@@ -60,6 +60,9 @@ export function installModule(ext: LuaExtension): void {
     setFunctions(L, group, fns);
     lua.lua_setfield(L, -2, luaString(group));
   }
+  // print would write into the middle of the full-screen UI: it goes to the extension's log.
+  lua.lua_getfield(L, -1, luaString("log"));
+  lua.lua_setglobal(L, luaString("print"));
   lua.lua_pushvalue(L, -1);
   lua.lua_setglobal(L, luaString("librecode"));
   preloadModule(L, "librecode", -1);

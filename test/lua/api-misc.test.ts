@@ -96,9 +96,9 @@ describe("actions, namespaces, log", () => {
     expect(run(`local a = lc.api.create_namespace("hl") return math.type(a), a == lc.api.create_namespace("hl"), a ~= lc.api.create_namespace("other")`)).toEqual(["integer", true, true]);
   });
 
-  it("log records messages", () => {
+  it("log records messages, and print goes to the log instead of the screen", () => {
     const { run, host } = lcRuntime();
-    run(`lc.log("hello", 42)`);
-    expect(host.extensions()[0]!.logs).toEqual(["hello 42"]);
+    run(`lc.log("hello", 42) print("from print", nil)`);
+    expect(host.extensions()[0]!.logs).toEqual(["hello 42", "from print nil"]);
   });
 });

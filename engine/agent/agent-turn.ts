@@ -46,7 +46,7 @@ export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> 
     rt.emit("after_provider_response", { provider, model, stop_reason: out.stopReason, text: out.message.text, tool_calls: calls.length, usage: out.usage ?? null });
   }
   for (const call of calls) {
-    const r = await runToolStep(t.ctx, call);
+    const r = await runToolStep(t.ctx, call, out.toolBlocks.get(call.id));
     t.entries.push({ message: { role: "tool", toolCallId: call.id, toolName: call.name, content: r.content, isError: r.isError }, seq: r.seq });
   }
   return out;

@@ -17,6 +17,8 @@ export type TurnOutcome = {
   stopReason: StopReason;
   error?: string;
   usage?: { input: number; output: number };
+  /** Transcript blocks opened (pending) as each tool call began streaming, by call id. */
+  toolBlocks: Map<string, string>;
 };
 
 /** Streams one provider call; never throws (a provider failure is a `stopReason: "error"` outcome). */
@@ -35,6 +37,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
       switch (ev.type) {
         case "text_delta": s.text(ev.text); break;
         case "thinking_delta": s.thinking(ev.text, ev.signature); break;
+        case "tool_call_start": s.toolStarted(ev.id, ev.name); break;
         case "tool_call_end": s.calls.push({ id: ev.id, name: ev.name, arguments: ev.arguments }); break;
         case "usage":
           usage = { input: ev.input, output: ev.output };
@@ -58,7 +61,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   }
   if (ctx.signal.aborted && stopReason !== "error") stopReason = "aborted";
   const { message, record } = s.finish(stopReason);
-  return { message, seq: record?.seq ?? 0, stopReason, ...(error ? { error } : {}), ...(usage ? { usage } : {}) };
+  return { message, seq: record?.seq ?? 0, stopReason, toolBlocks: s.toolBlocks, ...(error ? { error } : {}), ...(usage ? { usage } : {}) };
 }
 
 // before_provider_request: handlers see the redacted payload and may edit body and plain headers.
@@ -77,6 +80,7 @@ function providerHook(ctx: RunContext, p: ProviderPayload): ProviderPayload {
 /** Guards the pieces of one streamed reply: blocks, the partial row, the collected text. */
 class TurnStream {
   readonly calls: ModelToolCall[] = [];
+  readonly toolBlocks = new Map<string, string>();
   private textAcc = "";
   private thinkingAcc = "";
   private signature: string | undefined;
@@ -110,11 +114,22 @@ class TurnStream {
     this.ctx.output({ type: "thinking_delta", text: delta });
   }
 
+  // The block shows at once (a long `write` streams its arguments for a while); the tool step fills it.
+  toolStarted(id: string, name: string): void {
+    const meta = { name, arguments: {}, arguments_json: "", tool_call_id: id, status: "pending" };
+    this.toolBlocks.set(id, this.ctx.writer.add("tool", "tool", "", meta));
+  }
+
   /** Closes the blocks and commits the message; tool calls are dropped unless the reply completed. */
   finish(stopReason: StopReason): { message: AssistantMessage; record?: MessageRecord } {
     const complete = stopReason !== "aborted" && stopReason !== "error";
     const calls = complete ? this.calls : [];
     const interrupted = !complete;
+    for (const [id, block] of this.toolBlocks) {
+      if (calls.some((c) => c.id === id)) continue;
+      this.ctx.writer.update(block, { status: "error", result: "not run: the reply was cut off" }, "not run: the reply was cut off");
+      this.toolBlocks.delete(id);
+    }
     if (this.thinkingBlock !== undefined) this.ctx.writer.close(this.thinkingBlock);
     if (this.textBlock !== undefined) this.ctx.writer.close(this.textBlock, interrupted ? { interrupted: true } : undefined);
     const message: AssistantMessage = {

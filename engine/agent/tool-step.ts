@@ -8,8 +8,8 @@ import { announceSaved, scrub, type RunContext } from "./run-context.js";
 
 export type ToolOutcome = { content: string; isError: boolean; seq: number };
 
-/** Runs (or refuses) one tool call and commits its result message. */
-export async function runToolStep(ctx: RunContext, call: ModelToolCall): Promise<ToolOutcome> {
+/** Runs (or refuses) one tool call and commits its result message; `pendingBlock` is its block if one is shown already. */
+export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingBlock?: string): Promise<ToolOutcome> {
   const { rt, writer } = ctx;
   const parsed = parseArguments(call.arguments);
   let args: Record<string, unknown> = "args" in parsed ? parsed.args : {};
@@ -27,9 +27,9 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall): Promise
     }
   }
 
-  const block = writer.add("tool", "tool", "", {
-    name: call.name, arguments: args, arguments_json: json, tool_call_id: call.id, status: "pending",
-  });
+  const meta = { name: call.name, arguments: args, arguments_json: json, tool_call_id: call.id, status: "pending" };
+  const block = pendingBlock ?? writer.add("tool", "tool", "", meta);
+  if (pendingBlock) writer.update(block, meta);
   rt.emit("tool_start", { name: call.name, arguments_json: json, tool_call_id: call.id });
   ctx.output({ type: "tool_start", tool_call_id: call.id, name: call.name, arguments: args });
   writer.clearBuffer("tools");

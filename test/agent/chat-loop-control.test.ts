@@ -79,6 +79,17 @@ describe("steering, follow-ups and interrupting", () => {
     ]);
   });
 
+  it("shows a tool call as soon as it starts streaming, and marks it not run when cut off", async () => {
+    const { chat } = await setup([sseThenStall(toolFrames("call_1", "write", { path: "big.txt", content: "..." }).slice(0, 2))]);
+    const running = chat.loop.run("write a big file");
+    const tools = () => chat.rt.buffers.getBlocks("transcript").filter((b) => b.kind === "tool");
+    while (tools().length === 0) await new Promise((r) => setImmediate(r));
+    expect(tools().map((b) => b.metadata)).toEqual([{ name: "write", arguments: {}, arguments_json: "", tool_call_id: "call_1", status: "pending" }]);
+    chat.loop.interrupt();
+    expect((await running).stopReason).toBe("aborted");
+    expect(tools().map((b) => [b.text, b.metadata.status])).toEqual([["not run: the reply was cut off", "error"]]);
+  });
+
   it("stops a running tool through the abort signal", async () => {
     const { chat } = await setup([(res) => respond(res, toolFrames("call_1", "bash", { command: "echo started; sleep 30" })), answer("never")]);
     const deltas: unknown[] = [];

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// architecture.md: imports run one way only, `layout <- engine <- ui, lua <- bin`.
+const ROOT = join(import.meta.dirname, "..", "..");
+const ALLOWED: Record<string, string[]> = {
+  layout: ["layout"],
+  engine: ["engine", "layout"],
+  ui: ["ui", "engine", "layout"],
+  lua: ["lua", "engine", "layout", "ui/text-helpers", "ui/text-measure"],
+  bin: ["bin", "engine", "layout", "ui", "lua"],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sourceFiles(p);
+    return p.endsWith(".ts") ? [p] : [];
+  });
+}
+
+function violations(layer: string): string[] {
+  const out: string[] = [];
+  for (const file of sourceFiles(join(ROOT, layer))) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/(?:from|import\()\s*["'](\.[^"']+)["']/g)) {
+      const target = relative(ROOT, join(file, "..", m[1])).replace(/\.js$/, "");
+      const ok = ALLOWED[layer].some((a) => target === a || target.startsWith(`${a}/`));
+      if (!ok) out.push(`${relative(ROOT, file)} imports ${target}`);
+    }
+  }
+  return out;
+}
+
+describe("layer imports run one way", () => {
+  for (const layer of Object.keys(ALLOWED)) {
+    it(`${layer}/ imports only ${ALLOWED[layer].join(", ")}`, () => {
+      expect(violations(layer)).toEqual([]);
+    });
+  }
+
+  it("layout/ imports no package but yoga-layout", () => {
+    const pkgs = sourceFiles(join(ROOT, "layout")).flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/from\s*["']([^."'][^"']*)["']/g)].map((m) => m[1]));
+    expect([...new Set(pkgs)].filter((p) => p !== "yoga-layout")).toEqual([]);
+  });
+
+  it("engine/ never writes to the terminal", () => {
+    const writers = sourceFiles(join(ROOT, "engine"))
+      .filter((f) => /process\.stdout\.write|process\.stderr\.write|console\.log/.test(readFileSync(f, "utf8")))
+      .map((f) => relative(ROOT, f));
+    expect(writers).toEqual([]);
+  });
+});

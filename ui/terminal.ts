@@ -1,6 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { systemClock, type Clock } from "../engine/scheduler.js";
 import { KeyDecoder, type InputEvent } from "./key-decoder.js";
+import { wheelFromArrowBurst } from "./alternate-scroll.js";
 import { installRestoreGuard, type GuardedProcess } from "./terminal-guard.js";
 import { KITTY_PUSH, KITTY_QUERY, enterSequence, restoreSequence } from "./terminal-modes.js";
 
@@ -165,7 +166,8 @@ export class Terminal {
       this.clock.clearTimer(this.escTimer);
       this.escTimer = null;
     }
-    this.dispatch(this.decoder.feed(text));
+    const events = this.decoder.feed(text);
+    this.dispatch(this.opts.mouse === true ? events : wheelFromArrowBurst(events));
     if (this.decoder.hasPending) {
       this.escTimer = this.clock.setTimer(() => {
         this.escTimer = null;

@@ -92,13 +92,19 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     ...(opts.onWorkingChange ? { onWorkingChange: opts.onWorkingChange } : {}),
     ...(opts.defer ? { defer: opts.defer } : {}),
   });
+  // "model" (a model of the current provider wins: OpenRouter ids contain a slash), "provider"
+  // (its default model) or "provider/model".
   const resolveModel = (spec: string): ResolvedModel => {
+    const entries = listModels(config);
+    const isProvider = (id: string) => entries.some((e) => e.provider === id);
+    const current = entries.find((e) => e.provider === loop.model.providerId);
     const slash = spec.indexOf("/");
-    const known = config.providers[spec] !== undefined || listModels(config).some((e) => e.provider === spec);
-    const [provider, modelId] = slash > 0 && listModels(config).some((e) => e.provider === spec.slice(0, slash))
-      ? [spec.slice(0, slash), spec.slice(slash + 1)]
-      : known ? [spec, undefined] : [loop.model.providerId, spec];
-    return resolveProvider(config, { ...overrides, provider, ...(modelId ? { model: modelId } : {}) }, env, auth.storedKeys());
+    let target: { provider: string; model?: string };
+    if (current?.models.some((m) => m.id === spec)) target = { provider: current.provider, model: spec };
+    else if (isProvider(spec)) target = { provider: spec };
+    else if (slash > 0 && isProvider(spec.slice(0, slash))) target = { provider: spec.slice(0, slash), model: spec.slice(slash + 1) };
+    else target = { provider: loop.model.providerId, model: spec };
+    return resolveProvider(config, { ...overrides, ...target }, env, auth.storedKeys());
   };
   registerHostCommands({
     loop, auth, resolveModel,

@@ -70,6 +70,19 @@ describe("slash commands", () => {
     expect(server.requests[0]!.body.model).toBe("m2");
   });
 
+  it("/model takes a provider (its default model) or provider/model", async () => {
+    server = await startLoopback([(res) => respond(res, textFrames("ok"))]);
+    const p = project(server.origin, ["  other:", "    api: openai-chat", `    base_url: ${server.origin}/v1`, "    models: [x1, x2]"].join("\n"));
+    const chat = openLoop(p);
+    await chat.loop.run("/model other");
+    expect(chat.loop.model.label).toBe("other/x1");
+    await chat.loop.run("/model x2");
+    expect(chat.loop.model.label).toBe("other/x2");
+    await chat.loop.run("/model local/m3");
+    expect(chat.loop.model.label).toBe("local/m3");
+    expect(chat.store.get(chat.loop.session.id)).toMatchObject({ provider: "local", model: "m3" });
+  });
+
   it("/new starts an empty session and /resume opens the old one again", async () => {
     const { chat } = await setup();
     const starts: unknown[] = [];

@@ -25,15 +25,26 @@ export function blockToLua(b: Block, cap = Infinity): Record<string, unknown> {
 }
 
 /** `{name, text, chars, cursor, label, metadata, blocks}`; an unknown name is an empty buffer. */
-export function bufferToLua(rt: Runtime, name: string, bounded = false): Record<string, unknown> {
+export function bufferToLua(rt: Runtime, name: string): Record<string, unknown> {
   const b = rt.buffers.get(name);
   if (!b) return { name, text: "", chars: [], cursor: 0, label: "", metadata: {}, blocks: [] };
-  const blocks = bounded && b.blocks.length > PAYLOAD_BLOCKS ? b.blocks.slice(-PAYLOAD_BLOCKS) : b.blocks;
-  const cap = bounded ? PAYLOAD_BLOCK_TEXT : Infinity;
-  return {
-    name, text: b.text, chars: cpChars(b.text), cursor: b.cursor, label: b.label, metadata: b.metadata,
-    blocks: blocks.map((blk) => blockToLua(blk, cap)),
-  };
+  return { name, text: b.text, chars: cpChars(b.text), cursor: b.cursor, label: b.label, metadata: b.metadata, blocks: b.blocks.map((blk) => blockToLua(blk)) };
+}
+
+/**
+ * A buffer as event payloads carry it: the last PAYLOAD_BLOCKS blocks with capped text, and
+ * `chars` and `blocks` built only when read (most key handlers look at `text` and `cursor` only).
+ */
+export function bufferPayload(rt: Runtime, name: string): LazyTable {
+  const b = rt.buffers.get(name);
+  if (!b) return lazyTable(bufferToLua(rt, name), {});
+  // Snapshot now, so fields read later agree with `text` even if the handler edits the buffer.
+  const text = b.text;
+  const blocks = (b.blocks.length > PAYLOAD_BLOCKS ? b.blocks.slice(-PAYLOAD_BLOCKS) : b.blocks).map((blk) => ({ ...blk }));
+  return lazyTable(
+    { name, text, cursor: b.cursor, label: b.label, metadata: b.metadata },
+    { chars: () => cpChars(text), blocks: () => blocks.map((blk) => blockToLua(blk, PAYLOAD_BLOCK_TEXT)) },
+  );
 }
 
 /** `{name, role, buffer, renderer, x, y, width, height, content, cursor_row, cursor_col, visible, metadata}` or undefined. */
@@ -87,8 +98,8 @@ export function eventTable(rt: Runtime, ev: EventContext, session: SessionContex
     context: () => ({ mode: session.mode ?? data.mode ?? "chat", working, cwd: rt.cwd, session_id: session.session_id ?? data.session_id ?? "" }),
     data: () => data,
     focus: () => rt.focusInfo(),
-    composer: () => bufferToLua(rt, "composer", true),
-    buffers: () => lazyMap(rt.buffers.list(), (n) => bufferToLua(rt, n, true)),
+    composer: () => bufferPayload(rt, "composer"),
+    buffers: () => lazyMap(rt.buffers.list(), (n) => bufferPayload(rt, n)),
     windows: () => lazyMap(rt.windows.list(), (n) => windowToLua(rt, n)),
     layout: () => lazyTable({ width: rt.width, height: rt.height }, { windows: () => layoutWindows(rt), root: () => rt.layout.plain() }),
   });

@@ -139,16 +139,14 @@ lc.timer.interval(1000, function() end)`,
   });
 
   it("has a working io and os in extensions (trusted local code)", () => {
-    const dir = tempTree({ "ext/io.lua": `local f = io.open("out.txt", "w") f:write("written") f:close() require("librecode").buf.set_text("log", os.getenv("HOME") and "env" or "noenv")` });
+    const dir = tempTree({});
+    const out = path.join(dir, "out.txt");
+    fs.mkdirSync(path.join(dir, "ext"));
+    fs.writeFileSync(path.join(dir, "ext/io.lua"),
+      `local f = io.open(${JSON.stringify(out)}, "w") f:write("written") f:close() require("librecode").buf.set_text("log", os.getenv("HOME") and "env" or "noenv")`);
     const { rt, host } = hostIn(dir);
-    const cwd = process.cwd();
-    process.chdir(dir);
-    try {
-      host.loadUse(["path:ext"]);
-    } finally {
-      process.chdir(cwd);
-    }
-    expect(fs.readFileSync(path.join(dir, "out.txt"), "utf8")).toBe("written");
+    host.loadUse(["path:ext"]);
+    expect(fs.readFileSync(out, "utf8")).toBe("written");
     expect(rt.buffers.getText("log")).toBe("env");
   });
 });

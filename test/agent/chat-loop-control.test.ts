@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonError, sseThenStall, startLoopback, type Handler, type Loopback } from "../model/loopback-server.js";
 import { answerFrames, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
@@ -163,3 +165,31 @@ describe("compaction", () => {
     expect(chat.rt.buffers.getBlocks("transcript").filter((b) => b.kind === "error")).toEqual([]);
   });
 });
+
+describe("runs and sessions", () => {
+  it("stops after assistant.max_turns turns with an error", async () => {
+    server = await startLoopback([readA, readA, answer("never")]);
+    const p = project(server.origin);
+    const limited = openLoop(p, { configFile: writeConfig(p.root, "assistant:\n  max_turns: 2\n") });
+    const r = await limited.loop.run("loop forever");
+    expect(r).toEqual({ stopReason: "max_turns", text: "", turns: 2, error: "chat loop: stopped after 2 turns (assistant.max_turns)" });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("continues a session given by id, and refuses an unknown one", async () => {
+    const { p, chat, server } = await setup([answer("first answer"), answer("second answer")]);
+    await chat.loop.run("first");
+    const again = openLoop(p, { sessionId: chat.loop.session.id });
+    expect(again.resumed).toBe(true);
+    again.loop.start(true);
+    await again.loop.run("second");
+    expect(transcriptOf(server.requests[1]!).slice(1)).toEqual(["user: first", "assistant: first answer", "user: second"]);
+    expect(() => openLoop(p, { sessionId: "nope" })).toThrow('--session: "nope": expected a session id, name or unique id prefix, got no match');
+  });
+});
+
+function writeConfig(dir: string, text: string): string {
+  const file = join(dir, "extra.yaml");
+  writeFileSync(file, text);
+  return file;
+}

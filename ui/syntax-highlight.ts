@@ -1,28 +1,23 @@
-import hljs from "highlight.js/lib/core";
-import bash from "highlight.js/lib/languages/bash";
-import c from "highlight.js/lib/languages/c";
-import cpp from "highlight.js/lib/languages/cpp";
-import css from "highlight.js/lib/languages/css";
-import diff from "highlight.js/lib/languages/diff";
-import go from "highlight.js/lib/languages/go";
-import java from "highlight.js/lib/languages/java";
-import javascript from "highlight.js/lib/languages/javascript";
-import json from "highlight.js/lib/languages/json";
-import lua from "highlight.js/lib/languages/lua";
-import markdown from "highlight.js/lib/languages/markdown";
-import python from "highlight.js/lib/languages/python";
-import rust from "highlight.js/lib/languages/rust";
-import shell from "highlight.js/lib/languages/shell";
-import sql from "highlight.js/lib/languages/sql";
-import typescript from "highlight.js/lib/languages/typescript";
-import xml from "highlight.js/lib/languages/xml";
-import yaml from "highlight.js/lib/languages/yaml";
+import { createRequire } from "node:module";
+import type { HLJSApi } from "highlight.js";
 import type { Span, Style } from "../engine/style.js";
 import type { StyledLine } from "./wrap-text.js";
 
 // The core build plus explicit languages: the full bundle costs ~190 languages of startup time.
-const LANGUAGES = { bash, c, cpp, css, diff, go, java, javascript, json, lua, markdown, python, rust, shell, sql, typescript, xml, yaml };
-for (const [name, def] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, def);
+const LANGUAGES = ["bash", "c", "cpp", "css", "diff", "go", "java", "javascript", "json", "lua", "markdown", "python",
+  "rust", "shell", "sql", "typescript", "xml", "yaml"];
+
+let loaded: HLJSApi | undefined;
+
+// highlight.js is loaded by the first fenced block with a language, not at start-up (a first frame
+// without code never pays for it). require keeps this module's API synchronous.
+function hljs(): HLJSApi {
+  if (loaded !== undefined) return loaded;
+  const require = createRequire(import.meta.url);
+  const core = require("highlight.js/lib/core") as HLJSApi;
+  for (const name of LANGUAGES) core.registerLanguage(name, require(`highlight.js/lib/languages/${name}`));
+  return (loaded = core);
+}
 
 /** The base style of code text (fenced blocks). */
 export const CODE_STYLE: Style = Object.freeze({ fg: "codeText" });
@@ -51,7 +46,7 @@ export function codeLanguage(info: string | undefined): string | null {
   const lang = (info ?? "").trim().split(/\s+/)[0]!.toLowerCase();
   if (lang === "") return null;
   const name = ALIASES[lang] ?? lang;
-  return hljs.getLanguage(name) !== undefined ? name : null;
+  return hljs().getLanguage(name) !== undefined ? name : null;
 }
 
 /** hljs class list ("hljs-title function_") -> scope ("title.function"). */
@@ -82,7 +77,7 @@ const decode = (s: string): string => (s.includes("&") ? s.replace(/&(amp|lt|gt|
  */
 export function highlightCode(code: string, lang: string | null): StyledLine[] {
   if (lang === null) return code.split("\n").map((l) => (l === "" ? [] : [{ text: l, style: CODE_STYLE }]));
-  const html = hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
+  const html = hljs().highlight(code, { language: lang, ignoreIllegals: true }).value;
   const lines: StyledLine[] = [[]];
   const stack: Style[] = [CODE_STYLE];
   const push = (text: string) => {

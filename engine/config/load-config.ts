@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
 import { configSchema, defaultConfig, isLeaf, schemaAt, type Config, type SchemaNode } from "./config-schema.js";
 import { ConfigError, type ConfigIssue } from "./config-error.js";
+import { lazyYaml } from "./lazy-yaml.js";
 import { readEnvOverrides } from "./config-env.js";
 import { validateDocument, type YamlLayer } from "./validate-yaml.js";
 
@@ -68,6 +68,7 @@ export function readConfigFile(file: FileLayer): YamlLayer | undefined {
     const why = code === "ENOENT" ? "file not found" : `cannot read (${code ?? String(err)})`;
     return { value: {}, lines: new Map(), issues: [{ where: file.display, path: "", message: why }] };
   }
+  const { LineCounter, parseDocument } = lazyYaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -1,13 +1,20 @@
 /** Walks a parsed YAML document against the schema, keeping the line of every key. */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import type { Alias, Document, LineCounter, Node, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import type { SchemaNode } from "./config-schema.js";
 import type { ConfigIssue } from "./config-error.js";
 import { checkScalar, expectation } from "./check-value.js";
 import { describeValue, nearName } from "./describe-value.js";
+import { lazyYaml } from "./lazy-yaml.js";
 import { extensionSourceProblem } from "./extension-source.js";
 
 /** One validated layer: plain values, and the 1-based line of every path it set. */
 export type YamlLayer = { value: Record<string, unknown>; lines: Map<string, number>; issues: ConfigIssue[] };
+
+// yaml's node tests, through the lazily loaded module (a document exists, so it is loaded).
+const isAlias = (n: unknown): n is Alias => lazyYaml().isAlias(n);
+const isMap = (n: unknown): n is YAMLMap => lazyYaml().isMap(n);
+const isScalar = (n: unknown): n is Scalar => lazyYaml().isScalar(n);
+const isSeq = (n: unknown): n is YAMLSeq => lazyYaml().isSeq(n);
 
 type Walk = { where: string; doc: Document; counter: LineCounter; issues: ConfigIssue[]; lines: Map<string, number> };
 

@@ -1,6 +1,6 @@
 // Anthropic Messages through the official SDK (which parses the SSE): text, thinking with its
 // signature, tool_use assembled from input_json_delta, usage and stop_reason.
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason, ThinkingLevel } from "./model-types.js";
 import { hookedStream, lower, secretHeaderValues } from "./provider-payload.js";
 import { streamWithRetry } from "./retry.js";
@@ -78,8 +78,12 @@ const STOP: Record<string, StopReason> = { end_turn: "stop", stop_sequence: "sto
 export function createAnthropicProvider(cfg: AnthropicConfig): Provider {
   const apiKey = cfg.apiKey || "none";
   const baseURL = cfg.baseURL.replace(/\/+$/, "");
-  // authToken: null, or the SDK would add ANTHROPIC_AUTH_TOKEN from the environment as a second credential.
-  const client = new Anthropic({ apiKey, authToken: null, baseURL, maxRetries: 0, logLevel: "off", defaultHeaders: cfg.headers });
+  // The SDK (~200 modules) is imported on the first request, not when the provider is built: the
+  // status line names the provider long before anything is sent, and start-up must not pay for it.
+  let client: Promise<Anthropic> | undefined;
+  const getClient = (): Promise<Anthropic> => (client ??= import("@anthropic-ai/sdk").then(({ default: SDK }) =>
+    // authToken: null, or the SDK would add ANTHROPIC_AUTH_TOKEN from the environment as a second credential.
+    new SDK({ apiKey, authToken: null, baseURL, maxRetries: 0, logLevel: "off", defaultHeaders: cfg.headers })));
   const label = `${cfg.id}: ${baseURL}`;
   return {
     id: cfg.id,
@@ -95,7 +99,7 @@ export function createAnthropicProvider(cfg: AnthropicConfig): Provider {
       };
       return hookedStream(label, payload, opts.onPayload, (edits) => {
         const body = { ...edits.body, stream: true };
-        const attempt = (signal: AbortSignal) => streamEvents(client, body, edits.headers, signal);
+        const attempt = (signal: AbortSignal) => streamEvents(getClient, body, edits.headers, signal);
         return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, secrets);
       });
     },
@@ -103,11 +107,12 @@ export function createAnthropicProvider(cfg: AnthropicConfig): Provider {
 }
 
 async function* streamEvents(
-  client: Anthropic,
+  getClient: () => Promise<Anthropic>,
   body: Record<string, unknown>,
   headers: Record<string, string | null>,
   signal: AbortSignal,
 ): AsyncGenerator<ModelEvent> {
+  const client = await getClient();
   const stream = await client.messages.create(body as unknown as Anthropic.MessageCreateParamsStreaming, { signal, headers });
   const tools = new Map<number, { id: string; name: string; arguments: string }>();
   const usage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };

@@ -1,6 +1,6 @@
 // The scripted-conversation format the offline `script` provider plays: parsing and validation.
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { lazyYaml } from "../config/lazy-yaml.js";
 
 export type ScriptToolCall = { name: string; arguments: string };
 
@@ -30,7 +30,7 @@ export function loadScript(path: string): ModelScript {
   let value: unknown;
   try {
     // YAML is a superset of JSON, so one parser reads both.
-    value = parseYaml(text);
+    value = lazyYaml().parse(text);
   } catch (e) {
     throw new Error(`script: ${path}: not valid JSON or YAML: ${(e as Error).message.split("\n")[0]}`);
   }

@@ -1,6 +1,6 @@
 // OpenAI-compatible Chat Completions (OpenAI, OpenRouter, Groq, DeepSeek, llama.cpp, vLLM, Ollama)
 // through the official SDK, which parses the SSE; we turn chunks into ModelEvents.
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason } from "./model-types.js";
 import { hookedStream, lower, secretHeaderValues } from "./provider-payload.js";
 import { streamWithRetry } from "./retry.js";
@@ -71,14 +71,16 @@ export function createOpenAIChatProvider(cfg: OpenAIChatConfig): Provider {
   const apiKey = cfg.apiKey || "none";
   // OPENAI_ORG_ID / OPENAI_PROJECT_ID belong to api.openai.com; never send them to other servers.
   const official = /^https:\/\/api\.openai\.com\//.test(cfg.baseURL);
-  const client = new OpenAI({
+  // The SDK is imported on the first request, not when the provider is built (start-up cost).
+  let client: Promise<OpenAI> | undefined;
+  const getClient = (): Promise<OpenAI> => (client ??= import("openai").then(({ default: SDK }) => new SDK({
     apiKey,
     baseURL: cfg.baseURL,
     maxRetries: 0,
     logLevel: "off",
     defaultHeaders: cfg.headers,
     ...(official ? {} : { organization: null, project: null }),
-  });
+  })));
   const url = `${cfg.baseURL.replace(/\/+$/, "")}/chat/completions`;
   const label = `${cfg.id}: ${cfg.baseURL}`;
   return {
@@ -95,7 +97,7 @@ export function createOpenAIChatProvider(cfg: OpenAIChatConfig): Provider {
       };
       return hookedStream(label, payload, opts.onPayload, (edits) => {
         const body = { ...edits.body, stream: true };
-        const attempt = (signal: AbortSignal) => streamChunks(client, body, edits.headers, signal);
+        const attempt = (signal: AbortSignal) => streamChunks(getClient, body, edits.headers, signal);
         return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, secrets);
       });
     },
@@ -103,11 +105,12 @@ export function createOpenAIChatProvider(cfg: OpenAIChatConfig): Provider {
 }
 
 async function* streamChunks(
-  client: OpenAI,
+  getClient: () => Promise<OpenAI>,
   body: Record<string, unknown>,
   headers: Record<string, string | null>,
   signal: AbortSignal,
 ): AsyncGenerator<ModelEvent> {
+  const client = await getClient();
   const stream = await client.chat.completions.create(
     body as unknown as OpenAI.ChatCompletionCreateParamsStreaming,
     { signal, headers },

@@ -1,6 +1,5 @@
 // `edit`: replace an exact piece of a file, refusing anything ambiguous, and show the change as a diff.
 import { readFile } from "node:fs/promises";
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import type { ToolDefinition, ToolResult } from "../tool-registry.js";
 import { atomicWrite } from "./atomic-write.js";
 import { fileKind } from "./file-kind.js";
@@ -17,7 +16,9 @@ export function countOccurrences(haystack: string, needle: string): number {
 }
 
 /** A unified diff of a file's change, with a/ and b/ headers and 3 lines of context. */
-export function unifiedDiff(path: string, before: string, after: string): string {
+export async function unifiedDiff(path: string, before: string, after: string): Promise<string> {
+  // Imported on the first edit: start-up does not pay for `diff` (~20 modules).
+  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import("diff");
   return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, {
     context: 3,
     headerOptions: FILE_HEADERS_ONLY,
@@ -89,7 +90,7 @@ async function editFile(cwd: string, path: string, oldText: string, newText: str
   } catch (err) {
     return toolFailure(`edit: ${shown}: ${fsReason(err)}`);
   }
-  const diff = unifiedDiff(shown, before, after);
+  const diff = await unifiedDiff(shown, before, after);
   const details: EditDetails = { path: shown, replacements: count, diff };
   const what = count === 1 ? "1 occurrence" : `${count} occurrences`;
   return { content: `edit: replaced ${what} in ${shown}\n\n${diff}`, details };

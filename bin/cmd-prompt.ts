@@ -49,6 +49,10 @@ async function promptExitCode(text: string, opts: PromptOptions): Promise<number
   chat.loop.onEvent(out.write);
   const onSigint = () => chat.loop.interrupt();
   process.on("SIGINT", onSigint);
+  // `librecode prompt ... | head -1`: a reader that went away stops the run instead of crashing it.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") chat.loop.interrupt();
+  });
   try {
     chat.loop.start(chat.resumed);
     const result = await chat.loop.run(prompt);

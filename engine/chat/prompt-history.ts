@@ -2,6 +2,9 @@
  * Prompt history for the composer's up/down keys, like a shell: browsing starts after the newest
  * entry, and the draft being typed is kept so stepping back past the newest restores it.
  */
+// `/login PROVIDER KEY` carries an API key: up-arrow must never bring it back.
+const SECRET_COMMAND = /^\/login\s/;
+
 export class PromptHistory {
   private entries: string[] = [];
   private pos = -1; // -1: not browsing
@@ -9,18 +12,18 @@ export class PromptHistory {
 
   constructor(private readonly limit = 500) {}
 
-  /** Records a submitted prompt (consecutive duplicates collapse). */
+  /** Records a submitted prompt (consecutive duplicates collapse; prompts carrying a secret are not kept). */
   push(text: string): void {
     const t = text.trim();
     this.pos = -1;
-    if (!t || this.entries[this.entries.length - 1] === text) return;
+    if (!t || this.entries[this.entries.length - 1] === text || SECRET_COMMAND.test(t)) return;
     this.entries.push(text);
     if (this.entries.length > this.limit) this.entries.shift();
   }
 
   /** Replaces the whole history (loading a session). */
   load(entries: string[]): void {
-    this.entries = entries.slice(-this.limit);
+    this.entries = entries.filter((e) => !SECRET_COMMAND.test(e.trim())).slice(-this.limit);
     this.pos = -1;
   }
 

@@ -69,4 +69,11 @@ describe("prompt history", () => {
     h.push("   ");
     expect(h.list()).toEqual(["a"]);
   });
+  it("never keeps a /login line, which carries an API key", () => {
+    const h = new PromptHistory();
+    h.push("/login openai sk-test-123");
+    h.load(["/login anthropic sk-ant-1", "hello"]);
+    h.push("/login openai sk-test-456");
+    expect(h.list()).toEqual(["hello"]);
+  });
 });

@@ -77,6 +77,11 @@ export class CellGrid {
   widths = new Uint8Array(0);
   /** Interned style id per cell (see StyleTable). */
   styleIds = new Uint32Array(0);
+  /**
+   * 1 for every row a write may have changed since `clearDirty` (conservative: a row written with
+   * the same cells stays marked). The screen diffs only these rows against what the terminal shows.
+   */
+  dirtyRows = new Uint8Array(0);
 
   constructor(width: number, height: number, readonly styles: StyleTable = new StyleTable()) {
     this.resize(width, height);
@@ -90,6 +95,17 @@ export class CellGrid {
     this.chars = new Array<string>(n).fill(" ");
     this.widths = new Uint8Array(n).fill(1);
     this.styleIds = new Uint32Array(n);
+    this.dirtyRows = new Uint8Array(this.height).fill(1);
+  }
+
+  /** Marks every row changed (the next diff compares the whole grid). */
+  markAllDirty(): void {
+    this.dirtyRows.fill(1);
+  }
+
+  /** Forgets which rows changed (after the screen has brought the terminal up to date). */
+  clearDirty(): void {
+    this.dirtyRows.fill(0);
   }
 
   /** Sets every cell to a space in the given style. */
@@ -97,6 +113,7 @@ export class CellGrid {
     this.chars.fill(" ");
     this.widths.fill(1);
     this.styleIds.fill(styleId);
+    this.dirtyRows.fill(1);
   }
 
   /** Fills a rectangle (clipped to the grid) with one narrow grapheme; a wide one fills as spaces. */
@@ -106,6 +123,7 @@ export class CellGrid {
     const narrow = ch.length > 0 && !CONTROL.test(ch) && graphemeWidth(ch) === 1 ? ch : " ";
     for (let y = r.y; y < r.y + r.height; y++) {
       const row = y * this.width;
+      this.dirtyRows[y] = 1;
       this.breakWide(row + r.x, r.x);
       this.breakWide(row + r.x + r.width - 1, r.x + r.width - 1);
       this.chars.fill(narrow, row + r.x, row + r.x + r.width);
@@ -129,6 +147,7 @@ export class CellGrid {
     const row = y * this.width;
     let col = x;
     if (col >= right) return col;
+    if (draw) this.dirtyRows[y] = 1;
     // Only the characters up to the clip's right edge can show; checking just those keeps a
     // very long line as cheap as a short one.
     const visible = right - col;
@@ -192,6 +211,7 @@ export class CellGrid {
   setStyle(x: number, y: number, styleId: number): void {
     if (x < 0 || y < 0 || x >= this.width || y >= this.height) return;
     const i = y * this.width + x;
+    this.dirtyRows[y] = 1;
     this.styleIds[i] = styleId;
     if (this.widths[i] === 2 && x + 1 < this.width) this.styleIds[i + 1] = styleId;
     if (this.widths[i] === 0 && x > 0) this.styleIds[i - 1] = styleId;
@@ -210,6 +230,7 @@ export class CellGrid {
     for (let i = 0; i < other.chars.length; i++) this.chars[i] = other.chars[i]!;
     this.widths.set(other.widths);
     this.styleIds.set(other.styleIds);
+    this.dirtyRows.fill(1);
   }
 
   /** Row y as text, exactly `width` cells wide (a wide grapheme counts for its two cells). */

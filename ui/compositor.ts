@@ -26,7 +26,12 @@ export type CompositorState = {
   tooSmall: boolean;
   theme: Theme | null;
   styleIds: WeakMap<Style, number>;
+  /** What paintWindow last put in each window, so an unchanged row is not written again. */
+  painted: Map<string, PaintedWindow>;
 };
+
+/** One window as last painted: its frame (box, border, title) and the line on each content row. */
+type PaintedWindow = { grid: CellGrid; key: string; rows: StyledLine[] };
 
 export type PaintOptions = {
   theme: Theme;
@@ -37,7 +42,7 @@ export type PaintOptions = {
 
 /** Fresh compositor state (one per screen). */
 export function createCompositorState(renderers = new RendererSet()): CompositorState {
-  return { renderers, popups: new Map(), cursors: new Map(), boxes: "", tooSmall: false, theme: null, styleIds: new WeakMap() };
+  return { renderers, popups: new Map(), cursors: new Map(), boxes: "", tooSmall: false, theme: null, styleIds: new WeakMap(), painted: new Map() };
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -92,23 +97,59 @@ class FramePainter {
     }
   }
 
-  paintWindow(w: WindowRecord, out: RenderOutput | null): void {
+  /**
+   * Paints one window. With `reuse` (nothing else wrote over its cells since it was last painted)
+   * and the same frame as then, only the content rows whose line changed are cleared and written.
+   */
+  paintWindow(w: WindowRecord, out: RenderOutput | null, reuse: boolean): void {
     const box = w.box;
     const rect: Rect = { x: box.x, y: box.y, width: box.width, height: box.height };
-    this.grid.fill(rect, " ", PLAIN_ID);
+    const content = box.content;
+    const ops = this.rt.draw.ops(w.name);
+    let key = "";
+    let edgeId = 0, titleId = 0, label = "";
     if (w.renderer !== "extension") {
       const focused = this.rt.focus === w.name;
       const buf = this.rt.buffers.get(w.buffer);
       const bash = w.role === "composer" && (buf?.text.startsWith("!") ?? false);
-      const edge = bash ? BORDER_BASH : focused ? BORDER_FOCUSED : BORDER;
-      drawBorder(this.grid, rect, box.border, this.id(edge), buf?.label ?? "", this.id(focused ? TITLE_FOCUSED : TITLE));
+      edgeId = this.id(bash ? BORDER_BASH : focused ? BORDER_FOCUSED : BORDER);
+      titleId = this.id(focused ? TITLE_FOCUSED : TITLE);
+      label = buf?.label ?? "";
+      key = `${rect.x},${rect.y},${rect.width},${rect.height},${content.x},${content.y},${content.width},${content.height},${box.border},${edgeId},${titleId},${label}`;
     }
-    const content = box.content;
-    if (out !== null) this.lines(content.x, content.y, out.lines, content);
+    const painted = this.opts.state.painted;
+    const prev = painted.get(w.name);
+    // Draw operations write over the content, so a window that has (or had) any repaints whole.
+    if (reuse && out !== null && ops.length === 0 && prev !== undefined && prev.grid === this.grid && prev.key === key) {
+      this.changedRows(content, out.lines, prev.rows);
+    } else {
+      this.grid.fill(rect, " ", PLAIN_ID);
+      if (w.renderer !== "extension") drawBorder(this.grid, rect, box.border, edgeId, label, titleId);
+      if (out !== null) this.lines(content.x, content.y, out.lines, content);
+    }
+    if (out !== null && ops.length === 0 && w.renderer !== "extension") {
+      const rows: StyledLine[] = [];
+      for (let i = 0; i < content.height; i++) rows.push(out.lines[i] ?? NO_SPANS);
+      painted.set(w.name, { grid: this.grid, key, rows });
+    } else {
+      painted.delete(w.name);
+    }
     const c = out?.cursor;
     const inside = c !== undefined && c.row >= 0 && c.col >= 0 && c.row < content.height && c.col < content.width;
     this.opts.state.cursors.set(w.name, inside ? { row: content.y + c.row, col: content.x + c.col } : null);
-    for (const op of this.rt.draw.ops(w.name)) this.op(op, rect, box.border);
+    for (const op of ops) this.op(op, rect, box.border);
+  }
+
+  // Clears and writes the content rows whose line differs from the one painted there before.
+  private changedRows(content: Rect, lines: readonly StyledLine[], before: StyledLine[]): void {
+    for (let i = 0; i < content.height; i++) {
+      const line = lines[i] ?? NO_SPANS;
+      if (sameLine(line, before[i] ?? NO_SPANS)) continue;
+      const y = content.y + i;
+      this.grid.fill({ x: content.x, y, width: content.width, height: 1 }, " ", PLAIN_ID);
+      let col = content.x;
+      for (const s of line) col = this.grid.writeText(col, y, s.text, this.id(s.style), content);
+    }
   }
 
   op(op: DrawOp, rect: Rect, border: WindowRecord["box"]["border"]): void {
@@ -135,6 +176,17 @@ function opCursor(ops: readonly DrawOp[], w: WindowRecord): CursorPos | null {
     return { row: w.box.y + op.row, col: w.box.x + op.col };
   }
   return null;
+}
+
+const NO_SPANS: StyledLine = [];
+
+// Two lines paint the same cells when their spans have the same text and the same style object
+// (renderers never change a line they returned; cached lines come back as the same object).
+function sameLine(a: StyledLine, b: StyledLine): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.text !== b[i]!.text || a[i]!.style !== b[i]!.style) return false;
+  return true;
 }
 
 function sameRect(a: Rect, b: Rect): boolean {
@@ -171,7 +223,7 @@ export function paintFrame(grid: CellGrid, rt: Runtime, opts: PaintOptions): { c
   state.boxes = key;
   state.tooSmall = false;
   const repaint = new Set<string>(full ? windows.map((w) => w.name) : windows.filter((w) => opts.dirty!.has(w.name)).map((w) => w.name));
-  if (full) { grid.clear(); state.popups.clear(); state.cursors.clear(); }
+  if (full) { grid.clear(); state.popups.clear(); state.cursors.clear(); state.painted.clear(); }
 
   // Render first (pure), so a popup that moved or vanished can expose windows that need repainting.
   const outputs = new Map<string, RenderOutput | null>();
@@ -206,11 +258,17 @@ export function paintFrame(grid: CellGrid, rt: Runtime, opts: PaintOptions): { c
   }
   for (const r of exposed) {
     grid.fill(r, " ", PLAIN_ID);
-    for (const w of windows) if (overlaps(r, w.box)) repaint.add(w.name);
+    for (const w of windows) if (overlaps(r, w.box)) { repaint.add(w.name); state.painted.delete(w.name); }
   }
   if (exposed.length > 0) { closeOverlaps(); renderSet(); }
 
-  for (const w of windows) if (repaint.has(w.name)) p.paintWindow(w, outputs.get(w.name) ?? null);
+  // A window may skip unchanged rows only if no window painted before it this frame wrote over it.
+  const written: Rect[] = [];
+  for (const w of windows) {
+    if (!repaint.has(w.name)) continue;
+    p.paintWindow(w, outputs.get(w.name) ?? null, !written.some((r) => overlaps(r, w.box)));
+    written.push(w.box);
+  }
   for (const pop of state.popups.values()) {
     grid.fill(pop.rect, " ", PLAIN_ID);
     p.lines(pop.rect.x, pop.rect.y, pop.lines, pop.rect);

@@ -10,9 +10,10 @@ const DEFAULT_MAX_GAP = 3;
  * Compares the front grid (what the terminal shows) with the back grid (the new frame) of the
  * same size and returns the changed cells as runs, row by row, left to right. A run never starts
  * on the continuation half of a wide grapheme nor ends between its halves, so the encoder always
- * writes whole graphemes. Runs on one row closer than `maxGap` unchanged cells are merged.
+ * writes whole graphemes. Runs on one row closer than `maxGap` unchanged cells are merged. With
+ * `rows`, only the rows whose flag is non-zero are compared (the others are known equal).
  */
-export function diffGrids(front: CellGrid, back: CellGrid, maxGap = DEFAULT_MAX_GAP): DiffRun[] {
+export function diffGrids(front: CellGrid, back: CellGrid, maxGap = DEFAULT_MAX_GAP, rows?: Uint8Array): DiffRun[] {
   if (front.width !== back.width || front.height !== back.height) {
     throw new Error(`diffGrids: grid sizes: expected equal, got ${front.width}x${front.height} and ${back.width}x${back.height}`);
   }
@@ -20,6 +21,7 @@ export function diffGrids(front: CellGrid, back: CellGrid, maxGap = DEFAULT_MAX_
   const w = back.width;
   const fc = front.chars, bc = back.chars, fw = front.widths, bw = back.widths, fs = front.styleIds, bs = back.styleIds;
   for (let y = 0; y < back.height; y++) {
+    if (rows !== undefined && rows[y] === 0) continue;
     const row = y * w;
     let open: DiffRun | null = null;
     for (let x = 0; x < w; x++) {

@@ -68,13 +68,15 @@ export class Screen {
       this.front.copyFrom(this.back);
       this.invalid = false;
     } else {
-      const runs = diffGrids(this.front, this.back);
+      // Only rows written since the last flush can differ from what the terminal shows.
+      const runs = diffGrids(this.front, this.back, undefined, this.back.dirtyRows);
       const state = initialEncodeState();
       body = encodeRuns(this.back, runs, state);
       if (state.style !== PLAIN) body += sgrDelta(state.style, PLAIN);
       jumps = runs.length;
       applyRuns(this.front, this.back, runs);
     }
+    this.back.clearDirty();
     // Hiding the cursor while cells change stops it flickering across the screen on terminals
     // that ignore synchronized output; one run is one jump there and back, not worth 12 bytes.
     const hide = body !== "" && jumps > 1 && this.cursorShown !== false;

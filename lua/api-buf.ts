@@ -66,8 +66,9 @@ export function bufApi(ext: LuaExtension): Record<string, ApiFn> {
     append: (a) => {
       const n = name(a);
       if (a.type(2) === "table") {
-        const t = a.table(2, "value");
+        const t = a.table(2, "value") as Record<string, unknown>;
         if (isBlockLike(t)) return void b.append(n, t);
+        if (typeof t.text === "string") return void b.append(n, t.text);
       }
       if (a.type(2) === "string" || a.type(2) === "number") return void b.append(n, a.text(2, "value"));
       // Any other value appends its Lua tostring, as the original did.

@@ -63,7 +63,8 @@ describe("librecode.buf", () => {
       lc.buf.set_cursor("b", 0); lc.buf.append("b", "de"); local c2 = lc.buf.get_cursor("b")
       lc.buf.insert("b", 1, "XY"); local c3 = lc.buf.get_cursor("b")
       lc.buf.append("b", 7)
-      return c1, c2, c3, lc.buf.get_text("b")`)).toEqual([3, 5, 3, "aXYbcde7"]);
+      lc.buf.append("b", {text = "!"})
+      return c1, c2, c3, lc.buf.get_text("b"), #lc.buf.get_blocks("b")`)).toEqual([3, 5, 3, "aXYbcde7!", 0]);
   });
 
   it("delete_range leaves the cursor at start, replace after the new text", () => {

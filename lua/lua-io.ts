@@ -190,7 +190,9 @@ const methods: Record<string, (L: LuaState) => number> = {
 function defaultFile(L: LuaState, key: Uint8Array, idx: number, mode: string): number {
   if (!lua.lua_isnoneornil(L, idx)) {
     if (lua.lua_type(L, idx) === lua.LUA_TSTRING) {
-      const f = LuaFile.open(str(L, idx), mode);
+      const name = str(L, idx);
+      const f = openOrFail(L, name, mode);
+      if (typeof f === "number") return lauxlib.luaL_error(L, luaString(jsString(lua.lua_tostring(L, -2))));
       pushFile(L, f);
     } else {
       checkFile(L, idx);

@@ -25,6 +25,13 @@ const LIBS: [string, unknown][] = [
  */
 export function createLuaState(root: string): LuaState {
   const L: LuaState = lauxlib.luaL_newstate();
+  // A JS exception escaping a host function becomes an ordinary Lua error (its message), so
+  // pcall sees it and a traceback is attached, instead of fengari's opaque status -1.
+  lua.lua_atnativeerror(L, (L2: LuaState) => {
+    const e = lua.lua_touserdata(L2, 1) as unknown;
+    lua.lua_pushstring(L2, luaString(e instanceof Error ? e.message : String(e)));
+    return 1;
+  });
   for (const [name, open] of LIBS) {
     lauxlib.luaL_requiref(L, luaString(name), open, 1);
     lua.lua_pop(L, 1);

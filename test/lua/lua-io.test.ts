@@ -90,6 +90,11 @@ describe("io", () => {
     expect(runLua(`return pcall(io.open, "x", "rw")`)).toEqual([false, "bad argument #2 to 'io.open' (invalid mode)"]);
   });
 
+  it("raises Lua's message when io.input cannot open its file", () => {
+    const file = path.join(dir, "none.txt");
+    expect(runLua(`return pcall(io.input, ${q(file)})`)).toEqual([false, `${file}: No such file or directory`]);
+  });
+
   it("knows open, closed and non-file values with io.type", () => {
     const file = path.join(dir, "t.txt");
     expect(runLua(`local f = io.open(${q(file)}, "w"); local a = io.type(f); f:close(); return a, io.type(f), io.type(42), tostring(f)`)).toEqual([

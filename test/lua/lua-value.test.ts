@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fengari from "fengari";
 import { createLuaState } from "../../lua/lua-state.js";
 import { callLua, loadChunk } from "../../lua/lua-call.js";
-import { lazyTable } from "../../lua/lua-value.js";
+import { lazyTable, luaString } from "../../lua/lua-value.js";
 import { runLua } from "./run-lua.js";
 import { lcRuntime } from "./harness.js";
 
@@ -25,6 +25,16 @@ describe("JS <-> Lua values", () => {
     const L = createLuaState(process.cwd());
     const out = callLua(L, () => loadChunk(L, "local t = ... return #t, t[1], t[3], math.type(t[2]), {10, 20}, {a = 1, [2] = 'x'}", "v.lua"), [["a", 2, "c"]]);
     expect(out).toEqual([3, "a", "c", "integer", [10, 20], { a: 1, "2": "x" }]);
+  });
+
+  it("turns a JS exception thrown by a host function into an ordinary Lua error", () => {
+    const L = createLuaState(process.cwd());
+    lua.lua_pushcfunction(L, () => {
+      throw new Error("host exploded");
+    });
+    lua.lua_setglobal(L, luaString("explode"));
+    expect(callLua(L, () => loadChunk(L, "return pcall(explode)", "x.lua"), [])).toEqual([false, "host exploded"]);
+    expect(() => callLua(L, () => loadChunk(L, "explode()", "y.lua"), [])).toThrow("host exploded");
   });
 
   it("reads floats as numbers and integers as integers", () => {

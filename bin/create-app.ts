@@ -3,7 +3,6 @@
 import { AuthStore } from "../engine/auth/auth-store.js";
 import { installStockChat, type StockChat } from "../engine/chat/stock-chat.js";
 import { librecodeHome, type LoadedConfig, type ThemeName } from "../engine/config/index.js";
-import { parseLayoutFile } from "../engine/layout-file.js";
 import { resolveProvider } from "../engine/model/provider-registry.js";
 import { Runtime } from "../engine/runtime.js";
 import type { Clock } from "../engine/scheduler.js";
@@ -67,6 +66,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
 /** Reads and checks a `--layout` file (YAML, JSON, or Lua through lua/); any problem is one UsageError line. */
 async function readLayoutFile(file: string): Promise<LayoutNode> {
   if (/\.lua$/i.test(file)) (await import("../lua/lua-layout-file.js")).registerLuaLayoutLoader();
+  // Imported only for --layout: it pulls in the yaml parser, which a plain start does not need.
+  const { parseLayoutFile } = await import("../engine/layout-file.js");
   try {
     // parseLayoutFile names the file in every error; the runtime then applies the checked table.
     return parseLayoutFile(file);

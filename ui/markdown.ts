@@ -2,7 +2,7 @@ import { lexer, type Token, type Tokens } from "marked";
 import type { Span, Style } from "../engine/style.js";
 import { codeLanguage, highlightCode } from "./syntax-highlight.js";
 import { graphemes, graphemeWidth, textWidth } from "./text-measure.js";
-import { wrapSpans, type StyledLine } from "./wrap-text.js";
+import { wrapSpans, wrapSpansIncremental, type StyledLine, type WrapMemo } from "./wrap-text.js";
 
 // Styles are interned so equal styles are one object: span merging and the theme's resolve
 // cache both work by identity.
@@ -187,20 +187,32 @@ export function renderMarkdown(text: string, width: number): StyledLine[] {
   return blocks(tokens, w, PLAIN, true).map((l) => l.filter((s) => s.text !== ""));
 }
 
-/** What a markdown render can reuse next time: the lines of the blocks that can no longer change. */
-export type MarkdownMemo = { width: number; stable: string; stableLines: StyledLine[] };
+/**
+ * What a markdown render can reuse next time: the lines of the blocks that can no longer change,
+ * and the wrap of the trailing paragraph (the one a stream is growing).
+ */
+export type MarkdownMemo = { width: number; stable: string; stableLines: StyledLine[]; paragraph?: WrapMemo };
 
-/** A top-level token after which a blank line ends the block for good (lists and indented code may continue). */
-function settles(t: Token): boolean {
-  if (t.type === "list" || t.type === "def" || t.type === "html" || t.type === "blockquote") return false;
+/**
+ * Whether a top-level block followed by a blank line and then `next` can no longer change as text
+ * is appended. Lists and blockquotes go on after a blank line only with indented or marker lines,
+ * so they settle once a paragraph starting with a letter follows; indented code may continue.
+ */
+function settles(t: Token, next: Token | undefined): boolean {
+  if (t.type === "list" || t.type === "blockquote") return next !== undefined && next.type === "paragraph" && /^[A-Za-z]/.test(next.raw);
+  if (t.type === "def" || t.type === "html") return false;
   if (t.type === "code") return /^ {0,3}(```|~~~)/.test(t.raw) && /(```|~~~)\s*$/.test(t.raw.trimEnd()) && t.raw.trimEnd().includes("\n");
   return true;
 }
 
+// Drops empty spans, keeping the line object when there are none (so unchanged lines stay ===).
+const clean = (ls: StyledLine[]): StyledLine[] => ls.map((l) => (l.some((s) => s.text === "") ? l.filter((s) => s.text !== "") : l));
+
 /**
  * renderMarkdown for text that grows by appending (a streaming message): blocks already followed
  * by a blank line and another block are kept in `memo` and only the rest is lexed and rendered,
- * so a delta costs the last blocks, not the whole message. Gives exactly renderMarkdown's lines.
+ * and a trailing paragraph re-wraps only from its last line, so a delta costs the last blocks'
+ * lexing and about one wrapped line. Gives exactly renderMarkdown's lines.
  */
 export function renderMarkdownStreaming(text: string, width: number, memo?: MarkdownMemo): { lines: StyledLine[]; memo: MarkdownMemo } {
   const w = Math.max(1, Math.floor(width));
@@ -209,19 +221,31 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   const base = reuse ? memo!.stable : "";
   const baseLines = reuse ? memo!.stableLines : [];
   const tokens = lexer(src.slice(base.length), { gfm: true });
-  const clean = (ls: StyledLine[]) => ls.map((l) => l.filter((s) => s.text !== ""));
   // Tokens up to the last settled block that a blank line and a further block follow are stable.
   let cut = 0;
   const raws = tokens.map((t) => t.raw);
   if (raws.join("") === src.slice(base.length) && !tokens.some((t) => t.type === "def")) {
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (!settles(tokens[i]!)) continue;
+      if (!settles(tokens[i]!, tokens[i + 2])) continue;
       if (tokens[i + 1]!.type === "space" && tokens.slice(i + 2).some((t) => t.type !== "space")) cut = i + 2;
     }
   }
   const join = (a: StyledLine[], b: StyledLine[]) => (a.length > 0 && b.length > 0 ? [...a, [], ...b] : a.length > 0 ? a : b);
   const stableLines = join(baseLines, clean(blocks(tokens.slice(0, cut), w, PLAIN, true)));
   const stable = base + raws.slice(0, cut).join("");
-  const lines = join(stableLines, clean(blocks(tokens.slice(cut), w, PLAIN, true)));
-  return { lines, memo: { width: w, stable, stableLines } };
+  // The tail; a paragraph at its end (the usual streaming case) is wrapped incrementally.
+  let tail = tokens.slice(cut);
+  while (tail.length > 0 && tail[tail.length - 1]!.type === "space") tail = tail.slice(0, -1);
+  const last = tail[tail.length - 1];
+  let paragraph: WrapMemo | undefined;
+  let tailLines: StyledLine[];
+  if (last !== undefined && last.type === "paragraph") {
+    const wrapped = wrapSpansIncremental(inline((last as Tokens.Paragraph).tokens, PLAIN), w, memo?.paragraph);
+    paragraph = wrapped.memo;
+    tailLines = join(clean(blocks(tail.slice(0, -1), w, PLAIN, true)), clean(wrapped.lines));
+  } else {
+    tailLines = clean(blocks(tail, w, PLAIN, true));
+  }
+  const lines = join(stableLines, tailLines);
+  return { lines, memo: paragraph === undefined ? { width: w, stable, stableLines } : { width: w, stable, stableLines, paragraph } };
 }

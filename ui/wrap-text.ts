@@ -8,29 +8,39 @@ export type StyledLine = Span[];
 export type OffsetLine = { text: string; start: number; end: number; width: number; hard: boolean };
 
 type SpaceToken = { kind: "space"; pieces: Span[]; width: number };
-type Token = { kind: "nl" } | SpaceToken | { kind: "word"; pieces: Span[]; width: number };
+// A word's [start, end) are offsets in the spans' text joined (tabs expanded), for resuming a wrap.
+type WordToken = { kind: "word"; pieces: Span[]; width: number; start: number; end: number };
+type Token = { kind: "nl" } | SpaceToken | WordToken;
 
 const TOKEN_RE = /\n|[ \t]+|[^ \t\n]+/g;
 const TAB = "    ";
 
+const expandTabs = (text: string): string => (text.includes("\t") ? text.replace(/\t/g, TAB) : text);
+
 /** Splits spans into newline, space-run and word tokens; a word may cross span boundaries. */
 function tokenize(spans: readonly Span[]): Token[] {
   const out: Token[] = [];
+  let base = 0;
   for (const span of spans) {
-    const text = span.text.includes("\t") ? span.text.replace(/\t/g, TAB) : span.text;
+    const text = expandTabs(span.text);
     for (const m of text.matchAll(TOKEN_RE)) {
       const s = m[0];
       if (s === "\n") { out.push({ kind: "nl" }); continue; }
-      const kind = s.charCodeAt(0) === 32 ? "space" : "word";
+      const at = base + m.index;
       const piece: Span = span.style === undefined ? { text: s } : { text: s, style: span.style };
       const last = out[out.length - 1];
-      if (last !== undefined && last.kind === kind) {
+      if (s.charCodeAt(0) === 32) {
+        if (last !== undefined && last.kind === "space") { last.pieces.push(piece); last.width += textWidth(s); }
+        else out.push({ kind: "space", pieces: [piece], width: textWidth(s) });
+      } else if (last !== undefined && last.kind === "word") {
         last.pieces.push(piece);
         last.width += textWidth(s);
+        last.end = at + s.length;
       } else {
-        out.push({ kind, pieces: [piece], width: textWidth(s) });
+        out.push({ kind: "word", pieces: [piece], width: textWidth(s), start: at, end: at + s.length });
       }
     }
+    base += text.length;
   }
   return out;
 }
@@ -76,7 +86,16 @@ class LineBuilder {
  * indentation of a hard line is kept, words longer than the width are broken by grapheme.
  */
 export function wrapSpans(spans: readonly Span[], width: number): StyledLine[] {
-  const w = Math.max(1, Math.floor(width));
+  return wrapCore(spans, Math.max(1, Math.floor(width)), null, 0, 0);
+}
+
+/** A line that starts with the word at [start, end) of the joined text with nothing carried over. */
+type Resume = { line: number; start: number; end: number };
+
+// The wrap loop. Every point where a word starts a line from scratch is recorded in `resumes`
+// (line and offsets shifted by lineBase/offsetBase): wrapping again from such a word gives the
+// same lines from there on, which is what wrapSpansIncremental relies on.
+function wrapCore(spans: readonly Span[], w: number, resumes: Resume[] | null, lineBase: number, offsetBase: number): StyledLine[] {
   const b = new LineBuilder();
   let pending: SpaceToken | null = null;
   for (const t of tokenize(spans)) {
@@ -96,11 +115,67 @@ export function wrapSpans(spans: readonly Span[], width: number): StyledLine[] {
       b.newline();
     }
     pending = null;
+    if (resumes !== null && b.w === 0 && b.cur.length === 0) resumes.push({ line: lineBase + b.lines.length, start: offsetBase + t.start, end: offsetBase + t.end });
     if (b.w + t.width <= w) b.addPieces(t.pieces);
     else b.addBreaking(t.pieces, w);
   }
   b.lines.push(b.cur);
   return b.lines;
+}
+
+/** What wrapSpansIncremental keeps of one wrap to reuse for the next. */
+export type WrapMemo = { width: number; texts: string[]; styles: (Style | undefined)[]; lines: StyledLine[]; resumes: Resume[] };
+
+// Length of the text (tabs expanded) that two span lists share, styles included.
+function sharedPrefix(texts: readonly string[], styles: readonly (Style | undefined)[], memo: WrapMemo): number {
+  let n = 0;
+  const k = Math.min(texts.length, memo.texts.length);
+  for (let i = 0; i < k; i++) {
+    if (styles[i] !== memo.styles[i]) return n;
+    const a = texts[i]!, b = memo.texts[i]!;
+    if (a === b) { n += a.length; continue; }
+    let j = 0;
+    while (j < a.length && j < b.length && a.charCodeAt(j) === b.charCodeAt(j)) j++;
+    return n + j;
+  }
+  return n;
+}
+
+/**
+ * wrapSpans for spans that mostly share a prefix with the last call's (a paragraph growing as a
+ * stream appends to it): the lines before the last line that starts with a word wholly inside
+ * the shared prefix are reused (the same line objects) and only the rest is wrapped again, so a
+ * delta costs about one line. Gives exactly wrapSpans's lines.
+ */
+export function wrapSpansIncremental(spans: readonly Span[], width: number, memo?: WrapMemo): { lines: StyledLine[]; memo: WrapMemo } {
+  const w = Math.max(1, Math.floor(width));
+  const texts = spans.map((s) => expandTabs(s.text));
+  const styles = spans.map((s) => s.style);
+  const expanded: Span[] = spans.map((s, i) => (texts[i] === s.text ? s : { text: texts[i]!, style: s.style }));
+  let from: Resume | undefined;
+  if (memo !== undefined && memo.width === w) {
+    const shared = sharedPrefix(texts, styles, memo);
+    // The word's end must be inside the prefix too: a word that grew may fit elsewhere.
+    for (let i = memo.resumes.length - 1; i >= 0; i--) if (memo.resumes[i]!.end < shared) { from = memo.resumes[i]; break; }
+  }
+  if (from === undefined || from.line === 0) {
+    const resumes: Resume[] = [];
+    const lines = wrapCore(expanded, w, resumes, 0, 0);
+    return { lines, memo: { width: w, texts, styles, lines, resumes } };
+  }
+  // The spans from the resume word on.
+  const rest: Span[] = [];
+  let at = 0;
+  for (let i = 0; i < expanded.length; i++) {
+    const s = expanded[i]!;
+    const end = at + s.text.length;
+    if (end > from.start) rest.push(at >= from.start ? s : s.style === undefined ? { text: s.text.slice(from.start - at) } : { text: s.text.slice(from.start - at), style: s.style });
+    at = end;
+  }
+  const resumes = memo!.resumes.filter((r) => r.start < from!.start);
+  const lines = memo!.lines.slice(0, from.line);
+  for (const l of wrapCore(rest, w, resumes, from.line, from.start)) lines.push(l);
+  return { lines, memo: { width: w, texts, styles, lines, resumes } };
 }
 
 const textCache = new Map<string, readonly string[]>();

@@ -12,8 +12,20 @@ export type ErrorReport = { owner: string; where: string; message: string; trace
 export class OwnerLedger {
   private readonly stats = new Map<string, OwnerStats>();
   private readonly depth = new Map<string, number>();
-  /** owner\0where -> messages reported since that callback last succeeded. */
+  /** owner\0where\0site -> messages reported since that callback last succeeded. */
   private readonly repeating = new Map<string, Set<string>>();
+  // Two handlers of one owner share `where` ("tick handler"); a site id per callback keeps one
+  // handler's success from re-arming the other's repeating error.
+  private readonly siteIds = new WeakMap<object, number>();
+  private nextSite = 1;
+
+  /** The de-duplication key of a callback site (the callback function itself, when given). */
+  siteKey(owner: string, where: string, site?: object): string {
+    if (!site) return `${owner}\0${where}`;
+    let id = this.siteIds.get(site);
+    if (id === undefined) this.siteIds.set(site, (id = this.nextSite++));
+    return `${owner}\0${where}\0${id}`;
+  }
 
   /** Marks the start of a guarded call; returns the start time when it is the owner's outermost. */
   enter(owner: string): number | undefined {
@@ -25,7 +37,7 @@ export class OwnerLedger {
 
   /** Marks the end of a guarded call; only the outermost call of an owner adds time, so
    *  nested callbacks of the same owner are not counted twice. */
-  leave(owner: string, started: number | undefined, ok: boolean, where: string): void {
+  leave(owner: string, started: number | undefined, ok: boolean, site: string): void {
     const d = (this.depth.get(owner) ?? 1) - 1;
     if (d === 0) this.depth.delete(owner);
     else this.depth.set(owner, d);
@@ -33,16 +45,16 @@ export class OwnerLedger {
     if (started !== undefined) s.timeMs += performance.now() - started;
     if (ok) {
       s.consecutiveFailures = 0;
-      if (this.repeating.size > 0) this.repeating.delete(`${owner}\0${where}`);
+      if (this.repeating.size > 0) this.repeating.delete(site);
     } else {
       s.failures++;
       s.consecutiveFailures++;
     }
   }
 
-  /** True the first time this (owner, where, message) fails since that callback last succeeded. */
-  isNew(e: ErrorReport): boolean {
-    const key = `${e.owner}\0${e.where}`;
+  /** True the first time this message fails at this site since that callback last succeeded. */
+  isNew(e: ErrorReport, site = `${e.owner}\0${e.where}`): boolean {
+    const key = site;
     let seen = this.repeating.get(key);
     if (!seen) this.repeating.set(key, (seen = new Set()));
     if (seen.has(e.message)) return false;

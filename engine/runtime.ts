@@ -104,8 +104,9 @@ export class Runtime {
   }
 
   /** Runs fn inside a transaction (or a savepoint when one is open); a throw rolls back fn's
-   *  mutations, is reported via reportError, and returns { ok: false }. */
-  guard<T>(owner: string, where: string, fn: () => T): GuardResult<T> {
+   *  mutations, is reported via reportError, and returns { ok: false }. `site` (the callback)
+   *  tells apart two callbacks of one owner at the same `where`, so each error shows once. */
+  guard<T>(owner: string, where: string, fn: () => T, site?: object): GuardResult<T> {
     const outer = !this.tx.active;
     if (outer) this.tx.begin();
     const sp = this.tx.savepoint();
@@ -117,9 +118,10 @@ export class Runtime {
       this.tx.rollbackTo(sp);
       result = { ok: false, error: errorReport(owner, where, e) };
     }
-    this.ledger.leave(owner, started, result.ok, where);
+    const siteKey = this.ledger.siteKey(owner, where, site);
+    this.ledger.leave(owner, started, result.ok, siteKey);
     if (outer) this.tx.commit();
-    if (!result.ok) this.reportError(result.error);
+    if (!result.ok) this.reportError(result.error, siteKey);
     return result;
   }
 
@@ -213,8 +215,8 @@ export class Runtime {
   }
 
   /** Records an error: listed in `errors` and sent to listeners once while it keeps repeating. */
-  reportError(e: ErrorReport): void {
-    if (!this.ledger.isNew(e)) return;
+  reportError(e: ErrorReport, site?: string): void {
+    if (!this.ledger.isNew(e, site)) return;
     this.errors.push(e);
     if (this.errors.length > MAX_ERRORS) this.errors.splice(0, this.errors.length - MAX_ERRORS);
     for (const l of this.errorListeners) l(e);
@@ -277,7 +279,7 @@ export class Runtime {
       get consumed() { return state.consumed || local.consumed; },
       get stopped() { return state.stopped || local.stopped; },
     };
-    const r = this.guard(owner, where, () => fn(ev));
+    const r = this.guard(owner, where, () => fn(ev), fn);
     if (!r.ok) return;
     applyResult(local, r.value);
     state.consumed ||= local.consumed;

@@ -92,6 +92,18 @@ describe("Runtime.emit", () => {
     expect(seen).toHaveLength(2);
   });
 
+  it("reports a failing handler once even when a good handler of the same owner succeeds between", () => {
+    const rt = runtime();
+    rt.events.on("tick", () => { throw new Error("broken"); }, { owner: "ext" });
+    rt.events.on("tick", () => {}, { owner: "ext" });
+    const seen: string[] = [];
+    rt.onError((e) => seen.push(`${e.owner}: ${e.where}: ${e.message}`));
+    rt.emit("tick");
+    rt.emit("tick");
+    rt.emit("tick");
+    expect(seen).toEqual(["ext: tick handler: broken"]);
+  });
+
   it("counts failures per owner and resets the run after a success", () => {
     const rt = runtime();
     let fail = true;

@@ -10,9 +10,9 @@ import { registerBuiltinTools } from "../engine/tools/builtin-tools.js";
 import type { LayoutNode } from "../layout/layout-table.js";
 import type { ExtensionHost } from "../lua/extension-host.js";
 import { createTheme, noColorFromEnv, type Theme } from "../ui/theme.js";
-import { loadAppExtensions } from "./app-extensions.js";
 import { AppPainter } from "./app-painter.js";
 import { loadSettings } from "./cli-output.js";
+import { extensionsWanted } from "./extension-preflight.js";
 import { UsageError } from "./usage-error.js";
 
 export type AppOptions = {
@@ -40,7 +40,8 @@ export type App = {
   theme: Theme;
   painter: AppPainter;
   home: string;
-  extensions: ExtensionHost;
+  /** null when there was no extension to load (the Lua VM was never imported). */
+  extensions: ExtensionHost | null;
 };
 
 /** Builds the runtime and everything on it; bad config, theme or layout input throws a one-line UsageError/ConfigError. */
@@ -57,9 +58,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (config.layout !== undefined) applyLayout(runtime, config.layout, "config: layout");
   if (opts.layoutFile !== undefined) applyLayout(runtime, await readLayoutFile(opts.layoutFile), `layout: ${opts.layoutFile}`);
   chat.setStatus({ cwd, thinking_level: config.assistant.thinking_level, ...modelStatus(loaded, opts, home, cwd) });
-  const extensions = loadAppExtensions(runtime, loaded, {
-    cwd, home, enabled: opts.extensions !== false, paths: opts.extensionPaths ?? [],
-  });
+  const extOpts = { cwd, home, enabled: opts.extensions !== false, paths: opts.extensionPaths ?? [] };
+  // fengari is imported only when an extension exists; without one, `startup` is all there is to do.
+  const extensions = extensionsWanted(loaded, extOpts)
+    ? (await import("./app-extensions.js")).loadAppExtensions(runtime, loaded, extOpts)
+    : null;
+  if (extensions === null) runtime.emit("startup", { width: runtime.width, height: runtime.height });
   return { runtime, chat, loaded, theme, painter, home, extensions };
 }
 

@@ -4,7 +4,6 @@
 import type { StockChat } from "../engine/chat/stock-chat.js";
 import type { Runtime } from "../engine/runtime.js";
 import type { Clock } from "../engine/scheduler.js";
-import { formatExtensionError } from "../lua/extension-host.js";
 import { FrameScheduler } from "../ui/frame-scheduler.js";
 import type { InputEvent } from "../ui/key-decoder.js";
 import { Screen } from "../ui/screen.js";
@@ -51,9 +50,11 @@ export class InteractiveApp {
     rt.actions.register("app.editor", () => { setImmediate(() => this.editor()); });
     // Changes made while a frame is prepared (`render` handlers) are painted in that frame.
     rt.onDirty(() => { if (!this.painter.busy) this.frames.request(); });
+    const show = (text: string) => rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));
     rt.onError((e) => {
-      const text = e.owner === "host" ? `librecode: ${e.where}: ${e.message}` : formatExtensionError(e).split("\n")[0]!;
-      rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));
+      if (e.owner === "host") show(`librecode: ${e.where}: ${e.message}`);
+      // Only extensions report as other owners, so lua/ is loaded by then; a static import would load fengari at start.
+      else void import("../lua/extension-host.js").then((m) => show(m.formatExtensionError(e).split("\n")[0]!));
     });
     this.terminal.onInput((ev) => this.input(ev));
     this.terminal.onResize(({ width, height }) => this.resize(width, height));

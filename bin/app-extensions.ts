@@ -10,6 +10,11 @@ export type AppExtensionOptions = { cwd: string; home: string; enabled: boolean;
 export function loadAppExtensions(rt: Runtime, loaded: LoadedConfig, opts: AppExtensionOptions): ExtensionHost {
   const ext = loaded.config.extensions;
   const host = new ExtensionHost(rt, { cwd: opts.cwd, home: opts.home, ...(ext.budget_ms !== undefined ? { budgetMs: ext.budget_ms } : {}) });
+  // Event tables read `working` and `context.session_id` from the status buffer the chat loop keeps.
+  host.setContext(() => {
+    const m = rt.buffers.get("status")?.metadata ?? {};
+    return { mode: "chat", working: m.working === true, session_id: typeof m.session_id === "string" ? m.session_id : "" };
+  });
   if (opts.enabled && ext.enabled) host.loadUse(ext.use);
   if (opts.paths.length > 0) host.loadPaths(opts.paths);
   for (const s of host.list()) {

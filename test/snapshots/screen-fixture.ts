@@ -8,6 +8,7 @@ import { FakeClock } from "../../engine/scheduler.js";
 import { createTheme } from "../../ui/theme.js";
 import { AppPainter } from "../../bin/app-painter.js";
 import { renderFrame } from "../../bin/render-frame.js";
+import { ExtensionHost } from "../../lua/extension-host.js";
 
 export type ScreenSpec = {
   width: number;
@@ -19,6 +20,8 @@ export type ScreenSpec = {
   keys?: string;
   /** Anything an extension would do at startup. */
   setup?: (rt: Runtime, chat: StockChat) => void;
+  /** Extension files or directories loaded as `--extension PATH` would, before `startup`. */
+  extensions?: string[];
 };
 
 /** A chat transcript with every kind of entry. */
@@ -39,6 +42,10 @@ export function screenLines(spec: ScreenSpec): string[] {
   chat.setStatus({ cwd: "/srv/project", provider: "script", model: "demo", thinking_level: "off" });
   if (spec.layout !== undefined) rt.layoutSet(spec.layout);
   rt.guard("test", "setup", () => spec.setup?.(rt, chat));
+  if (spec.extensions) {
+    new ExtensionHost(rt, { cwd: "/srv/project", home: "/nonexistent-librecode-home" }).loadPaths(spec.extensions);
+    rt.emit("startup", { width: rt.width, height: rt.height });
+  }
   const blocks = spec.transcript === undefined ? [] : parseTranscriptFixture(spec.transcript, "fixture.jsonl");
   const { screen } = renderFrame(rt, painter, clock, { blocks, keys: parseKeys(spec.keys ?? "") });
   return screen.back.toLines();

@@ -1,0 +1,81 @@
+// The example extensions of examples/extensions/, each as a whole screen after startup and a few
+// keys, compared with screens/*.txt (UPDATE_SNAPSHOTS=1 rewrites them).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openChatLoop } from "../../engine/agent/open-chat-loop.js";
+import { installStockChat } from "../../engine/chat/stock-chat.js";
+import { Runtime } from "../../engine/runtime.js";
+import { ExtensionHost } from "../../lua/extension-host.js";
+import { AppPainter } from "../../bin/app-painter.js";
+import { Screen } from "../../ui/screen.js";
+import { createTheme } from "../../ui/theme.js";
+import { expectSnapshot } from "./snapshot-file.js";
+import { CHAT_FIXTURE, screenLines } from "./screen-fixture.js";
+
+const EXAMPLES = join(import.meta.dirname, "../../examples/extensions");
+
+describe("example extension: split-pane", () => {
+  it("types into the notes pane after alt+n moves focus there", () => {
+    expectSnapshot("ext-split-pane-70x18", screenLines({
+      width: 70, height: 18, transcript: CHAT_FIXTURE, extensions: [join(EXAMPLES, "split-pane")],
+      keys: "<m-n>buy milk<cr>call bob<m-n>/no",
+    }));
+  });
+  it("appends to the notes with /note", () => {
+    expectSnapshot("ext-split-pane-note-50x12", screenLines({
+      width: 50, height: 12, extensions: [join(EXAMPLES, "split-pane")], keys: "/note ship it<cr>",
+    }));
+  });
+});
+
+describe("example extension: reskin", () => {
+  it("draws its own status line and composer", () => {
+    expectSnapshot("ext-reskin-60x14", screenLines({
+      width: 60, height: 14, transcript: CHAT_FIXTURE, extensions: [join(EXAMPLES, "reskin")], keys: "hello",
+    }));
+  });
+});
+
+describe("example extension: modal-editor", () => {
+  it("edits the composer in normal mode: escape, 0, dw", () => {
+    expectSnapshot("ext-modal-editor-50x10", screenLines({
+      width: 50, height: 10, extensions: [join(EXAMPLES, "modal-editor")], keys: "one two three<esc>0dw",
+    }));
+  });
+});
+
+describe("example extension: redact-tool", () => {
+  it("a model call to the Lua tool shows the env file with the secret redacted", async () => {
+    const dir = join(tmpdir(), "librecode-redact-example");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "app.env"), "# not a key\nAPI_TOKEN=sk-live-1234567890abcdef\nREGION=eu-west-1\n");
+    writeFileSync(join(dir, "script.yaml"), [
+      "turns:",
+      "  - text: Reading the env file.",
+      "    tool_calls:",
+      `      - name: read_env`,
+      `        arguments: { path: "${join(dir, "app.env")}" }`,
+      "  - text: \"It sets {{tool_result_lines}} keys.\"",
+    ].join("\n"));
+    const rt = new Runtime({ width: 60, height: 16, cwd: dir });
+    const chat = installStockChat(rt);
+    const opened = openChatLoop({
+      runtime: rt, cwd: dir, env: {}, home: join(dir, "home"), provider: "script", model: join(dir, "script.yaml"),
+      scriptSleep: async () => {}, defer: (fn) => fn(),
+    });
+    new ExtensionHost(rt, { cwd: dir, home: join(dir, "home") }).loadPaths([join(EXAMPLES, "redact-tool")]);
+    opened.loop.start(false);
+    const result = await opened.loop.run("what is in app.env?");
+    opened.close();
+    expect(result.stopReason).toBe("stop");
+    chat.setStatus({ cwd: "/srv/project", provider: "script", model: "demo", thinking_level: "off", session: "s1", session_id: "s1" });
+    const painter = new AppPainter(rt, createTheme({ name: "dark", noColor: true }));
+    const screen = new Screen(rt.width, rt.height);
+    painter.paint(screen.back);
+    const lines = screen.back.toLines();
+    expect(lines.join("\n")).not.toContain("sk-live");
+    expectSnapshot("ext-redact-tool-60x16", lines);
+  });
+});

@@ -1,4 +1,5 @@
 // `librecode` with no command: the interactive chat in the terminal.
+import "./yoga-preload.js"; // first: yoga-layout loads without touching fetch (see there)
 import type { ChatRunOptions } from "../engine/chat/chat-controller.js";
 import { systemClock } from "../engine/scheduler.js";
 import { createApp } from "./create-app.js";

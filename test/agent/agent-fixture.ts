@@ -4,10 +4,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { afterEach } from "vitest";
 import { openChatLoop, type OpenedChat, type OpenChatOptions } from "../../engine/agent/open-chat-loop.js";
 import { Runtime } from "../../engine/runtime.js";
 import { BIN } from "../cli/run-cli.js";
-import type { Handler, Received } from "../model/loopback-server.js";
+import { startLoopback, type Handler, type Loopback, type Received } from "../model/loopback-server.js";
 
 const base = { id: "chatcmpl-1", object: "chat.completion.chunk", created: 1764000000, model: "m1" };
 const frame = (delta: object, finish: string | null = null) =>
@@ -15,6 +16,19 @@ const frame = (delta: object, finish: string | null = null) =>
 const usageFrame = (prompt: number, completion: number) =>
   `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion } })}\n\n`;
 const DONE = "data: [DONE]\n\n";
+
+/** A `serve(handlers)` for the calling test file: each server it starts is closed after its test. */
+export function loopbackPerTest(): (handlers: Handler[]) => Promise<Loopback> {
+  const open: Loopback[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (handlers) => {
+    const server = await startLoopback(handlers);
+    open.push(server);
+    return server;
+  };
+}
 
 /** SSE frames of a text answer, streamed in `pieces`. */
 export function textFrames(...pieces: string[]): string[] {

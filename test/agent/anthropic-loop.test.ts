@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startLoopback, type Loopback } from "../model/loopback-server.js";
-import { openLoop, project, respond } from "./agent-fixture.js";
+import { describe, expect, it } from "vitest";
+import { loopbackPerTest, openLoop, project, respond } from "./agent-fixture.js";
 
 // Frames as api.anthropic.com streams them.
 const frame = (event: string, data: object) => `event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`;
@@ -12,15 +11,11 @@ const block = (index: number, content_block: object, deltas: object[]) => [
 ];
 const end = (reason: string) => [frame("message_delta", { delta: { stop_reason: reason, stop_sequence: null }, usage: { output_tokens: 20 } }), frame("message_stop", {})];
 
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = loopbackPerTest();
 
 describe("the chat loop on anthropic-messages", () => {
   it("sends the signed thinking back with the tool result", async () => {
-    server = await startLoopback([
+    const server = await serve([
       (res) => respond(res, [
         start,
         ...block(0, { type: "thinking", thinking: "", signature: "" }, [{ type: "thinking_delta", thinking: "Read it." }, { type: "signature_delta", signature: "SIG1" }]),

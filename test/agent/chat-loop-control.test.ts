@@ -1,17 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { jsonError, sseThenStall, startLoopback, type Handler, type Loopback } from "../model/loopback-server.js";
-import { answerFrames, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
+import { describe, expect, it } from "vitest";
+import { jsonError, sseThenStall, type Handler } from "../model/loopback-server.js";
+import { answerFrames, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
 
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = loopbackPerTest();
 
 async function setup(handlers: Handler[], extraConfig = "") {
-  server = await startLoopback(handlers);
+  const server = await serve(handlers);
   const p = project(server.origin, extraConfig);
   p.write("a.txt", "alpha\n");
   const chat = openLoop(p);
@@ -168,7 +164,7 @@ describe("compaction", () => {
 
 describe("runs and sessions", () => {
   it("stops after assistant.max_turns turns with an error", async () => {
-    server = await startLoopback([readA, readA, answer("never")]);
+    const server = await serve([readA, readA, answer("never")]);
     const p = project(server.origin);
     const limited = openLoop(p, { configFile: writeConfig(p.root, "assistant:\n  max_turns: 2\n") });
     const r = await limited.loop.run("loop forever");

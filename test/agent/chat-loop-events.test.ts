@@ -1,17 +1,13 @@
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SessionStore } from "../../engine/session/session-store.js";
-import { jsonError, startLoopback, type Loopback } from "../model/loopback-server.js";
-import { KEY, LOOP_EVENTS, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
+import { jsonError } from "../model/loopback-server.js";
+import { KEY, LOOP_EVENTS, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
 
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = loopbackPerTest();
 
 async function readThenDone() {
-  server = await startLoopback([
+  const server = await serve([
     (res) => respond(res, toolFrames("call_1", "read", { path: "public.txt" })),
     (res) => respond(res, textFrames("Do", "ne")),
   ]);
@@ -143,7 +139,7 @@ describe("chat loop events", () => {
 
 describe("chat loop stream events", () => {
   it("announces a retried request with retry_start and retry_end", async () => {
-    server = await startLoopback([
+    const server = await serve([
       jsonError(503, { error: { message: "overloaded" } }),
       (res) => respond(res, textFrames("fine")),
     ]);
@@ -159,7 +155,7 @@ describe("chat loop stream events", () => {
 
   it("streams reasoning as thinking_delta into a thinking block and the thinking pane's buffer", async () => {
     const reasoning = (text: string) => `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "m1", choices: [{ index: 0, delta: { reasoning_content: text }, finish_reason: null }] })}\n\n`;
-    server = await startLoopback([(res) => respond(res, [reasoning("Let me "), reasoning("think."), ...textFrames("Answer")])]);
+    const server = await serve([(res) => respond(res, [reasoning("Let me "), reasoning("think."), ...textFrames("Answer")])]);
     const chat = openLoop(project(server.origin));
     const deltas: unknown[] = [];
     chat.rt.events.on("thinking_delta", (ev) => void deltas.push(ev.data.text));
@@ -173,7 +169,7 @@ describe("chat loop stream events", () => {
   });
 
   it("reports a provider failure as provider_error and an error block", async () => {
-    server = await startLoopback([jsonError(401, { error: { message: "invalid key" } })]);
+    const server = await serve([jsonError(401, { error: { message: "invalid key" } })]);
     const chat = openLoop(project(server.origin));
     const errors: unknown[] = [];
     chat.rt.events.on("provider_error", (ev) => void errors.push(ev.data));
@@ -187,7 +183,7 @@ describe("chat loop stream events", () => {
 
 describe("the system prompt", () => {
   it("holds every AGENTS.md from the filesystem root down to the cwd, outermost first", async () => {
-    server = await startLoopback([(res) => respond(res, textFrames("ok"))]);
+    const server = await serve([(res) => respond(res, textFrames("ok"))]);
     const p = project(server.origin);
     p.write("AGENTS.md", "Use tabs.");
     p.write("pkg/AGENTS.md", "This package is the parser.");

@@ -1,17 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { startLoopback, type Loopback } from "../model/loopback-server.js";
-import { openLoop, project, respond, textFrames } from "./agent-fixture.js";
+import { describe, expect, it } from "vitest";
+import { loopbackPerTest, openLoop, project, respond, textFrames } from "./agent-fixture.js";
 
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = loopbackPerTest();
 
 async function setup() {
-  server = await startLoopback([(res) => respond(res, textFrames("hello there"))]);
+  const server = await serve([(res) => respond(res, textFrames("hello there"))]);
   const p = project(server.origin);
   const chat = openLoop(p);
   chat.loop.start(false);
@@ -71,7 +66,7 @@ describe("slash commands", () => {
   });
 
   it("/model takes a provider (its default model) or provider/model", async () => {
-    server = await startLoopback([(res) => respond(res, textFrames("ok"))]);
+    const server = await serve([(res) => respond(res, textFrames("ok"))]);
     const p = project(server.origin, ["  other:", "    api: openai-chat", `    base_url: ${server.origin}/v1`, "    models: [x1, x2]"].join("\n"));
     const chat = openLoop(p);
     await chat.loop.run("/model other");

@@ -1,15 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ExtensionHost } from "../../lua/extension-host.js";
-import { startLoopback, type Loopback } from "../model/loopback-server.js";
-import { KEY, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
+import { KEY, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
 
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = loopbackPerTest();
 
 const EXTENSION = `
 local seen = {}
@@ -37,7 +32,7 @@ end)
 
 describe("Lua handlers on the chat loop's events", () => {
   it("rewrite arguments, results, context and the request body through payload tables", async () => {
-    server = await startLoopback([
+    const server = await serve([
       (res) => respond(res, toolFrames("call_1", "read", { path: "a.txt" })),
       (res) => respond(res, textFrames("ok")),
     ]);

@@ -1,19 +1,15 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SessionStore } from "../../engine/session/session-store.js";
 import { ensureBuilt } from "../cli/run-cli.js";
-import { jsonError, sseThenStall, startLoopback, type Loopback } from "../model/loopback-server.js";
-import { KEY, project, respond, runCli, startCli, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
+import { jsonError, sseThenStall } from "../model/loopback-server.js";
+import { KEY, loopbackPerTest, project, respond, runCli, startCli, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
 
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = loopbackPerTest();
 beforeAll(() => ensureBuilt(), 120_000);
 
 /** The model reads notes.txt, then answers with what it read. */
 async function readThenAnswer() {
-  server = await startLoopback([
+  const server = await serve([
     (res) => respond(res, toolFrames("call_1", "read", { path: "notes.txt" })),
     (res, req) => {
       const tool = req.body.messages.at(-1);
@@ -71,7 +67,7 @@ describe("librecode prompt", () => {
   });
 
   it("reads the prompt from stdin when the text is -", async () => {
-    server = await startLoopback([(res) => respond(res, textFrames("ok"))]);
+    const server = await serve([(res) => respond(res, textFrames("ok"))]);
     const p = project(server.origin);
     const r = await runCli(["prompt", "-"], p, "from stdin\n");
     expect(r).toMatchObject({ code: 0, stdout: "ok\n" });
@@ -79,7 +75,7 @@ describe("librecode prompt", () => {
   });
 
   it("exits 1 with one line on stderr when the provider fails", async () => {
-    server = await startLoopback([jsonError(400, { error: { message: "bad model", type: "invalid_request_error" } })]);
+    const server = await serve([jsonError(400, { error: { message: "bad model", type: "invalid_request_error" } })]);
     const p = project(server.origin);
     const r = await runCli(["prompt", "hi"], p);
     expect(r.code).toBe(1);
@@ -95,7 +91,7 @@ describe("librecode prompt", () => {
   });
 
   it("loads the project's extensions (their context reaches the model) unless --no-extensions", async () => {
-    server = await startLoopback([(res) => respond(res, textFrames("ok"))]);
+    const server = await serve([(res) => respond(res, textFrames("ok"))]);
     const p = project(server.origin);
     p.write(".librecode/extensions/context.lua", 'librecode.on("context_build", function(ev) table.insert(ev.payload.contributions, "From an extension.") end)\n');
     expect((await runCli(["prompt", "hi"], p)).code).toBe(0);
@@ -112,7 +108,7 @@ describe("librecode prompt", () => {
 
   it("keeps what streamed when killed with SIGKILL, and --resume continues from it", async () => {
     const long = "x".repeat(3000);
-    server = await startLoopback([
+    const server = await serve([
       sseThenStall(textFrames("Here is a long answer: ", long).slice(0, 3)),
       (res) => respond(res, textFrames("continued")),
     ]);

@@ -1,9 +1,10 @@
 // `librecode` with no command: the interactive chat in the terminal.
 import "./yoga-preload.js"; // first: yoga-layout loads without touching fetch (see there)
-import type { ChatRunOptions } from "../engine/chat/chat-controller.js";
+import type { ChatController, ChatRunOptions } from "../engine/chat/chat-controller.js";
 import { systemClock } from "../engine/scheduler.js";
-import { createApp } from "./create-app.js";
+import { createApp, type App } from "./create-app.js";
 import { InteractiveApp } from "./interactive-app.js";
+import { PendingController } from "./pending-controller.js";
 import { UsageError } from "./usage-error.js";
 
 export type ChatFlags = ChatRunOptions & { config?: string; extensions?: boolean };
@@ -23,17 +24,41 @@ export async function runChat(flags: ChatFlags): Promise<void> {
     ...(flags.resume ? { resume: true } : {}), ...(flags.session ? { session: flags.session } : {}),
     ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),
   };
-  // The chat loop pulls in the model SDKs and SQLite: loaded only now, after the app is built.
-  const { createChatController } = await import("../engine/agent/index.js");
-  const controller = await createChatController({
-    runtime: app.runtime, chat: app.chat, config: app.loaded, cwd: app.runtime.cwd, home: app.home, options,
-  });
-  app.chat.setController(controller);
   const ui = app.loaded.config.ui;
   const live = new InteractiveApp(app.runtime, app.chat, app.painter, { mouse: ui.mouse, fps: ui.fps });
-  live.start();
+  // The chat loop pulls in SQLite and opens the session. A new session paints the first frame
+  // before loading it (what is typed meanwhile waits in PendingController); --resume/--session
+  // load it first: their transcript and a bad id belong before the terminal is taken over.
+  const early = options.resume !== true && options.session === undefined;
+  let controller: ChatController;
+  if (early) {
+    const pending = new PendingController();
+    app.chat.setController(pending);
+    live.start();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // after the first frame's timer, armed by start()
+    try {
+      controller = await openController(app, options);
+    } catch (e) {
+      live.quit();
+      throw e;
+    }
+    app.chat.setController(controller);
+    pending.handOver(app.runtime, controller);
+  } else {
+    controller = await openController(app, options);
+    app.chat.setController(controller);
+    live.start();
+  }
   await live.done;
   // A request still streaming or a job still running must not keep a quit user waiting.
   if (controller.working) controller.interrupt();
   setImmediate(() => process.exit(process.exitCode ?? 0));
+}
+
+/** Imports the agent (SQLite, sessions) and opens the chat loop for this run. */
+async function openController(app: App, options: ChatRunOptions): Promise<ChatController> {
+  const { createChatController } = await import("../engine/agent/index.js");
+  return createChatController({
+    runtime: app.runtime, chat: app.chat, config: app.loaded, cwd: app.runtime.cwd, home: app.home, options,
+  });
 }

@@ -1,9 +1,18 @@
 // One screen's painting: the compositor state (renderer caches), the content measure the layout
 // uses for the composer, and the windows dirtied since the last frame.
+import type { Block } from "../engine/block.js";
 import type { Runtime } from "../engine/runtime.js";
 import type { CellGrid } from "../ui/cell-grid.js";
 import { contentMeasure, createCompositorState, paintFrame, type CursorPos } from "../ui/compositor.js";
+import { blockFlags } from "../ui/renderers/transcript-renderer.js";
+import type { BlockFlags } from "../ui/renderers/transcript-blocks.js";
 import type { Theme } from "../ui/theme.js";
+
+/**
+ * Where the transcript's newest block ended at the last frame: the rows from its top to the
+ * bottom (`rows`), at the width and flags it was drawn with.
+ */
+type ScrollPin = { window: string; buffer: string; width: number; flags: string; index: number; id: string; rows: number };
 
 /** Paints frames of one runtime; repaints only what commits touched unless invalidated. */
 export class AppPainter {
@@ -11,6 +20,7 @@ export class AppPainter {
   /** null: repaint everything next frame. */
   private dirty: Set<string> | null = null;
   private painting = false;
+  private pin: ScrollPin | null = null;
 
   constructor(private readonly rt: Runtime, private readonly theme: Theme) {
     rt.setMeasure(contentMeasure(rt, this.state, theme));
@@ -37,13 +47,62 @@ export class AppPainter {
     try {
       this.rt.updateLayout();
       this.rt.emit("render", { width: this.rt.width, height: this.rt.height });
+      this.keepScrollPinned();
       out = paintFrame(grid, this.rt, { theme: this.theme, state: this.state, dirty: this.dirty });
       this.dirty = new Set();
     } finally {
       this.painting = false;
     }
     this.clampScroll();
+    this.pin = this.takePin();
     return out;
+  }
+
+  // `scroll` counts rows up from the bottom, so rows streaming in below would drag a transcript
+  // the reader scrolled up along with them. Before each frame the scroll grows by the rows added
+  // below the last frame's newest block; at the bottom (scroll 0) the view follows the stream.
+  // Only the blocks since the last frame are measured (cached lines), never the whole history.
+  private keepScrollPinned(): void {
+    const p = this.pin;
+    const t = p && this.transcript();
+    if (!p || !t || t.name !== p.window || t.buffer !== p.buffer || t.width !== p.width || t.flagKey !== p.flags) return;
+    const w = this.rt.windows.get(p.window)!;
+    if (w.scroll <= 0) return;
+    const blocks = this.rt.buffers.get(p.buffer)?.blocks ?? [];
+    const index = blocks[p.index]?.id === p.id ? p.index : blocks.findIndex((b) => b.id === p.id);
+    if (index < 0) return;
+    const grown = this.rowsFrom(blocks, index, t.buffer, t.width, t.flags) - p.rows;
+    if (grown !== 0) this.rt.guard("host", "scroll", () => this.rt.windows.set(p.window, { scroll: Math.max(0, w.scroll + grown) }));
+  }
+
+  private takePin(): ScrollPin | null {
+    const t = this.transcript();
+    const blocks = t && this.rt.buffers.get(t.buffer)?.blocks;
+    if (!t || !blocks || blocks.length === 0) return null;
+    const index = blocks.length - 1;
+    const rows = this.rowsFrom(blocks, index, t.buffer, t.width, t.flags);
+    return { window: t.name, buffer: t.buffer, width: t.width, flags: t.flagKey, index, id: blocks[index]!.id, rows };
+  }
+
+  /** Rows the blocks from `index` on take at the bottom of the transcript, with their separators. */
+  private rowsFrom(blocks: readonly Block[], index: number, buffer: string, width: number, flags: BlockFlags): number {
+    const r = this.state.renderers.transcript;
+    let rows = 0;
+    for (let k = index; k < blocks.length; k++) {
+      const n = r.blockLines(buffer, blocks[k]!, width, flags).length;
+      // One empty row above each non-empty block (assuming something non-empty is above it).
+      if (n > 0) rows += n + (k > 0 ? 1 : 0);
+    }
+    return rows;
+  }
+
+  /** The stock-rendered transcript window, its buffer, content width and block flags. */
+  private transcript(): { name: string; buffer: string; width: number; flags: BlockFlags; flagKey: string } | null {
+    const name = this.rt.windows.find({ role: "transcript" }, this.rt.layout.treeOrder());
+    const w = name === undefined ? undefined : this.rt.windows.get(name);
+    if (!w || w.renderer === "extension" || this.state.renderers.forRole(w.role) !== this.state.renderers.transcript) return null;
+    const flags = blockFlags(w.vars);
+    return { name: name!, buffer: w.buffer, width: w.box.content.width, flags, flagKey: `${flags.showThinking}${flags.expandTools}` };
   }
 
   // pageup past the oldest row changes nothing on screen, so the stored scroll is brought back

@@ -147,3 +147,13 @@ export function encodeRuns(grid: CellGrid, runs: readonly DiffRun[], state: Enco
   }
   return out;
 }
+
+/**
+ * Scrolls terminal rows [top, bottom) by `by` rows (positive: up, SU; negative: down, SD) inside a
+ * scroll region, then resets the region. The region change homes the cursor; the uncovered rows
+ * are erased in the current background, so send this with the pen in the default style.
+ */
+export function scrollRows(top: number, bottom: number, by: number): string {
+  const n = Math.abs(by);
+  return `\x1b[${top + 1};${bottom}r\x1b[${n === 1 ? "" : n}${by > 0 ? "S" : "T"}\x1b[r`;
+}

@@ -55,3 +55,117 @@ export function applyRuns(front: CellGrid, back: CellGrid, runs: readonly DiffRu
     }
   }
 }
+
+/**
+ * A vertical move of whole rows: terminal rows [top, bottom) scroll by `by` rows (positive: up,
+ * the content moves towards the top; negative: down), the rows it uncovers become blank.
+ */
+export type RowShift = { top: number; bottom: number; by: number };
+
+// A scroll costs ~16 bytes and a cursor move after it: below this many cells saved, rewrite.
+const MIN_SHIFT_GAIN = 24;
+
+function rowHash(g: CellGrid, y: number): number {
+  let h = 0x811c9dc5;
+  const row = y * g.width;
+  for (let i = row; i < row + g.width; i++) {
+    const c = g.chars[i]!;
+    h = Math.imul(h ^ (c.length === 0 ? 0 : c.charCodeAt(0) + (c.length << 21)), 16777619);
+    h = Math.imul(h ^ g.styleIds[i]!, 16777619);
+  }
+  return h;
+}
+
+function rowsEqual(a: CellGrid, ya: number, b: CellGrid, yb: number): boolean {
+  const ra = ya * a.width, rb = yb * b.width;
+  for (let x = 0; x < a.width; x++) {
+    if (a.chars[ra + x] !== b.chars[rb + x] || a.styleIds[ra + x] !== b.styleIds[rb + x] || a.widths[ra + x] !== b.widths[rb + x]) return false;
+  }
+  return true;
+}
+
+// Cells of row y that differ between the grids (what rewriting the row in place costs, roughly).
+function changedCells(a: CellGrid, b: CellGrid, y: number): number {
+  let n = 0;
+  for (let i = y * a.width; i < (y + 1) * a.width; i++) {
+    if (a.chars[i] !== b.chars[i] || a.styleIds[i] !== b.styleIds[i] || a.widths[i] !== b.widths[i]) n++;
+  }
+  return n;
+}
+
+/**
+ * The scroll that saves the most rewriting between the front grid (the terminal) and the back
+ * grid (the new frame): a band of rows [a, b) of back equal to rows [a + k, b + k) of front for
+ * some k (k < 0: moved down), scored by the cells that would otherwise change in place. Null when
+ * no band saves MIN_SHIFT_GAIN cells. Only rows flagged in `rows` (when given) can have changed,
+ * so a frame that wrote a row or two costs nothing here.
+ */
+export function findRowShift(front: CellGrid, back: CellGrid, rows?: Uint8Array): RowShift | null {
+  const h = back.height;
+  if (front.width !== back.width || front.height !== h || h < 2) return null;
+  let flagged = 0;
+  for (let y = 0; y < h; y++) if (rows === undefined || rows[y] !== 0) flagged++;
+  if (flagged < 2) return null;
+  const fh = new Int32Array(h), bh = new Int32Array(h), cost = new Int32Array(h);
+  let total = 0;
+  for (let y = 0; y < h; y++) {
+    fh[y] = rowHash(front, y);
+    if (rows !== undefined && rows[y] === 0) { bh[y] = fh[y]!; continue; }
+    bh[y] = rowHash(back, y);
+    cost[y] = changedCells(front, back, y);
+    total += cost[y]!;
+  }
+  if (total < MIN_SHIFT_GAIN) return null;
+  let best: RowShift | null = null;
+  let bestGain = MIN_SHIFT_GAIN - 1;
+  for (let k = 1; k < h; k++) {
+    for (const by of [k, -k]) {
+      // Runs of back rows y equal to front row y + by; a run is trimmed to the rows that changed.
+      const lo = Math.max(0, -by), hi = Math.min(h, h - by);
+      let first = -1, last = -1, gain = 0;
+      for (let y = lo; y <= hi; y++) {
+        if (y < hi && bh[y] === fh[y + by] && rowsEqual(back, y, front, y + by)) {
+          if (cost[y]! > 0) {
+            if (first < 0) first = y;
+            last = y;
+            gain += cost[y]!;
+          }
+          continue;
+        }
+        if (first >= 0 && gain > bestGain) {
+          bestGain = gain;
+          best = by > 0 ? { top: first, bottom: last + 1 + by, by } : { top: first + by, bottom: last + 1, by };
+        }
+        first = -1; last = -1; gain = 0;
+      }
+    }
+    // A band of g rows needs k <= h - g; the best gain is at most the cells changed in h - k rows.
+    if ((h - k) * back.width <= bestGain) break;
+  }
+  return best;
+}
+
+/** Moves the rows of `grid` as `shift` scrolls the terminal (uncovered rows become plain blanks). */
+export function applyRowShift(grid: CellGrid, shift: RowShift): void {
+  const w = grid.width;
+  const { top, bottom, by } = shift;
+  const n = Math.abs(by);
+  const moveRow = (from: number, to: number) => {
+    for (let x = 0; x < w; x++) grid.chars[to * w + x] = grid.chars[from * w + x]!;
+    grid.widths.copyWithin(to * w, from * w, from * w + w);
+    grid.styleIds.copyWithin(to * w, from * w, from * w + w);
+  };
+  const blank = (y: number) => {
+    grid.chars.fill(" ", y * w, y * w + w);
+    grid.widths.fill(1, y * w, y * w + w);
+    grid.styleIds.fill(0, y * w, y * w + w);
+  };
+  if (by > 0) {
+    for (let y = top; y < bottom - n; y++) moveRow(y + n, y);
+    for (let y = bottom - n; y < bottom; y++) blank(y);
+  } else {
+    for (let y = bottom - 1; y >= top + n; y--) moveRow(y - n, y);
+    for (let y = top; y < top + n; y++) blank(y);
+  }
+  grid.dirtyRows.fill(1, top, bottom);
+}

@@ -1,10 +1,10 @@
 import {
   CLEAR_SCREEN, HIDE_CURSOR, SGR_RESET, SHOW_CURSOR, SYNC_BEGIN, SYNC_END,
-  cursorTo, encodeRuns, initialEncodeState, sgrDelta,
+  cursorTo, encodeRuns, initialEncodeState, scrollRows, sgrDelta,
 } from "./ansi-encode.js";
 import { CellGrid, StyleTable } from "./cell-grid.js";
 import { PLAIN } from "./resolved-style.js";
-import { applyRuns, diffGrids } from "./frame-diff.js";
+import { applyRowShift, applyRuns, diffGrids, findRowShift } from "./frame-diff.js";
 
 /** Where the hardware cursor goes after a frame (0-based screen cell), or null to hide it. */
 export type CursorPos = { row: number; col: number };
@@ -68,12 +68,21 @@ export class Screen {
       this.front.copyFrom(this.back);
       this.invalid = false;
     } else {
-      // Only rows written since the last flush can differ from what the terminal shows.
+      // Rows that moved as a block (a transcript that grew by a row) are scrolled by the terminal
+      // rather than rewritten; the pen is in the default style here, so uncovered rows are blank.
+      const shift = findRowShift(this.front, this.back, this.back.dirtyRows);
+      let scroll = "";
+      if (shift !== null) {
+        scroll = scrollRows(shift.top, shift.bottom, shift.by);
+        applyRowShift(this.front, shift);
+        this.back.dirtyRows.fill(1, shift.top, shift.bottom);
+      }
+      // Only rows written since the last flush (or scrolled) can differ from what the terminal shows.
       const runs = diffGrids(this.front, this.back, undefined, this.back.dirtyRows);
       const state = initialEncodeState();
-      body = encodeRuns(this.back, runs, state);
+      body = scroll + encodeRuns(this.back, runs, state);
       if (state.style !== PLAIN) body += sgrDelta(state.style, PLAIN);
-      jumps = runs.length;
+      jumps = shift !== null ? Infinity : runs.length;
       applyRuns(this.front, this.back, runs);
     }
     this.back.clearDirty();

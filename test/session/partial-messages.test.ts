@@ -14,13 +14,19 @@ function onDisk(home: string, id: number): { text: string; status: string } {
   return row;
 }
 
+/** A store on a fresh home with a stepping clock, holding one session in /p with partial message `id` begun. */
+function streaming(kind?: "assistant" | "thinking") {
+  const home = tempHome();
+  const clock = steppingClock();
+  const store = SessionStore.open(home, { clock });
+  const session = store.create({ cwd: "/p" });
+  const id = store.beginPartial(session.id, kind);
+  return { home, clock, store, session, id };
+}
+
 describe("streamed answers", () => {
   it("writes a partial to disk only every 250 ms of the injected clock", () => {
-    const home = tempHome();
-    const clock = steppingClock();
-    const store = SessionStore.open(home, { clock });
-    const s = store.create({ cwd: "/p" });
-    const id = store.beginPartial(s.id, "assistant");
+    const { home, clock, store, id } = streaming();
     const seen: string[] = [];
     for (const delta of ["a", "b", "c", "d"]) {
       clock.advance(100);
@@ -33,10 +39,7 @@ describe("streamed answers", () => {
   });
 
   it("writes a partial at once when 2048 characters are waiting", () => {
-    const home = tempHome();
-    const store = SessionStore.open(home, { clock: steppingClock() });
-    const s = store.create({ cwd: "/p" });
-    const id = store.beginPartial(s.id);
+    const { home, store, id } = streaming();
     store.updatePartial(id, "x".repeat(2047));
     expect(onDisk(home, id).text).toBe("");
     store.updatePartial(id, "y");
@@ -45,10 +48,7 @@ describe("streamed answers", () => {
   });
 
   it("completes a partial with its full text", () => {
-    const home = tempHome();
-    const store = SessionStore.open(home, { clock: steppingClock() });
-    const s = store.create({ cwd: "/p" });
-    const id = store.beginPartial(s.id, "thinking");
+    const { store, id } = streaming("thinking");
     store.updatePartial(id, "let me ");
     store.updatePartial(id, "think");
     const done = store.finishPartial(id);
@@ -57,19 +57,14 @@ describe("streamed answers", () => {
   });
 
   it("keeps an answer cancelled by the user as interrupted", () => {
-    const store = SessionStore.open(tempHome(), { clock: steppingClock() });
-    const s = store.create({ cwd: "/p" });
-    const id = store.beginPartial(s.id);
+    const { store, id } = streaming();
     store.updatePartial(id, "half an ans");
     expect(store.finishPartial(id, { status: "interrupted" })).toMatchObject({ text: "half an ans", status: "interrupted" });
     store.close();
   });
 
   it("scrubs a key that streamed in across two deltas", () => {
-    const home = tempHome();
-    const store = SessionStore.open(home, { clock: steppingClock() });
-    const s = store.create({ cwd: "/p" });
-    const id = store.beginPartial(s.id);
+    const { home, store, id } = streaming();
     store.updatePartial(id, "key: sk-abcdefgh");
     store.updatePartial(id, "ijklmnopqrstuvwxyz done");
     store.flushPartial(id);
@@ -78,12 +73,10 @@ describe("streamed answers", () => {
   });
 
   it("does not mark its own live partial interrupted when the session is loaded mid-stream", () => {
-    const store = SessionStore.open(tempHome(), { clock: steppingClock() });
-    const s = store.create({ cwd: "/p" });
-    const id = store.beginPartial(s.id);
+    const { store, session, id } = streaming();
     store.updatePartial(id, "streaming");
     store.flushPartial(id);
-    expect(store.loadMessages(s.id).map((m) => [m.text, m.status])).toEqual([["streaming", "partial"]]);
+    expect(store.loadMessages(session.id).map((m) => [m.text, m.status])).toEqual([["streaming", "partial"]]);
     store.close();
   });
 

@@ -5,6 +5,16 @@ import { describe, expect, it } from "vitest";
 import { SCHEMA_VERSION, SessionStore, formatSessionList, formatSessionShow } from "../../engine/session/index.js";
 import { steppingClock, tempHome } from "./session-fixture.js";
 
+/** A fresh home whose database was created at the current version and then changed by `sql`. */
+function migratedThen(sql: string): string {
+  const home = tempHome();
+  SessionStore.open(home).close();
+  const raw = new Database(join(home, "librecode.db"));
+  raw.exec(sql);
+  raw.close();
+  return home;
+}
+
 describe("opening the database", () => {
   it("creates $LIBRECODE_HOME/librecode.db from nothing and migrates it to the current version", () => {
     const home = tempHome();
@@ -33,11 +43,7 @@ describe("opening the database", () => {
   });
 
   it("upgrades a version-1 database in order", () => {
-    const home = tempHome();
-    SessionStore.open(home).close();
-    const raw = new Database(join(home, "librecode.db"));
-    raw.exec("DROP INDEX messages_partial; ALTER TABLE messages DROP COLUMN replaces_through; UPDATE schema_version SET version = 1");
-    raw.close();
+    const home = migratedThen("DROP INDEX messages_partial; ALTER TABLE messages DROP COLUMN replaces_through; UPDATE schema_version SET version = 1");
     const store = SessionStore.open(home);
     expect(store.schemaVersion()).toBe(2);
     const s = store.create({ cwd: "/p" });
@@ -46,11 +52,7 @@ describe("opening the database", () => {
   });
 
   it("refuses a database written by a newer version", () => {
-    const home = tempHome();
-    SessionStore.open(home).close();
-    const raw = new Database(join(home, "librecode.db"));
-    raw.exec("UPDATE schema_version SET version = 99");
-    raw.close();
+    const home = migratedThen("UPDATE schema_version SET version = 99");
     expect(() => SessionStore.open(home)).toThrow(
       `session: ${join(home, "librecode.db")}: expected schema version <= ${SCHEMA_VERSION}, got 99 (written by a newer librecode)`,
     );

@@ -52,8 +52,7 @@ export class BufferStore {
 
   /** The buffer, created empty when missing. */
   ensure(name: string): BufferRecord {
-    const b = this.buffers.get(name);
-    return b ?? this.create(name);
+    return this.buffers.get(name) ?? this.create(name);
   }
 
   /** Creates the buffer if missing, then applies init when given; returns the record. */
@@ -87,7 +86,7 @@ export class BufferStore {
     const len = cpLength(text);
     const cursor = typeof t.cursor === "number" ? clamp(t.cursor, 0, len) : len;
     const blocks = (t.blocks ?? []).map((b, i) => this.makeBlock(b, i));
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     this.snapshot(b);
     Object.assign(b, { text, cursor, label: t.label ?? "", metadata: { ...(t.metadata ?? {}) }, blocks });
   }
@@ -114,7 +113,7 @@ export class BufferStore {
 
   /** Moves the cursor, clamped to [0, length]. */
   setCursor(name: string, pos: number): void {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     const cursor = clamp(pos, 0, cpLength(b.text));
     if (cursor === b.cursor) return;
     this.snapshot(b);
@@ -149,7 +148,7 @@ export class BufferStore {
 
   /** Replaces lines [start, end) with lines; the cursor is clamped to the new text. */
   setLines(name: string, start: number, end: number, lines: string[]): void {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     const all = b.text.split("\n");
     const [a, z] = listRange(all.length, start, end);
     all.splice(a, z - a, ...lines);
@@ -166,13 +165,13 @@ export class BufferStore {
     const v = value as unknown;
     const text = typeof v === "object" && v !== null ? (v as { text?: unknown }).text : undefined;
     const add = typeof v === "string" ? v : typeof text === "string" ? text : String(v);
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     this.writeText(name, b.text + add, cpLength(b.text) + cpLength(add));
   }
 
   /** Empties the text, the cursor and the blocks. */
   clear(name: string): void {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     this.snapshot(b);
     b.text = "";
     b.cursor = 0;
@@ -188,7 +187,7 @@ export class BufferStore {
 
   /** Replaces blocks [start, end) with blocks and renumbers every block's index. */
   setBlocks(name: string, start: number, end: number, blocks: Partial<Block>[]): void {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     const [a, z] = listRange(b.blocks.length, start, end);
     const fresh = blocks.map((x) => this.makeBlock(x, 0));
     this.spliceBlocks(b, a, z - a, fresh);
@@ -196,7 +195,7 @@ export class BufferStore {
 
   /** Removes blocks [start, end) and renumbers the rest. */
   deleteBlocks(name: string, start: number, end: number): void {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     const [a, z] = listRange(b.blocks.length, start, end);
     if (z > a) this.spliceBlocks(b, a, z - a, []);
   }
@@ -208,7 +207,7 @@ export class BufferStore {
 
   /** Sets a per-buffer variable; undefined removes it. */
   setVar(name: string, key: string, value: unknown): void {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     const had = Object.hasOwn(b.vars, key);
     const prev = b.vars[key];
     if (value === undefined) delete b.vars[key];
@@ -222,14 +221,14 @@ export class BufferStore {
 
   /** Sets the label (the composer shows it in its border). */
   setLabel(name: string, label: string): void {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     this.snapshot(b);
     b.label = label;
   }
 
   /** Sets one metadata key; undefined removes it. */
   setMetadata(name: string, key: string, value: unknown): void {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     this.snapshot(b);
     const metadata = { ...b.metadata };
     if (value === undefined) delete metadata[key];
@@ -239,7 +238,7 @@ export class BufferStore {
 
   /** Appends one block and returns the stored record. */
   appendBlock(name: string, block: Partial<Block>): Block {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     const stored = this.makeBlock(block, b.blocks.length);
     b.blocks.push(stored);
     this.tx.record(() => {
@@ -306,7 +305,7 @@ export class BufferStore {
   }
 
   private writeText(name: string, text: string, cursor: number): void {
-    const b = this.mutable(name);
+    const b = this.ensure(name);
     this.snapshot(b);
     b.text = text;
     b.cursor = cursor;
@@ -320,10 +319,6 @@ export class BufferStore {
       b.rev = this.nextRev();
     });
     this.bump(b);
-  }
-
-  private mutable(name: string): BufferRecord {
-    return this.buffers.get(name) ?? this.create(name);
   }
 
   private bump(b: BufferRecord): void {

@@ -72,7 +72,7 @@ export class KeymapRegistry {
   /** Maps lhs on target to fn, replacing a mapping of the same target and lhs. */
   set(target: KeymapTarget, lhs: string, fn: Handler, opts: KeymapOptions = {}): void {
     const targets = normalizeTarget(target);
-    const targetKey = targets.map((t) => (t.kind === "global" ? "global" : `${t.kind}=${t.value}`)).join("|");
+    const targetKey = targetKeyOf(targets);
     const key = normalizeLhs(lhs);
     this.entries = this.entries.filter((e) => !(e.targetKey === targetKey && e.lhs === key));
     this.entries.push({ targets, targetKey, lhs: key, fn, priority: opts.priority ?? 0, desc: opts.desc ?? "",
@@ -81,7 +81,7 @@ export class KeymapRegistry {
 
   /** Removes the mapping of lhs on target; false when there was none. */
   del(target: KeymapTarget, lhs: string): boolean {
-    const targetKey = normalizeTarget(target).map((t) => (t.kind === "global" ? "global" : `${t.kind}=${t.value}`)).join("|");
+    const targetKey = targetKeyOf(normalizeTarget(target));
     const key = normalizeLhs(lhs);
     const before = this.entries.length;
     this.entries = this.entries.filter((e) => !(e.targetKey === targetKey && e.lhs === key));
@@ -104,4 +104,9 @@ export class KeymapRegistry {
   removeOwner(owner: string): void {
     this.entries = this.entries.filter((e) => e.owner !== owner);
   }
+}
+
+/** The stable string of normalized targets ("global", "role=composer", "buffer=x|window=y"). */
+function targetKeyOf(targets: TargetSpec[]): string {
+  return targets.map((t) => (t.kind === "global" ? "global" : `${t.kind}=${t.value}`)).join("|");
 }

@@ -53,10 +53,9 @@ export class OwnerLedger {
   }
 
   /** True the first time this message fails at this site since that callback last succeeded. */
-  isNew(e: ErrorReport, site = `${e.owner}\0${e.where}`): boolean {
-    const key = site;
-    let seen = this.repeating.get(key);
-    if (!seen) this.repeating.set(key, (seen = new Set()));
+  isNew(e: ErrorReport, site = this.siteKey(e.owner, e.where)): boolean {
+    let seen = this.repeating.get(site);
+    if (!seen) this.repeating.set(site, (seen = new Set()));
     if (seen.has(e.message)) return false;
     seen.add(e.message);
     return true;

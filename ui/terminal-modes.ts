@@ -19,6 +19,13 @@ export const KITTY_QUERY = "\x1b[?u\x1b[c";
 /** Pushes kitty keyboard flags 1 (disambiguate escape codes). */
 export const KITTY_PUSH = "\x1b[>1u";
 export const KITTY_POP = "\x1b[<u";
+/**
+ * xterm's modifyOtherKeys level 1, asked for when the kitty protocol is missing: xterm, and tmux
+ * with `extended-keys on`, then send shift+enter and ctrl+enter distinguishably (CSI 13;2u or
+ * CSI 27;2;13~). Terminals without it ignore the request. Off resets it to the terminal's default.
+ */
+export const MODIFY_OTHER_KEYS_ON = "\x1b[>4;1m";
+export const MODIFY_OTHER_KEYS_OFF = "\x1b[>4m";
 
 /** The bytes `enter()` writes (before the kitty probe's answer). */
 export function enterSequence(mouse: boolean): string {
@@ -27,7 +34,7 @@ export function enterSequence(mouse: boolean): string {
 }
 
 /** The bytes `restore()` writes: every mode off, pen reset, cursor shown, main screen back. */
-export function restoreSequence(mouse: boolean, kittyPushed: boolean): string {
-  return (kittyPushed ? KITTY_POP : "") + (mouse ? MOUSE_OFF : ALTERNATE_SCROLL_OFF) + FOCUS_REPORTING_OFF +
+export function restoreSequence(mouse: boolean, kittyPushed: boolean, modifyOtherKeys = false): string {
+  return (kittyPushed ? KITTY_POP : "") + (modifyOtherKeys ? MODIFY_OTHER_KEYS_OFF : "") + (mouse ? MOUSE_OFF : ALTERNATE_SCROLL_OFF) + FOCUS_REPORTING_OFF +
     BRACKETED_PASTE_OFF + SGR_RESET + SHOW_CURSOR + ALT_SCREEN_OFF;
 }

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from "../engine/scheduler.js";
 import { KeyDecoder, type InputEvent } from "./key-decoder.js";
 import { wheelFromArrowBurst } from "./alternate-scroll.js";
 import { installRestoreGuard, type GuardedProcess } from "./terminal-guard.js";
-import { KITTY_PUSH, KITTY_QUERY, enterSequence, restoreSequence } from "./terminal-modes.js";
+import { KITTY_PUSH, KITTY_QUERY, MODIFY_OTHER_KEYS_ON, enterSequence, restoreSequence } from "./terminal-modes.js";
 
 /** The input side the Terminal reads (process.stdin or a test stream). */
 export type TerminalInput = NodeJS.EventEmitter & {
@@ -56,6 +56,7 @@ export class Terminal {
   private entered = false;
   private rawSet = false;
   private kittyPushed = false;
+  private modifyOtherKeys = false;
   private probing = false;
   private escTimer: unknown = null;
   private probeTimer: unknown = null;
@@ -146,9 +147,10 @@ export class Terminal {
     this.input.off("data", this.onData);
     this.output.off("resize", this.onOutputResize);
     try {
-      this.output.write(restoreSequence(this.opts.mouse === true, this.kittyPushed));
+      this.output.write(restoreSequence(this.opts.mouse === true, this.kittyPushed, this.modifyOtherKeys));
     } finally {
       this.kittyPushed = false;
+      this.modifyOtherKeys = false;
       if (this.rawSet) {
         this.rawSet = false;
         try { this.input.setRawMode?.(false); } catch { /* the tty may already be gone (SIGHUP) */ }
@@ -193,7 +195,12 @@ export class Terminal {
         continue;
       }
       if (ev.type === "device-attributes") {
-        // DA1 answers after the kitty query would have: no kitty answer by now means no support.
+        // DA1 answers after the kitty query would have: no kitty answer by now means no support,
+        // so ask for modifyOtherKeys instead (shift+enter still inserts a newline where it exists).
+        if (this.probing && this.entered && !this.kittyPushed && !this.modifyOtherKeys) {
+          this.output.write(MODIFY_OTHER_KEYS_ON);
+          this.modifyOtherKeys = true;
+        }
         this.probing = false;
         if (this.probeTimer !== null) this.clock.clearTimer(this.probeTimer);
         this.probeTimer = null;

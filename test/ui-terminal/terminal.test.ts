@@ -7,7 +7,7 @@ import { keyEvent } from "../../engine/key-event.js";
 import { FakeClock } from "../../engine/scheduler.js";
 import type { InputEvent } from "../../ui/key-decoder.js";
 import { Terminal } from "../../ui/terminal.js";
-import { KITTY_POP, KITTY_PUSH, KITTY_QUERY, enterSequence, restoreSequence } from "../../ui/terminal-modes.js";
+import { KITTY_POP, KITTY_PUSH, KITTY_QUERY, MODIFY_OTHER_KEYS_OFF, MODIFY_OTHER_KEYS_ON, enterSequence, restoreSequence } from "../../ui/terminal-modes.js";
 import { transpileForChild } from "./transpile-for-child.js";
 
 function fakeTty(columns = 100, rows = 30) {
@@ -52,6 +52,25 @@ describe("Terminal over streams", () => {
     t.term.receive("\x1b[?1u");
     expect(t.term.kittyKeyboard).toBe(false);
     expect(t.written()).not.toContain(KITTY_PUSH);
+  });
+
+  it("asks for modifyOtherKeys when only device attributes answer, and resets it on restore", () => {
+    const t = fakeTty();
+    t.term.enter();
+    t.term.receive("\x1b[?62;22c");
+    expect(t.written().endsWith(MODIFY_OTHER_KEYS_ON)).toBe(true);
+    t.term.receive("\x1b[13;2u");
+    expect(t.events).toEqual([{ type: "key", key: keyEvent("enter", { shift: true }) }]);
+    t.term.restore();
+    expect(t.written().endsWith(restoreSequence(false, false, true))).toBe(true);
+    expect(restoreSequence(false, false, true).startsWith(MODIFY_OTHER_KEYS_OFF)).toBe(true);
+  });
+
+  it("leaves modifyOtherKeys alone when the kitty protocol answered", () => {
+    const t = fakeTty();
+    t.term.enter();
+    t.term.receive("\x1b[?0u\x1b[?62c");
+    expect(t.written()).not.toContain(MODIFY_OTHER_KEYS_ON);
   });
 
   it("restore is idempotent and writes modes off, cursor shown, main screen", () => {

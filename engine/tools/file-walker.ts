@@ -3,7 +3,7 @@
 import type { Dirent } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import ignore, { type Ignore } from "ignore";
+import type { Ignore } from "ignore";
 
 export type WalkEntry = { abs: string; rel: string; isDir: boolean };
 
@@ -11,7 +11,10 @@ type Matcher = { base: string; ig: Ignore };
 
 async function loadGitignore(dir: string): Promise<Matcher | undefined> {
   const text = await readFile(join(dir, ".gitignore"), "utf8").catch(() => undefined);
-  return text === undefined ? undefined : { base: dir, ig: ignore().add(text) };
+  if (text === undefined) return undefined;
+  // Imported at the first .gitignore, not at start-up.
+  const { default: ignore } = await import("ignore");
+  return { base: dir, ig: ignore().add(text) };
 }
 
 function toPosix(p: string): string {

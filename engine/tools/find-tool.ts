@@ -1,6 +1,5 @@
 // `find`: file names by glob, seeing only what git would track.
 import { stat } from "node:fs/promises";
-import picomatch from "picomatch";
 import type { ToolDefinition } from "../tool-registry.js";
 import { walkTree } from "./file-walker.js";
 import { toolFailure } from "./tool-failure.js";
@@ -37,6 +36,8 @@ export function findTool(): ToolDefinition {
       if (!info) return toolFailure(`find: ${shownRoot}: not found`);
       if (!info.isDirectory()) return toolFailure(`find: ${shownRoot} is not a directory`);
       const limit = typeof args.limit === "number" ? args.limit : FIND_DEFAULT_LIMIT;
+      // Imported on first use: start-up does not pay for the glob matcher.
+      const { default: picomatch } = await import("picomatch");
       const matches = picomatch(pattern, { dot: true, basename: !pattern.includes("/") });
       const found: string[] = [];
       let truncated = false;

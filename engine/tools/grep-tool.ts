@@ -1,7 +1,6 @@
 // `grep`: regular-expression search over a tree, seeing only what git would track.
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import picomatch from "picomatch";
 import type { ToolDefinition, ToolResult } from "../tool-registry.js";
 import { walkTree } from "./file-walker.js";
 import { ripgrepAvailable, ripgrepSearch, type GrepMatch } from "./ripgrep.js";
@@ -67,7 +66,8 @@ export function grepTool(options: GrepOptions = {}): ToolDefinition {
 
 async function walkerSearch(regex: RegExp, root: string, isDir: boolean, glob: string | undefined, limit: number,
   cwd: string, signal: AbortSignal): Promise<GrepMatch[]> {
-  const wanted = glob === undefined ? () => true : picomatch(glob, { dot: true, basename: !glob.includes("/") });
+  // picomatch is imported on first use: start-up does not pay for the glob matcher.
+  const wanted = glob === undefined ? () => true : (await import("picomatch")).default(glob, { dot: true, basename: !glob.includes("/") });
   const files = isDir ? walkTree(root, { cwd, signal }) : single(root);
   const matches: GrepMatch[] = [];
   for await (const entry of files) {

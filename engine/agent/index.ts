@@ -1,5 +1,5 @@
-// The chat loop's entry for the interactive app: bin/create-app.ts imports this module and uses
-// `createChatController` as the ChatController factory once it exists.
+// The chat loop's entry for the interactive app: bin/cmd-chat.ts imports this module lazily and
+// calls `createChatController` to open the chat loop behind the stock chat.
 import type { ChatController, ChatControllerContext } from "../chat/chat-controller.js";
 import { openChatLoop } from "./open-chat-loop.js";
 

@@ -4,7 +4,7 @@
 /** Most characters context_build contributions may add to one request, all handlers together. */
 export const CONTEXT_CONTRIBUTION_CAP = 16_384;
 
-/** The contributions a `context_build` payload holds, capped; `dropped` says what was cut and why. */
+/** The string contributions a `context_build` payload holds, capped; `error` says what was dropped or ignored. */
 export function readContributions(data: Record<string, unknown>, cap = CONTEXT_CONTRIBUTION_CAP): { texts: string[]; error?: string } {
   const raw = data.contributions;
   const list = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw) : [];

@@ -1,6 +1,7 @@
 // Writes the chat into the `transcript` buffer as blocks the stock renderer draws. Streamed text is
 // coalesced: deltas collect in memory and land in one guarded commit per event-loop turn, so a
 // burst of deltas between two frames costs one commit (and one frame), each O(delta) in size.
+import type { Block } from "../block.js";
 import type { Runtime } from "../runtime.js";
 
 const TRANSCRIPT = "transcript";
@@ -24,17 +25,12 @@ export class TranscriptWriter {
 
   /** Appends a finished block (user message, error, command output); returns its id. */
   add(kind: string, role: string, text: string, metadata: Record<string, unknown> = {}): string {
-    this.flush();
-    let id = "";
-    this.rt.guard("host", "transcript", () => {
-      id = this.rt.buffers.appendBlock(TRANSCRIPT, { kind, role, text, metadata }).id;
-    });
-    return id;
+    return this.appendBlock({ kind, role, text, metadata });
   }
 
   /** Opens a streaming block (assistant text or thinking); deltas go to it with `stream`. */
   open(kind: string, role: string, metadata: Record<string, unknown> = {}): string {
-    return this.addStreaming(kind, role, metadata);
+    return this.appendBlock({ kind, role, text: "", streaming: true, metadata });
   }
 
   /** Queues streamed text for block `id` of `buffer` (default the transcript); written at the next flush. */
@@ -100,11 +96,12 @@ export class TranscriptWriter {
     return {};
   }
 
-  private addStreaming(kind: string, role: string, metadata: Record<string, unknown>): string {
+  // Pending deltas are written first, so the new block lands after the text streamed before it.
+  private appendBlock(block: Partial<Block>): string {
     this.flush();
     let id = "";
     this.rt.guard("host", "transcript", () => {
-      id = this.rt.buffers.appendBlock(TRANSCRIPT, { kind, role, text: "", streaming: true, metadata }).id;
+      id = this.rt.buffers.appendBlock(TRANSCRIPT, block).id;
     });
     return id;
   }

@@ -103,19 +103,20 @@ function changedCells(a: CellGrid, b: CellGrid, y: number): number {
 export function findRowShift(front: CellGrid, back: CellGrid, rows?: Uint8Array): RowShift | null {
   const h = back.height;
   if (front.width !== back.width || front.height !== h || h < 2) return null;
-  let flagged = 0;
-  for (let y = 0; y < h; y++) if (rows === undefined || rows[y] !== 0) flagged++;
-  if (flagged < 2) return null;
-  const fh = new Int32Array(h), bh = new Int32Array(h), cost = new Int32Array(h);
+  // What rewriting the flagged rows in place would cost; a frame that changed a few cells stops here.
+  const cost = new Int32Array(h);
   let total = 0;
   for (let y = 0; y < h; y++) {
-    fh[y] = rowHash(front, y);
-    if (rows !== undefined && rows[y] === 0) { bh[y] = fh[y]!; continue; }
-    bh[y] = rowHash(back, y);
+    if (rows !== undefined && rows[y] === 0) continue;
     cost[y] = changedCells(front, back, y);
     total += cost[y]!;
   }
   if (total < MIN_SHIFT_GAIN) return null;
+  const fh = new Int32Array(h), bh = new Int32Array(h);
+  for (let y = 0; y < h; y++) {
+    fh[y] = rowHash(front, y);
+    bh[y] = cost[y] === 0 ? fh[y]! : rowHash(back, y);
+  }
   let best: RowShift | null = null;
   let bestGain = MIN_SHIFT_GAIN - 1;
   for (let k = 1; k < h; k++) {

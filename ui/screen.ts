@@ -62,6 +62,8 @@ export class Screen {
     const cur = this.clampCursor(cursor);
     let body: string;
     let jumps: number;
+    // Where the encoder left the terminal's cursor, when it knows.
+    let endAt: CursorPos | null = null;
     if (this.invalid) {
       body = this.paintFromEmpty();
       jumps = Infinity;
@@ -80,8 +82,12 @@ export class Screen {
       // Only rows written since the last flush (or scrolled) can differ from what the terminal shows.
       const runs = diffGrids(this.front, this.back, undefined, this.back.dirtyRows);
       const state = initialEncodeState();
+      // The terminal's cursor is where the last frame put it (a scroll region change homes it):
+      // a run starting there (the next character typed) needs no cursor move.
+      if (shift === null && this.cursorAt !== null) { state.row = this.cursorAt.row; state.col = this.cursorAt.col; }
       body = scroll + encodeRuns(this.back, runs, state);
       if (state.style !== PLAIN) body += sgrDelta(state.style, PLAIN);
+      if (runs.length > 0 && state.row >= 0) endAt = { row: state.row, col: state.col };
       jumps = shift !== null ? Infinity : runs.length;
       applyRuns(this.front, this.back, runs);
     }
@@ -89,7 +95,7 @@ export class Screen {
     // Hiding the cursor while cells change stops it flickering across the screen on terminals
     // that ignore synchronized output; one run is one jump there and back, not worth 12 bytes.
     const hide = body !== "" && jumps > 1 && this.cursorShown !== false;
-    const cursorBytes = this.cursorBytes(cur, body !== "", hide);
+    const cursorBytes = this.cursorBytes(cur, body !== "", hide, endAt);
     if (body === "" && cursorBytes === "") return "";
     this.cursorShown = cur !== null;
     this.cursorAt = cur;
@@ -113,9 +119,10 @@ export class Screen {
   }
 
   // Bytes that put the cursor where it should be after this frame's cells are written.
-  private cursorBytes(cur: CursorPos | null, wroteCells: boolean, hidden: boolean): string {
+  private cursorBytes(cur: CursorPos | null, wroteCells: boolean, hidden: boolean, endAt: CursorPos | null): string {
     if (cur === null) return hidden || this.cursorShown === false ? "" : HIDE_CURSOR;
-    const moved = wroteCells || !this.cursorAt || this.cursorAt.row !== cur.row || this.cursorAt.col !== cur.col;
+    const at = wroteCells ? endAt : this.cursorAt;
+    const moved = !at || at.row !== cur.row || at.col !== cur.col;
     const show = hidden || this.cursorShown !== true;
     return (moved ? cursorTo(cur.row, cur.col) : "") + (show ? SHOW_CURSOR : "");
   }

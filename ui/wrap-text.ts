@@ -203,6 +203,7 @@ function cpLen(g: string): number {
  */
 export function wrapWithOffsets(text: string, width: number): OffsetLine[] {
   const w = Math.max(1, Math.floor(width));
+  if (ASCII_TEXT.test(text)) return wrapAsciiWithOffsets(text, w);
   const out: OffsetLine[] = [];
   let base = 0;
   for (const line of text.split("\n")) {
@@ -238,6 +239,33 @@ export function wrapWithOffsets(text: string, width: number): OffsetLine[] {
     }
     emit(gs.length, cp, true);
     base = cp + 1; // the newline
+  }
+  return out;
+}
+
+const ASCII_TEXT = /^[\x20-\x7e\n\t]*$/;
+
+// wrapWithOffsets for printable ASCII (what the composer holds nearly always): one cell and one
+// code point per character, so the wrap is index arithmetic, with no segmentation or measuring.
+function wrapAsciiWithOffsets(text: string, w: number): OffsetLine[] {
+  const out: OffsetLine[] = [];
+  let base = 0;
+  for (const raw of text.split("\n")) {
+    const line = raw.includes("\t") ? raw.replace(/\t/g, " ") : raw;
+    let start = 0;
+    let lastBreak = -1;
+    for (let i = 0; i < line.length; i++) {
+      const space = line.charCodeAt(i) === 32;
+      while (!space && i - start >= w && i > start) {
+        const at = lastBreak > start ? lastBreak : i;
+        out.push({ text: line.slice(start, at), start: base + start, end: base + at, width: at - start, hard: false });
+        start = at;
+        lastBreak = -1;
+      }
+      if (space) lastBreak = i + 1;
+    }
+    out.push({ text: line.slice(start), start: base + start, end: base + line.length, width: line.length - start, hard: true });
+    base += line.length + 1;
   }
   return out;
 }

@@ -1,8 +1,9 @@
-// wrapSpansIncremental must give exactly wrapSpans's lines whatever changed since the last call,
-// while reusing the settled lines of a paragraph that only grew at its end.
+// The fast paths of wrap-text must give exactly the lines of the general ones: wrapSpansIncremental
+// those of wrapSpans whatever changed since the last call (reusing the settled lines of a paragraph
+// that only grew at its end), the ASCII wrapWithOffsets those of the grapheme path.
 import { describe, expect, it } from "vitest";
 import type { Span, Style } from "../../engine/style.js";
-import { wrapSpans, wrapSpansIncremental, type WrapMemo } from "../../ui/wrap-text.js";
+import { wrapSpans, wrapSpansIncremental, wrapWithOffsets, type WrapMemo } from "../../ui/wrap-text.js";
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -59,6 +60,23 @@ describe("wrapSpansIncremental", () => {
         const out = wrapSpansIncremental(spans, width, memo);
         expect({ step, lines: out.lines }).toEqual({ step, lines: wrapSpans(spans, width) });
         memo = out.memo;
+      }
+    });
+  }
+});
+
+describe("wrapWithOffsets on printable ASCII", () => {
+  for (const seed of [11, 12, 13, 14]) {
+    it(`gives the lines the general (grapheme) path gives (seed ${seed})`, () => {
+      const rand = rng(seed);
+      const parts = ["a", "bb", "word", " ", "   ", "\t", "\n", "longerwordthanwidth", "x."];
+      for (let n = 0; n < 60; n++) {
+        let text = "";
+        for (let k = Math.floor(rand() * 30); k > 0; k--) text += parts[Math.floor(rand() * parts.length)];
+        const width = 1 + Math.floor(rand() * 12);
+        // A non-ASCII line after it sends the whole text down the general path.
+        const general = wrapWithOffsets(text + "\né", width).slice(0, -1);
+        expect({ text, width, lines: wrapWithOffsets(text, width) }).toEqual({ text, width, lines: general });
       }
     });
   }

@@ -190,3 +190,30 @@ describe("Screen.flush cursor hiding", () => {
     expect(inner(s.flush({ row: 2, col: 0 }))).toBe("\x1b[2;2Ha\x1b[3H");
   });
 });
+
+describe("Screen.flush and the terminal's cursor", () => {
+  it("writes a character typed at the cursor with no cursor move at all", async () => {
+    const s = new Screen(12, 2);
+    const t = headlessTerminal(12, 2);
+    s.back.writeText(0, 1, "> ab");
+    await feed(t, s.flush({ row: 1, col: 4 }));
+    s.back.writeText(4, 1, "c");
+    const bytes = s.flush({ row: 1, col: 5 });
+    expect(bytes).toBe(SYNC_BEGIN + "c" + SYNC_END);
+    await feed(t, bytes);
+    expect(screenLines(t)).toEqual(["            ", "> abc       "]);
+    expect([t.buffer.active.cursorY, t.buffer.active.cursorX]).toEqual([1, 5]);
+  });
+
+  it("moves back to the cursor after writing elsewhere", async () => {
+    const s = new Screen(12, 2);
+    const t = headlessTerminal(12, 2);
+    s.back.writeText(0, 1, "> ab");
+    await feed(t, s.flush({ row: 1, col: 4 }));
+    s.back.writeText(0, 0, "x");
+    const bytes = s.flush({ row: 1, col: 4 });
+    expect(bytes).toBe(SYNC_BEGIN + "\x1b[Hx\x1b[2;5H" + SYNC_END);
+    await feed(t, bytes);
+    expect([t.buffer.active.cursorY, t.buffer.active.cursorX]).toEqual([1, 4]);
+  });
+});

@@ -24,7 +24,8 @@ export type LoadedConfig = {
   config: Config;
   /** Dotted path of every effective leaf -> "default", "env:NAME" or the file it came from. */
   sources: Map<string, string>;
-  /** Same keys as `sources`, with the line for values from files. */
+  /** The keys of `sources` with the line for values from files, plus the tables files wrote
+   *  (`providers.local`), so a problem found after merging can name a line. */
   locations: Map<string, ValueLocation>;
   /** The config files that exist and were read, lowest layer first (as shown to the user). */
   files: string[];
@@ -86,22 +87,18 @@ export function readConfigFile(file: FileLayer): YamlLayer | undefined {
 /** Loads every layer and returns all problems found (for `config validate`) alongside the result. */
 export function collectConfig(opts: LoadConfigOptions): { loaded: LoadedConfig; issues: ConfigIssue[] } {
   const config = defaultConfig() as unknown as Record<string, unknown>;
-  const sources = new Map<string, string>();
   const locations = new Map<string, ValueLocation>();
   const issues: ConfigIssue[] = [];
   const files: string[] = [];
-  markDefaults(config, configSchema, "", sources, locations);
+  markDefaults(config, configSchema, "", locations);
 
   for (const file of configFiles(opts)) {
     const layer = readConfigFile(file);
     if (!layer) continue;
     files.push(file.display);
     issues.push(...layer.issues);
-    const setLeaf = (path: string) => {
-      sources.set(path, file.display);
-      locations.set(path, { where: file.display, line: layer.lines.get(path) });
-    };
-    mergeLayer(config, layer.value, configSchema, "", setLeaf, sources, locations);
+    const setLeaf = (path: string) => locations.set(path, { where: file.display, line: layer.lines.get(path) });
+    mergeLayer(config, layer.value, configSchema, "", setLeaf);
     for (const [path, line] of layer.lines) {
       if (!isLeaf(schemaAt(path) ?? configSchema)) locations.set(path, { where: file.display, line });
     }
@@ -112,11 +109,12 @@ export function collectConfig(opts: LoadConfigOptions): { loaded: LoadedConfig; 
   issues.push(...env.issues);
   for (const o of env.overrides) {
     setPath(config, o.path, o.value);
-    sources.set(o.path, `env:${o.variable}`);
     locations.set(o.path, { where: `env:${o.variable}` });
   }
 
-  issues.push(...finishProviders(config, sources, locations, issues));
+  issues.push(...finishProviders(config, locations, issues));
+  const sources = new Map<string, string>();
+  for (const [path, loc] of locations) if (isLeafPath(path)) sources.set(path, loc.where);
   return { loaded: { config: config as unknown as Config, sources, locations, files }, issues };
 }
 
@@ -127,16 +125,20 @@ export function loadConfig(opts: LoadConfigOptions): LoadedConfig {
   return loaded;
 }
 
-function markDefaults(value: unknown, schema: SchemaNode, path: string, sources: Map<string, string>, locations: Map<string, ValueLocation>): void {
+function markDefaults(value: unknown, schema: SchemaNode, path: string, locations: Map<string, ValueLocation>): void {
   if (schema.kind === "section" && value && typeof value === "object") {
     for (const [key, child] of Object.entries(schema.fields)) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) markDefaults(v, child, path ? `${path}.${key}` : key, sources, locations);
+      if (v !== undefined) markDefaults(v, child, path ? `${path}.${key}` : key, locations);
     }
   } else if (isLeaf(schema)) {
-    sources.set(path, "default");
     locations.set(path, { where: "default" });
   }
+}
+
+function isLeafPath(path: string): boolean {
+  const node = schemaAt(path);
+  return node !== undefined && isLeaf(node);
 }
 
 // Tables merge key by key; everything else (scalars, lists, layout) is replaced whole by a higher layer.
@@ -146,8 +148,6 @@ function mergeLayer(
   schema: SchemaNode,
   path: string,
   setLeaf: (path: string) => void,
-  sources: Map<string, string>,
-  locations: Map<string, ValueLocation>,
 ): void {
   for (const [key, value] of Object.entries(layer)) {
     const child = schema.kind === "section" ? schema.fields[key] : schema.kind === "map" ? schema.of : undefined;
@@ -160,7 +160,7 @@ function mergeLayer(
       const existing = target[key];
       const sub = existing && typeof existing === "object" ? (existing as Record<string, unknown>) : {};
       target[key] = sub;
-      mergeLayer(sub, value as Record<string, unknown>, child, childPath, setLeaf, sources, locations);
+      mergeLayer(sub, value as Record<string, unknown>, child, childPath, setLeaf);
     }
   }
 }
@@ -179,7 +179,6 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 // the home file defines in full.
 function finishProviders(
   config: Record<string, unknown>,
-  sources: Map<string, string>,
   locations: Map<string, ValueLocation>,
   found: ConfigIssue[],
 ): ConfigIssue[] {
@@ -197,7 +196,6 @@ function finishProviders(
     for (const [key, empty] of [["models", []], ["headers", {}]] as const) {
       if (provider[key] === undefined) {
         provider[key] = structuredClone(empty);
-        sources.set(`providers.${id}.${key}`, "default");
         locations.set(`providers.${id}.${key}`, { where: "default" });
       }
     }

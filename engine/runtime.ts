@@ -28,6 +28,9 @@ export type DispatchResult = { consumed: boolean; stopped: boolean };
 
 /** Buffers that exist from the start (lua-api.md "Default buffers"). */
 export const DEFAULT_BUFFERS = ["composer", "status", "transcript", "thinking", "tools"];
+/** One question the last layout asked the measure function, and its answer. */
+type MeasureProbe = { axis: "width" | "height"; offered: number; value: number };
+
 /** Errors kept for `render --format json` and the error view; older ones are dropped. */
 const MAX_ERRORS = 200;
 
@@ -58,6 +61,8 @@ export class Runtime {
   private fallback: ((ev: KeyEvent) => void) | undefined;
   private measure: MeasureContent | undefined;
   private measured: { table: LayoutNode; windows: Set<string> } | undefined;
+  /** Per content-sized window, what the last layout asked `measure` (see contentMoved). */
+  private probes = new Map<string, MeasureProbe[]>();
   private focused = "composer";
 
   constructor(opts: RuntimeOptions = {}) {
@@ -295,7 +300,18 @@ export class Runtime {
   }
 
   private applyLayout(): void {
-    const boxes = this.layout.compute(this.width, this.height, this.measure);
+    const measure = this.measure;
+    const probes = new Map<string, MeasureProbe[]>();
+    // Remember every question Yoga asks, so an edit can be checked against it (contentMoved).
+    const recording: MeasureContent | undefined = measure && ((window, axis, offered) => {
+      const value = measure(window, axis, offered);
+      let list = probes.get(window);
+      if (list === undefined) probes.set(window, (list = []));
+      if (!list.some((p) => p.axis === axis && p.offered === offered)) list.push({ axis, offered, value });
+      return value;
+    });
+    const boxes = this.layout.compute(this.width, this.height, recording);
+    this.probes = probes;
     for (const name of this.windows.list()) {
       const w = this.windows.get(name)!;
       const box = boxes.get(name) ?? hiddenBox();
@@ -311,11 +327,29 @@ export class Runtime {
         const buf = this.windows.get(name)!.buffer;
         if (!t.buffers.has(buf)) continue;
         windows.add(name);
-        if (measured.has(name)) this.layout.markDirty();
+        if (measured.has(name) && !this.layout.dirty && this.contentMoved(name)) this.layout.markDirty();
       }
     }
     const touched: Touched = { buffers: t.buffers, windows, layout: t.layout };
     for (const l of this.dirtyListeners) l(touched);
+  }
+
+  /**
+   * True when a content-sized window's new content would change the layout: the measure function
+   * answers one of the last layout's questions differently. Typing in the composer mostly keeps
+   * its height, so most keys need no relayout (measuring is cheap: renderers cache their wrap).
+   */
+  private contentMoved(window: string): boolean {
+    const measure = this.measure;
+    if (measure === undefined) return false;
+    const probes = this.probes.get(window);
+    // Not measured last time (hidden, or laid out before the measure existed): relayout to be sure.
+    if (probes === undefined) return true;
+    try {
+      return probes.some((p) => measure(window, p.axis, p.offered) !== p.value);
+    } catch {
+      return true; // the next layout reports it
+    }
   }
 
   /** Windows whose node is sized by "content": their buffer changing can move the layout. */

@@ -23,7 +23,9 @@ export function redactSecrets(text: string, keys: Iterable<string> = []): string
     if (key.length >= MIN_LITERAL && out.includes(key)) out = out.split(key).join(REDACTED);
   }
   for (const pattern of KEY_PATTERNS) {
-    out = out.replace(pattern, (match: string, prefix?: string) =>
+    // A pattern with a group keeps that prefix ("Bearer "); without one, replace() passes the
+    // match offset (a number) in its place.
+    out = out.replace(pattern, (_match: string, prefix?: string) =>
       typeof prefix === "string" ? prefix + REDACTED : REDACTED,
     );
   }

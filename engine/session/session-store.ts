@@ -186,7 +186,7 @@ export class SessionStore {
     if (!p) throw new Error(`session.finishPartial: message ${id}: expected a streaming message, got none`);
     this.partials.delete(id);
     const text = end.text ?? p.text;
-    const payload = end.payload === undefined ? null : JSON.stringify(redactValue(end.payload, this.secretList()));
+    const payload = this.payloadJson(end.payload);
     this.db.transaction(() => {
       this.stmt("UPDATE messages SET text = ?, payload = COALESCE(?, payload), status = ?, writer_pid = NULL WHERE id = ?")
         .run(this.scrub(text), payload, end.status ?? "complete", id);
@@ -227,7 +227,7 @@ export class SessionStore {
     status: MessageStatus, replacesThrough: number | null, writerPid: number | null = null,
   ): number {
     const now = this.clock.now();
-    const json = payload === undefined ? null : JSON.stringify(redactValue(payload, this.secretList()));
+    const json = this.payloadJson(payload);
     return this.db.transaction(() => {
       const row = this.stmt(
           `INSERT INTO messages (session_id, seq, role, kind, text, payload, status, created_at, writer_pid, replaces_through)
@@ -262,6 +262,10 @@ export class SessionStore {
 
   private secretList(): string[] {
     return [...this.secrets()];
+  }
+
+  private payloadJson(payload: unknown): string | null {
+    return payload === undefined ? null : JSON.stringify(redactValue(payload, this.secretList()));
   }
 
   private scrub(text: string): string {

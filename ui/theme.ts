@@ -91,9 +91,12 @@ export function createTheme(opts: ThemeOptions = {}): Theme {
     if (style === undefined) return PLAIN;
     let r = cache.get(style);
     if (r === undefined) {
+      // Without colour, a user message or the selected menu item would look like everything else:
+      // their background tokens turn into bold / reverse.
+      const stand = noColor && style.bg !== undefined ? NO_COLOR_STAND_INS[style.bg] : undefined;
       r = {
-        fg: colour(style.fg), bg: colour(style.bg), bold: style.bold === true, italic: style.italic === true,
-        underline: style.underline === true, reverse: style.reverse === true, dim: style.dim === true,
+        fg: colour(style.fg), bg: colour(style.bg), bold: style.bold === true || stand === "bold", italic: style.italic === true,
+        underline: style.underline === true, reverse: style.reverse === true || stand === "reverse", dim: style.dim === true,
       };
       cache.set(style, r);
     }
@@ -106,6 +109,11 @@ export function createTheme(opts: ThemeOptions = {}): Theme {
   };
   return { name, colors, noColor, resolve, tokens };
 }
+
+/** Under NO_COLOR, the attribute that stands in for a background token that carries meaning. */
+const NO_COLOR_STAND_INS: Record<string, "bold" | "reverse"> = {
+  userMessageBg: "bold", customMessageBg: "bold", selectedBg: "reverse",
+};
 
 /** True when the environment asks for no colour (NO_COLOR set and not empty, per no-color.org). */
 export function noColorFromEnv(env: Record<string, string | undefined> = process.env): boolean {

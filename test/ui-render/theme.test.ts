@@ -28,6 +28,16 @@ describe("theme", () => {
       fg: null, bg: null, bold: true, italic: false, underline: true, reverse: false, dim: false,
     });
   });
+  it("keeps user messages and the selection visible under NO_COLOR: bold and reverse stand in for their backgrounds", () => {
+    const t = createTheme({ noColor: true });
+    const attrs = (bg: string) => { const r = t.resolve({ bg }); return { bold: r.bold, reverse: r.reverse, bg: r.bg }; };
+    expect([attrs("userMessageBg"), attrs("customMessageBg"), attrs("selectedBg"), attrs("toolSuccessBg")]).toEqual([
+      { bold: true, reverse: false, bg: null },
+      { bold: true, reverse: false, bg: null },
+      { bold: false, reverse: true, bg: null },
+      { bold: false, reverse: false, bg: null },
+    ]);
+  });
   it("reads NO_COLOR from the environment only when it is set and not empty", () => {
     expect([noColorFromEnv({ NO_COLOR: "1" }), noColorFromEnv({ NO_COLOR: "" }), noColorFromEnv({})]).toEqual([true, false, false]);
   });

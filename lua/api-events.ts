@@ -1,15 +1,15 @@
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaHandler } from "./lua-handler.js";
-import { LuaFunctionRef } from "./lua-value.js";
+import { LuaFunctionRef, luaTypeOf } from "./lua-value.js";
 
 function priorityOf(v: unknown, where: string): number {
   if (v === undefined) return 0;
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new ArgError(`${where}.priority: expected number, got ${typeof v}`);
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new ArgError(`${where}.priority: expected number, got ${luaTypeOf(v)}`);
   return v;
 }
 
-/** Registers fn for each event name; returns the number of registrations. */
+/** Registers fn for each event name. */
 function register(ext: LuaExtension, names: string[], fn: LuaFunctionRef, priority: number): void {
   for (const name of names) ext.rt.events.on(name, luaHandler(ext, fn), { priority, owner: ext.name });
 }
@@ -44,7 +44,7 @@ export function autocmdApi(ext: LuaExtension): ApiFn {
     if (a.type(2) !== "table") a.fail(2, "opts", "function or {priority, callback} table");
     const opts = a.table(2, "opts") as Record<string, unknown>;
     const cb = opts.callback;
-    if (!(cb instanceof LuaFunctionRef)) throw new ArgError(`${a.fn}: argument 2 'opts'.callback: expected function, got ${cb === undefined ? "nil" : typeof cb}`);
+    if (!(cb instanceof LuaFunctionRef)) throw new ArgError(`${a.fn}: argument 2 'opts'.callback: expected function, got ${luaTypeOf(cb)}`);
     register(ext, names, cb, priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
     return true;
   };

@@ -2,7 +2,7 @@ import fengari from "fengari";
 import type { ToolResult } from "../engine/tool-registry.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
-import { jsString, LuaFunctionRef } from "./lua-value.js";
+import { jsString, LuaFunctionRef, luaTypeOf } from "./lua-value.js";
 
 const { lua, lauxlib } = fengari;
 
@@ -60,7 +60,7 @@ function commandSpec(a: Args, i: number): { desc: string; fn: LuaFunctionRef } {
   if (a.type(i) !== "table") a.fail(i, "fn", "function or {desc, callback} table");
   const t = a.table(i, "opts") as Record<string, unknown>;
   if (!(t.callback instanceof LuaFunctionRef)) {
-    throw new ArgError(`${a.fn}: argument ${i} 'opts'.callback: expected function, got ${t.callback === undefined ? "nil" : typeof t.callback}`);
+    throw new ArgError(`${a.fn}: argument ${i} 'opts'.callback: expected function, got ${luaTypeOf(t.callback)}`);
   }
   return { desc: typeof t.desc === "string" ? t.desc : "", fn: t.callback };
 }

@@ -3,6 +3,7 @@ import type { Span, Style } from "../engine/style.js";
 import { measure, padRight, truncate, viewport, virtualList, wrap } from "../ui/text-helpers.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
+import { luaTypeOf } from "./lua-value.js";
 
 /** Theme token names a style may use for fg/bg (besides #rrggbb). */
 export const THEME_TOKENS = [
@@ -22,7 +23,7 @@ function color(where: string, key: string, v: unknown): string | undefined {
 /** A Style from a Lua table `{fg, bg, bold, italic, underline, reverse, dim}`; where names it in errors. */
 export function styleFrom(t: unknown, where: string): Style | undefined {
   if (t === undefined) return undefined;
-  if (t === null || typeof t !== "object" || Array.isArray(t)) throw new ArgError(`${where}: expected a style table, got ${typeof t}`);
+  if (t === null || typeof t !== "object" || Array.isArray(t)) throw new ArgError(`${where}: expected a style table, got ${luaTypeOf(t)}`);
   const r = t as Record<string, unknown>;
   const s: Style = {};
   const fg = color(where, "fg", r.fg);
@@ -40,7 +41,7 @@ function styleArg(a: Args, i: number): Style | undefined {
 }
 
 function spansFrom(v: unknown, where: string): Span[] {
-  if (!Array.isArray(v)) throw new ArgError(`${where}: expected a list of {text=, fg=, ...} tables, got ${typeof v}`);
+  if (!Array.isArray(v)) throw new ArgError(`${where}: expected a list of {text=, fg=, ...} tables, got ${luaTypeOf(v)}`);
   return v.map((x, i) => {
     const t = (x ?? {}) as Record<string, unknown>;
     const style = styleFrom(t, `${where}[${i + 1}]`);
@@ -54,7 +55,7 @@ const int = (v: unknown, d = 0) => (typeof v === "number" && Number.isFinite(v) 
 function batchOp(t: Record<string, unknown>, where: string): DrawOp[] {
   const kind = String(t.op ?? t.kind ?? "").replace(/^draw_/, "");
   const window = t.window;
-  if (typeof window !== "string") throw new ArgError(`${where}.window: expected string, got ${typeof window}`);
+  if (typeof window !== "string") throw new ArgError(`${where}.window: expected string, got ${luaTypeOf(window)}`);
   const style = styleFrom(t.style, `${where}.style`);
   const row = int(t.row);
   const col = int(t.col);
@@ -114,7 +115,7 @@ export function uiApi(ext: LuaExtension): Record<string, ApiFn> {
       const list = a.table(1, "ops", "array");
       if (!Array.isArray(list)) a.fail(1, "ops", "a list of op tables");
       const ops = (list as unknown[]).flatMap((t, i) => {
-        if (t === null || typeof t !== "object") throw new ArgError(`${a.fn}: argument 1 'ops'[${i + 1}]: expected table, got ${typeof t}`);
+        if (t === null || typeof t !== "object") throw new ArgError(`${a.fn}: argument 1 'ops'[${i + 1}]: expected table, got ${luaTypeOf(t)}`);
         return batchOp(t as Record<string, unknown>, `${a.fn}: argument 1 'ops'[${i + 1}]`);
       });
       draw(ops);

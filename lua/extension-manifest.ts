@@ -1,5 +1,6 @@
 import path from "node:path";
 import { extensionSourceProblem } from "../engine/config/extension-source.js";
+import { luaTypeOf } from "./lua-value.js";
 
 /** One `extensions.use` entry after parsing. */
 export type ExtensionSource = {
@@ -47,13 +48,13 @@ export function resolveSource(src: ExtensionSource, cwd: string, home: string): 
 export function parseManifest(value: unknown, fallbackName: string): Manifest {
   if (value === undefined) return { name: fallbackName, version: "", apiVersion: "", description: "", entry: "main.lua" };
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new Error(`manifest: init.lua: expected a table {name, version, api_version, description, entry}, got ${typeof value}`);
+    throw new Error(`manifest: init.lua: expected a table {name, version, api_version, description, entry}, got ${luaTypeOf(value)}`);
   }
   const t = value as Record<string, unknown>;
   const field = (k: string): string => {
     const v = t[k];
     if (v === undefined) return "";
-    if (typeof v !== "string" && typeof v !== "number") throw new Error(`manifest: init.lua: ${k}: expected string, got ${typeof v}`);
+    if (typeof v !== "string" && typeof v !== "number") throw new Error(`manifest: init.lua: ${k}: expected string, got ${luaTypeOf(v)}`);
     return String(v);
   };
   const entry = field("entry") || "main.lua";

@@ -229,6 +229,15 @@ function tableToJs(L: LuaState, idx: number, opts: ToJsOptions, depth: number): 
   return obj;
 }
 
+/** Lua's type name of a value toJs produced ("nil", "table", "function"...), for error messages. */
+export function luaTypeOf(v: unknown): string {
+  if (v === undefined || v === null) return "nil";
+  if (v instanceof LuaFunctionRef || typeof v === "function") return "function";
+  if (v instanceof Uint8Array) return "string";
+  if (typeof v === "object") return "table";
+  return typeof v === "bigint" ? "number" : typeof v;
+}
+
 /** Lua's type name of the value at idx, as error messages show it ("string", "nil", ...). */
 export function luaTypeName(L: LuaState, idx: number): string {
   return jsString(lua.lua_typename(L, lua.lua_type(L, idx)));

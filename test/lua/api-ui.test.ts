@@ -86,4 +86,14 @@ describe("librecode.ui draw operations", () => {
     ]);
     expect(run(`return select(2, pcall(lc.ui.draw_text, "status", "0", 0, "x"))`)).toEqual(["ui.draw_text: argument 2 'row': expected integer, got string"]);
   });
+
+  it("names Lua types, not JS ones, in op errors", () => {
+    const { run } = lcRuntime();
+    expect(run(`return select(2, pcall(lc.ui.draw_batch, {{op = "text", row = 0, col = 0, text = "x"}}))`)).toEqual([
+      "ui.draw_batch: argument 1 'ops'[1].window: expected string, got nil",
+    ]);
+    expect(run(`return select(2, pcall(lc.ui.draw_batch, {{op = "text", window = {}, row = 0, col = 0, text = "x"}}))`)).toEqual([
+      "ui.draw_batch: argument 1 'ops'[1].window: expected string, got table",
+    ]);
+  });
 });

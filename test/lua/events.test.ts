@@ -124,6 +124,8 @@ end)`,
     expect(run(`return select(2, pcall(lc.on, "tick", 5))`)).toEqual(["on: argument 2 'fn': expected function or {priority=} table, got number"]);
     expect(run(`return select(2, pcall(lc.on, "tick", {}, nil))`)).toEqual(["on: argument 3 'fn': expected function, got nil"]);
     expect(run(`return select(2, pcall(lc.api.create_autocmd, "tick", {priority = 1}))`)).toEqual(["api.create_autocmd: argument 2 'opts'.callback: expected function, got nil"]);
+    expect(run(`return select(2, pcall(lc.on, "tick", {priority = {}}, function() end))`)).toEqual(["on: argument 2 'opts'.priority: expected number, got table"]);
+    expect(run(`return select(2, pcall(lc.api.create_autocmd, "tick", {callback = {}}))`)).toEqual(["api.create_autocmd: argument 2 'opts'.callback: expected function, got table"]);
   });
 
   it("disables an extension that fails 5 times in a row and says why", () => {

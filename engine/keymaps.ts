@@ -107,6 +107,6 @@ export class KeymapRegistry {
 }
 
 /** The stable string of normalized targets ("global", "role=composer", "buffer=x|window=y"). */
-function targetKeyOf(targets: TargetSpec[]): string {
+export function targetKeyOf(targets: TargetSpec[]): string {
   return targets.map((t) => (t.kind === "global" ? "global" : `${t.kind}=${t.value}`)).join("|");
 }

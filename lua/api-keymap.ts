@@ -1,5 +1,4 @@
-import type { KeymapTarget } from "../engine/keymaps.js";
-import { normalizeTarget } from "../engine/keymaps.js";
+import { normalizeTarget, targetKeyOf, type KeymapTarget } from "../engine/keymaps.js";
 import { normalizeLhs } from "../engine/key-notation.js";
 import type { LuaFunctionRef } from "./lua-value.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
@@ -21,8 +20,7 @@ function targetArg(a: Args): KeymapTarget {
 // same way so the replaced Lua function is released (a handler re-mapping keys every frame must
 // not grow the registry).
 function mappingKey(target: KeymapTarget, lhs: string): string {
-  const t = normalizeTarget(target).map((s) => (s.kind === "global" ? "global" : `${s.kind}=${s.value}`)).join("|");
-  return `${t}\0${normalizeLhs(lhs)}`;
+  return `${targetKeyOf(normalizeTarget(target))}\0${normalizeLhs(lhs)}`;
 }
 
 /** librecode.keymap: set(target, lhs, fn, opts) and del(target, lhs). */

@@ -14,6 +14,7 @@ export const LIFECYCLE_EVENTS = new Set([
 
 /** Event payloads carry only the newest blocks of a buffer, each with capped text (bounded per key). */
 export const PAYLOAD_BLOCKS = 32;
+/** Characters of each block's text an event payload carries. */
 export const PAYLOAD_BLOCK_TEXT = 4000;
 
 /** A block as Lua sees it (no rev). */

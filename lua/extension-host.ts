@@ -1,5 +1,4 @@
-import os from "node:os";
-import path from "node:path";
+import { librecodeHome } from "../engine/config/load-config.js";
 import type { ErrorReport } from "../engine/owner-stats.js";
 import type { Runtime } from "../engine/runtime.js";
 import { discoverExtensions } from "./extension-discovery.js";
@@ -44,7 +43,7 @@ export class ExtensionHost {
     private readonly opts: ExtensionHostOptions = {},
   ) {
     this.cwd = opts.cwd ?? rt.cwd;
-    this.home = opts.home ?? process.env.LIBRECODE_HOME ?? path.join(os.homedir(), ".librecode");
+    this.home = opts.home ?? librecodeHome();
     this.contextFn = opts.context;
   }
 

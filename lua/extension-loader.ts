@@ -24,11 +24,17 @@ function chunkRef(ext: LuaExtension, file: string): LuaFunctionRef {
   return ref;
 }
 
-function failLoad(ext: LuaExtension, message: string, traceback?: string): void {
+function markFailed(ext: LuaExtension, reason: string): void {
   ext.status = "failed";
-  ext.reason = message;
+  ext.reason = reason;
   ext.rt.removeOwner(ext.name);
-  ext.rt.reportError({ owner: ext.name, where: "load", message, traceback });
+}
+
+/** Marks the extension failed and reports `e` (a LuaError keeps its traceback). */
+function failLoad(ext: LuaExtension, e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  markFailed(ext, message);
+  ext.rt.reportError({ owner: ext.name, where: "load", message, traceback: e instanceof LuaError ? e.traceback : undefined });
 }
 
 // The manifest runs in the extension's own state (the module is there already, in case an
@@ -63,7 +69,7 @@ export function loadExtension(rt: Runtime, c: ExtensionCandidate, source: string
       ext.manifest = readManifest(ext, c.file, c.name);
     } catch (e) {
       ext.name = unique(c.name);
-      failLoad(ext, e instanceof Error ? e.message : String(e), e instanceof LuaError ? e.traceback : undefined);
+      failLoad(ext, e);
       return ext;
     }
     ext.name = unique(ext.manifest.name);
@@ -78,7 +84,7 @@ export function loadExtension(rt: Runtime, c: ExtensionCandidate, source: string
   try {
     fn = chunkRef(ext, entry);
   } catch (e) {
-    failLoad(ext, e instanceof Error ? e.message : String(e), e instanceof LuaError ? e.traceback : undefined);
+    failLoad(ext, e);
     return ext;
   }
   const r = rt.guard(ext.name, "load", () => {
@@ -96,10 +102,7 @@ export function loadExtension(rt: Runtime, c: ExtensionCandidate, source: string
     }
   });
   fn.release();
-  if (!r.ok && ext.status === "loaded") {
-    ext.status = "failed";
-    ext.reason = r.error.message;
-    rt.removeOwner(ext.name);
-  }
+  // The guard has reported the error already.
+  if (!r.ok && ext.status === "loaded") markFailed(ext, r.error.message);
   return ext;
 }

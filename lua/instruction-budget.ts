@@ -22,6 +22,8 @@ export class InstructionBudget {
   private depth = 0;
   private deadline = 0;
   private exhausted = false;
+  /** What the exhausted budget was ("longer than 200 ms"), for the error raised at each step. */
+  private what = "";
   private readonly budgetMs: number;
   private readonly maxInstructions: number;
   /** Cumulative wall time spent inside run(), in milliseconds. */
@@ -84,6 +86,4 @@ export class InstructionBudget {
     const where = info.short_src && (info.currentline ?? -1) > 0 ? `${jsString(info.short_src)}:${info.currentline}: ` : "";
     lauxlib.luaL_error(L, luaString(`${where}budget exceeded: callback ran ${this.what}`));
   }
-
-  private what = "";
 }

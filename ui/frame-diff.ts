@@ -64,6 +64,10 @@ export type RowShift = { top: number; bottom: number; by: number };
 
 // A scroll costs ~16 bytes and a cursor move after it: below this many cells saved, rewrite.
 const MIN_SHIFT_GAIN = 24;
+// A back row equal to more front rows than this (a blank one) says nothing about where it moved.
+const MAX_VOTERS = 4;
+// Distances tried, the most voted first.
+const MAX_CANDIDATES = 3;
 
 function rowHash(g: CellGrid, y: number): number {
   let h = 0x811c9dc5;
@@ -117,31 +121,43 @@ export function findRowShift(front: CellGrid, back: CellGrid, rows?: Uint8Array)
     fh[y] = rowHash(front, y);
     bh[y] = cost[y] === 0 ? fh[y]! : rowHash(back, y);
   }
+  // Candidate distances: each changed back row votes (with its changed cells) for the distance to
+  // every front row with the same hash; rows that equal many (blank ones) do not vote.
+  const byHash = new Map<number, number[]>();
+  for (let y = 0; y < h; y++) {
+    const list = byHash.get(fh[y]!);
+    if (list === undefined) byHash.set(fh[y]!, [y]);
+    else list.push(y);
+  }
+  const votes = new Map<number, number>();
+  for (let y = 0; y < h; y++) {
+    if (cost[y] === 0) continue;
+    const list = byHash.get(bh[y]!);
+    if (list === undefined || list.length > MAX_VOTERS) continue;
+    for (const yf of list) if (yf !== y) votes.set(yf - y, (votes.get(yf - y) ?? 0) + cost[y]!);
+  }
+  const candidates = [...votes].filter(([, v]) => v >= MIN_SHIFT_GAIN).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
   let best: RowShift | null = null;
   let bestGain = MIN_SHIFT_GAIN - 1;
-  for (let k = 1; k < h; k++) {
-    for (const by of [k, -k]) {
-      // Runs of back rows y equal to front row y + by; a run is trimmed to the rows that changed.
-      const lo = Math.max(0, -by), hi = Math.min(h, h - by);
-      let first = -1, last = -1, gain = 0;
-      for (let y = lo; y <= hi; y++) {
-        if (y < hi && bh[y] === fh[y + by] && rowsEqual(back, y, front, y + by)) {
-          if (cost[y]! > 0) {
-            if (first < 0) first = y;
-            last = y;
-            gain += cost[y]!;
-          }
-          continue;
+  for (const [by] of candidates) {
+    // Runs of back rows y equal to front row y + by; a run is trimmed to the rows that changed.
+    const lo = Math.max(0, -by), hi = Math.min(h, h - by);
+    let first = -1, last = -1, gain = 0;
+    for (let y = lo; y <= hi; y++) {
+      if (y < hi && bh[y] === fh[y + by] && rowsEqual(back, y, front, y + by)) {
+        if (cost[y]! > 0) {
+          if (first < 0) first = y;
+          last = y;
+          gain += cost[y]!;
         }
-        if (first >= 0 && gain > bestGain) {
-          bestGain = gain;
-          best = by > 0 ? { top: first, bottom: last + 1 + by, by } : { top: first + by, bottom: last + 1, by };
-        }
-        first = -1; last = -1; gain = 0;
+        continue;
       }
+      if (first >= 0 && gain > bestGain) {
+        bestGain = gain;
+        best = by > 0 ? { top: first, bottom: last + 1 + by, by } : { top: first + by, bottom: last + 1, by };
+      }
+      first = -1; last = -1; gain = 0;
     }
-    // A band of g rows needs k <= h - g; the best gain is at most the cells changed in h - k rows.
-    if ((h - k) * back.width <= bestGain) break;
   }
   return best;
 }

@@ -134,6 +134,9 @@ function sharedPrefix(texts: readonly string[], styles: readonly (Style | undefi
     if (styles[i] !== memo.styles[i]) return n;
     const a = texts[i]!, b = memo.texts[i]!;
     if (a === b) { n += a.length; continue; }
+    // A stream appends: one text extends the other (checked natively, not char by char).
+    if (a.startsWith(b)) return n + b.length;
+    if (b.startsWith(a)) return n + a.length;
     let j = 0;
     while (j < a.length && j < b.length && a.charCodeAt(j) === b.charCodeAt(j)) j++;
     return n + j;

@@ -7,9 +7,10 @@ export type StockLayoutOptions = { thinking: boolean; tools: boolean };
 /** The stock chat tree, top to bottom: transcript, [thinking], [tools], composer, status. */
 export function stockChatLayout(opts: StockLayoutOptions): LayoutNode {
   const children: LayoutNode[] = [{ window: "transcript", grow: 1 }];
-  // The optional panes size to their content but never crowd the transcript out.
-  if (opts.thinking) children.push({ window: "thinking", height: "content", max_height: "30%", border: "single" });
-  if (opts.tools) children.push({ window: "tools", height: "content", max_height: "30%", border: "single" });
+  // The optional panes size to their content but never crowd the transcript out; their text is
+  // inset one cell from the border, as the composer's is.
+  if (opts.thinking) children.push({ window: "thinking", height: "content", max_height: "30%", border: "single", padding: { x: 1 } });
+  if (opts.tools) children.push({ window: "tools", height: "content", max_height: "30%", border: "single", padding: { x: 1 } });
   children.push(
     { window: "composer", height: "content", min_height: 3, max_height: "40%", border: "rounded" },
     { window: "status", height: 1 },

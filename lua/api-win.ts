@@ -82,14 +82,7 @@ export function winApi(ext: LuaExtension): Record<string, ApiFn> {
       if (!a.isNil(1)) {
         const n = name(a);
         if (!w.has(n)) return false;
-        const prev = rt.focus;
-        rt.focus = n;
-        // Focus is not a store: journal it by hand so a failing callback does not move it.
-        rt.tx.record(() => {
-          rt.focus = prev;
-        });
-        rt.tx.touchWindow(prev);
-        rt.tx.touchWindow(n);
+        rt.focus = n; // journaled by the Runtime: a failing callback does not move focus
         return true;
       }
       return rt.focus;

@@ -38,6 +38,8 @@ export class LuaFile {
   private filePos = 0; // position of the end of `chunk` in the file
   private eof = false;
   private pipeInput: Buffer[] = [];
+  /** What close() reports for an `io.popen(cmd, "r")` handle (the command ran at open). */
+  private exit: [boolean, string, number | string] = [true, "exit", 0];
   closed = false;
 
   constructor(
@@ -70,8 +72,6 @@ export class LuaFile {
     file.exit = exitOf(r.status, r.signal);
     return file;
   }
-
-  private exit: [boolean, string, number | string] = [true, "exit", 0];
 
   private fill(): boolean {
     if (this.eof) return false;

@@ -4,6 +4,7 @@ import { registerLayoutFileLoader } from "../engine/layout-file.js";
 import { InstructionBudget } from "./instruction-budget.js";
 import { callLua, loadChunk } from "./lua-call.js";
 import { createLuaState } from "./lua-state.js";
+import { luaTypeOf } from "./lua-value.js";
 
 /** Runs a `.lua` layout file in a fresh state and returns the table it returns (not yet validated). */
 export function loadLuaLayoutFile(file: string): unknown {
@@ -11,7 +12,7 @@ export function loadLuaLayoutFile(file: string): unknown {
   const budget = new InstructionBudget(L);
   const source = fs.readFileSync(file, "utf8");
   const [table] = budget.run(() => callLua(L, () => loadChunk(L, source, path.basename(file)), []));
-  if (table === null || typeof table !== "object") throw new Error(`${file}: expected the file to return a layout table, got ${table === undefined ? "nil" : typeof table}`);
+  if (table === null || typeof table !== "object") throw new Error(`${file}: expected the file to return a layout table, got ${luaTypeOf(table)}`);
   return table;
 }
 

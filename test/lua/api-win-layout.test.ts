@@ -66,6 +66,12 @@ describe("librecode.win", () => {
     expect(rt.focus).toBe("transcript");
   });
 
+  it("rolls a win.focus back with the failing callback", () => {
+    const { run, rt } = lcRuntime();
+    expect(() => run(`lc.win.focus("transcript") error("after")`)).toThrow("eval.lua:");
+    expect(rt.focus).toBe("composer");
+  });
+
   it("checks its arguments", () => {
     const { run } = lcRuntime();
     expect(run(`return select(2, pcall(lc.win.set_renderer, "composer", "fancy"))`)).toEqual([`win.set_renderer: argument 2 'renderer': expected "default" or "extension", got "fancy"`]);

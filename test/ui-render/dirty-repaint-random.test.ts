@@ -26,7 +26,7 @@ const OVERLAY = {
 };
 
 describe("dirty repaint", () => {
-  for (const seed of [1, 2, 3, 4]) {
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`equals a fresh paint after random changes (seed ${seed})`, () => {
       const rand = rng(seed);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -38,7 +38,9 @@ describe("dirty repaint", () => {
       let dirty: Set<string> | null = null;
       rt.onDirty((t) => { if (dirty) t.windows.forEach((w) => dirty!.add(w)); });
       const words = ["alpha", "語", "beta", "👍", "gamma delta", "\n", "x"];
+      rt.inTransaction(() => rt.buffers.appendBlock("transcript", { id: "live", kind: "message", role: "assistant", text: "- a\n\nStreaming ", streaming: true }));
       const changes: Array<() => void> = [
+        () => { if (rt.buffers.get("transcript")!.blocks.some((b) => b.id === "live")) rt.buffers.appendToBlock("transcript", "live", pick(words) + pick([" ", "", "*"])); },
         () => rt.buffers.appendBlock("transcript", { kind: "message", role: pick(["user", "assistant"]), text: pick(words) + " " + pick(words) }),
         () => rt.buffers.setText("composer", Array.from({ length: Math.floor(rand() * 12) }, () => pick(words)).join(" ")),
         () => rt.buffers.setMetadata("composer", "completion", rand() < 0.5 ? undefined

@@ -1,3 +1,4 @@
+// The draw operations extensions queue per window (see DrawStore); the renderer paints them.
 import type { Span, Style } from "./style.js";
 
 /**

@@ -1,3 +1,4 @@
+// librecode.buf: Lua arguments checked and handed to the kernel's BufferStore.
 import type { Block } from "../engine/block.js";
 import type { BufferInit } from "../engine/buffer-store.js";
 import { isBlockLike } from "../engine/normalize-block.js";

@@ -1,3 +1,4 @@
+// librecode.on, api.create_autocmd and librecode.event: Lua handlers on the kernel's EventBus.
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaHandler } from "./lua-handler.js";

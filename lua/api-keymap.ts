@@ -1,3 +1,4 @@
+// librecode.keymap: Lua functions mapped in the kernel's KeymapRegistry.
 import { normalizeTarget, targetKeyOf, type KeymapTarget } from "../engine/keymaps.js";
 import { normalizeLhs } from "../engine/key-notation.js";
 import type { LuaFunctionRef } from "./lua-value.js";

@@ -1,3 +1,4 @@
+// librecode.layout: get() and set() over the Runtime's layout state.
 import type { ApiFn } from "./lua-args.js";
 import { ArgError } from "./lua-args.js";
 import { layoutToLua } from "./event-table.js";

@@ -1,3 +1,4 @@
+// The smaller librecode groups: commands, tools, timers, actions, namespaces and log.
 import fengari from "fengari";
 import type { ToolResult } from "../engine/tool-registry.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";

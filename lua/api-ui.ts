@@ -1,3 +1,4 @@
+// librecode.ui: the pure text helpers, and draw operations queued in the kernel's DrawStore.
 import type { DrawOp } from "../engine/draw-op.js";
 import type { Span, Style } from "../engine/style.js";
 import { measure, padRight, truncate, viewport, virtualList, wrap } from "../ui/text-helpers.js";

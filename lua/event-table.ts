@@ -1,3 +1,4 @@
+// Kernel records as Lua sees them: buffers, blocks, windows, the layout, and the lazy event table.
 import type { Block } from "../engine/block.js";
 import type { EventContext } from "../engine/event-bus.js";
 import type { Runtime } from "../engine/runtime.js";

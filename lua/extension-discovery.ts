@@ -1,3 +1,4 @@
+// Finding extensions on disk: each extensions.use entry resolved to init.lua directories and *.lua files.
 import fs from "node:fs";
 import path from "node:path";
 import type { ExtensionSource } from "./extension-manifest.js";

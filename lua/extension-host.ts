@@ -1,3 +1,4 @@
+// The extensions of one Runtime: loads every source under a unique name and answers `extension list/run`.
 import { librecodeHome } from "../engine/config/load-config.js";
 import type { ErrorReport } from "../engine/owner-stats.js";
 import type { Runtime } from "../engine/runtime.js";

@@ -1,3 +1,4 @@
+// Loading one extension: its own Lua state, the manifest, the librecode module, then the entry chunk.
 import fs from "node:fs";
 import path from "node:path";
 import fengari from "fengari";

@@ -1,3 +1,4 @@
+// extensions.use entries and init.lua manifests, parsed and checked.
 import path from "node:path";
 import { extensionSourceProblem } from "../engine/config/extension-source.js";
 import { luaTypeOf } from "./lua-value.js";

@@ -1,3 +1,4 @@
+// The wall-time and instruction budget of one Lua callback, enforced from a count hook.
 import fengari from "fengari";
 import type { LuaState } from "fengari";
 import { jsString, luaString } from "./lua-value.js";

@@ -1,3 +1,4 @@
+// The librecode Lua module: every API group in one table, set as a global and as require("librecode").
 import fengari from "fengari";
 import { bufApi } from "./api-buf.js";
 import { autocmdApi, eventApi, onApi } from "./api-events.js";

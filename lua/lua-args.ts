@@ -1,3 +1,4 @@
+// Checked reading of Lua call arguments, and the wrapper that turns an API body into a Lua C function.
 import fengari from "fengari";
 import type { LuaState } from "fengari";
 import { jsString, luaString, luaTypeName, pushValue, refFunction, toJs, type LuaFunctionRef } from "./lua-value.js";

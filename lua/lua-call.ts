@@ -1,3 +1,4 @@
+// Calling Lua from JS in protected mode; a Lua error comes back as LuaError (message and traceback).
 import fengari from "fengari";
 import type { LuaState } from "fengari";
 import { jsString, luaString, pushValue, toJs, type ToJsOptions } from "./lua-value.js";

@@ -1,3 +1,4 @@
+// One loaded extension: its Lua state, budget, status, log and failures in a row.
 import type { LuaState } from "fengari";
 import type { EventContext } from "../engine/event-bus.js";
 import type { Runtime } from "../engine/runtime.js";

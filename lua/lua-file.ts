@@ -1,3 +1,4 @@
+// The file objects behind Lua's io: buffered reads, seeks and writes over fds, and popen pipes.
 import fs from "node:fs";
 import { spawnSync } from "node:child_process";
 

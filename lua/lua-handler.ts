@@ -1,3 +1,4 @@
+// Lua functions as kernel event handlers: the rich event table, or {name, payload} written back for lifecycle events.
 import fengari from "fengari";
 import type { EventContext, Handler, HandlerResult } from "../engine/event-bus.js";
 import { eventTable, LIFECYCLE_EVENTS } from "./event-table.js";

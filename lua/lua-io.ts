@@ -1,3 +1,4 @@
+// Lua's io library (fengari's is partial): the io.* functions and FILE* methods over LuaFile.
 import fengari from "fengari";
 import type { LuaState } from "fengari";
 import { LuaFile, fileFailure } from "./lua-file.js";
@@ -25,8 +26,8 @@ function checkFile(L: LuaState, idx: number): LuaFile {
   return ud.file;
 }
 
-/** Pushes Lua's failure triple `nil, message, errno`. */
-function failure(L: LuaState, e: unknown, name?: string): number {
+/** Pushes Lua's failure triple `nil, message, errno` for a Node fs error; returns 3. */
+export function failure(L: LuaState, e: unknown, name?: string): number {
   const f = fileFailure(e, name);
   lua.lua_pushnil(L);
   lua.lua_pushstring(L, luaString(f.message));

@@ -1,3 +1,4 @@
+// `.lua` layout files: run in a fresh state, the returned table handed to engine/layout-file.
 import fs from "node:fs";
 import path from "node:path";
 import { registerLayoutFileLoader } from "../engine/layout-file.js";

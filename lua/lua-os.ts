@@ -1,18 +1,11 @@
+// Where fengari's os differs from C Lua: remove/rename failure messages and os.date's "!" prefix.
 import fs from "node:fs";
 import fengari from "fengari";
 import type { LuaState } from "fengari";
-import { fileFailure } from "./lua-file.js";
+import { failure } from "./lua-io.js";
 import { jsString, luaString } from "./lua-value.js";
 
 const { lua, lauxlib } = fengari;
-
-function failure(L: LuaState, e: unknown, name: string): number {
-  const f = fileFailure(e, name);
-  lua.lua_pushnil(L);
-  lua.lua_pushstring(L, luaString(f.message));
-  lua.lua_pushinteger(L, f.errno);
-  return 3;
-}
 
 /**
  * Fixes fengari's os where it differs from C Lua: remove/rename messages are Lua's

@@ -1,3 +1,4 @@
+// Fresh fengari states: the standard libraries with our io and os, package.path at the extension root.
 import path from "node:path";
 import fengari from "fengari";
 import type { LuaState } from "fengari";

@@ -1,3 +1,4 @@
+// Values between JS and Lua: strings as UTF-8, integers kept, tables both ways, registry references.
 import fengari from "fengari";
 import type { LuaState, LuaString } from "fengari";
 

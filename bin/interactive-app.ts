@@ -48,6 +48,7 @@ export class InteractiveApp {
     // Actions run inside a key's transaction: the process-level work waits for it to commit.
     rt.actions.register("app.quit", () => { setImmediate(() => this.quit()); });
     rt.actions.register("app.editor", () => { setImmediate(() => this.editor()); });
+    rt.actions.register("app.suspend", () => { setImmediate(() => this.suspend()); });
     // Changes made while a frame is prepared (`render` handlers) are painted in that frame.
     rt.onDirty(() => { if (!this.painter.busy) this.frames.request(); });
     const show = (text: string) => rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));
@@ -97,6 +98,21 @@ export class InteractiveApp {
   private frame(): void {
     const { cursor } = this.painter.paint(this.screen.back);
     this.terminal.write(this.screen.flush(cursor));
+  }
+
+  // ctrl+z: the shell gets the terminal (job control); `fg` brings the chat back, repainted at
+  // whatever size the terminal has by then.
+  private suspend(): void {
+    if (this.quitting || process.platform === "win32") return;
+    const stop = this.terminal.onResume(() => {
+      stop();
+      this.screen.invalidate();
+      this.painter.invalidate();
+      const size = this.terminal.size();
+      if (size.width !== this.screen.width || size.height !== this.screen.height) this.resize(size.width, size.height);
+      this.frames.request();
+    });
+    this.terminal.suspend();
   }
 
   private editor(): void {

@@ -193,6 +193,7 @@ export class StockChat {
         else this.setComposer(EDIT_KEYS.delete!(this.composer()));
         return;
       case "ctrl+g": run("app.editor"); return;
+      case "ctrl+z": run("app.suspend"); return;
     }
     const edit = EDIT_KEYS[name];
     if (edit) {

@@ -80,6 +80,19 @@ describe("librecode in a real terminal (tmux)", () => {
     await expectShellUsable(s);
   });
 
+  it("ctrl+z suspends to the shell and fg brings the chat back with the draft", async () => {
+    const s = await startChat();
+    s.type("draft kept");
+    await s.waitFor("the draft", (l) => l.some((x) => x.includes("│ draft kept")));
+    s.keys("C-z");
+    await s.waitFor("the shell after suspending", (l) => !l.some((x) => x.includes(PLACEHOLDER)) && l.some((x) => x.startsWith("$")));
+    s.type("fg");
+    s.keys("Enter");
+    await s.waitFor("the chat repainted", (l) => l.some((x) => x.includes("│ draft kept")) && l[29]!.includes("script"));
+    s.keys("C-c", "C-c");
+    await expectShellUsable(s);
+  });
+
   it("an unknown --session exits 2 with one line, before taking over the terminal", async () => {
     const dir = scratch();
     session = new TmuxSession(100, 30, {

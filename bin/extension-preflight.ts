@@ -1,26 +1,27 @@
-// Whether a run has any Lua extension to load, decided without the Lua VM: fengari and the
-// librecode module (~40 modules, tens of ms) are imported only when the answer is yes.
-import type { LoadedConfig } from "../engine/config/index.js";
-import { discoverExtensions } from "../lua/extension-discovery.js";
-import { parseSource, type ExtensionSource } from "../lua/extension-manifest.js";
+// Whether a run may have a Lua extension to load, decided without lua/ (whose modules import
+// fengari): the Lua VM and the librecode module (~40 modules, tens of ms) load only when it may.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseExtensionSource, type LoadedConfig } from "../engine/config/index.js";
 
 export type ExtensionPreflightOptions = { cwd: string; home: string; enabled: boolean; paths: string[] };
 
 /**
- * True when ExtensionHost would load or report something: a `--extension` path, a malformed
- * `extensions.use` entry (the host lists it as failed), or a source with extension files in it.
+ * False only when ExtensionHost would load and report nothing: no `--extension` path, and every
+ * `extensions.use` entry valid and pointing nowhere (a `path:` that does not exist; no extension
+ * store under $LIBRECODE_HOME for the other schemes). The usual fresh start has none of them.
  */
 export function extensionsWanted(loaded: LoadedConfig, opts: ExtensionPreflightOptions): boolean {
   if (opts.paths.length > 0) return true;
   const ext = loaded.config.extensions;
   if (!opts.enabled || !ext.enabled) return false;
-  const sources: ExtensionSource[] = [];
-  for (const [i, entry] of ext.use.entries()) {
+  return ext.use.some((entry) => {
+    let src;
     try {
-      sources.push(parseSource(entry, `use[${i + 1}]`));
+      src = parseExtensionSource(entry);
     } catch {
-      return true;
+      return true; // the host lists it as failed
     }
-  }
-  return discoverExtensions(sources, opts.cwd, opts.home).some((d) => d.candidates.length > 0);
+    return existsSync(src.scheme === "path" ? resolve(opts.cwd, src.value) : join(opts.home, "extensions", "store"));
+  });
 }

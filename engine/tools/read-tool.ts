@@ -1,7 +1,6 @@
 // `read`: a text file with line numbers, a window at a time, never more than the caps below.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import type { ToolDefinition, ToolResult } from "../tool-registry.js";
 import { fileKind } from "./file-kind.js";
 import { toolFailure, fsReason, errnoCode } from "./tool-failure.js";
@@ -69,6 +68,8 @@ async function readFileWindow(cwd: string, path: string, offset = 1, limit = REA
   let total = 0;
   let last = offset - 1;
   let cutByBytes = false;
+  // node:readline (and its stream machinery) is imported on the first read, not at start-up.
+  const { createInterface } = await import("node:readline");
   const lines = createInterface({ input: createReadStream(abs, { encoding: "utf8", signal }), crlfDelay: Infinity });
   try {
     for await (const line of lines) {

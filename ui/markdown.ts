@@ -1,4 +1,4 @@
-import { lexer, type Token, type Tokens } from "marked";
+import { Lexer, lexer, type Token, type Tokens } from "marked";
 import type { Span, Style } from "../engine/style.js";
 import { codeLanguage, highlightCode } from "./syntax-highlight.js";
 import { graphemes, graphemeWidth, textWidth } from "./text-measure.js";
@@ -189,9 +189,42 @@ export function renderMarkdown(text: string, width: number): StyledLine[] {
 
 /**
  * What a markdown render can reuse next time: the lines of the blocks that can no longer change,
- * and the wrap of the trailing paragraph (the one a stream is growing).
+ * the start of the trailing paragraph that inline markup can no longer change (`settled`), and the
+ * wrap of that paragraph (the one a stream is growing).
  */
-export type MarkdownMemo = { width: number; stable: string; stableLines: StyledLine[]; paragraph?: WrapMemo };
+export type MarkdownMemo = { width: number; stable: string; stableLines: StyledLine[]; settled?: string; paragraph?: WrapMemo };
+
+// Characters that neither open nor close any inline construct of GFM (emphasis, code, links,
+// autolinks, entities, escapes, HTML, line breaks): no * _ ~ ` [ ] < > & \ @ : / # | or newline.
+const INLINE_SAFE = /[A-Za-z0-9 ,.;?!'"()+=%-]*/y;
+
+/**
+ * The spans of a paragraph's text, lexing inline markup only after its settled start: the longest
+ * prefix that ends after a space and holds only INLINE_SAFE characters (and no "www." autolink) is
+ * plain text whatever follows, so it is one span and only the rest is lexed. The rest is lexed
+ * behind one space, so a delimiter at its start sees the space that precedes it in the paragraph.
+ */
+function paragraphSpans(lx: Lexer, text: string, settled: string | undefined): { spans: Span[]; settled: string } {
+  let from = settled !== undefined && text.startsWith(settled) ? settled.length : 0;
+  INLINE_SAFE.lastIndex = from;
+  INLINE_SAFE.exec(text);
+  const safe = INLINE_SAFE.lastIndex;
+  let end = text.lastIndexOf(" ", safe - 1) + 1;
+  if (end > from) {
+    const www = text.slice(from, end).search(/www\./i);
+    if (www >= 0) end = text.lastIndexOf(" ", from + www - 1) + 1;
+  }
+  if (end > from) from = end;
+  if (from === 0) return { spans: inline(lx.inlineTokens(text), PLAIN), settled: "" };
+  const rest = lx.inlineTokens(" " + text.slice(from));
+  const first = rest[0];
+  if (first !== undefined && first.type === "text") {
+    const t = first as Tokens.Text;
+    if (t.raw === " ") rest.shift();
+    else { t.raw = t.raw.slice(1); t.text = t.text.slice(1); }
+  }
+  return { spans: [{ text: text.slice(0, from), style: PLAIN }, ...inline(rest, PLAIN)], settled: text.slice(0, from) };
+}
 
 /**
  * Whether a top-level block followed by a blank line and then `next` can no longer change as text
@@ -211,8 +244,9 @@ const clean = (ls: StyledLine[]): StyledLine[] => ls.map((l) => (l.some((s) => s
 /**
  * renderMarkdown for text that grows by appending (a streaming message): blocks already followed
  * by a blank line and another block are kept in `memo` and only the rest is lexed and rendered,
- * and a trailing paragraph re-wraps only from its last line, so a delta costs the last blocks'
- * lexing and about one wrapped line. Gives exactly renderMarkdown's lines.
+ * and a trailing paragraph lexes inline markup only after its settled start and re-wraps only
+ * from its last line, so a delta in prose costs about the last word and one wrapped line (plus
+ * marked's block pass over the last blocks). Gives exactly renderMarkdown's lines.
  */
 export function renderMarkdownStreaming(text: string, width: number, memo?: MarkdownMemo): { lines: StyledLine[]; memo: MarkdownMemo } {
   const w = Math.max(1, Math.floor(width));
@@ -220,7 +254,10 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   const reuse = memo !== undefined && memo.width === w && src.startsWith(memo.stable);
   const base = reuse ? memo!.stable : "";
   const baseLines = reuse ? memo!.stableLines : [];
-  const tokens = lexer(src.slice(base.length), { gfm: true });
+  // marked's lex() without its inline pass, which runs below so the trailing paragraph can skip
+  // the part of its text that can no longer change.
+  const lx = new Lexer({ gfm: true });
+  const tokens = lx.blockTokens(src.slice(base.length), lx.tokens) as Token[];
   // Tokens up to the last settled block that a blank line and a further block follow are stable.
   let cut = 0;
   const raws = tokens.map((t) => t.raw);
@@ -230,22 +267,30 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
       if (tokens[i + 1]!.type === "space" && tokens.slice(i + 2).some((t) => t.type !== "space")) cut = i + 2;
     }
   }
+  let tail = tokens.slice(cut);
+  while (tail.length > 0 && tail[tail.length - 1]!.type === "space") tail = tail.slice(0, -1);
+  const last = tail[tail.length - 1];
+  const para = last !== undefined && last.type === "paragraph" ? (last as Tokens.Paragraph) : undefined;
+  // Link reference definitions make any bracket meaningful: then the paragraph is lexed whole.
+  const plainLinks = Object.keys(lx.tokens.links).length === 0;
+  let spans: { spans: Span[]; settled: string } | undefined;
+  for (const q of lx.inlineQueue) {
+    lx.state.inRawBlock = false;
+    if (para !== undefined && q.tokens === para.tokens) {
+      spans = plainLinks ? paragraphSpans(lx, q.src, memo?.settled) : { spans: inline(lx.inlineTokens(q.src, q.tokens), PLAIN), settled: "" };
+    } else {
+      lx.inlineTokens(q.src, q.tokens);
+    }
+  }
+  lx.inlineQueue = [];
   const join = (a: StyledLine[], b: StyledLine[]) => (a.length > 0 && b.length > 0 ? [...a, [], ...b] : a.length > 0 ? a : b);
   const stableLines = join(baseLines, clean(blocks(tokens.slice(0, cut), w, PLAIN, true)));
   const stable = base + raws.slice(0, cut).join("");
   // The tail; a paragraph at its end (the usual streaming case) is wrapped incrementally.
-  let tail = tokens.slice(cut);
-  while (tail.length > 0 && tail[tail.length - 1]!.type === "space") tail = tail.slice(0, -1);
-  const last = tail[tail.length - 1];
-  let paragraph: WrapMemo | undefined;
-  let tailLines: StyledLine[];
-  if (last !== undefined && last.type === "paragraph") {
-    const wrapped = wrapSpansIncremental(inline((last as Tokens.Paragraph).tokens, PLAIN), w, memo?.paragraph);
-    paragraph = wrapped.memo;
-    tailLines = join(clean(blocks(tail.slice(0, -1), w, PLAIN, true)), clean(wrapped.lines));
-  } else {
-    tailLines = clean(blocks(tail, w, PLAIN, true));
+  if (para === undefined || spans === undefined) {
+    return { lines: join(stableLines, clean(blocks(tail, w, PLAIN, true))), memo: { width: w, stable, stableLines } };
   }
-  const lines = join(stableLines, tailLines);
-  return { lines, memo: paragraph === undefined ? { width: w, stable, stableLines } : { width: w, stable, stableLines, paragraph } };
+  const wrapped = wrapSpansIncremental(spans.spans, w, memo?.paragraph);
+  const tailLines = join(clean(blocks(tail.slice(0, -1), w, PLAIN, true)), clean(wrapped.lines));
+  return { lines: join(stableLines, tailLines), memo: { width: w, stable, stableLines, settled: spans.settled, paragraph: wrapped.memo } };
 }

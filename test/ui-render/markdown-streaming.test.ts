@@ -29,6 +29,40 @@ describe("renderMarkdownStreaming", () => {
     });
   });
 
+  // Prose with every character that can start or end inline markup, streamed a few characters at
+  // a time: the settled start of the trailing paragraph must never change what the rest renders as.
+  const PIECES = ["word ", "more words ", "*em* ", "**strong** ", "_u_ ", "a_b_c ", "`code` ", "``", "[link](http://x.io) ", "[ref] ",
+    "www.example.com ", "http://a.b/c ", "mail@x.io ", "&amp; ", "&#42; ", "\\* ", "<b>x</b> ", "~~del~~ ", "it's \"q\" ", "(x) ",
+    "1. ", "- ", "# ", "  \n", "\n", "\n\n", "===\n", "|a|b|\n", "*", "_", "`", " ", "end. ", "日本 ", "👍 "];
+  for (const seed of [3, 5, 8, 13, 21, 34]) {
+    it(`gives renderMarkdown's lines while streaming random prose with inline markup (seed ${seed})`, () => {
+      const rand = rng(seed);
+      // Half the pieces plain prose, so paragraphs grow long enough to settle.
+      let doc = "Start ";
+      for (let k = 0; k < 70; k++) doc += rand() < 0.5 ? "some plain words " : PIECES[Math.floor(rand() * PIECES.length)];
+      let memo: MarkdownMemo | undefined;
+      let at = 0, split = 0;
+      while (at < doc.length) {
+        at = Math.min(doc.length, at + 1 + Math.floor(rand() * 3));
+        const text = doc.slice(0, at);
+        const out = renderMarkdownStreaming(text, 17, memo);
+        expect({ at, lines: out.lines }).toEqual({ at, lines: renderMarkdown(text, 17) });
+        if ((out.memo.settled ?? "") !== "") split++;
+        memo = out.memo;
+      }
+      // The settled-start path ran for a good share of the steps.
+      expect(split).toBeGreaterThan(20);
+    });
+  }
+
+  it("lexes only the unsettled end of a growing prose paragraph", () => {
+    const out = renderMarkdownStreaming("Intro.\n\nPlain words, then **bold** and more", 30);
+    expect(out.memo.settled).toBe("Plain words, then ");
+    const next = renderMarkdownStreaming("Intro.\n\nPlain words, then **bold** and more text", 30, out.memo);
+    expect(next.memo.settled).toBe("Plain words, then ");
+    expect(next.lines).toEqual(renderMarkdown("Intro.\n\nPlain words, then **bold** and more text", 30));
+  });
+
   it("keeps settled blocks so a delta lexes only the tail", () => {
     const first = renderMarkdownStreaming("# A\n\npara one\n\npara two", 20);
     expect(first.memo.stable).toBe("# A\n\npara one\n\n");

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { reportFailure } from "./usage-error.js";
 
@@ -9,7 +10,12 @@ const program = new Command();
 program.exitOverride();
 // `librecode --config a tool list --config b`: each command's options belong to it alone.
 program.enablePositionalOptions();
-program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+program.configureOutput({
+  writeErr: (s) => process.stderr.write(s),
+  // commander says "error: X\n(Did you mean Y?)"; every librecode error is one `librecode: ` line.
+  outputError: (s, write) => write(`librecode: ${s.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+});
+program.version(packageVersion(), "-V, --version", "print the version");
 
 program
   .name("librecode")
@@ -79,6 +85,25 @@ config.command("show").option("--config <file>").description("the effective conf
   .action(async (opts) => (await import("./cmd-config.js")).runConfigShow(opts));
 config.command("validate").option("--config <file>").description("check every config file")
   .action(async (opts) => (await import("./cmd-config.js")).runConfigValidate(opts));
+
+/** The version in package.json (dist/bin/main.js is two levels below it). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+// The chat's action takes no arguments, so commander would call a mistyped command "too many
+// arguments"; name the commands instead.
+const first = process.argv[2];
+const commands = program.commands.map((c) => c.name());
+if (first === "help") process.argv.splice(2, 1, "--help");
+else if (first !== undefined && !first.startsWith("-") && !commands.includes(first)) {
+  process.stderr.write(`librecode: command: expected one of ${commands.join(", ")}, got ${JSON.stringify(first)}\n`);
+  process.exit(2);
+}
 
 try {
   await program.parseAsync(process.argv);

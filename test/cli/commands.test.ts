@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, ensureBuilt, scratch } from "./run-cli.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, cli, ensureBuilt, scratch } from "./run-cli.js";
 
 beforeAll(() => ensureBuilt(), 120000);
 
@@ -108,6 +110,28 @@ describe("librecode session", () => {
   it("show of an unknown session exits 2", async () => {
     const r = await cli(["session", "show", "nope"], scratch());
     expect([r.code, r.stderr]).toEqual([2, `librecode session show: no session matches "nope"\n`]);
+  });
+});
+
+describe.concurrent("librecode: the command line itself", () => {
+  it("an unknown command exits 2 with one line naming the commands", async () => {
+    const r = await cli(["nonsense"], scratch());
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2, "", `librecode: command: expected one of prompt, render, extension, session, model, tool, config, got "nonsense"\n`,
+    ]);
+  });
+  it("an unknown option exits 2 with one line, the suggestion on it", async () => {
+    const r = await cli(["--sesion", "x"], scratch());
+    expect([r.code, r.stderr]).toEqual([2, "librecode: unknown option '--sesion' (Did you mean --session?)\n"]);
+  });
+  it("help is --help", async () => {
+    const r = await cli(["help"], scratch());
+    expect([r.code, r.stdout.split("\n")[0]]).toEqual([0, "Usage: librecode [options] [command]"]);
+  });
+  it("--version prints the package version", async () => {
+    const r = await cli(["--version"], scratch());
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect([r.code, r.stdout]).toEqual([0, `${pkg.version}\n`]);
   });
 });
 

@@ -185,7 +185,9 @@ export class StockChat {
       case "ctrl+o": this.toggleVar("expand_tools"); return;
       case "escape": run("interrupt"); return;
       case "ctrl+c":
+        // The habit from other terminal programs: ctrl+c stops what is running before it quits.
         if (this.rt.buffers.getText(COMPOSER) !== "") run("prompt.cancel");
+        else if (this.ctrl.working) run("interrupt");
         else run("app.quit");
         return;
       case "ctrl+d":

@@ -200,6 +200,16 @@ describe("stock chat: ctrl+c, ctrl+d, ctrl+g", () => {
     type(rt, "<c-c>");
     expect(ran).toEqual(["quit"]);
   });
+  it("ctrl+c on an empty composer while a request runs interrupts it instead of quitting", () => {
+    const c = recorder();
+    const { rt } = setup(c);
+    const ran = withApp(rt);
+    c.busy = true;
+    type(rt, "<c-c>");
+    expect([c.calls, ran]).toEqual([["interrupt"], []]);
+    type(rt, "<c-c>");
+    expect(ran).toEqual(["quit"]);
+  });
   it("ctrl+d quits only on an empty composer, else deletes forward", () => {
     const { rt } = setup();
     const ran = withApp(rt);

@@ -192,7 +192,15 @@ export function renderMarkdown(text: string, width: number): StyledLine[] {
  * the start of the trailing paragraph that inline markup can no longer change (`settled`), and the
  * wrap of that paragraph (the one a stream is growing).
  */
-export type MarkdownMemo = { width: number; stable: string; stableLines: StyledLine[]; settled?: string; paragraph?: WrapMemo };
+export type MarkdownMemo = {
+  width: number; stable: string; stableLines: StyledLine[]; settled?: string; paragraph?: WrapMemo;
+  /** The unstable text when it was one paragraph on one line starting with a letter. */
+  line?: string;
+};
+
+// A line starting with a letter is a paragraph whatever follows on it: every other block starts
+// with a marker (# > - + * digit ` ~ < [ | or indentation) or needs a second line (setext, table).
+const LINE_PARAGRAPH = /^[A-Za-z][^\n]*$/;
 
 // Characters that neither open nor close any inline construct of GFM (emphasis, code, links,
 // autolinks, entities, escapes, HTML, line breaks): no * _ ~ ` [ ] < > & \ @ : / # | or newline.
@@ -257,7 +265,11 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   // marked's lex() without its inline pass, which runs below so the trailing paragraph can skip
   // the part of its text that can no longer change.
   const lx = new Lexer({ gfm: true });
-  const tokens = lx.blockTokens(src.slice(base.length), lx.tokens) as Token[];
+  const rest = src.slice(base.length);
+  // Text appended to a one-line paragraph without a newline leaves it one paragraph: skip the
+  // block pass, whose paragraph rule scans the whole line.
+  const grown = reuse && memo!.line !== undefined && rest.startsWith(memo!.line) && !rest.includes("\n", memo!.line.length);
+  const tokens = grown ? [{ type: "paragraph", raw: rest, text: rest, tokens: [] } as Tokens.Paragraph] as Token[] : lx.blockTokens(rest, lx.tokens) as Token[];
   // Tokens up to the last settled block that a blank line and a further block follow are stable.
   let cut = 0;
   const raws = tokens.map((t) => t.raw);
@@ -274,6 +286,7 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   // Link reference definitions make any bracket meaningful: then the paragraph is lexed whole.
   const plainLinks = Object.keys(lx.tokens.links).length === 0;
   let spans: { spans: Span[]; settled: string } | undefined;
+  if (grown) lx.inlineQueue.push({ src: rest, tokens: para!.tokens });
   for (const q of lx.inlineQueue) {
     lx.state.inRawBlock = false;
     if (para !== undefined && q.tokens === para.tokens) {
@@ -292,5 +305,6 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   }
   const wrapped = wrapSpansIncremental(spans.spans, w, memo?.paragraph);
   const tailLines = join(clean(blocks(tail.slice(0, -1), w, PLAIN, true)), clean(wrapped.lines));
-  return { lines: join(stableLines, tailLines), memo: { width: w, stable, stableLines, settled: spans.settled, paragraph: wrapped.memo } };
+  const line = cut === 0 && tokens.length === 1 && LINE_PARAGRAPH.test(rest) ? rest : undefined;
+  return { lines: join(stableLines, tailLines), memo: { width: w, stable, stableLines, settled: spans.settled, paragraph: wrapped.memo, ...(line === undefined ? {} : { line }) } };
 }

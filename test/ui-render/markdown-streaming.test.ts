@@ -41,17 +41,19 @@ describe("renderMarkdownStreaming", () => {
       let doc = "Start ";
       for (let k = 0; k < 70; k++) doc += rand() < 0.5 ? "some plain words " : PIECES[Math.floor(rand() * PIECES.length)];
       let memo: MarkdownMemo | undefined;
-      let at = 0, split = 0;
+      let at = 0, split = 0, oneLine = 0;
       while (at < doc.length) {
         at = Math.min(doc.length, at + 1 + Math.floor(rand() * 3));
         const text = doc.slice(0, at);
         const out = renderMarkdownStreaming(text, 17, memo);
         expect({ at, lines: out.lines }).toEqual({ at, lines: renderMarkdown(text, 17) });
         if ((out.memo.settled ?? "") !== "") split++;
+        if (out.memo.line !== undefined) oneLine++;
         memo = out.memo;
       }
-      // The settled-start path ran for a good share of the steps.
+      // The settled-start path and the one-line paragraph path each ran for a good share of the steps.
       expect(split).toBeGreaterThan(20);
+      expect(oneLine).toBeGreaterThan(10);
     });
   }
 

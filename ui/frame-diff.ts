@@ -62,8 +62,8 @@ export function applyRuns(front: CellGrid, back: CellGrid, runs: readonly DiffRu
  */
 export type RowShift = { top: number; bottom: number; by: number };
 
-// A scroll costs ~16 bytes and a cursor move after it: below this many cells saved, rewrite.
-const MIN_SHIFT_GAIN = 24;
+/** A scroll costs ~16 bytes and a cursor move after it: below this many cells saved, rewrite. */
+export const MIN_SHIFT_GAIN = 24;
 // A back row equal to more front rows than this (a blank one) says nothing about where it moved.
 const MAX_VOTERS = 4;
 // Distances tried, the most voted first.

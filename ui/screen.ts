@@ -4,7 +4,7 @@ import {
 } from "./ansi-encode.js";
 import { CellGrid, StyleTable } from "./cell-grid.js";
 import { PLAIN } from "./resolved-style.js";
-import { applyRowShift, applyRuns, diffGrids, findRowShift } from "./frame-diff.js";
+import { applyRowShift, applyRuns, diffGrids, findRowShift, MIN_SHIFT_GAIN, type RowShift } from "./frame-diff.js";
 
 /** Where the hardware cursor goes after a frame (0-based screen cell), or null to hide it. */
 export type CursorPos = { row: number; col: number };
@@ -70,17 +70,20 @@ export class Screen {
       this.front.copyFrom(this.back);
       this.invalid = false;
     } else {
+      // Only rows written since the last flush can differ from what the terminal shows.
+      let runs = diffGrids(this.front, this.back, undefined, this.back.dirtyRows);
+      let changed = 0;
+      for (const r of runs) changed += r.end - r.x;
       // Rows that moved as a block (a transcript that grew by a row) are scrolled by the terminal
       // rather than rewritten; the pen is in the default style here, so uncovered rows are blank.
-      const shift = findRowShift(this.front, this.back, this.back.dirtyRows);
+      const shift: RowShift | null = changed >= MIN_SHIFT_GAIN ? findRowShift(this.front, this.back, this.back.dirtyRows) : null;
       let scroll = "";
       if (shift !== null) {
         scroll = scrollRows(shift.top, shift.bottom, shift.by);
         applyRowShift(this.front, shift);
         this.back.dirtyRows.fill(1, shift.top, shift.bottom);
+        runs = diffGrids(this.front, this.back, undefined, this.back.dirtyRows);
       }
-      // Only rows written since the last flush (or scrolled) can differ from what the terminal shows.
-      const runs = diffGrids(this.front, this.back, undefined, this.back.dirtyRows);
       const state = initialEncodeState();
       // The terminal's cursor is where the last frame put it (a scroll region change homes it):
       // a run starting there (the next character typed) needs no cursor move.

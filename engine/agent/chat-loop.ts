@@ -1,7 +1,8 @@
 // The chat loop: a prompt becomes turns of model requests and tool calls until the model stops.
 // It implements the stock chat's ChatController (submit, steer, follow-ups, interrupt), keeps the
-// live context and its estimate, stores every message as it completes, and emits the lifecycle
-// and UI events of docs/chat-loop.md. Guards: the running flag, the abort controller, the queues.
+// live context (a ContextMeter estimates its size), stores every message as it completes, and
+// emits the lifecycle and UI events of docs/chat-loop.md. Guards: the running flag, the abort
+// controller, the queues.
 import type { ChatController } from "../chat/chat-controller.js";
 import type { ModelToolSpec, ThinkingLevel } from "../model/model-types.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
@@ -11,7 +12,8 @@ import type { SessionStore } from "../session/session-store.js";
 import type { AgentEvent, AgentListener, RunResult, RunStop } from "./agent-events.js";
 import type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
 import { AUTO_COMPACT_AT, isContextOverflow, planCompaction, summarise } from "./compaction.js";
-import { contextFromRecords, estimateContext, type ContextEntry } from "./conversation.js";
+import { ContextMeter } from "./context-meter.js";
+import { contextFromRecords, type ContextEntry } from "./conversation.js";
 import { dispatchCommand } from "./host-commands.js";
 import { readString } from "./lifecycle-payloads.js";
 import { preparePrompt } from "./prompt-events.js";
@@ -34,6 +36,7 @@ export class ChatLoop implements ChatController {
   entries: ContextEntry[] = [];
   summary: string | undefined;
   private readonly opts: ChatLoopOptions;
+  private readonly meter: ContextMeter;
   private readonly listeners: AgentListener[] = [];
   private readonly steering: string[] = [];
   private readonly followUps: string[] = [];
@@ -42,9 +45,6 @@ export class ChatLoop implements ChatController {
   private busy = false;
   /** Error lines shown so far (a command run by `run()` failed when this grew). */
   private failures = 0;
-  private systemLength: number | undefined;
-  /** Tokens the provider last reported and how many entries that count covered. */
-  private reported: { tokens: number; entries: number } | undefined;
 
   constructor(opts: ChatLoopOptions) {
     this.opts = opts;
@@ -54,6 +54,7 @@ export class ChatLoop implements ChatController {
     this.model = opts.model;
     this.thinkingLevel = opts.thinkingLevel ?? "off";
     this.writer = new TranscriptWriter(this.rt, opts.defer);
+    this.meter = new ContextMeter(() => buildSystemPrompt(this.promptOptions()), this.rt.tools);
   }
 
   /** Adds a listener for AgentEvents (the prompt command prints them). */
@@ -133,9 +134,7 @@ export class ChatLoop implements ChatController {
 
   /** The estimate: the provider's last count plus ~chars/4 of what was added since. */
   contextUse(): ContextUse {
-    const tokens = estimateContext(this.entries, this.reported, () => this.systemChars() + (this.summary?.length ?? 0) + this.toolChars());
-    const window = this.model.contextWindow;
-    return { tokens, window, percent: Math.round((tokens / window) * 1000) / 10, messages: this.entries.length, summary: this.summary !== undefined };
+    return this.meter.use(this.entries, this.summary, this.model.contextWindow);
   }
 
   /** Summarises the oldest turns into a session summary; false when there was nothing to replace. */
@@ -147,7 +146,7 @@ export class ChatLoop implements ChatController {
     announceSaved({ rt: this.rt, sessionId: this.session.id }, record);
     this.summary = summary;
     this.entries = plan.kept;
-    this.reported = undefined;
+    this.meter.forget();
     this.writer.add("system", "system", `Compacted ${plan.replaced.length} earlier messages into a summary.`, { compaction: true });
     this.emitOut({ type: "compaction", replaced: plan.replaced.length, summary });
     this.pushStatus();
@@ -159,7 +158,7 @@ export class ChatLoop implements ChatController {
     this.session = session;
     this.entries = [];
     this.summary = undefined;
-    this.reported = undefined;
+    this.meter.forget();
     this.rt.guard("host", "session", () => this.rt.buffers.deleteBlocks("transcript", 0, -1));
     this.start(resumed);
   }
@@ -167,7 +166,7 @@ export class ChatLoop implements ChatController {
   /** Switches the model for the next requests. */
   setModel(model: ResolvedModel): void {
     this.model = model;
-    this.reported = undefined;
+    this.meter.forget();
     this.store.setModel(this.session.id, model.providerId, model.model);
     this.pushStatus();
   }
@@ -248,7 +247,7 @@ export class ChatLoop implements ChatController {
     }
     const text = prepared.text;
     let system = prepared.system;
-    this.systemLength = system.length;
+    this.meter.setSystemLength(system.length);
 
     this.abort = new AbortController();
     const ctx = this.runContext(this.abort.signal);
@@ -290,7 +289,7 @@ export class ChatLoop implements ChatController {
         system: [system, ...(this.summary ? [summarySection(this.summary)] : [])].join("\n\n"),
         estimate: () => this.contextUse().tokens,
       }, turn);
-      if (out.usage) this.reported = { tokens: out.usage.input + out.usage.output, entries: this.entries.length };
+      if (out.usage) this.meter.report(out.usage.input + out.usage.output, this.entries.length);
       finalText = out.message.text;
       // A window overflow the estimate missed: compact once and ask again instead of failing.
       let again = false;
@@ -348,16 +347,6 @@ export class ChatLoop implements ChatController {
 
   private toolSpecs(): ModelToolSpec[] {
     return this.rt.tools.list().map((t) => ({ name: t.name, description: t.description, schema: t.schema }));
-  }
-
-  // Cached: AGENTS.md files are read once per run, not on every status update.
-  private systemChars(): number {
-    this.systemLength ??= buildSystemPrompt(this.promptOptions()).length;
-    return this.systemLength;
-  }
-
-  private toolChars(): number {
-    return this.rt.tools.list().reduce((n, t) => n + t.description.length + JSON.stringify(t.schema).length, 0);
   }
 
   // Only the queue counts: steering and alt+enter happen while deltas stream, keep them cheap.

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Runtime } from "../../engine/runtime.js";
 import { FakeClock } from "../../engine/scheduler.js";
-
-const split = {
-  direction: "column",
-  children: [
-    { direction: "row", grow: 1, children: [
-      { window: "transcript", grow: 2 },
-      { window: "notes", width: "30%", min_width: 20, border: "single" },
-    ] },
-    { window: "composer", height: 5, border: "rounded" },
-    { window: "status", height: 1 },
-  ],
-};
+// layout.md's split-pane example.
+import { SPLIT_PANE_EXAMPLE as split } from "../layout/layout-helpers.js";
 
 function rect(rt: Runtime, name: string) {
   const b = rt.windows.get(name)!.box;

@@ -4,6 +4,19 @@ import { parseLayoutTable } from "../../layout/layout-table.js";
 import type { Rect, WindowBox } from "../../layout/rect.js";
 import { YogaTree, type MeasureContent } from "../../layout/yoga-tree.js";
 
+/** layout.md "Example: a split-pane workflow", as the Lua table arrives in TypeScript. */
+export const SPLIT_PANE_EXAMPLE = {
+  direction: "column",
+  children: [
+    { direction: "row", grow: 1, children: [
+      { window: "transcript", grow: 2 },
+      { window: "notes", width: "30%", min_width: 20, border: "single" },
+    ] },
+    { window: "composer", height: 5, border: "rounded" },
+    { window: "status", height: 1 },
+  ],
+};
+
 /** Parses, computes once and frees: the boxes of every window. */
 export function boxes(input: unknown, width: number, height: number, measure?: MeasureContent): Map<string, WindowBox> {
   const tree = new YogaTree(parseLayoutTable(input));

@@ -3,20 +3,7 @@ import { computeLayout } from "../../layout/compute-layout.js";
 import { parseLayoutTable } from "../../layout/layout-table.js";
 import { stockChatLayout } from "../../layout/stock-chat-layout.js";
 import { YogaTree, type MeasureContent } from "../../layout/yoga-tree.js";
-import { boxes, paint, rects } from "./layout-helpers.js";
-
-// layout.md "Example: a split-pane workflow", as the Lua table arrives in TypeScript.
-const splitPane = {
-  direction: "column",
-  children: [
-    { direction: "row", grow: 1, children: [
-      { window: "transcript", grow: 2 },
-      { window: "notes", width: "30%", min_width: 20, border: "single" },
-    ] },
-    { window: "composer", height: 5, border: "rounded" },
-    { window: "status", height: 1 },
-  ],
-};
+import { SPLIT_PANE_EXAMPLE as splitPane, boxes, paint, rects } from "./layout-helpers.js";
 
 describe("the worked example in layout.md", () => {
   it("gives the documented rectangles at 100x30", () => {

@@ -87,12 +87,15 @@ function trustedNarrow(g: string): boolean {
   return c < 0x2600 || (c > 0x27bf && c < 0x2b00) || c > 0x2bff;
 }
 
-/** Where the terminal's cursor and pen are while a frame is encoded (row -1: unknown). */
-export type EncodeState = { row: number; col: number; style: ResolvedStyle };
+/**
+ * Where the terminal's cursor and pen are while a frame is encoded (row -1: unknown), and how
+ * many cursor moves the encoding has needed so far.
+ */
+export type EncodeState = { row: number; col: number; style: ResolvedStyle; moves: number };
 
-/** A fresh state: cursor position unknown, pen in the default style. */
+/** A fresh state: cursor position unknown, pen in the default style, no moves yet. */
 export function initialEncodeState(): EncodeState {
-  return { row: -1, col: -1, style: PLAIN };
+  return { row: -1, col: -1, style: PLAIN, moves: 0 };
 }
 
 // Shorter than this, trailing blanks are written as spaces rather than erased with EL.
@@ -121,6 +124,7 @@ export function encodeRuns(grid: CellGrid, runs: readonly DiffRun[], state: Enco
       if (cw === 0) continue;
       if (state.row !== run.y || state.col !== x) {
         out += cursorTo(run.y, x);
+        state.moves++;
         state.row = run.y;
         state.col = x;
       }
@@ -137,7 +141,7 @@ export function encodeRuns(grid: CellGrid, runs: readonly DiffRun[], state: Enco
       if (state.col >= w || (cw === 2 ? !trustedWide(g) : !trustedNarrow(g))) state.row = -1;
     }
     if (blankFrom >= 0) {
-      if (state.row !== run.y || state.col !== blankFrom) out += cursorTo(run.y, blankFrom);
+      if (state.row !== run.y || state.col !== blankFrom) { out += cursorTo(run.y, blankFrom); state.moves++; }
       if (state.style !== PLAIN) out += sgrDelta(state.style, PLAIN);
       state.style = PLAIN;
       out += ERASE_LINE_END;

@@ -64,6 +64,9 @@ export class Screen {
     let jumps: number;
     // Where the encoder left the terminal's cursor, when it knows.
     let endAt: CursorPos | null = null;
+    // Text written at the cursor, leaving it where it belongs (a typed character), can show no
+    // torn state, so it goes without the synchronized-output wrappers.
+    let bare = false;
     if (this.invalid) {
       body = this.paintFromEmpty();
       jumps = Infinity;
@@ -91,6 +94,7 @@ export class Screen {
       body = scroll + encodeRuns(this.back, runs, state);
       if (state.style !== PLAIN) body += sgrDelta(state.style, PLAIN);
       if (runs.length > 0 && state.row >= 0) endAt = { row: state.row, col: state.col };
+      bare = shift === null && runs.length > 0 && state.moves === 0;
       jumps = shift !== null ? Infinity : runs.length;
       applyRuns(this.front, this.back, runs);
     }
@@ -102,6 +106,7 @@ export class Screen {
     if (body === "" && cursorBytes === "") return "";
     this.cursorShown = cur !== null;
     this.cursorAt = cur;
+    if (bare && !hide && cursorBytes === "") return body;
     return SYNC_BEGIN + (hide ? HIDE_CURSOR : "") + body + cursorBytes + SYNC_END;
   }
 

@@ -192,14 +192,15 @@ describe("Screen.flush cursor hiding", () => {
 });
 
 describe("Screen.flush and the terminal's cursor", () => {
-  it("writes a character typed at the cursor with no cursor move at all", async () => {
+  it("writes a character typed at the cursor as the bare character", async () => {
     const s = new Screen(12, 2);
     const t = headlessTerminal(12, 2);
     s.back.writeText(0, 1, "> ab");
     await feed(t, s.flush({ row: 1, col: 4 }));
     s.back.writeText(4, 1, "c");
     const bytes = s.flush({ row: 1, col: 5 });
-    expect(bytes).toBe(SYNC_BEGIN + "c" + SYNC_END);
+    // Nothing can tear: no cursor move, so no synchronized-output wrappers either.
+    expect(bytes).toBe("c");
     await feed(t, bytes);
     expect(screenLines(t)).toEqual(["            ", "> abc       "]);
     expect([t.buffer.active.cursorY, t.buffer.active.cursorX]).toEqual([1, 5]);

@@ -1,13 +1,13 @@
 // extensions.use entries and init.lua manifests, parsed and checked.
 import path from "node:path";
-import { extensionSourceProblem } from "../engine/config/extension-source.js";
+import { parseExtensionSource, type ExtensionScheme } from "../engine/config/extension-source.js";
 import { luaTypeOf } from "./lua-value.js";
 
 /** One `extensions.use` entry after parsing. */
 export type ExtensionSource = {
   /** The entry as written (`path:./ext`, `github:me/tools//vim`). */
   raw: string;
-  scheme: "path" | "official" | "github";
+  scheme: ExtensionScheme;
   value: string;
   version?: string;
 };
@@ -30,10 +30,12 @@ export function parseSource(entry: unknown, where: string): ExtensionSource {
     if (t.version !== undefined) version = String(t.version);
   }
   if (typeof raw !== "string") throw new ExtensionConfigError(`extensions: ${where}: expected "scheme:value" or {source=, version=}, got ${JSON.stringify(entry) ?? typeof entry}`);
-  const problem = extensionSourceProblem(raw);
-  if (problem) throw new ExtensionConfigError(`extensions: ${where}: ${problem}`);
-  const colon = raw.indexOf(":");
-  return { raw, scheme: raw.slice(0, colon) as ExtensionSource["scheme"], value: raw.slice(colon + 1), version };
+  try {
+    const { scheme, value } = parseExtensionSource(raw);
+    return { raw, scheme, value, version };
+  } catch (e) {
+    throw new ExtensionConfigError(`extensions: ${where}: ${(e as Error).message}`);
+  }
 }
 
 /** Where a source lives on disk: `path:` against cwd, the others under `$LIBRECODE_HOME/extensions/store`. */

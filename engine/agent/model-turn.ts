@@ -109,7 +109,7 @@ class TurnStream {
     if (this.thinkingBlock === undefined) this.thinkingBlock = this.ctx.writer.open("thinking", "assistant");
     this.thinkingAcc += delta;
     this.ctx.writer.stream(this.thinkingBlock, delta);
-    this.ctx.writer.stream("", delta, "thinking");
+    this.ctx.writer.streamToBuffer("thinking", delta);
     this.ctx.rt.emit("thinking_delta", { text: delta });
     this.ctx.output({ type: "thinking_delta", text: delta });
   }

@@ -46,7 +46,7 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
     const onUpdate = (partial: string) => {
       const text = scrub(ctx, partial);
       rt.emit("tool_delta", { name: call.name, tool_call_id: call.id, text });
-      writer.stream("", text, "tools");
+      writer.streamToBuffer("tools", text);
     };
     const result = await rt.tools.run(call.name, args, { cwd: ctx.cwd, signal: ctx.signal, onUpdate });
     content = scrub(ctx, result.content);

@@ -18,7 +18,7 @@ export type ToolBlockMeta = {
 
 /** Guards the pending streamed text of open blocks until the next flush. */
 export class TranscriptWriter {
-  private readonly pending = new Map<string, { buffer: string; text: string }>();
+  private readonly pending = new Map<string, { buffer: string; id: string; text: string }>();
   private scheduled = false;
 
   constructor(private readonly rt: Runtime, private readonly defer: (fn: () => void) => void = setImmediate) {}
@@ -33,17 +33,14 @@ export class TranscriptWriter {
     return this.appendBlock({ kind, role, text: "", streaming: true, metadata });
   }
 
-  /** Queues streamed text for block `id` of `buffer` (default the transcript); written at the next flush. */
-  stream(id: string, text: string, buffer = TRANSCRIPT): void {
-    if (text === "") return;
-    const key = `${buffer}\u0000${id}`;
-    const p = this.pending.get(key);
-    if (p) p.text += text;
-    else this.pending.set(key, { buffer, text });
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.defer(() => this.flush());
-    }
+  /** Queues streamed text for transcript block `id`; written at the next flush. */
+  stream(id: string, text: string): void {
+    this.queue(TRANSCRIPT, id, text);
+  }
+
+  /** Queues text for the end of a side buffer (`thinking`, `tools`), written in the same flush. */
+  streamToBuffer(buffer: string, text: string): void {
+    this.queue(buffer, "", text);
   }
 
   /** Ends a streaming block: its pending text is written and `streaming` cleared. */
@@ -70,12 +67,11 @@ export class TranscriptWriter {
   flush(): void {
     this.scheduled = false;
     if (this.pending.size === 0) return;
-    const batch = [...this.pending.entries()];
+    const batch = [...this.pending.values()];
     this.pending.clear();
     this.rt.guard("host", "transcript stream", () => {
-      for (const [key, p] of batch) {
-        const id = key.slice(key.indexOf("\u0000") + 1);
-        if (p.buffer === TRANSCRIPT) this.rt.buffers.appendToBlock(TRANSCRIPT, id, p.text);
+      for (const p of batch) {
+        if (p.buffer === TRANSCRIPT) this.rt.buffers.appendToBlock(TRANSCRIPT, p.id, p.text);
         else this.rt.buffers.append(p.buffer, p.text);
       }
     });
@@ -87,6 +83,19 @@ export class TranscriptWriter {
     this.rt.guard("host", "transcript", () => {
       if (this.rt.buffers.getText(name) !== "") this.rt.buffers.setText(name, "");
     });
+  }
+
+  // Keyed by buffer and block: a side buffer's text is one entry with no block id.
+  private queue(buffer: string, id: string, text: string): void {
+    if (text === "") return;
+    const key = `${buffer}\u0000${id}`;
+    const p = this.pending.get(key);
+    if (p) p.text += text;
+    else this.pending.set(key, { buffer, id, text });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.defer(() => this.flush());
+    }
   }
 
   // From the end without copying: the blocks touched are the newest, whatever the history length.

@@ -38,7 +38,7 @@ describe("TranscriptWriter", () => {
     const id = writer.open("thinking", "assistant");
     commits.length = 0;
     writer.stream(id, "hmm ");
-    writer.stream("", "hmm ", "thinking");
+    writer.streamToBuffer("thinking", "hmm ");
     queued.shift()!();
     expect(commits).toEqual([["transcript", "thinking"]]);
     expect(rt.buffers.getText("thinking")).toBe("hmm ");

@@ -132,7 +132,11 @@ export class Terminal {
   suspend(): void {
     if (!this.entered) return;
     this.restore();
+    // A signal listener does not keep Node's event loop alive, and restore() paused stdin: an idle
+    // app would exit as soon as it is continued, before SIGCONT is handled. Hold the loop open.
+    const hold = setInterval(() => {}, 1 << 30);
     process.once("SIGCONT", () => {
+      clearInterval(hold);
       this.enter();
       for (const fn of this.resumeListeners) fn();
     });

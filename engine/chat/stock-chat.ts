@@ -31,6 +31,8 @@ export const STOCK_ACTIONS = [
 const COMPOSER = "composer";
 const STATUS = "status";
 const DEFAULT_LABEL = "message";
+/** The composer's placeholder while a request runs: what the keys do then is not what they do idle. */
+export const WORKING_PLACEHOLDER = "enter steers the answer · alt+enter queues a follow-up · esc stops";
 
 /** Installs the stock chat on a runtime and returns the handle the app and the chat loop use. */
 export function installStockChat(runtime: Runtime, opts: StockChatOptions = {}): StockChat {
@@ -108,15 +110,24 @@ export class StockChat {
       this.rt.scheduler.stop(this.spinner);
       this.spinner = undefined;
       this.setStatus({ working: false, spinner: undefined });
+      this.workingPlaceholder(false);
       return;
     }
     if (this.spinner !== undefined) return;
     this.setStatus({ working: true, spinner: 0 });
+    this.workingPlaceholder(true);
     let frame = 0;
     this.spinner = this.rt.scheduler.interval(this.spinnerMs, () => {
       if (this.ctrl.working) this.setStatus({ spinner: ++frame });
       else this.syncWorking();
     }, "host");
+  }
+
+  // Only the stock placeholder is swapped: one an extension set stays.
+  private workingPlaceholder(on: boolean): void {
+    const current = this.rt.buffers.get(COMPOSER)?.metadata.placeholder;
+    if (on ? current !== undefined : current !== WORKING_PLACEHOLDER) return;
+    this.rt.guard("host", "placeholder", () => this.rt.buffers.setMetadata(COMPOSER, "placeholder", on ? WORKING_PLACEHOLDER : undefined));
   }
 
   /** Scrolls the transcript window `rows` up (negative: down), never below the bottom (0). */

@@ -316,6 +316,26 @@ describe("stock chat: working spinner", () => {
     expect(rt.buffers.get("status")!.metadata.working).toBe(false);
     expect(rt.scheduler.live()).toEqual([]);
   });
+  it("while working, the empty composer says what enter, alt+enter and escape do; idle, the default again", () => {
+    const c = recorder();
+    const { rt, chat } = setup(c);
+    c.busy = true;
+    chat.syncWorking();
+    expect(rt.buffers.get("composer")!.metadata.placeholder).toBe("enter steers the answer · alt+enter queues a follow-up · esc stops");
+    c.busy = false;
+    chat.syncWorking();
+    expect(rt.buffers.get("composer")!.metadata.placeholder).toBeUndefined();
+  });
+  it("leaves a placeholder an extension set alone", () => {
+    const c = recorder();
+    const { rt, chat } = setup(c);
+    rt.guard("ext", "setup", () => rt.buffers.setMetadata("composer", "placeholder", "Ask me"));
+    c.busy = true;
+    chat.syncWorking();
+    c.busy = false;
+    chat.syncWorking();
+    expect(rt.buffers.get("composer")!.metadata.placeholder).toBe("Ask me");
+  });
   it("stops at once when the controller reports the end through syncWorking", () => {
     const c = recorder();
     const { rt, chat } = setup(c);

@@ -1,4 +1,4 @@
-/** API keys: from the provider's environment variable, else `$LIBRECODE_HOME/auth.json` (mode 0600). */
+// API keys: from the provider's environment variable, else `$LIBRECODE_HOME/auth.json` (mode 0600).
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";

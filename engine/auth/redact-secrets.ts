@@ -1,4 +1,4 @@
-/** Removes API keys from text bound for logs, sessions and hook payloads. */
+// Removes API keys from text bound for logs, sessions and hook payloads.
 
 export const REDACTED = "[redacted]";
 

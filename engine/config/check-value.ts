@@ -1,4 +1,4 @@
-/** Type checks of one plain value against a leaf of the schema; shared by files and env vars. */
+// Type checks of one plain value against a leaf of the schema; shared by files and env vars.
 import type { SchemaNode } from "./config-schema.js";
 import { describeValue, orList } from "./describe-value.js";
 

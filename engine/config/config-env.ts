@@ -1,4 +1,4 @@
-/** `LIBRECODE_<SECTION>_<KEY>` environment overrides, coerced to the schema type. */
+// `LIBRECODE_<SECTION>_<KEY>` environment overrides, coerced to the schema type.
 import { configSchema, type SchemaNode } from "./config-schema.js";
 import type { ConfigIssue } from "./config-error.js";
 import { checkScalar, expectation } from "./check-value.js";

@@ -1,4 +1,4 @@
-/** Configuration problems: one record per problem, and the error thrown when any exist. */
+// Configuration problems: one record per problem, and the error thrown when any exist.
 
 /** Where a problem is: a file and line, or an environment variable (`env:NAME`). */
 export type ConfigIssue = { where: string; line?: number; path: string; message: string };

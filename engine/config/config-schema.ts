@@ -1,4 +1,4 @@
-/** The configuration schema: every key, its type and its default, as data walked by the loader. */
+// The configuration schema: every key, its type and its default, as data walked by the loader.
 
 export type ThinkingLevel = "off" | "minimal" | "low" | "medium" | "high";
 export type ProviderApi = "openai-chat" | "anthropic-messages";

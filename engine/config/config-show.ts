@@ -1,4 +1,4 @@
-/** `config show` and `config validate`: the effective values with their sources, and all problems. */
+// `config show` and `config validate`: the effective values with their sources, and all problems.
 import { configSchema, type SchemaNode } from "./config-schema.js";
 import { formatIssue } from "./config-error.js";
 import { collectConfig, type LoadConfigOptions, type LoadedConfig } from "./load-config.js";

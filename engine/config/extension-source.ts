@@ -1,4 +1,4 @@
-/** Parsing and validation of `extensions.use` entries (`path:`, `official:`, `github:`). */
+// Parsing and validation of `extensions.use` entries (`path:`, `official:`, `github:`).
 
 export type ExtensionScheme = "path" | "official" | "github";
 

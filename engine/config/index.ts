@@ -1,4 +1,4 @@
-/** The configuration module's public surface. */
+// The configuration module's public surface.
 export * from "./config-schema.js";
 export * from "./config-error.js";
 export * from "./config-env.js";

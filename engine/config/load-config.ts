@@ -1,4 +1,4 @@
-/** Loads the layered configuration: env > --config FILE > ./.librecode/config.yaml > $LIBRECODE_HOME/config.yaml > defaults. */
+// Loads the layered configuration: env > --config FILE > ./.librecode/config.yaml > $LIBRECODE_HOME/config.yaml > defaults.
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";

@@ -1,4 +1,4 @@
-/** Walks a parsed YAML document against the schema, keeping the line of every key. */
+// Walks a parsed YAML document against the schema, keeping the line of every key.
 import type { Alias, Document, LineCounter, Node, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import type { SchemaNode } from "./config-schema.js";
 import type { ConfigIssue } from "./config-error.js";

@@ -1,4 +1,4 @@
-/** Plain-text views of sessions for `session list` and `session show`. */
+// Plain-text views of sessions for `session list` and `session show`.
 import type { MessageRecord, SessionInfo } from "./session-records.js";
 
 /** "YYYY-MM-DD HH:MM" in UTC, so output does not depend on the machine's zone. */

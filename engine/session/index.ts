@@ -1,4 +1,4 @@
-/** The session module's public surface. */
+// The session module's public surface.
 export * from "./session-records.js";
 export * from "./session-migrations.js";
 export * from "./session-store.js";

@@ -1,4 +1,4 @@
-/** Ordered schema migrations for librecode.db; each runs once, in its own transaction. */
+// Ordered schema migrations for librecode.db; each runs once, in its own transaction.
 import type Database from "better-sqlite3";
 
 /** Migration N (1-based) upgrades a database at version N-1 to version N. Never edit a shipped one. */

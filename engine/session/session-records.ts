@@ -1,4 +1,4 @@
-/** The records the session store reads and writes. */
+// The records the session store reads and writes.
 
 export type MessageRole = "user" | "assistant" | "tool" | "system";
 export type MessageKind = "user" | "assistant" | "thinking" | "tool_call" | "tool_result" | "system" | "summary";

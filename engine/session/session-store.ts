@@ -1,4 +1,4 @@
-/** Sessions and their messages in SQLite (`$LIBRECODE_HOME/librecode.db`, WAL). */
+// Sessions and their messages in SQLite (`$LIBRECODE_HOME/librecode.db`, WAL).
 import { mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";

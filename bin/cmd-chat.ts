@@ -20,6 +20,8 @@ export async function runChat(flags: ChatFlags): Promise<void> {
     ...(flags.config ? { config: flags.config } : {}),
     ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),
   });
+  // The chat loop would fail on it after the first frame: say so before the terminal is taken.
+  if (app.providerError !== null) throw new UsageError(app.providerError);
   const options: ChatRunOptions = {
     ...(flags.resume ? { resume: true } : {}), ...(flags.session ? { session: flags.session } : {}),
     ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),

@@ -42,6 +42,8 @@ export type App = {
   home: string;
   /** null when there was no extension to load (the Lua VM was never imported). */
   extensions: ExtensionHost | null;
+  /** Why the provider/model of this run cannot be used (unknown id, missing key), else null. */
+  providerError: string | null;
 };
 
 /** Builds the runtime and everything on it; bad config, theme or layout input throws a one-line UsageError/ConfigError. */
@@ -57,14 +59,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const painter = new AppPainter(runtime, theme);
   if (config.layout !== undefined) applyLayout(runtime, config.layout, "config: layout");
   if (opts.layoutFile !== undefined) applyLayout(runtime, await readLayoutFile(opts.layoutFile), `layout: ${opts.layoutFile}`);
-  chat.setStatus({ cwd, thinking_level: config.assistant.thinking_level, ...modelStatus(loaded, opts, home, cwd) });
+  const model = modelStatus(loaded, opts, home, cwd);
+  chat.setStatus({ cwd, thinking_level: config.assistant.thinking_level, ...model.status });
   const extOpts = { cwd, home, enabled: opts.extensions !== false, paths: opts.extensionPaths ?? [] };
   // fengari is imported only when an extension exists; without one, `startup` is all there is to do.
   const extensions = extensionsWanted(loaded, extOpts)
     ? (await import("./app-extensions.js")).loadAppExtensions(runtime, loaded, extOpts)
     : null;
   if (extensions === null) runtime.emit("startup", { width: runtime.width, height: runtime.height });
-  return { runtime, chat, loaded, theme, painter, home, extensions };
+  return { runtime, chat, loaded, theme, painter, home, extensions, providerError: model.error };
 }
 
 /** Reads and checks a `--layout` file (YAML, JSON, or Lua through lua/); any problem is one UsageError line. */
@@ -98,16 +101,17 @@ function applyLayout(runtime: Runtime, table: unknown, where: string): void {
   }
 }
 
-function modelStatus(loaded: LoadedConfig, opts: AppOptions, home: string, cwd: string): Record<string, string> {
+function modelStatus(loaded: LoadedConfig, opts: AppOptions, home: string, cwd: string): { status: Record<string, string>; error: string | null } {
   const wanted = { provider: opts.provider ?? loaded.config.assistant.provider, model: opts.model ?? loaded.config.assistant.model };
   try {
     const r = resolveProvider(loaded.config, {
       sources: loaded.sources, cwd,
       ...(opts.provider ? { provider: opts.provider } : {}), ...(opts.model ? { model: opts.model } : {}),
     }, process.env, new AuthStore(home).storedKeys());
-    return { provider: r.providerId, model: r.model, model_label: r.label };
+    return { status: { provider: r.providerId, model: r.model, model_label: r.label }, error: null };
   } catch (e) {
-    // The status line says what is wrong; submitting a prompt reports it in full.
-    return { ...wanted, model_label: `${wanted.provider}: ${(e as Error).message}` };
+    // `render` shows what is wrong in the status line; the chat refuses to start with it.
+    const message = (e as Error).message;
+    return { status: { ...wanted, model_label: `${wanted.provider}: ${message}` }, error: message };
   }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ensureBuilt, scratch } from "../cli/run-cli.js";
 import { TmuxSession } from "./tmux-session.js";
@@ -96,6 +98,24 @@ describe("librecode in a real terminal (tmux)", () => {
     await s.waitFor("the chat repainted", (l) => l.some((x) => x.includes("│ draft kept")) && l[29]!.includes("script"));
     s.keys("C-c", "C-c");
     await expectShellUsable(s);
+  });
+
+  it("a provider that cannot be used exits 2 with one line, without ever entering the alternate screen", async () => {
+    const dir = scratch();
+    session = new TmuxSession(160, 30, {
+      PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir.root, LIBRECODE_HOME: dir.home, TERM: "xterm-256color", PS1: "$ ",
+    }, dir.cwd);
+    await session.waitFor("the shell prompt", (l) => l.some((x) => x.startsWith("$")));
+    // script(1) records every byte the chat writes to its terminal.
+    session.type(`script -qec '${BIN} --provider nope' bytes.log; echo rc=$?`);
+    session.keys("Enter");
+    const lines = await session.waitFor("the exit code", (l) => l.some((x) => x.startsWith("rc=")));
+    const at = lines.findIndex((x) => x.startsWith("rc="));
+    expect(lines.slice(at - 1, at + 1)).toEqual([
+      `librecode: --provider: expected one of openai, anthropic, openrouter, groq, deepseek, ollama, script, got "nope"`,
+      "rc=2",
+    ]);
+    expect(readFileSync(join(dir.cwd, "bytes.log"), "utf8")).not.toContain("\x1b[?1049h");
   });
 
   it("an unknown --session exits 2 with one line, before taking over the terminal", async () => {

@@ -4,7 +4,7 @@
 import { AuthStore } from "../auth/auth-store.js";
 import { librecodeHome, loadConfig, type LoadedConfig } from "../config/load-config.js";
 import type { RetryOptions } from "../model/model-types.js";
-import { formatModelList, listModels, resolveProvider, type ResolvedModel } from "../model/provider-registry.js";
+import { formatModelList, listModels, resolveProvider, type ModelListEntry, type ResolvedModel } from "../model/provider-registry.js";
 import type { Runtime } from "../runtime.js";
 import type { SessionInfo } from "../session/session-records.js";
 import { SessionStore, type NowClock } from "../session/session-store.js";
@@ -92,24 +92,26 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     ...(opts.onWorkingChange ? { onWorkingChange: opts.onWorkingChange } : {}),
     ...(opts.defer ? { defer: opts.defer } : {}),
   });
-  // "model" (a model of the current provider wins: OpenRouter ids contain a slash), "provider"
-  // (its default model) or "provider/model".
-  const resolveModel = (spec: string): ResolvedModel => {
-    const entries = listModels(config);
-    const isProvider = (id: string) => entries.some((e) => e.provider === id);
-    const current = entries.find((e) => e.provider === loop.model.providerId);
-    const slash = spec.indexOf("/");
-    let target: { provider: string; model?: string };
-    if (current?.models.some((m) => m.id === spec)) target = { provider: current.provider, model: spec };
-    else if (isProvider(spec)) target = { provider: spec };
-    else if (slash > 0 && isProvider(spec.slice(0, slash))) target = { provider: spec.slice(0, slash), model: spec.slice(slash + 1) };
-    else target = { provider: loop.model.providerId, model: spec };
-    return resolveProvider(config, { ...overrides, ...target }, env, auth.storedKeys());
-  };
+  const resolveModel = (spec: string): ResolvedModel =>
+    resolveProvider(config, { ...overrides, ...modelTarget(spec, listModels(config), loop.model.providerId) }, env, auth.storedKeys());
   registerHostCommands({
     loop, auth, resolveModel,
     listModels: () => formatModelList(listModels(config, env, auth.storedKeys()), `${loop.model.providerId}/${loop.model.model}`),
     ...(opts.quit ? { quit: opts.quit } : {}),
   });
   return { loop, store, auth, loaded, resumed, close: () => store.close() };
+}
+
+/**
+ * What `/model SPEC` names: a model of the current provider (this wins, as OpenRouter ids contain
+ * a slash), a provider (its default model), "provider/model", or else a model of the current provider.
+ */
+export function modelTarget(spec: string, catalog: ModelListEntry[], currentProvider: string): { provider: string; model?: string } {
+  const isProvider = (id: string) => catalog.some((e) => e.provider === id);
+  const current = catalog.find((e) => e.provider === currentProvider);
+  if (current?.models.some((m) => m.id === spec)) return { provider: currentProvider, model: spec };
+  if (isProvider(spec)) return { provider: spec };
+  const slash = spec.indexOf("/");
+  if (slash > 0 && isProvider(spec.slice(0, slash))) return { provider: spec.slice(0, slash), model: spec.slice(slash + 1) };
+  return { provider: currentProvider, model: spec };
 }

@@ -61,6 +61,8 @@ const ALIGN = {
   auto: Align.Auto, start: Align.FlexStart, end: Align.FlexEnd, center: Align.Center, stretch: Align.Stretch,
 } as const;
 
+const EDGES = [[Edge.Top, "top"], [Edge.Right, "right"], [Edge.Bottom, "bottom"], [Edge.Left, "left"]] as const;
+
 type YogaSize = number | "auto" | `${number}%`;
 /** "content" is a measure function, not a Yoga size: the node's own size stays auto. */
 function yogaSize(s: Size | undefined): YogaSize | undefined {
@@ -137,10 +139,7 @@ export class YogaTree {
     node.setFlexWrap(t.wrap === "wrap" ? Wrap.Wrap : Wrap.NoWrap);
     node.setDisplay(t.display === "none" ? Display.None : Display.Flex);
     const pad = spacingEdges(t.padding);
-    node.setPadding(Edge.Top, pad.top);
-    node.setPadding(Edge.Right, pad.right);
-    node.setPadding(Edge.Bottom, pad.bottom);
-    node.setPadding(Edge.Left, pad.left);
+    for (const [edge, side] of EDGES) node.setPadding(edge, pad[side]);
     node.setBorder(Edge.All, t.border !== undefined && t.border !== "none" ? 1 : 0);
     if (t.gap !== undefined) node.setGap(Gutter.All, t.gap);
     if (t.row_gap !== undefined) node.setGap(Gutter.Row, t.row_gap);
@@ -154,10 +153,7 @@ export class YogaTree {
     if (t.min_height !== undefined) node.setMinHeight(t.min_height);
     if (t.max_height !== undefined) node.setMaxHeight(t.max_height);
     const margin = spacingEdges(t.margin);
-    node.setMargin(Edge.Top, margin.top);
-    node.setMargin(Edge.Right, margin.right);
-    node.setMargin(Edge.Bottom, margin.bottom);
-    node.setMargin(Edge.Left, margin.left);
+    for (const [edge, side] of EDGES) node.setMargin(edge, margin[side]);
     node.setPositionType(t.position === "absolute" ? PositionType.Absolute : PositionType.Relative);
     const offsets: [Offset | undefined, Edge][] = [
       [t.top, Edge.Top], [t.left, Edge.Left], [t.right, Edge.Right], [t.bottom, Edge.Bottom],

@@ -58,7 +58,8 @@ export class ExtensionHost {
     use.forEach((entry, i) => {
       let src: ExtensionSource;
       try {
-        src = parseSource(entry, `use[${i + 1}]`);
+        // Numbered from 0, as config validation numbers the same list (`extensions.use[0]`).
+        src = parseSource(entry, `use[${i}]`);
       } catch (e) {
         const raw = typeof entry === "string" ? entry : JSON.stringify(entry);
         this.sources.push({ raw, status: "failed", reason: (e as Error).message, exts: [] });

@@ -128,7 +128,7 @@ lc.timer.interval(1000, function() end)`,
     });
     expect(typeof ok!.extensions[0]!.luaMs).toBe("number");
     expect([missing!.status, missing!.reason]).toEqual(["missing", `not found: ${path.join(dir, "nowhere")}`]);
-    expect([bad!.status, bad!.reason]).toEqual(["failed", `extensions: use[3]: expected a source path:, official: or github:, got "bogus:x"`]);
+    expect([bad!.status, bad!.reason]).toEqual(["failed", `extensions: use[2]: expected a source path:, official: or github:, got "bogus:x"`]);
   });
 
   it("gives two extensions of the same name distinct owners", () => {

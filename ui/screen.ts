@@ -56,7 +56,8 @@ export class Screen {
 
   /**
    * The bytes that bring the terminal from the last flushed frame to `back`, as one string in
-   * synchronized output, with the cursor placed (shown) or hidden; "" when nothing changed.
+   * synchronized output (bare when it only writes text at the cursor), with the cursor placed
+   * (shown) or hidden; "" when nothing changed.
    */
   flush(cursor: CursorPos | null = null): string {
     const cur = this.clampCursor(cursor);

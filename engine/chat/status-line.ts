@@ -12,6 +12,9 @@ export type StatusInfo = {
   working?: boolean;
   /** Spinner frame index while working. */
   spinner?: number;
+  /** Steering messages waiting for the next turn boundary, and follow-ups queued for after the run. */
+  steering?: number;
+  follow_ups?: number;
 };
 
 /** Braille spinner frames, one per tick while a request runs. */

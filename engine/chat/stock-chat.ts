@@ -48,12 +48,14 @@ export class StockChat {
   private panes = { thinking: false, tools: false };
   /** Composer text for which the user dismissed completion (escape). */
   private dismissed: string | undefined;
+  private readonly label: string;
 
   constructor(private readonly rt: Runtime, opts: StockChatOptions) {
     this.ctrl = opts.controller ?? createLocalController({ runtime: rt });
     this.spinnerMs = opts.spinnerMs ?? 100;
+    this.label = opts.composerLabel ?? DEFAULT_LABEL;
     rt.inTransaction(() => {
-      rt.buffers.setLabel(COMPOSER, opts.composerLabel ?? DEFAULT_LABEL);
+      rt.buffers.setLabel(COMPOSER, this.label);
       for (const pane of ["thinking", "tools"]) {
         if (!rt.windows.has(pane)) rt.windows.create(pane, { role: pane, buffer: pane });
         rt.buffers.setLabel(pane, pane);
@@ -97,7 +99,20 @@ export class StockChat {
     this.rt.guard("host", "status", () => {
       for (const [k, v] of Object.entries(patch)) this.rt.buffers.setMetadata(STATUS, k, v);
       this.rt.buffers.setText(STATUS, statusText(this.rt.buffers.get(STATUS)!.metadata as StatusInfo));
+      if ("steering" in patch || "follow_ups" in patch) this.queueLabel(this.rt.buffers.get(STATUS)!.metadata as StatusInfo);
     });
+  }
+
+  // What waits to be sent shows in the composer's title ("message · 1 queued"), where the user
+  // looks after pressing alt+enter; a title an extension set is left alone.
+  private queueLabel(info: StatusInfo): void {
+    const current = this.rt.buffers.get(COMPOSER)?.label ?? "";
+    if (current !== this.label && !current.startsWith(`${this.label} · `)) return;
+    const parts = [this.label];
+    if ((info.follow_ups ?? 0) > 0) parts.push(`${info.follow_ups} queued`);
+    if ((info.steering ?? 0) > 0) parts.push(`${info.steering} steering`);
+    const next = parts.join(" · ");
+    if (next !== current) this.rt.buffers.setLabel(COMPOSER, next);
   }
 
   /**

@@ -300,6 +300,24 @@ describe("stock chat: slash completion", () => {
   });
 });
 
+describe("stock chat: queued messages", () => {
+  it("the composer's title counts queued follow-ups and steering messages, and drops them when empty", () => {
+    const { rt, chat } = setup();
+    chat.setStatus({ follow_ups: 2, steering: 1 });
+    expect(rt.buffers.get("composer")!.label).toBe("message · 2 queued · 1 steering");
+    chat.setStatus({ follow_ups: 1, steering: 0 });
+    expect(rt.buffers.get("composer")!.label).toBe("message · 1 queued");
+    chat.setStatus({ follow_ups: 0 });
+    expect(rt.buffers.get("composer")!.label).toBe("message");
+  });
+  it("leaves a title an extension set alone", () => {
+    const { rt, chat } = setup();
+    rt.guard("ext", "label", () => rt.buffers.setLabel("composer", "INSERT"));
+    chat.setStatus({ follow_ups: 2 });
+    expect(rt.buffers.get("composer")!.label).toBe("INSERT");
+  });
+});
+
 describe("stock chat: working spinner", () => {
   it("ticks on the runtime clock only while the controller works", () => {
     const c = recorder();

@@ -21,7 +21,7 @@ export function configEntries(loaded: LoadedConfig): ConfigEntry[] {
       return;
     }
     const loc = loaded.locations.get(path);
-    const source = loc?.line !== undefined ? `${loc.where}:${loc.line}` : loaded.sources.get(path) ?? "default";
+    const source = loc === undefined ? "default" : loc.line === undefined ? loc.where : `${loc.where}:${loc.line}`;
     out.push({ path, value, source });
   };
   walk(loaded.config, configSchema, "");

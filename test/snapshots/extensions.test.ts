@@ -70,7 +70,7 @@ describe("example extension: redact-tool", () => {
     const result = await opened.loop.run("what is in app.env?");
     opened.close();
     expect(result.stopReason).toBe("stop");
-    chat.setStatus({ cwd: "/srv/project", provider: "script", model: "demo", thinking_level: "off", session: "s1", session_id: "s1" });
+    chat.setStatus({ cwd: "/srv/project", provider: "script", model: "demo", thinking_level: "off", session: "s1" });
     const painter = new AppPainter(rt, createTheme({ name: "dark", noColor: true }));
     const screen = new Screen(rt.width, rt.height);
     painter.paint(screen.back);

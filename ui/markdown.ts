@@ -193,7 +193,7 @@ export function renderMarkdown(text: string, width: number): StyledLine[] {
  * wrap of that paragraph (the one a stream is growing).
  */
 export type MarkdownMemo = {
-  width: number; stable: string; stableLines: StyledLine[]; settled?: string; paragraph?: WrapMemo;
+  width: number; stable: string; stableLines: StyledLine[]; settled?: SettledInline; paragraph?: WrapMemo;
   /** The unstable text when it was one paragraph on one line starting with a letter. */
   line?: string;
 };
@@ -202,36 +202,82 @@ export type MarkdownMemo = {
 // with a marker (# > - + * digit ` ~ < [ | or indentation) or needs a second line (setext, table).
 const LINE_PARAGRAPH = /^[A-Za-z][^\n]*$/;
 
-// Characters that neither open nor close any inline construct of GFM (emphasis, code, links,
-// autolinks, entities, escapes, HTML, line breaks): no * _ ~ ` [ ] < > & \ @ : / # | or newline.
-const INLINE_SAFE = /[A-Za-z0-9 ,.;?!'"()+=%-]*/y;
+/** The settled start of a streaming paragraph and its spans. */
+type SettledInline = { text: string; spans: Span[] };
+
+// Units of text no later character can turn into markup: runs of characters that neither open nor
+// close any inline construct of GFM (emphasis, code, links, autolinks, entities, escapes, HTML,
+// line breaks: no * _ ~ ` [ ] < > & \ @ : / # | or newline), and closed one-backtick code spans
+// (a code span ends at the first matching backtick, and nothing before it could contain it).
+const SAFE_UNIT = /[A-Za-z0-9 ,.;?!'"()+=%-]+|`[^`\n]+`(?!`)/y;
+
+// Where the settled start of `text` can end, scanning safe units from `from`: just after the
+// last space outside code spans that is followed by a character other than whitespace (spaces
+// before a newline are a line break, and the text's end could become one), and before any
+// "www." (an autolink may start there).
+function settledEnd(text: string, from: number): number {
+  let end = from;
+  let at = from;
+  for (;;) {
+    SAFE_UNIT.lastIndex = at;
+    const m = SAFE_UNIT.exec(text);
+    if (m === null) break;
+    const unit = m[0];
+    if (unit.charCodeAt(0) !== 96) {
+      const www = unit.search(/www\./i);
+      for (let i = www >= 0 ? www : unit.length; i > 0; i--) {
+        const next = at + i < text.length ? text.charCodeAt(at + i) : -1;
+        if (unit.charCodeAt(i - 1) === 32 && next !== -1 && next !== 32 && next !== 9 && next !== 10) { end = at + i; break; }
+      }
+      if (www >= 0) break;
+    }
+    at = SAFE_UNIT.lastIndex;
+  }
+  return end;
+}
+
+// Inline tokens of `text` that follows a space in its paragraph: lexed behind one space, so a
+// delimiter at its start sees what it would see in place; that space is then dropped.
+function lexAfterSpace(lx: Lexer, text: string): Token[] {
+  const tokens = lx.inlineTokens(" " + text);
+  const first = tokens[0];
+  if (first !== undefined && first.type === "text") {
+    const t = first as Tokens.Text;
+    if (t.raw === " ") tokens.shift();
+    else { t.raw = t.raw.slice(1); t.text = t.text.slice(1); }
+  }
+  return tokens;
+}
+
+// Appends spans, joining a span to the last one when they share a style (fewer, longer spans).
+function appendSpans(to: readonly Span[], spans: readonly Span[]): Span[] {
+  const out = to.slice();
+  for (const sp of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.style === sp.style) out[out.length - 1] = { text: last.text + sp.text, style: sp.style };
+    else out.push(sp);
+  }
+  return out;
+}
 
 /**
  * The spans of a paragraph's text, lexing inline markup only after its settled start: the longest
- * prefix that ends after a space and holds only INLINE_SAFE characters (and no "www." autolink) is
- * plain text whatever follows, so it is one span and only the rest is lexed. The rest is lexed
- * behind one space, so a delimiter at its start sees the space that precedes it in the paragraph.
+ * prefix that ends after a space and consists of safe units (plain text and closed code spans,
+ * no "www.") lexes the same whatever follows, so its spans are kept from the last call and only
+ * the rest is lexed.
  */
-function paragraphSpans(lx: Lexer, text: string, settled: string | undefined): { spans: Span[]; settled: string } {
-  let from = settled !== undefined && text.startsWith(settled) ? settled.length : 0;
-  INLINE_SAFE.lastIndex = from;
-  INLINE_SAFE.exec(text);
-  const safe = INLINE_SAFE.lastIndex;
-  let end = text.lastIndexOf(" ", safe - 1) + 1;
+function paragraphSpans(lx: Lexer, text: string, settled: SettledInline | undefined): { spans: Span[]; settled: SettledInline } {
+  const keep = settled !== undefined && text.startsWith(settled.text);
+  const from = keep ? settled!.text.length : 0;
+  let done: SettledInline = keep ? settled! : { text: "", spans: [] };
+  const end = settledEnd(text, from);
   if (end > from) {
-    const www = text.slice(from, end).search(/www\./i);
-    if (www >= 0) end = text.lastIndexOf(" ", from + www - 1) + 1;
+    const part = text.slice(from, end);
+    const spans = inline(from === 0 ? lx.inlineTokens(part) : lexAfterSpace(lx, part), PLAIN);
+    done = { text: text.slice(0, end), spans: appendSpans(done.spans, spans) };
   }
-  if (end > from) from = end;
-  if (from === 0) return { spans: inline(lx.inlineTokens(text), PLAIN), settled: "" };
-  const rest = lx.inlineTokens(" " + text.slice(from));
-  const first = rest[0];
-  if (first !== undefined && first.type === "text") {
-    const t = first as Tokens.Text;
-    if (t.raw === " ") rest.shift();
-    else { t.raw = t.raw.slice(1); t.text = t.text.slice(1); }
-  }
-  return { spans: [{ text: text.slice(0, from), style: PLAIN }, ...inline(rest, PLAIN)], settled: text.slice(0, from) };
+  if (done.text === "") return { spans: inline(lx.inlineTokens(text), PLAIN), settled: done };
+  return { spans: appendSpans(done.spans, inline(lexAfterSpace(lx, text.slice(done.text.length)), PLAIN)), settled: done };
 }
 
 /**
@@ -285,12 +331,12 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   const para = last !== undefined && last.type === "paragraph" ? (last as Tokens.Paragraph) : undefined;
   // Link reference definitions make any bracket meaningful: then the paragraph is lexed whole.
   const plainLinks = Object.keys(lx.tokens.links).length === 0;
-  let spans: { spans: Span[]; settled: string } | undefined;
+  let spans: { spans: Span[]; settled?: SettledInline } | undefined;
   if (grown) lx.inlineQueue.push({ src: rest, tokens: para!.tokens });
   for (const q of lx.inlineQueue) {
     lx.state.inRawBlock = false;
     if (para !== undefined && q.tokens === para.tokens) {
-      spans = plainLinks ? paragraphSpans(lx, q.src, memo?.settled) : { spans: inline(lx.inlineTokens(q.src, q.tokens), PLAIN), settled: "" };
+      spans = plainLinks ? paragraphSpans(lx, q.src, memo?.settled) : { spans: inline(lx.inlineTokens(q.src, q.tokens), PLAIN) };
     } else {
       lx.inlineTokens(q.src, q.tokens);
     }
@@ -306,5 +352,5 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   const wrapped = wrapSpansIncremental(spans.spans, w, memo?.paragraph);
   const tailLines = join(clean(blocks(tail.slice(0, -1), w, PLAIN, true)), clean(wrapped.lines));
   const line = cut === 0 && tokens.length === 1 && LINE_PARAGRAPH.test(rest) ? rest : undefined;
-  return { lines: join(stableLines, tailLines), memo: { width: w, stable, stableLines, settled: spans.settled, paragraph: wrapped.memo, ...(line === undefined ? {} : { line }) } };
+  return { lines: join(stableLines, tailLines), memo: { width: w, stable, stableLines, paragraph: wrapped.memo, ...(spans.settled ? { settled: spans.settled } : {}), ...(line === undefined ? {} : { line }) } };
 }

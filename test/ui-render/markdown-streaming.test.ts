@@ -34,12 +34,14 @@ describe("renderMarkdownStreaming", () => {
   const PIECES = ["word ", "more words ", "*em* ", "**strong** ", "_u_ ", "a_b_c ", "`code` ", "``", "[link](http://x.io) ", "[ref] ",
     "www.example.com ", "http://a.b/c ", "mail@x.io ", "&amp; ", "&#42; ", "\\* ", "<b>x</b> ", "~~del~~ ", "it's \"q\" ", "(x) ",
     "1. ", "- ", "# ", "  \n", "\n", "\n\n", "===\n", "|a|b|\n", "*", "_", "`", " ", "end. ", "日本 ", "👍 "];
-  for (const seed of [3, 5, 8, 13, 21, 34]) {
+  const PROSE = ["some plain words ", "see `co de` here ", "two  spaces,  here "];
+  for (const seed of [3, 5, 8, 13, 21, 34, 55, 89, 3019]) {
     it(`gives renderMarkdown's lines while streaming random prose with inline markup (seed ${seed})`, () => {
       const rand = rng(seed);
-      // Half the pieces plain prose, so paragraphs grow long enough to settle.
+      // Half the pieces prose (plain, or with a code span), so paragraphs grow long enough to settle.
+      const prose = PROSE[seed % 3];
       let doc = "Start ";
-      for (let k = 0; k < 70; k++) doc += rand() < 0.5 ? "some plain words " : PIECES[Math.floor(rand() * PIECES.length)];
+      for (let k = 0; k < 70; k++) doc += rand() < 0.5 ? prose : PIECES[Math.floor(rand() * PIECES.length)];
       let memo: MarkdownMemo | undefined;
       let at = 0, split = 0, oneLine = 0;
       while (at < doc.length) {
@@ -47,7 +49,7 @@ describe("renderMarkdownStreaming", () => {
         const text = doc.slice(0, at);
         const out = renderMarkdownStreaming(text, 17, memo);
         expect({ at, lines: out.lines }).toEqual({ at, lines: renderMarkdown(text, 17) });
-        if ((out.memo.settled ?? "") !== "") split++;
+        if ((out.memo.settled?.text ?? "") !== "") split++;
         if (out.memo.line !== undefined) oneLine++;
         memo = out.memo;
       }
@@ -59,10 +61,27 @@ describe("renderMarkdownStreaming", () => {
 
   it("lexes only the unsettled end of a growing prose paragraph", () => {
     const out = renderMarkdownStreaming("Intro.\n\nPlain words, then **bold** and more", 30);
-    expect(out.memo.settled).toBe("Plain words, then ");
+    expect(out.memo.settled?.text).toBe("Plain words, then ");
     const next = renderMarkdownStreaming("Intro.\n\nPlain words, then **bold** and more text", 30, out.memo);
-    expect(next.memo.settled).toBe("Plain words, then ");
+    expect(next.memo.settled?.text).toBe("Plain words, then ");
     expect(next.lines).toEqual(renderMarkdown("Intro.\n\nPlain words, then **bold** and more text", 30));
+  });
+
+  it("does not settle trailing spaces, which a newline would turn into a line break", () => {
+    const out = renderMarkdownStreaming("Words here   ", 30);
+    expect(out.memo.settled?.text).toBe("Words ");
+    const next = renderMarkdownStreaming("Words here   \n next", 30, out.memo);
+    expect(next.lines).toEqual([[{ text: "Words here", style: {} }], [{ text: "next", style: {} }]]);
+    expect(next.lines).toEqual(renderMarkdown("Words here   \n next", 30));
+  });
+
+  it("settles a paragraph past closed code spans", () => {
+    const text = "Run `npm run bench` and `node x.mjs` to see";
+    const out = renderMarkdownStreaming(text, 30);
+    expect(out.memo.settled?.text).toBe("Run `npm run bench` and `node x.mjs` to ");
+    expect(out.lines).toEqual(renderMarkdown(text, 30));
+    const next = renderMarkdownStreaming(text + " it `", 30, out.memo);
+    expect(next.lines).toEqual(renderMarkdown(text + " it `", 30));
   });
 
   it("keeps settled blocks so a delta lexes only the tail", () => {

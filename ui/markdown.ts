@@ -2,7 +2,7 @@ import { Lexer, lexer, type Token, type Tokens } from "marked";
 import type { Span, Style } from "../engine/style.js";
 import { codeLanguage, highlightCode } from "./syntax-highlight.js";
 import { graphemes, graphemeWidth, textWidth } from "./text-measure.js";
-import { wrapSpans, wrapSpansIncremental, type StyledLine, type WrapMemo } from "./wrap-text.js";
+import { hasPrefix, wrapSpans, wrapSpansIncremental, type StyledLine, type WrapMemo } from "./wrap-text.js";
 
 // Styles are interned so equal styles are one object: span merging and the theme's resolve
 // cache both work by identity.
@@ -267,7 +267,7 @@ function appendSpans(to: readonly Span[], spans: readonly Span[]): Span[] {
  * the rest is lexed.
  */
 function paragraphSpans(lx: Lexer, text: string, settled: SettledInline | undefined): { spans: Span[]; settled: SettledInline } {
-  const keep = settled !== undefined && text.startsWith(settled.text);
+  const keep = settled !== undefined && hasPrefix(text, settled.text);
   const from = keep ? settled!.text.length : 0;
   let done: SettledInline = keep ? settled! : { text: "", spans: [] };
   const end = settledEnd(text, from);
@@ -305,7 +305,7 @@ const clean = (ls: StyledLine[]): StyledLine[] => ls.map((l) => (l.some((s) => s
 export function renderMarkdownStreaming(text: string, width: number, memo?: MarkdownMemo): { lines: StyledLine[]; memo: MarkdownMemo } {
   const w = Math.max(1, Math.floor(width));
   const src = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  const reuse = memo !== undefined && memo.width === w && src.startsWith(memo.stable);
+  const reuse = memo !== undefined && memo.width === w && hasPrefix(src, memo.stable);
   const base = reuse ? memo!.stable : "";
   const baseLines = reuse ? memo!.stableLines : [];
   // marked's lex() without its inline pass, which runs below so the trailing paragraph can skip
@@ -314,7 +314,7 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   const rest = src.slice(base.length);
   // Text appended to a one-line paragraph without a newline leaves it one paragraph: skip the
   // block pass, whose paragraph rule scans the whole line.
-  const grown = reuse && memo!.line !== undefined && rest.startsWith(memo!.line) && !rest.includes("\n", memo!.line.length);
+  const grown = reuse && memo!.line !== undefined && hasPrefix(rest, memo!.line) && !rest.includes("\n", memo!.line.length);
   const tokens = grown ? [{ type: "paragraph", raw: rest, text: rest, tokens: [] } as Tokens.Paragraph] as Token[] : lx.blockTokens(rest, lx.tokens) as Token[];
   // Tokens up to the last settled block that a blank line and a further block follow are stable.
   let cut = 0;

@@ -3,7 +3,7 @@
 // that only grew at its end), the ASCII wrapWithOffsets those of the grapheme path.
 import { describe, expect, it } from "vitest";
 import type { Span, Style } from "../../engine/style.js";
-import { wrapSpans, wrapSpansIncremental, wrapWithOffsets, type WrapMemo } from "../../ui/wrap-text.js";
+import { hasPrefix, wrapSpans, wrapSpansIncremental, wrapWithOffsets, type WrapMemo } from "../../ui/wrap-text.js";
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -80,4 +80,13 @@ describe("wrapWithOffsets on printable ASCII", () => {
       }
     });
   }
+});
+
+describe("hasPrefix", () => {
+  it("is String.prototype.startsWith for a prefix of any length", () => {
+    let grown = "";
+    for (let i = 0; i < 50; i++) grown += "ab";
+    expect([hasPrefix(grown, "abab"), hasPrefix(grown, grown), hasPrefix(grown, ""), hasPrefix("ab", "abc"), hasPrefix(grown, "ba")])
+      .toEqual([true, true, true, false, false]);
+  });
 });

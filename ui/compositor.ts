@@ -28,6 +28,8 @@ export type CompositorState = {
   styleIds: WeakMap<Style, number>;
   /** What paintWindow last put in each window, so an unchanged row is not written again. */
   painted: Map<string, PaintedWindow>;
+  /** Name, box and renderer of each window `boxes` was computed from (boxes are replaced, never edited). */
+  boxRefs: unknown[];
 };
 
 /** One window as last painted: its frame (box, border, title) and the line on each content row. */
@@ -42,7 +44,7 @@ export type PaintOptions = {
 
 /** Fresh compositor state (one per screen). */
 export function createCompositorState(renderers = new RendererSet()): CompositorState {
-  return { renderers, popups: new Map(), cursors: new Map(), boxes: "", tooSmall: false, theme: null, styleIds: new WeakMap(), painted: new Map() };
+  return { renderers, popups: new Map(), cursors: new Map(), boxes: "", tooSmall: false, theme: null, styleIds: new WeakMap(), painted: new Map(), boxRefs: [] };
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -193,7 +195,14 @@ function sameRect(a: Rect, b: Rect): boolean {
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
-function boxesKey(ws: readonly WindowRecord[]): string {
+// The layout of the visible windows as a string; when every window still has the box object (and
+// renderer) the last key was built from, that key is returned without building a new one.
+function boxesKey(ws: readonly WindowRecord[], state: CompositorState): string {
+  const refs = state.boxRefs;
+  let same = refs.length === ws.length * 3;
+  for (let i = 0; same && i < ws.length; i++) same = refs[3 * i] === ws[i]!.name && refs[3 * i + 1] === ws[i]!.box && refs[3 * i + 2] === ws[i]!.renderer;
+  if (same) return state.boxes;
+  state.boxRefs = ws.flatMap((w) => [w.name, w.box, w.renderer]);
   return ws.map((w) => `${w.name}:${w.box.x},${w.box.y},${w.box.width},${w.box.height},${w.box.z},${w.box.order},${w.box.border},${w.renderer}`).join(";");
 }
 
@@ -218,7 +227,7 @@ export function paintFrame(grid: CellGrid, rt: Runtime, opts: PaintOptions): { c
   const windows = rt.windows.list().map((n) => rt.windows.get(n)!)
     .filter((w) => w.box.visible && w.box.width > 0 && w.box.height > 0)
     .sort((a, b) => a.box.z - b.box.z || a.box.order - b.box.order);
-  const key = boxesKey(windows);
+  const key = boxesKey(windows, state);
   const full = opts.dirty == null || state.tooSmall || key !== state.boxes || themeChanged;
   state.boxes = key;
   state.tooSmall = false;

@@ -277,7 +277,8 @@ function paragraphSpans(lx: Lexer, text: string, settled: SettledInline | undefi
     done = { text: text.slice(0, end), spans: appendSpans(done.spans, spans) };
   }
   if (done.text === "") return { spans: inline(lx.inlineTokens(text), PLAIN), settled: done };
-  return { spans: appendSpans(done.spans, inline(lexAfterSpace(lx, text.slice(done.text.length)), PLAIN)), settled: done };
+  // The settled spans stay the same objects from call to call (the wrap recognises them).
+  return { spans: [...done.spans, ...inline(lexAfterSpace(lx, text.slice(done.text.length)), PLAIN)], settled: done };
 }
 
 /**
@@ -319,7 +320,7 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   // Tokens up to the last settled block that a blank line and a further block follow are stable.
   let cut = 0;
   const raws = tokens.map((t) => t.raw);
-  if (raws.join("") === src.slice(base.length) && !tokens.some((t) => t.type === "def")) {
+  if (!grown && raws.join("") === rest && !tokens.some((t) => t.type === "def")) {
     for (let i = 0; i + 2 < tokens.length; i++) {
       if (!settles(tokens[i]!, tokens[i + 2])) continue;
       if (tokens[i + 1]!.type === "space" && tokens.slice(i + 2).some((t) => t.type !== "space")) cut = i + 2;
@@ -351,6 +352,6 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   }
   const wrapped = wrapSpansIncremental(spans.spans, w, memo?.paragraph);
   const tailLines = join(clean(blocks(tail.slice(0, -1), w, PLAIN, true)), clean(wrapped.lines));
-  const line = cut === 0 && tokens.length === 1 && LINE_PARAGRAPH.test(rest) ? rest : undefined;
+  const line = grown || (cut === 0 && tokens.length === 1 && LINE_PARAGRAPH.test(rest)) ? rest : undefined;
   return { lines: join(stableLines, tailLines), memo: { width: w, stable, stableLines, paragraph: wrapped.memo, ...(spans.settled ? { settled: spans.settled } : {}), ...(line === undefined ? {} : { line }) } };
 }

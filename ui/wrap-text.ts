@@ -124,7 +124,7 @@ function wrapCore(spans: readonly Span[], w: number, resumes: Resume[] | null, l
 }
 
 /** What wrapSpansIncremental keeps of one wrap to reuse for the next. */
-export type WrapMemo = { width: number; texts: string[]; styles: (Style | undefined)[]; lines: StyledLine[]; resumes: Resume[] };
+export type WrapMemo = { width: number; spans: readonly Span[]; texts: string[]; styles: (Style | undefined)[]; lines: StyledLine[]; resumes: Resume[] };
 
 /**
  * Whether `s` starts with `prefix`. A stream's text is a chain of appended pieces, on which
@@ -161,7 +161,8 @@ function sharedPrefix(texts: readonly string[], styles: readonly (Style | undefi
  */
 export function wrapSpansIncremental(spans: readonly Span[], width: number, memo?: WrapMemo): { lines: StyledLine[]; memo: WrapMemo } {
   const w = Math.max(1, Math.floor(width));
-  const texts = spans.map((s) => expandTabs(s.text));
+  // A span object passed again (a settled start kept by the caller) was expanded last time.
+  const texts = spans.map((s, i) => (memo !== undefined && memo.spans[i] === s ? memo.texts[i]! : expandTabs(s.text)));
   const styles = spans.map((s) => s.style);
   const expanded: Span[] = spans.map((s, i) => (texts[i] === s.text ? s : { text: texts[i]!, style: s.style }));
   let from: Resume | undefined;
@@ -173,7 +174,7 @@ export function wrapSpansIncremental(spans: readonly Span[], width: number, memo
   if (from === undefined || from.line === 0) {
     const resumes: Resume[] = [];
     const lines = wrapCore(expanded, w, resumes, 0, 0);
-    return { lines, memo: { width: w, texts, styles, lines, resumes } };
+    return { lines, memo: { width: w, spans, texts, styles, lines, resumes } };
   }
   // The spans from the resume word on.
   const rest: Span[] = [];
@@ -187,7 +188,7 @@ export function wrapSpansIncremental(spans: readonly Span[], width: number, memo
   const resumes = memo!.resumes.filter((r) => r.start < from!.start);
   const lines = memo!.lines.slice(0, from.line);
   for (const l of wrapCore(rest, w, resumes, from.line, from.start)) lines.push(l);
-  return { lines, memo: { width: w, texts, styles, lines, resumes } };
+  return { lines, memo: { width: w, spans, texts, styles, lines, resumes } };
 }
 
 const textCache = new Map<string, readonly string[]>();

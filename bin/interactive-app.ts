@@ -49,6 +49,12 @@ export class InteractiveApp {
     rt.actions.register("app.quit", () => { setImmediate(() => this.quit()); });
     rt.actions.register("app.editor", () => { setImmediate(() => this.editor()); });
     rt.actions.register("app.suspend", () => { setImmediate(() => this.suspend()); });
+    // ctrl+l: whatever another process wrote over the screen goes; every cell is painted again.
+    rt.actions.register("app.redraw", () => {
+      this.screen.invalidate();
+      this.painter.invalidate();
+      this.frames.request();
+    });
     // Changes made while a frame is prepared (`render` handlers) are painted in that frame.
     rt.onDirty(() => { if (!this.painter.busy) this.frames.request(); });
     const show = (text: string) => rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));

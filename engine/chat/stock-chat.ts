@@ -222,6 +222,7 @@ export class StockChat {
         return;
       case "ctrl+g": run("app.editor"); return;
       case "ctrl+z": run("app.suspend"); return;
+      case "ctrl+l": run("app.redraw"); return;
     }
     const edit = EDIT_KEYS[name];
     if (edit) {

@@ -94,6 +94,20 @@ describe("the interactive app", () => {
     ]);
   });
 
+  it("ctrl+l clears the terminal and repaints every cell (after something else wrote over it)", async () => {
+    const { output, terminal, clock } = setup();
+    const term = headlessTerminal(40, 10);
+    await feed(term, output.writes.join("") + "\x1b[3;1Hgarbage from a child process");
+    const before = output.writes.length;
+    terminal.receive("\x0c");
+    clock.advance(20);
+    expect(output.writes.length).toBe(before + 1);
+    expect(output.writes[before]).toContain("\x1b[2J");
+    await feed(term, output.writes[before]!);
+    expect(screenLines(term).slice(2, 3)).toEqual(["                                        "]);
+    expect(screenLines(term).slice(6, 7)).toEqual(["╭─ message ────────────────────────────╮"]);
+  });
+
   it("a bracketed paste is inserted into the composer", () => {
     const { terminal, rt } = setup();
     terminal.receive("\x1b[200~one\ntwo\x1b[201~");

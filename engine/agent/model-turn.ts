@@ -106,10 +106,15 @@ class TurnStream {
   thinking(delta: string, signature: string | undefined): void {
     if (signature) this.signature = signature;
     if (delta === "") return;
-    if (this.thinkingBlock === undefined) this.thinkingBlock = this.ctx.writer.open("thinking", "assistant");
+    let paneDelta = delta;
+    if (this.thinkingBlock === undefined) {
+      this.thinkingBlock = this.ctx.writer.open("thinking", "assistant");
+      // The pane holds the whole run (opening the block flushed it): a blank line between turns.
+      if (this.ctx.rt.buffers.getText("thinking") !== "") paneDelta = `\n\n${delta}`;
+    }
     this.thinkingAcc += delta;
     this.ctx.writer.stream(this.thinkingBlock, delta);
-    this.ctx.writer.streamToBuffer("thinking", delta);
+    this.ctx.writer.streamToBuffer("thinking", paneDelta);
     this.ctx.rt.emit("thinking_delta", { text: delta });
     this.ctx.output({ type: "thinking_delta", text: delta });
   }

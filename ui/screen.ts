@@ -56,7 +56,7 @@ export class Screen {
 
   /**
    * The bytes that bring the terminal from the last flushed frame to `back`, as one string in
-   * synchronized output (bare when it only writes text at the cursor), with the cursor placed
+   * synchronized output, with the cursor placed
    * (shown) or hidden; "" when nothing changed.
    */
   flush(cursor: CursorPos | null = null): string {
@@ -65,9 +65,6 @@ export class Screen {
     let jumps: number;
     // Where the encoder left the terminal's cursor, when it knows.
     let endAt: CursorPos | null = null;
-    // Text written at the cursor, leaving it where it belongs (a typed character), can show no
-    // torn state, so it goes without the synchronized-output wrappers.
-    let bare = false;
     if (this.invalid) {
       body = this.paintFromEmpty();
       jumps = Infinity;
@@ -95,7 +92,6 @@ export class Screen {
       body = scroll + encodeRuns(this.back, runs, state);
       if (state.style !== PLAIN) body += sgrDelta(state.style, PLAIN);
       if (runs.length > 0 && state.row >= 0) endAt = { row: state.row, col: state.col };
-      bare = shift === null && runs.length > 0 && state.moves === 0;
       jumps = shift !== null ? Infinity : runs.length;
       applyRuns(this.front, this.back, runs);
     }
@@ -107,7 +103,8 @@ export class Screen {
     if (body === "" && cursorBytes === "") return "";
     this.cursorShown = cur !== null;
     this.cursorAt = cur;
-    if (bare && !hide && cursorBytes === "") return body;
+    // Every frame is one write inside synchronized output (DEC 2026), even a single typed
+    // character: the contract is per frame, and 16 bytes buy terminals one rule to follow.
     return SYNC_BEGIN + (hide ? HIDE_CURSOR : "") + body + cursorBytes + SYNC_END;
   }
 

@@ -192,15 +192,15 @@ describe("Screen.flush cursor hiding", () => {
 });
 
 describe("Screen.flush and the terminal's cursor", () => {
-  it("writes a character typed at the cursor as the bare character", async () => {
+  it("writes a character typed at the cursor with no cursor move, inside synchronized output", async () => {
     const s = new Screen(12, 2);
     const t = headlessTerminal(12, 2);
     s.back.writeText(0, 1, "> ab");
     await feed(t, s.flush({ row: 1, col: 4 }));
     s.back.writeText(4, 1, "c");
     const bytes = s.flush({ row: 1, col: 5 });
-    // Nothing can tear: no cursor move, so no synchronized-output wrappers either.
-    expect(bytes).toBe("c");
+    // The cursor is already there: the frame is the character alone, wrapped like every frame.
+    expect(bytes).toBe("\x1b[?2026hc\x1b[?2026l");
     await feed(t, bytes);
     expect(screenLines(t)).toEqual(["            ", "> abc       "]);
     expect([t.buffer.active.cursorY, t.buffer.active.cursorX]).toEqual([1, 5]);

@@ -3,6 +3,7 @@
 import type { AuthStore } from "../auth/auth-store.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
 import { formatSessionList } from "../session/format-session-list.js";
+import { formatColumns, STOCK_KEY_HELP } from "../chat/key-help.js";
 import type { ChatLoop } from "./chat-loop.js";
 
 export type HostCommandDeps = {
@@ -15,16 +16,6 @@ export type HostCommandDeps = {
   /** `/quit` (default: the `app.quit` action). */
   quit?: () => void;
 };
-
-/** Keys listed by /help (the stock chat's bindings). */
-export const KEY_HELP = [
-  "enter  send (while working: steer the running request)",
-  "alt+enter  queue a follow-up for after the run; alt+up takes the newest back",
-  "escape  interrupt the running request",
-  "up/down  prompt history; pageup/pagedown  scroll",
-  "ctrl+t  show thinking; ctrl+o  expand tool output",
-  "ctrl+c  clear the prompt, or quit when it is empty; ctrl+d  quit",
-];
 
 /** Registers /new /resume /name /model /compact /context /login /logout /quit /help. */
 export function registerHostCommands(deps: HostCommandDeps): void {
@@ -88,8 +79,9 @@ export function registerHostCommands(deps: HostCommandDeps): void {
     else rt.actions.run("app.quit");
   });
   reg("help", "list commands and keys", () => {
-    const cmds = rt.commands.list().map((c) => `/${c.name}  ${c.desc}${c.owner === "host" ? "" : `  (${c.owner})`}`);
-    return ["Commands:", ...cmds, "", "Keys:", ...KEY_HELP].join("\n");
+    const cmds = rt.commands.list().map((c) => [`/${c.name}`, `${c.desc}${c.owner === "host" ? "" : `  (${c.owner})`}`] as const);
+    const keys = STOCK_KEY_HELP.map((k) => [k.keys, k.does] as const);
+    return ["Commands:", ...formatColumns(cmds), "", "Keys:", ...formatColumns(keys)].join("\n");
   });
 }
 

@@ -27,8 +27,30 @@ describe("slash commands", () => {
     const { chat, lastLine } = await setup();
     await chat.loop.run("/help");
     const text = lastLine().text.split("\n");
-    expect([lastLine().kind, text[0], text[1]]).toEqual(["system", "Commands:", "/compact  summarise the oldest turns to free context"]);
-    expect(text).toContain("escape  interrupt the running request");
+    expect(lastLine().kind).toBe("system");
+    expect(text.slice(0, 4)).toEqual([
+      "Commands:",
+      "  /compact  summarise the oldest turns to free context",
+      "  /context  show the estimated context use",
+      "  /help     list commands and keys",
+    ]);
+    const keys = text.slice(text.indexOf("Keys:") + 1);
+    expect(keys).toEqual([
+      "  enter                send (while working: steer the running request)",
+      "  alt+enter            queue a follow-up for after the run",
+      "  alt+up               take the newest queued follow-up back",
+      "  ctrl+j, shift+enter  insert a newline",
+      "  up / down            prompt history (on the first / last line)",
+      "  escape               interrupt the running request",
+      "  ctrl+c               clear the prompt; when empty: interrupt while working, quit when idle",
+      "  ctrl+d               quit when the prompt is empty",
+      "  ctrl+g               edit the prompt in $VISUAL / $EDITOR",
+      "  ctrl+z               suspend to the shell (fg resumes)",
+      "  ctrl+l               clear and repaint the screen",
+      "  pageup / pagedown    scroll the transcript",
+      "  ctrl+t               show / hide thinking",
+      "  ctrl+o               expand / collapse tool output",
+    ]);
   });
 
   it("/context shows the estimate against the model's window", async () => {

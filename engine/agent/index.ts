@@ -5,12 +5,15 @@ import { openChatLoop } from "./open-chat-loop.js";
 
 export { ChatLoop, type ChatLoopOptions, type ContextUse } from "./chat-loop.js";
 export { openChatLoop, type OpenChatOptions, type OpenedChat } from "./open-chat-loop.js";
+/** How many of this directory's recent prompts up/down walks in a new chat. */
+export const PROMPT_HISTORY_LIMIT = 200;
+
 export type { AgentEvent, RunResult, RunStop } from "./agent-events.js";
 
 /**
  * Opens the session (new, `--resume`, `--session`), wires status and spinner to the stock chat,
- * announces the session (`session_start` / `session_load`: extensions are loaded by then) and
- * returns the loop. The database is flushed and closed when the process exits.
+ * announces the session (`session_start` / `session_load`: extensions are loaded by then), loads
+ * the prompt history of this directory and returns the loop. The database is flushed and closed when the process exits.
  */
 export function createChatController(ctx: ChatControllerContext): ChatController {
   const cwd = ctx.cwd ?? ctx.runtime.cwd;
@@ -25,9 +28,8 @@ export function createChatController(ctx: ChatControllerContext): ChatController
   });
   const { loop } = opened;
   loop.start(opened.resumed);
-  if (chat && opened.resumed) {
-    chat.setHistory(loop.store.loadMessages(loop.session.id).filter((m) => m.kind === "user").map((m) => m.text));
-  }
+  // Like a shell's history: up brings back what was typed in this directory, whatever the session.
+  if (chat) chat.setHistory(loop.store.recentPrompts(loop.session.cwd, PROMPT_HISTORY_LIMIT));
   process.once("exit", () => {
     loop.shutdown();
     opened.close();

@@ -127,6 +127,17 @@ export class SessionStore {
     return this.list({ cwd, limit: 1 })[0];
   }
 
+  /** The newest `limit` prompts typed in `cwd` across its sessions, oldest first, repeats in a row collapsed. */
+  recentPrompts(cwd: string, limit = 200): string[] {
+    // Newest first by message id (insertion order across sessions), so the scan stops after `limit` rows.
+    const rows = this.stmt(
+      "SELECT m.text FROM messages m JOIN sessions s ON s.id = m.session_id WHERE s.cwd = ? AND m.kind = 'user' AND m.text != '' ORDER BY m.id DESC LIMIT ?",
+    ).all(cwd, limit) as { text: string }[];
+    const prompts: string[] = [];
+    for (let i = rows.length - 1; i >= 0; i--) if (prompts.at(-1) !== rows[i]!.text) prompts.push(rows[i]!.text);
+    return prompts;
+  }
+
   /** Sets the session's name (an empty name clears it). */
   rename(id: string, name: string): void {
     this.requireSession("rename", id);

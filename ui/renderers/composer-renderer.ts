@@ -71,10 +71,36 @@ export function completionPopup(value: unknown, width: number): Popup | undefine
   return { lines };
 }
 
+/**
+ * True when `next` differs from `prev` by text both removed and inserted (set_text, a history
+ * recall) rather than by a pure insertion or deletion (typing, pasting, backspace, kill).
+ */
+export function isReplacement(prev: string, next: string): boolean {
+  const n = Math.min(prev.length, next.length);
+  let p = 0;
+  while (p < n && prev.charCodeAt(p) === next.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < n - p && prev.charCodeAt(prev.length - 1 - s) === next.charCodeAt(next.length - 1 - s)) s++;
+  return prev.length - p - s > 0 && next.length - p - s > 0;
+}
+
+/** The first visible row: the previous one, moved only as far as needed to show `row`. */
+function scrollTop(prevTop: number, row: number, rows: number, height: number): number {
+  let top = prevTop;
+  if (row < top) top = row;
+  if (row >= top + height) top = row - height + 1;
+  return Math.max(0, Math.min(top, rows - height));
+}
+
+/** Windows whose scroll position is remembered (more are forgotten, oldest first). */
+const MAX_WINDOWS = 64;
+
 /** Stock renderer of the composer role. */
 export class ComposerRenderer implements WindowRenderer {
   // The layout measures and then renders the same text each frame: wrap it once.
   private memo: { text: string; cursor: number; width: number; lay: Layout } | undefined;
+  // Per window: the text last shown and its first visible row, so the view scrolls like an editor's.
+  private readonly scrolls = new Map<string, { text: string; top: number }>();
 
   private layout(text: string, cursor: number, width: number): Layout {
     const m = this.memo;
@@ -95,8 +121,14 @@ export class ComposerRenderer implements WindowRenderer {
       return { lines, cursor: { row: 0, col: PAD }, ...(popup ? { popup } : {}) };
     }
     const lay = this.layout(buffer.text, buffer.cursor, width);
-    // Keep the cursor's row in view: scroll only as far as needed from the top.
-    const top = Math.max(0, Math.min(lay.row - height + 1, lay.rows - height));
+    // Keep the cursor's row in view, moving the view only as far as needed; replaced text starts over.
+    const name = input.window.name;
+    const prev = this.scrolls.get(name);
+    const keep = prev !== undefined && (prev.text === buffer.text || !isReplacement(prev.text, buffer.text));
+    const top = scrollTop(keep ? prev.top : 0, lay.row, lay.rows, Math.max(1, height));
+    this.scrolls.delete(name);
+    if (this.scrolls.size >= MAX_WINDOWS) this.scrolls.delete(this.scrolls.keys().next().value!);
+    this.scrolls.set(name, { text: buffer.text, top });
     const lines: StyledLine[] = lay.lines.slice(top, top + Math.max(0, height)).map((l) => (l.text === "" ? [] : [{ text: " ".repeat(PAD) + l.text }]));
     return { lines, cursor: { row: lay.row - top, col: PAD + lay.col }, ...(popup ? { popup } : {}) };
   }

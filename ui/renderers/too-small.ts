@@ -1,8 +1,7 @@
 // What the whole screen shows when the terminal is smaller than the chat can use.
 import type { Style } from "../../engine/style.js";
-import { textWidth } from "../text-measure.js";
-import { truncate } from "../text-helpers.js";
-import type { StyledLine } from "./window-renderer.js";
+import { wrapSpans } from "../wrap-text.js";
+import { lineWidth, type StyledLine } from "./window-renderer.js";
 
 export const MIN_WIDTH = 20;
 export const MIN_HEIGHT = 8;
@@ -15,17 +14,21 @@ export function tooSmall(width: number, height: number): boolean {
   return width < MIN_WIDTH || height < MIN_HEIGHT;
 }
 
-/** The full-screen "terminal too small" lines, centred, each `width` cells or less. */
+/**
+ * The full-screen "terminal too small" lines: the notice and the size hint word-wrapped to the
+ * width, each row centred, the block centred vertically; rows past the height are dropped.
+ */
 export function tooSmallLines(width: number, height: number): StyledLine[] {
+  const w = Math.max(1, Math.floor(width));
   const msgs: StyledLine[] = [
-    [{ text: truncate("Terminal too small", width), style: TITLE }],
-    [{ text: truncate(`${width}x${height}, need ${MIN_WIDTH}x${MIN_HEIGHT}`, width), style: NOTE }],
+    ...wrapSpans([{ text: "Terminal too small", style: TITLE }], w),
+    ...wrapSpans([{ text: `${width}x${height}, need ${MIN_WIDTH}x${MIN_HEIGHT}`, style: NOTE }], w),
   ].slice(0, Math.max(0, height));
   const top = Math.max(0, Math.floor((height - msgs.length) / 2));
   const out: StyledLine[] = [];
   for (let i = 0; i < top; i++) out.push([]);
   for (const m of msgs) {
-    const pad = Math.max(0, Math.floor((width - textWidth(m[0]!.text)) / 2));
+    const pad = Math.max(0, Math.floor((w - lineWidth(m)) / 2));
     out.push(pad > 0 ? [{ text: " ".repeat(pad) }, ...m] : m);
   }
   return out;

@@ -76,7 +76,9 @@ export class ToolsRenderer implements WindowRenderer {
   private lines(input: RenderInput, width: number, height: number): StyledLine[] {
     const blocks = input.buffer.blocks;
     if (blocks.length > 0) return blocks.slice(-Math.max(1, height)).map((b) => toolLine(b, width));
-    return this.memo.get(input.buffer.name, input.buffer.rev, width, () => (input.buffer.text === "" ? [] : wrapSpans([{ text: input.buffer.text }], width)));
+    // Output ending in a newline (an `echo` loop) would end in an empty row: drop one trailing newline.
+    const text = input.buffer.text.endsWith("\n") ? input.buffer.text.slice(0, -1) : input.buffer.text;
+    return this.memo.get(input.buffer.name, input.buffer.rev, width, () => (text === "" ? [] : wrapSpans([{ text }], width)));
   }
 
   /** The newest tool lines that fit. */

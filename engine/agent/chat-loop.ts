@@ -20,6 +20,7 @@ import { preparePrompt } from "./prompt-events.js";
 import { appendUser, runTurn } from "./agent-turn.js";
 import { announceSaved, type RunContext } from "./run-context.js";
 import { showSession } from "./session-view.js";
+import { parseShellEscape, runShellEscape, type ShellEscape } from "./shell-escape.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
 import { TranscriptWriter } from "./transcript-writer.js";
 
@@ -90,6 +91,7 @@ export class ChatLoop implements ChatController {
   /** Enter while working: injected as a user message at the next turn boundary. */
   steer(text: string): void {
     if (!this.busy || isCommand(text)) return this.submit(text);
+    if (parseShellEscape(text)) return this.queueFollowUp(text); // a shell command waits for the run
     this.steering.push(text);
     this.pushQueues();
   }
@@ -239,6 +241,8 @@ export class ChatLoop implements ChatController {
   }
 
   private async runOne(input: string): Promise<RunResult> {
+    const shell = parseShellEscape(input);
+    if (shell) return this.runShell(shell);
     const rt = this.rt;
     const prepared = preparePrompt(rt, input, buildSystemPrompt(this.promptOptions()));
     if (!prepared) {
@@ -317,6 +321,18 @@ export class ChatLoop implements ChatController {
     rt.emit("prompt_done", { text: finalText, stop_reason: stop });
     this.emitOut({ type: "done", stop_reason: stop, text: finalText, ...(error ? { error } : {}) });
     return { stopReason: stop, text: finalText, turns: turn, ...(error ? { error } : {}) };
+  }
+
+  // `!cmd` / `!!cmd`: a run with no model turn; steering typed meanwhile runs next, as a follow-up.
+  private async runShell(shell: ShellEscape): Promise<RunResult> {
+    this.abort = new AbortController();
+    await runShellEscape(this.runContext(this.abort.signal), this.entries, shell);
+    const stop: RunStop = this.abort.signal.aborted ? "aborted" : "stop";
+    this.abort = undefined;
+    this.followUps.unshift(...this.steering.splice(0));
+    this.pushStatus();
+    this.emitOut({ type: "done", stop_reason: stop, text: "" });
+    return { stopReason: stop, text: "", turns: 0 };
   }
 
   private async autoCompact(signal: AbortSignal): Promise<void> {

@@ -2,6 +2,7 @@
 // loop writes, with interrupted answers marked so the user sees where a run was cut off.
 import type { MessageRecord } from "../session/session-records.js";
 import type { AssistantPayload, ToolResultPayload } from "./conversation.js";
+import type { ShellPayload } from "./shell-escape.js";
 import type { TranscriptWriter } from "./transcript-writer.js";
 
 /** Appends blocks for `records` (every stored message, originals before a summary included). */
@@ -10,9 +11,12 @@ export function showSession(writer: TranscriptWriter, records: MessageRecord[]):
   for (const r of records) {
     const interrupted = r.status !== "complete" ? { interrupted: true } : {};
     switch (r.kind) {
-      case "user":
-        writer.add("message", "user", r.text);
+      case "user": {
+        const shell = (r.payload as { shell?: ShellPayload } | null)?.shell;
+        if (shell) showShell(writer, r.seq, shell);
+        else writer.add("message", "user", r.text);
         break;
+      }
       case "assistant": {
         const p = (r.payload ?? {}) as AssistantPayload;
         if (p.thinking) writer.add("thinking", "assistant", p.thinking);
@@ -45,4 +49,13 @@ export function showSession(writer: TranscriptWriter, records: MessageRecord[]):
         break;
     }
   }
+}
+
+// A `!cmd` the user ran: the tool block it showed live, not the note the model was sent.
+function showShell(writer: TranscriptWriter, seq: number, p: ShellPayload): void {
+  const args = { command: p.command };
+  writer.add("tool", "tool", p.output, {
+    name: "bash", arguments: args, arguments_json: JSON.stringify(args), tool_call_id: `shell_${seq}`,
+    status: p.is_error ? "error" : "success", result: p.output, shell: "context",
+  });
 }

@@ -8,8 +8,11 @@ import { announceSaved, scrub, type RunContext } from "./run-context.js";
 
 export type ToolOutcome = { content: string; isError: boolean; seq: number };
 
+/** How a step is recorded: `persist: false` stores no tool_result (a shell escape); `meta` joins the block's. */
+export type ToolStepOptions = { persist?: boolean; meta?: Record<string, unknown> };
+
 /** Runs (or refuses) one tool call and commits its result message; `pendingBlock` is its block if one is shown already. */
-export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingBlock?: string): Promise<ToolOutcome> {
+export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingBlock?: string, opts: ToolStepOptions = {}): Promise<ToolOutcome> {
   const { rt, writer } = ctx;
   const parsed = parseArguments(call.arguments);
   let args: Record<string, unknown> = "args" in parsed ? parsed.args : {};
@@ -27,7 +30,7 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
     }
   }
 
-  const meta = { name: call.name, arguments: args, arguments_json: json, tool_call_id: call.id, status: "pending" };
+  const meta = { ...opts.meta, name: call.name, arguments: args, arguments_json: json, tool_call_id: call.id, status: "pending" };
   const block = pendingBlock ?? writer.add("tool", "tool", "", meta);
   if (pendingBlock) writer.update(block, meta);
   rt.emit("tool_start", { name: call.name, arguments_json: json, tool_call_id: call.id });
@@ -66,6 +69,7 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   rt.emit("tool_end", end);
   ctx.output({ type: "tool_end", tool_call_id: call.id, name: call.name, content, is_error: isError });
 
+  if (opts.persist === false) return { content, isError, seq: 0 };
   const payload: ToolResultPayload = { tool_call_id: call.id, name: call.name, is_error: isError };
   const record = ctx.store.appendMessage(ctx.sessionId, { kind: "tool_result", text: content, payload });
   announceSaved(ctx, record);

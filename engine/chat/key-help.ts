@@ -20,6 +20,7 @@ export const STOCK_KEY_HELP: readonly KeyHelp[] = [
   { keys: "pageup / pagedown", does: "scroll the transcript" },
   { keys: "ctrl+t", does: "show / hide thinking" },
   { keys: "ctrl+o", does: "expand / collapse tool output" },
+  { keys: "!cmd, !!cmd", does: "run a shell command (!! keeps it out of the model's context)" },
 ];
 
 /** Two columns: each name padded to the longest, then two spaces and its description. */

@@ -131,7 +131,9 @@ export class SessionStore {
   recentPrompts(cwd: string, limit = 200): string[] {
     // Newest first by message id (insertion order across sessions), so the scan stops after `limit` rows.
     const rows = this.stmt(
-      "SELECT m.text FROM messages m JOIN sessions s ON s.id = m.session_id WHERE s.cwd = ? AND m.kind = 'user' AND m.text != '' ORDER BY m.id DESC LIMIT ?",
+      // A shell escape's note stores what was typed (`!cmd`) in payload.typed: that is what up brings back.
+      "SELECT COALESCE(json_extract(m.payload, '$.typed'), m.text) AS text FROM messages m JOIN sessions s ON s.id = m.session_id " +
+        "WHERE s.cwd = ? AND m.kind = 'user' AND m.text != '' ORDER BY m.id DESC LIMIT ?",
     ).all(cwd, limit) as { text: string }[];
     const prompts: string[] = [];
     for (let i = rows.length - 1; i >= 0; i--) if (prompts.at(-1) !== rows[i]!.text) prompts.push(rows[i]!.text);

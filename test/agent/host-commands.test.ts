@@ -50,6 +50,7 @@ describe("slash commands", () => {
       "  pageup / pagedown    scroll the transcript",
       "  ctrl+t               show / hide thinking",
       "  ctrl+o               expand / collapse tool output",
+      "  !cmd, !!cmd          run a shell command (!! keeps it out of the model's context)",
     ]);
   });
 

@@ -81,16 +81,29 @@ async function loadExtensions(rt: Runtime, chat: OpenedChat, cwd: string): Promi
 /** Plain mode: answer text on stdout, tool activity on stderr; JSON mode: every event, one per line. */
 function printer(json: boolean): { write: (ev: AgentEvent) => void; end: () => void } {
   let lastChar = "\n";
+  let tail = ""; // the last two characters written, to end a turn's text with a blank line
+  let answered = false; // an earlier turn printed text
+  let newTurn = true;
   const stdout = (s: string) => {
     if (s === "") return;
     process.stdout.write(s);
     lastChar = s[s.length - 1]!;
+    tail = (tail + s).slice(-2);
+  };
+  // The texts of consecutive assistant turns ("Reading the file." then "# Plan") are paragraphs.
+  const text = (s: string) => {
+    if (s === "") return;
+    if (newTurn && answered && tail !== "\n\n") stdout(lastChar === "\n" ? "\n" : "\n\n");
+    newTurn = false;
+    answered = true;
+    stdout(s);
   };
   if (json) return { write: (ev) => process.stdout.write(`${JSON.stringify(ev)}\n`), end: () => {} };
   return {
     write: (ev) => {
       switch (ev.type) {
-        case "text_delta": stdout(ev.text); break;
+        case "turn_start": newTurn = true; break;
+        case "text_delta": text(ev.text); break;
         case "system": stdout(`${lastChar === "\n" ? "" : "\n"}${ev.text}\n`); break;
         case "tool_start": process.stderr.write(`[tool ${ev.name} ${JSON.stringify(ev.arguments)}]\n`); break;
         case "tool_end": if (ev.is_error) process.stderr.write(`[tool ${ev.name} failed: ${ev.content.split("\n")[0]}]\n`); break;

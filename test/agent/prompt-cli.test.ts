@@ -50,6 +50,17 @@ describe("librecode prompt", () => {
     ]);
   });
 
+  it("separates the text of consecutive assistant turns by a blank line", async () => {
+    const srv = await serve([
+      (res) => respond(res, [...textFrames("Reading the file.").slice(0, 2), ...toolFrames("call_1", "read", { path: "notes.txt" })]),
+      (res) => respond(res, textFrames("# Plan")),
+    ]);
+    const p = project(srv.origin);
+    p.write("notes.txt", "remember the milk\n");
+    const r = await runCli(["prompt", "use a tool"], p);
+    expect(r).toMatchObject({ code: 0, stdout: "Reading the file.\n\n# Plan\n" });
+  });
+
   it("prints one JSON event per line with --json", async () => {
     const srv = await readThenAnswer();
     const p = project(srv.origin);

@@ -1,7 +1,8 @@
 // Loads the layered configuration: env > --config FILE > ./.librecode/config.yaml > $LIBRECODE_HOME/config.yaml > defaults.
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { displayPath } from "../display-path.js";
 import { configSchema, defaultConfig, isLeaf, schemaAt, type Config, type SchemaNode } from "./config-schema.js";
 import { ConfigError, type ConfigIssue } from "./config-error.js";
 import { lazyYaml } from "./lazy-yaml.js";
@@ -37,12 +38,6 @@ type FileLayer = { path: string; display: string; required: boolean };
 export function librecodeHome(env: Record<string, string | undefined> = process.env): string {
   const home = env.LIBRECODE_HOME;
   return home && home.trim() !== "" ? resolve(home) : join(homedir(), ".librecode");
-}
-
-/** A path as shown in messages: relative to cwd when inside it, else absolute. */
-export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
 }
 
 /** The config files in layering order, lowest first. */

@@ -1,6 +1,7 @@
 // The scripted-conversation format the offline `script` provider plays: parsing and validation.
 import { readFileSync } from "node:fs";
 import { lazyYaml } from "../config/lazy-yaml.js";
+import { isRecord } from "../is-record.js";
 
 export type ScriptToolCall = { name: string; arguments: string };
 
@@ -91,10 +92,6 @@ function optInt(v: unknown, where: string, dflt: number, min: number, fail: Fail
   if (v === undefined) return dflt;
   if (typeof v !== "number" || !Number.isInteger(v) || v < min) fail(where, `an integer >= ${min}`, v);
   return v as number;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function describe(v: unknown): string {

@@ -1,5 +1,6 @@
 // The before-request hook: shows the outgoing payload with secrets redacted and takes back edits,
 // except to the headers that carry credentials (a hook must never read or replace a key).
+import { isRecord } from "../is-record.js";
 import type { ModelEvent, ProviderPayload } from "./model-types.js";
 
 export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
@@ -94,8 +95,4 @@ export function secretHeaderValues(headers: Record<string, string> | undefined):
   return Object.entries(headers ?? {})
     .filter(([k]) => SENSITIVE_HEADERS.has(k.toLowerCase()))
     .map(([, v]) => v);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -1,19 +1,13 @@
 // Paths the model passes are absolute, "~/..." or relative to the session's working directory;
 // paths the tools print are relative to it when inside, so the model can pass them straight back.
 import { homedir } from "node:os";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, resolve } from "node:path";
+
+export { displayPath } from "../display-path.js";
 
 /** Resolves a tool's path argument against cwd ("~" and "~/x" mean the home directory). */
 export function resolveToolPath(cwd: string, path: string): string {
   if (path === "~") return homedir();
   if (path.startsWith("~/")) return resolve(homedir(), path.slice(2));
   return isAbsolute(path) ? resolve(path) : resolve(cwd, path);
-}
-
-/** abs relative to cwd when it lies inside cwd ("." for cwd itself), otherwise abs unchanged. */
-export function displayPath(abs: string, cwd: string): string {
-  const rel = relative(cwd, abs);
-  if (rel === "") return ".";
-  if (rel.startsWith("..") || isAbsolute(rel)) return abs;
-  return sep === "/" ? rel : rel.split(sep).join("/");
 }

@@ -368,8 +368,10 @@ function applyResult(local: { consumed: boolean; stopped: boolean }, r: HandlerR
   }
 }
 
+// Only width/height "content" is measured (layout/yoga-tree.ts, layout.md); basis "content" is
+// Yoga's auto, so its window's buffer cannot move the layout.
 function contentWindows(node: LayoutNode, out = new Set<string>()): Set<string> {
-  if (node.window && (node.width === "content" || node.height === "content" || node.basis === "content")) {
+  if (node.window && (node.width === "content" || node.height === "content")) {
     out.add(node.window);
   }
   for (const c of node.children ?? []) contentWindows(c, out);

@@ -42,7 +42,8 @@ async function promptExitCode(text: string, opts: PromptOptions): Promise<number
     const err = e instanceof Error && e.name === "Error" ? new UsageError(e.message) : e;
     return reportFailure(err);
   }
-  rt.onError((e) => process.stderr.write(`librecode: ${e.owner === "host" ? "" : `extension ${e.owner}: `}${e.where}: ${e.message}\n`));
+  // An extension disabled for failing (where "disabled", lua/lua-extension.ts) reports a whole sentence.
+  rt.onError((e) => process.stderr.write(`librecode: ${e.where === "disabled" && e.owner !== "host" ? e.message : `${e.owner === "host" ? "" : `extension ${e.owner}: `}${e.where}: ${e.message}`}\n`));
   if (opts.extensions !== false) await loadExtensions(rt, chat, cwd);
 
   const out = printer(opts.json === true);

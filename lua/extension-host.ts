@@ -6,7 +6,7 @@ import { discoverExtensions } from "./extension-discovery.js";
 import { loadExtension, type LoadOptions } from "./extension-loader.js";
 import { parseSource, pathSource, type ExtensionSource } from "./extension-manifest.js";
 import { CommandFailed } from "./api-misc.js";
-import type { LuaExtension, SessionContext } from "./lua-extension.js";
+import { DISABLED_WHERE, type LuaExtension, type SessionContext } from "./lua-extension.js";
 
 /** Where the host looks for things and how long a callback may run. */
 export type ExtensionHostOptions = LoadOptions & { cwd?: string; home?: string };
@@ -26,6 +26,7 @@ export type CommandRun = { ok: true; output: string } | { ok: false; error: stri
 
 /** `extension vim-mode: key handler failed: vim.lua:212: ...` plus the traceback on the next lines. */
 export function formatExtensionError(e: ErrorReport): string {
+  if (e.where === DISABLED_WHERE) return e.message;
   const head = `extension ${e.owner}: ${e.where} failed: ${e.message}`;
   return e.traceback && e.traceback.startsWith("stack traceback:") ? `${head}\n${e.traceback}` : head;
 }

@@ -10,6 +10,9 @@ import type { Manifest } from "./extension-manifest.js";
 /** After this many failed callbacks in a row an extension is disabled for the session. */
 export const MAX_CONSECUTIVE_FAILURES = 5;
 
+/** The `where` of the one error reported when an extension is disabled (its message is the whole notice). */
+export const DISABLED_WHERE = "disabled";
+
 export type ExtensionStatus = "loaded" | "failed" | "disabled";
 
 /** What the host tells event tables about the session (`ev.working`, `ev.context`). */
@@ -63,7 +66,12 @@ export class LuaExtension {
       return out;
     } catch (e) {
       if (e instanceof LuaError && ++this.failuresInRow >= MAX_CONSECUTIVE_FAILURES) {
-        this.disable(`disabled after ${MAX_CONSECUTIVE_FAILURES} failures in a row; last: ${e.message}`);
+        this.disable(`after ${MAX_CONSECUTIVE_FAILURES} failures in a row; last: ${e.message}`);
+        // Once: the app shows it in the transcript, the CLI on stderr (formatExtensionError).
+        this.rt.reportError({
+          owner: this.name, where: DISABLED_WHERE,
+          message: `extension ${this.name} disabled after ${MAX_CONSECUTIVE_FAILURES} failures: ${e.message}`,
+        });
       }
       throw e;
     } finally {
@@ -71,11 +79,19 @@ export class LuaExtension {
     }
   }
 
-  /** Stops everything the extension registered; it stays listed with the reason. */
+  /**
+   * Stops everything the extension registered; it stays listed with the reason. Its commands stay
+   * as stubs that fail with the reason, so `/name` says why instead of "unknown command".
+   */
   disable(reason: string): void {
     this.status = "disabled";
     this.reason = reason;
+    const commands = this.rt.commands.list().filter((c) => c.owner === this.name);
     this.rt.removeOwner(this.name);
+    const message = `extension ${this.name} is disabled (${reason})`;
+    for (const c of commands) {
+      this.rt.commands.register(c.name, { desc: `${c.desc} (disabled)`, owner: this.name, run: () => { throw new Error(message); } });
+    }
   }
 
   /** Records a librecode.log message. */

@@ -133,7 +133,7 @@ end)`,
     for (let i = 0; i < 7; i++) rt.emit("tick");
     const [src] = host.list();
     expect(src!.extensions[0]!.status).toBe("disabled");
-    expect(src!.extensions[0]!.reason).toBe("disabled after 5 failures in a row; last: a.lua:1: boom");
+    expect(src!.extensions[0]!.reason).toBe("after 5 failures in a row; last: a.lua:1: boom");
     expect(src!.extensions[0]!.handlers).toEqual([]);
     expect(rt.ownerStats("a").failures).toBe(5);
     expect(path.basename(src!.extensions[0]!.file)).toBe("a.lua");

@@ -2,6 +2,7 @@
 import "./yoga-preload.js"; // first: yoga-layout loads without touching fetch (see there)
 import type { ChatController, ChatRunOptions } from "../engine/chat/chat-controller.js";
 import { systemClock } from "../engine/scheduler.js";
+import { checkDatabasePath } from "../engine/session/database-path.js";
 import { createApp, type App } from "./create-app.js";
 import { InteractiveApp } from "./interactive-app.js";
 import { PendingController } from "./pending-controller.js";
@@ -22,6 +23,7 @@ export async function runChat(flags: ChatFlags): Promise<void> {
   });
   // The chat loop would fail on it after the first frame: say so before the terminal is taken.
   if (app.providerError !== null) throw new UsageError(app.providerError);
+  checkDatabasePath(app.home); // likewise an unopenable librecode.db (fs only: SQLite loads later)
   const options: ChatRunOptions = {
     ...(flags.resume ? { resume: true } : {}), ...(flags.session ? { session: flags.session } : {}),
     ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),

@@ -25,19 +25,3 @@ export function formatSessionList(sessions: SessionInfo[]): string[] {
     ].join("  "),
   );
 }
-
-/** `session show`: a header, then each message as `kind[ (status)]: text`, continuation lines indented. */
-export function formatSessionShow(session: SessionInfo, messages: MessageRecord[]): string[] {
-  const model = session.provider && session.model ? `${session.provider}/${session.model}` : session.model ?? "-";
-  const lines = [
-    `session ${session.id}${session.name ? ` "${session.name}"` : ""}`,
-    `cwd ${session.cwd}  model ${model}  created ${formatTime(session.createdAt)}  updated ${formatTime(session.updatedAt)}`,
-  ];
-  for (const m of messages) {
-    const status = m.status === "complete" ? "" : ` (${m.status})`;
-    const body = m.text === "" && m.payload !== undefined ? JSON.stringify(m.payload) : m.text;
-    const [first = "", ...rest] = body.split("\n");
-    lines.push(`${m.kind}${status}: ${first}`, ...rest.map((l) => `  ${l}`));
-  }
-  return lines;
-}

@@ -3,3 +3,5 @@ export * from "./session-records.js";
 export * from "./session-migrations.js";
 export * from "./session-store.js";
 export * from "./format-session-list.js";
+export * from "./format-session-show.js";
+export * from "./database-path.js";

@@ -1,9 +1,9 @@
 // Sessions and their messages in SQLite (`$LIBRECODE_HOME/librecode.db`, WAL).
 import { mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { redactSecrets, redactValue } from "../auth/redact-secrets.js";
+import { checkDatabasePath, databaseOpenError, databasePath } from "./database-path.js";
 import { migrate } from "./session-migrations.js";
 import {
   roleForKind,
@@ -52,8 +52,9 @@ export class SessionStore {
 
   /** Opens (creating and migrating as needed) `<home>/librecode.db`. */
   static open(home: string, opts: SessionStoreOptions = {}): SessionStore {
+    checkDatabasePath(home);
     mkdirSync(home, { recursive: true, mode: 0o700 });
-    return new SessionStore(join(home, "librecode.db"), opts);
+    return new SessionStore(databasePath(home), opts);
   }
 
   constructor(path: string, opts: SessionStoreOptions = {}) {
@@ -62,8 +63,12 @@ export class SessionStore {
     this.secrets = opts.secrets ?? (() => []);
     this.flushMs = opts.flushMs ?? 250;
     this.flushChars = opts.flushChars ?? 2048;
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
+    try {
+      this.db = new Database(path);
+      this.db.pragma("journal_mode = WAL");
+    } catch (e) {
+      throw databaseOpenError(path, e instanceof Error ? e.message : String(e));
+    }
     // NORMAL under WAL: a committed message survives a process crash; only an OS crash may lose the last commits.
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, cli, ensureBuilt, scratch } from "./run-cli.js";
 
@@ -106,6 +106,12 @@ describe("librecode session", () => {
   });
   it("list with no sessions says so", async () => {
     expect((await cli(["session", "list"], scratch())).stdout).toBe("no sessions\n");
+  });
+  it("fails with one line and exit 1 when librecode.db cannot be opened", async () => {
+    const dir = scratch();
+    mkdirSync(join(dir.home, "librecode.db"));
+    const r = await cli(["session", "list"], dir);
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, "", `librecode: session: ${join(dir.home, "librecode.db")}: cannot open the database: it is a directory\n`]);
   });
   it("show of an unknown session exits 2", async () => {
     const r = await cli(["session", "show", "nope"], scratch());

@@ -1,0 +1,60 @@
+// `session show`: a stored session as compact text. Tool calls show as `call NAME ARGS` under
+// their assistant message, results as their first lines; no line is blank or whitespace-only.
+import { formatTime } from "./format-session-list.js";
+import type { MessageRecord, SessionInfo } from "./session-records.js";
+
+/** Lines of a tool result shown before `… N more lines`. */
+const RESULT_LINES = 3;
+/** Characters of a call's arguments (or a thinking line) shown before `…`. */
+const SUMMARY_CHARS = 80;
+
+/** `session show`: a header, then each message as `kind[ (status)]: text`, continuation lines indented. */
+export function formatSessionShow(session: SessionInfo, messages: MessageRecord[]): string[] {
+  const model = session.provider && session.model ? `${session.provider}/${session.model}` : session.model ?? "-";
+  const lines = [
+    `session ${session.id}${session.name ? ` "${session.name}"` : ""}`,
+    `cwd ${session.cwd}  model ${model}  created ${formatTime(session.createdAt)}  updated ${formatTime(session.updatedAt)}`,
+  ];
+  for (const m of messages) lines.push(...formatMessage(m));
+  return lines;
+}
+
+function formatMessage(m: MessageRecord): string[] {
+  const status = m.status === "complete" ? "" : ` (${m.status})`;
+  const p = (typeof m.payload === "object" && m.payload !== null ? m.payload : {}) as Record<string, unknown>;
+  if (m.kind === "assistant") {
+    const out = textLines(`assistant${status}:`, m.text);
+    if (typeof p.thinking === "string" && p.thinking.trim() !== "") out.push(`  thinking: ${summary(p.thinking)}`);
+    for (const c of Array.isArray(p.tool_calls) ? p.tool_calls : []) {
+      const call = c as { name?: unknown; arguments?: unknown };
+      out.push(`  call ${String(call.name)} ${clip(String(call.arguments ?? "").replace(/\s*\n\s*/g, " ") || "{}")}`);
+    }
+    return out;
+  }
+  if (m.kind === "tool_result") {
+    const name = typeof p.name === "string" ? ` ${p.name}` : "";
+    const head = `tool_result${name}${p.is_error === true ? " (error)" : ""}${status}:`;
+    const out = textLines(head, m.text);
+    if (out.length <= RESULT_LINES) return out;
+    return [...out.slice(0, RESULT_LINES), `  … ${out.length - RESULT_LINES} more lines`];
+  }
+  const body = m.text === "" && m.payload !== undefined && m.payload !== null ? JSON.stringify(m.payload) : m.text;
+  return textLines(`${m.kind}${status}:`, body);
+}
+
+// The head carries the first non-blank line; later non-blank lines are indented by two.
+function textLines(head: string, text: string): string[] {
+  const [first, ...rest] = text.split("\n").filter((l) => l.trim() !== "");
+  return [first === undefined ? head : `${head} ${first}`, ...rest.map((l) => `  ${l}`)];
+}
+
+// The first non-blank line, clipped; ` …` when anything follows it.
+function summary(text: string): string {
+  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  const first = clip(lines[0]!.trim());
+  return lines.length > 1 && !first.endsWith("…") ? `${first} …` : first;
+}
+
+function clip(s: string): string {
+  return s.length > SUMMARY_CHARS ? `${s.slice(0, SUMMARY_CHARS - 1)}…` : s;
+}

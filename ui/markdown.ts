@@ -1,8 +1,17 @@
-import { Lexer, lexer, type Token, type Tokens } from "marked";
+import { createRequire } from "node:module";
+import type { Lexer, Token, Tokens } from "marked";
 import type { Span, Style } from "../engine/style.js";
 import { codeLanguage, highlightCode } from "./syntax-highlight.js";
 import { graphemes, graphemeWidth, textWidth } from "./text-measure.js";
 import { hasPrefix, wrapSpans, wrapSpansIncremental, type StyledLine, type WrapMemo } from "./wrap-text.js";
+
+// marked loads on the first markdown rendered (a start without assistant text never needs it).
+// require() of an ES module (marked is one) works from Node 20.19 / 22.12 on; older Node loads it
+// here at once, as a static import would.
+type Marked = typeof import("marked");
+const canRequireEsm = (process.features as { require_module?: boolean }).require_module === true;
+let markedModule: Marked | undefined = canRequireEsm ? undefined : await import("marked");
+const marked = (): Marked => (markedModule ??= createRequire(import.meta.url)("marked") as Marked);
 
 // Styles are interned so equal styles are one object: span merging and the theme's resolve
 // cache both work by identity.
@@ -183,7 +192,7 @@ function blocks(tokens: readonly Token[], width: number, base: Style, spaced: bo
  */
 export function renderMarkdown(text: string, width: number): StyledLine[] {
   const w = Math.max(1, Math.floor(width));
-  const tokens = lexer(text, { gfm: true });
+  const tokens = marked().lexer(text, { gfm: true });
   return blocks(tokens, w, PLAIN, true).map((l) => l.filter((s) => s.text !== ""));
 }
 
@@ -311,7 +320,7 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
   const baseLines = reuse ? memo!.stableLines : [];
   // marked's lex() without its inline pass, which runs below so the trailing paragraph can skip
   // the part of its text that can no longer change.
-  const lx = new Lexer({ gfm: true });
+  const lx = new (marked().Lexer)({ gfm: true });
   const rest = src.slice(base.length);
   // Text appended to a one-line paragraph without a newline leaves it one paragraph: skip the
   // block pass, whose paragraph rule scans the whole line.

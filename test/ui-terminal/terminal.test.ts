@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { keyEvent } from "../../engine/key-event.js";
 import { FakeClock } from "../../engine/scheduler.js";
 import type { InputEvent } from "../../ui/key-decoder.js";
@@ -194,6 +194,8 @@ describe("Terminal restore in a real child process", () => {
       });
     });
     const closed = new Promise<number | null>((done) => child.on("close", done));
+    // A failed expectation must not leave a stopped child holding the worker open.
+    onTestFinished(() => { if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL"); });
     await stopped;
     // The stop is a real kernel state change: wait for /proc to report it (bounded by a deadline
     // generous enough for a loaded CI machine, since the child restores before it stops itself).

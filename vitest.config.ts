@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import ClosingLineReporter from "./test/support/closing-line-reporter.js";
 
 export default defineConfig({
   test: {
@@ -6,5 +7,6 @@ export default defineConfig({
     testTimeout: 20000,
     hookTimeout: 20000,
     pool: "forks",
+    reporters: ["default", new ClosingLineReporter()],
   },
 });

@@ -33,7 +33,7 @@ export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> 
     model, system: [t.system, ...contrib.texts].join("\n\n"), messages: t.entries.map((e) => e.message),
     tools: t.tools, thinkingLevel: t.thinkingLevel,
   };
-  rt.emit("model_request", { turn, provider, model, messages: req.messages.length, tools: req.tools.length, estimated_tokens: t.estimate() });
+  rt.emit("model_request", { turn, purpose: "turn", provider, model, messages: req.messages.length, tools: req.tools.length, estimated_tokens: t.estimate() });
   const out = await streamTurn(t.ctx, t.model.provider, req);
   const calls = out.message.toolCalls ?? [];
   if (out.seq > 0 || out.message.text || calls.length) {

@@ -143,7 +143,8 @@ export class ChatLoop implements ChatController {
   async compact(signal: AbortSignal = new AbortController().signal): Promise<boolean> {
     const plan = planCompaction(this.entries, this.model.contextWindow);
     if (!plan) return false;
-    const summary = await summarise(this.model, this.summary, plan.replaced, signal);
+    const hooks = { ctx: this.runContext(signal), estimatedTokens: this.contextUse().tokens };
+    const summary = await summarise(this.model, this.summary, plan.replaced, signal, hooks);
     const record = this.store.appendSummary(this.session.id, summary, Math.max(0, ...plan.replaced.map((e) => e.seq)));
     announceSaved({ rt: this.rt, sessionId: this.session.id }, record);
     this.summary = summary;

@@ -1,9 +1,16 @@
 // Compaction: when the context nears the model's window (or on /compact), the oldest turns are
 // summarised by the model itself and replaced by that summary; recent turns stay verbatim. The
-// offline script provider gets a deterministic summary instead (no scripted turn is used up).
-import type { Provider } from "../model/model-types.js";
+// offline script provider gets a deterministic summary instead (no scripted turn is used up). The
+// summary request passes `model_request` and `before_provider_request` like a turn's (purpose
+// "compaction"), so extensions that audit or edit requests see this one too.
+import type { ModelRequest, Provider } from "../model/model-types.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
 import { compactionCut, renderForSummary, type ContextEntry } from "./conversation.js";
+import { providerHook } from "./model-turn.js";
+import type { RunContext } from "./run-context.js";
+
+/** Where the summary request is announced: the kernel and keys of the run, and the context estimate. */
+export type SummaryHooks = { ctx: Pick<RunContext, "rt" | "secrets">; estimatedTokens: number };
 
 /** Auto-compaction starts when the estimate passes this share of the context window. */
 export const AUTO_COMPACT_AT = 0.85;
@@ -34,12 +41,15 @@ export function offlineSummary(previous: string | undefined, replaced: ContextEn
 
 /** Asks the model for a summary of `replaced` (and the previous summary); throws a one-line error on failure. */
 export async function modelSummary(provider: Provider, model: string, previous: string | undefined,
-  replaced: ContextEntry[], signal: AbortSignal): Promise<string> {
+  replaced: ContextEntry[], signal: AbortSignal, hooks: SummaryHooks): Promise<string> {
   const prior = previous ? `Summary of what came before:\n${previous}\n\n` : "";
   const text = `${prior}Conversation to summarise:\n${renderForSummary(replaced)}\n\nWrite the summary now.`;
   let out = "";
   let error: string | undefined;
-  for await (const ev of provider.stream({ model, system: SUMMARY_SYSTEM, messages: [{ role: "user", text }], tools: [], thinkingLevel: "off" }, { signal })) {
+  const req: ModelRequest = { model, system: SUMMARY_SYSTEM, messages: [{ role: "user", text }], tools: [], thinkingLevel: "off" };
+  const { ctx } = hooks;
+  ctx.rt.emit("model_request", { turn: 0, purpose: "compaction", provider: provider.id, model, messages: 1, tools: 0, estimated_tokens: hooks.estimatedTokens });
+  for await (const ev of provider.stream(req, { signal, onPayload: (p) => providerHook(ctx, p, "compaction") })) {
     if (ev.type === "text_delta") out += ev.text;
     if (ev.type === "done" && (ev.stopReason === "error" || ev.stopReason === "aborted")) error = ev.error ?? ev.stopReason;
   }
@@ -49,9 +59,9 @@ export async function modelSummary(provider: Provider, model: string, previous: 
 }
 
 /** The summary of `replaced`: offline for the script provider, else written by the model. */
-export async function summarise(m: ResolvedModel, previous: string | undefined, replaced: ContextEntry[], signal: AbortSignal): Promise<string> {
+export async function summarise(m: ResolvedModel, previous: string | undefined, replaced: ContextEntry[], signal: AbortSignal, hooks: SummaryHooks): Promise<string> {
   if (m.provider.api === "script") return offlineSummary(previous, replaced);
-  return modelSummary(m.provider, m.model, previous, replaced, signal);
+  return modelSummary(m.provider, m.model, previous, replaced, signal, hooks);
 }
 
 /** Provider errors that mean "the request is larger than the model's window". */

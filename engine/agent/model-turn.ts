@@ -29,7 +29,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   let usage: TurnOutcome["usage"];
   let retrying: number | undefined;
   try {
-    for await (const ev of provider.stream(req, { signal: ctx.signal, onPayload: (p) => providerHook(ctx, p) })) {
+    for await (const ev of provider.stream(req, { signal: ctx.signal, onPayload: (p) => providerHook(ctx, p, "turn") })) {
       if (retrying !== undefined && ev.type !== "retry") {
         ctx.rt.emit("retry_end", { attempt: retrying, ok: !(ev.type === "done" && ev.stopReason === "error") });
         retrying = undefined;
@@ -64,11 +64,17 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   return { message, seq: record?.seq ?? 0, stopReason, toolBlocks: s.toolBlocks, ...(error ? { error } : {}), ...(usage ? { usage } : {}) };
 }
 
-// before_provider_request: handlers see the redacted payload and may edit body and plain headers.
-function providerHook(ctx: RunContext, p: ProviderPayload): ProviderPayload {
+/** Why a request is made: a turn of a run, or the summary compaction asks for. */
+export type RequestPurpose = "turn" | "compaction";
+
+/**
+ * before_provider_request for every request: handlers see the payload (the provider already shows
+ * credential headers as "[redacted]" and drops edits to them) and may edit body and plain headers.
+ */
+export function providerHook(ctx: Pick<RunContext, "rt" | "secrets">, p: ProviderPayload, purpose: RequestPurpose): ProviderPayload {
   // Handlers must not see a key even where a prompt carried one; without handlers the body is untouched.
   const body = ctx.rt.events.count("before_provider_request") > 0 ? redactValue(p.body, ctx.secrets()) : p.body;
-  const data: Record<string, unknown> = { provider: p.provider, model: p.model, url: p.url, headers: p.headers, body };
+  const data: Record<string, unknown> = { purpose, provider: p.provider, model: p.model, url: p.url, headers: p.headers, body };
   ctx.rt.emit("before_provider_request", data);
   return {
     ...p,

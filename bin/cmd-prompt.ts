@@ -79,7 +79,7 @@ async function loadExtensions(rt: Runtime, chat: OpenedChat, cwd: string): Promi
   }
 }
 
-/** Plain mode: answer text on stdout, tool activity on stderr; JSON mode: every event, one per line. */
+/** Plain mode: answer text and shell-escape output on stdout, tool activity on stderr; JSON mode: every event, one per line. */
 function printer(json: boolean): { write: (ev: AgentEvent) => void; end: () => void } {
   let lastChar = "\n";
   let tail = ""; // the last two characters written, to end a turn's text with a blank line
@@ -107,6 +107,8 @@ function printer(json: boolean): { write: (ev: AgentEvent) => void; end: () => v
         case "text_delta": text(ev.text); break;
         case "system": stdout(`${lastChar === "\n" ? "" : "\n"}${ev.text}\n`); break;
         case "tool_start": process.stderr.write(`[tool ${ev.name} ${JSON.stringify(ev.arguments)}]\n`); break;
+        // `librecode prompt "!ls"`: the command's output is the answer.
+        case "shell": stdout(ev.output === "" || ev.output.endsWith("\n") ? ev.output : `${ev.output}\n`); break;
         case "tool_end": if (ev.is_error) process.stderr.write(`[tool ${ev.name} failed: ${ev.content.split("\n")[0]}]\n`); break;
         case "turn_end": if (lastChar !== "\n" && ev.stop_reason === "tool_use") stdout("\n"); break;
         case "retry": process.stderr.write(`[retry ${ev.attempt} in ${ev.delay_ms} ms: ${ev.reason}]\n`); break;

@@ -13,6 +13,8 @@ export type AgentEvent =
   | { type: "thinking_delta"; text: string }
   | { type: "tool_start"; tool_call_id: string; name: string; arguments: Record<string, unknown> }
   | { type: "tool_end"; tool_call_id: string; name: string; content: string; is_error: boolean }
+  /** A `!cmd` (kept: the model sees it next turn) or `!!cmd` shell escape ran; `output` is what the bash tool returned. */
+  | { type: "shell"; command: string; output: string; is_error: boolean; kept: boolean }
   | { type: "retry"; attempt: number; delay_ms: number; reason: string }
   | { type: "usage"; input: number; output: number }
   | { type: "turn_end"; turn: number; stop_reason: StopReason }

@@ -31,6 +31,7 @@ export function shellNote(command: string, output: string): string {
 export async function runShellEscape(ctx: RunContext, entries: ContextEntry[], esc: ShellEscape): Promise<void> {
   const call = { id: `shell_${randomBytes(6).toString("hex")}`, name: "bash", arguments: JSON.stringify({ command: esc.command }) };
   const out = await runToolStep(ctx, call, undefined, { persist: false, meta: { shell: esc.keep ? "context" : "hidden" } });
+  ctx.output({ type: "shell", command: esc.command, output: out.content, is_error: out.isError, kept: esc.keep });
   if (!esc.keep) return;
   const text = shellNote(esc.command, out.content);
   const shell: ShellPayload = { command: esc.command, output: out.content, is_error: out.isError };

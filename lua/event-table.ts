@@ -1,8 +1,10 @@
 // Kernel records as Lua sees them: buffers, blocks, windows, the layout, and the lazy event table.
+import fengari from "fengari";
+import type { LuaState } from "fengari";
 import type { Block } from "../engine/block.js";
 import type { EventContext } from "../engine/event-bus.js";
 import type { Runtime } from "../engine/runtime.js";
-import { lazyTable, type LazyTable } from "./lua-value.js";
+import { jsString, lazyTable, LuaFunctionRef, luaString, luaTypeName, pushValue, type LazyTable } from "./lua-value.js";
 import { cpChars } from "../engine/code-points.js";
 import type { SessionContext } from "./lua-extension.js";
 
@@ -12,6 +14,11 @@ export const LIFECYCLE_EVENTS = new Set([
   "context_build", "before_provider_request", "after_provider_response", "provider_error", "tool_call",
   "tool_result", "tool_error", "message_append", "turn_end", "agent_end", "shutdown", "session_save", "model_request",
 ]);
+
+const { lua, lauxlib } = fengari;
+
+/** Most characters a Lua handler may set as `prompt_submit`'s `data.text` (a rewrite, not a document). */
+export const PROMPT_TEXT_LIMIT = 200_000;
 
 /** Event payloads carry only the newest blocks of a buffer, each with capped text (bounded per key). */
 export const PAYLOAD_BLOCKS = 32;
@@ -98,11 +105,78 @@ export function eventTable(rt: Runtime, ev: EventContext, session: SessionContex
   };
   return lazyTable(eager, {
     context: () => ({ mode: session.mode ?? data.mode ?? "chat", working, cwd: rt.cwd, session_id: session.session_id ?? data.session_id ?? "" }),
-    data: () => data,
+    data: () => (ev.name === "prompt_submit" ? new WritableText(data) : data),
     focus: () => rt.focusInfo(),
     composer: () => bufferPayload(rt, "composer"),
     buffers: () => lazyMap(rt.buffers.list(), (n) => bufferPayload(rt, n)),
     windows: () => lazyMap(rt.windows.list(), (n) => windowToLua(rt, n)),
     layout: () => lazyTable({ width: rt.width, height: rt.height }, { windows: () => layoutWindows(rt), root: () => rt.layout.plain() }),
   });
+}
+
+/**
+ * `prompt_submit`'s `data` as Lua sees it: a proxy table whose `text` reads and writes the host's
+ * payload (checked: a string of at most PROMPT_TEXT_LIMIT characters), so a handler can rewrite
+ * the prompt; any other field set stays in Lua. It rides pushValue's registry-reference case
+ * (same state, pushed by `push`) because a lazy table copies, and copies are not written back.
+ */
+class WritableText extends LuaFunctionRef {
+  constructor(private readonly data: Record<string, unknown>) {
+    super(undefined as unknown as LuaState, lauxlib.LUA_NOREF);
+  }
+
+  override sameState(): boolean {
+    return true;
+  }
+
+  override push(L: LuaState): void {
+    const data = this.data;
+    lua.lua_createtable(L, 0, 0);
+    lua.lua_createtable(L, 0, 3);
+    // Reads fall through to the payload for every field never set from Lua (text is never set raw).
+    lua.lua_pushcfunction(L, (L2: LuaState) => {
+      if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return 0;
+      pushValue(L2, data[jsString(lua.lua_tostring(L2, 2))]);
+      return 1;
+    });
+    lua.lua_setfield(L, -2, luaString("__index"));
+    lua.lua_pushcfunction(L, (L2: LuaState) => {
+      if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING || jsString(lua.lua_tostring(L2, 2)) !== "text") {
+        lua.lua_rawset(L2, 1);
+        return 0;
+      }
+      const text = readText(L2);
+      if (typeof text !== "string") {
+        lua.lua_pushstring(L2, luaString(`data.text: ${text.error}`));
+        return lua.lua_error(L2);
+      }
+      data.text = text;
+      return 0;
+    });
+    lua.lua_setfield(L, -2, luaString("__newindex"));
+    // pairs() walks a snapshot: the payload's fields, then those set from Lua.
+    lua.lua_pushcfunction(L, (L2: LuaState) => {
+      pushValue(L2, data);
+      lua.lua_pushnil(L2);
+      while (lua.lua_next(L2, 1) !== 0) {
+        lua.lua_pushvalue(L2, -2);
+        lua.lua_insert(L2, -2);
+        lua.lua_rawset(L2, -4);
+      }
+      const snapshot = lua.lua_gettop(L2);
+      lua.lua_getglobal(L2, luaString("next"));
+      lua.lua_pushvalue(L2, snapshot);
+      lua.lua_pushnil(L2);
+      return 3;
+    });
+    lua.lua_setfield(L, -2, luaString("__pairs"));
+    lua.lua_setmetatable(L, -2);
+  }
+}
+
+// The new prompt text at index 3 (a __newindex value), or why it cannot be one.
+function readText(L: LuaState): string | { error: string } {
+  if (lua.lua_type(L, 3) !== lua.LUA_TSTRING) return { error: `expected a string, got ${luaTypeName(L, 3)}` };
+  const text = jsString(lua.lua_tostring(L, 3));
+  return text.length > PROMPT_TEXT_LIMIT ? { error: `expected a string of at most ${PROMPT_TEXT_LIMIT} characters, got ${text.length}` } : text;
 }

@@ -1,10 +1,12 @@
 // `librecode` with no command: the interactive chat in the terminal.
-import "./yoga-preload.js"; // first: yoga-layout loads without touching fetch (see there)
+import "../ui/terminal-early-hold.js"; // first: raw mode now, keys typed from here on are held
+import "./yoga-preload.js"; // next: yoga-layout loads without touching fetch (see there)
 import type { ChatController, ChatRunOptions } from "../engine/chat/chat-controller.js";
 import { systemClock } from "../engine/scheduler.js";
 import { checkDatabasePath } from "../engine/session/database-path.js";
 import { createApp, type App } from "./create-app.js";
 import { InteractiveApp } from "./interactive-app.js";
+import { releaseEarlyInput } from "../ui/terminal-early-input.js";
 import { PendingController } from "./pending-controller.js";
 import { UsageError } from "./usage-error.js";
 
@@ -12,6 +14,16 @@ export type ChatFlags = ChatRunOptions & { config?: string; extensions?: boolean
 
 /** Runs the chat until the user quits; the terminal is restored however it ends. */
 export async function runChat(flags: ChatFlags): Promise<void> {
+  try {
+    await run(flags);
+  } catch (e) {
+    releaseEarlyInput(); // a start-up failure: the tty's own mode back before the one-line error
+    throw e;
+  }
+}
+
+/** runChat without the release on failure. */
+async function run(flags: ChatFlags): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError("the interactive chat needs a terminal on stdin and stdout (use `librecode prompt` for scripts)");
   }

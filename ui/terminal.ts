@@ -2,6 +2,7 @@ import { StringDecoder } from "node:string_decoder";
 import { systemClock, type Clock } from "../engine/scheduler.js";
 import { KeyDecoder, type InputEvent } from "./key-decoder.js";
 import { wheelFromArrowBurst } from "./alternate-scroll.js";
+import { takeEarlyInput } from "./terminal-early-input.js";
 import { installRestoreGuard, type GuardedProcess } from "./terminal-guard.js";
 import { KITTY_PUSH, KITTY_QUERY, MODIFY_OTHER_KEYS_ON, enterSequence, restoreSequence } from "./terminal-modes.js";
 
@@ -73,7 +74,10 @@ export class Terminal {
     return this.kittyPushed;
   }
 
-  /** Takes over the terminal: alternate screen, raw mode, hidden cursor, paste/focus/scroll modes. */
+  /**
+   * Takes over the terminal: alternate screen, raw mode, hidden cursor, paste/focus/scroll modes;
+   * then the input held since start-up on this stream is decoded to the input listeners.
+   */
   enter(): void {
     if (this.entered) return;
     this.entered = true;
@@ -94,6 +98,8 @@ export class Terminal {
         this.probing = false;
       }, this.opts.probeTimeoutMs ?? 1000);
     }
+    // Keys typed during start-up (holdEarlyInput) are decoded now, like any typed later.
+    for (const chunk of takeEarlyInput(this.input)) this.receive(chunk);
   }
 
   /** Writes bytes to the terminal (a frame from Screen.flush, typically). */

@@ -42,4 +42,12 @@ describe("prompt_submit data.text from Lua", () => {
       "extension ext: prompt_submit handler failed: data.text: expected a string, got number",
     ]);
   });
+
+  it("runs the docs/lua-api.md example", () => {
+    const { rt, errors } = ext(`ev.data.text = ev.data.text:gsub("^tl;dr ", "Summarise briefly: ")`);
+    const data: Record<string, unknown> = { text: "tl;dr the README" };
+    rt.emit("prompt_submit", data);
+    expect(errors()).toEqual([]);
+    expect(data.text).toBe("Summarise briefly: the README");
+  });
 });

@@ -4,7 +4,7 @@ import type { LuaState } from "fengari";
 import type { Block } from "../engine/block.js";
 import type { EventContext } from "../engine/event-bus.js";
 import type { Runtime } from "../engine/runtime.js";
-import { jsString, lazyTable, LuaFunctionRef, luaString, luaTypeName, pushValue, type LazyTable } from "./lua-value.js";
+import { jsString, lazyTable, luaString, luaTypeName, pushValue, type LazyTable, type LuaPushable } from "./lua-value.js";
 import { cpChars } from "../engine/code-points.js";
 import type { SessionContext } from "./lua-extension.js";
 
@@ -15,7 +15,7 @@ export const LIFECYCLE_EVENTS = new Set([
   "tool_result", "tool_error", "message_append", "turn_end", "agent_end", "shutdown", "session_save", "model_request",
 ]);
 
-const { lua, lauxlib } = fengari;
+const { lua } = fengari;
 
 /** Most characters a Lua handler may set as `prompt_submit`'s `data.text` (a rewrite, not a document). */
 export const PROMPT_TEXT_LIMIT = 200_000;
@@ -117,19 +117,14 @@ export function eventTable(rt: Runtime, ev: EventContext, session: SessionContex
 /**
  * `prompt_submit`'s `data` as Lua sees it: a proxy table whose `text` reads and writes the host's
  * payload (checked: a string of at most PROMPT_TEXT_LIMIT characters), so a handler can rewrite
- * the prompt; any other field set stays in Lua. It rides pushValue's registry-reference case
- * (same state, pushed by `push`) because a lazy table copies, and copies are not written back.
+ * the prompt; any other field set stays in Lua. It pushes itself (LuaPushable) because a plain
+ * or lazy table is a copy, and copies are not written back.
  */
-class WritableText extends LuaFunctionRef {
-  constructor(private readonly data: Record<string, unknown>) {
-    super(undefined as unknown as LuaState, lauxlib.LUA_NOREF);
-  }
+class WritableText implements LuaPushable {
+  constructor(private readonly data: Record<string, unknown>) {}
 
-  override sameState(): boolean {
-    return true;
-  }
-
-  override push(L: LuaState): void {
+  /** Pushes the proxy table onto L's stack. */
+  pushLua(L: LuaState): void {
     const data = this.data;
     lua.lua_createtable(L, 0, 0);
     lua.lua_createtable(L, 0, 3);

@@ -60,6 +60,15 @@ export function refFunction(L: LuaState, idx: number): LuaFunctionRef {
 }
 
 /** A JS value whose Lua table is built lazily: each field is computed on first read, then cached. */
+/** A host value that builds its own Lua value (a proxy table, say): pushValue calls pushLua. */
+export interface LuaPushable {
+  pushLua(L: LuaState): void;
+}
+
+function isPushable(v: object): v is LuaPushable {
+  return typeof (v as Partial<LuaPushable>).pushLua === "function";
+}
+
 export type LazyTable = { readonly lazy: true; eager: Record<string, unknown>; fields: Record<string, () => unknown> };
 
 /** Makes a lazy table description for pushValue. */
@@ -115,6 +124,10 @@ export function pushValue(L: LuaState, v: unknown, depth = 0): void {
   }
   if (v === null || depth > MAX_DEPTH) {
     lua.lua_pushnil(L);
+    return;
+  }
+  if (isPushable(v)) {
+    v.pushLua(L);
     return;
   }
   if (v instanceof LuaFunctionRef) {

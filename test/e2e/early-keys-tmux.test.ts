@@ -1,7 +1,9 @@
 // Keys typed while librecode starts, in a real terminal (tmux): they reach the composer as if typed
 // later (Enter submits), and whatever way start-up ends, the shell gets its tty mode back.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ensureBuilt, scratch } from "../cli/run-cli.js";
+import { BIN, ROOT, ensureBuilt, scratch } from "../cli/run-cli.js";
 import { TmuxSession } from "./tmux-session.js";
 
 const PLACEHOLDER = "Type a message (/ for commands)";
@@ -94,6 +96,18 @@ describe("keys typed during start-up (tmux)", () => {
       "librecode: config: .librecode/config.yaml:2: invali",
     ]);
     expect(lines[at]).toBe("rc=2");
+    expect(await ttyFlags(s)).toEqual(["icrnl", "echo"]);
+  });
+
+  it("a start-up killed by SIGTERM while holding input leaves the tty cooked (icrnl, echo)", async () => {
+    const s = await shell();
+    const hold = pathToFileURL(join(ROOT, "dist", "ui", "terminal-early-input.js")).href;
+    // The hold's guard restores the mode on the signal, as it does for the chat entry.
+    s.type(`node -e 'import("${hold}").then((m) => { m.holdEarlyInput(); process.kill(process.pid, "SIGTERM"); })'; echo rc=$?`);
+    s.keys("Enter");
+    const lines = await s.waitFor("the exit code", (l) => l.some((x) => x.startsWith("rc=")));
+    const at = lines.findIndex((x) => x.startsWith("rc="));
+    expect(lines.slice(at - 1, at + 1)).toEqual(["librecode: terminated by SIGTERM", "rc=143"]);
     expect(await ttyFlags(s)).toEqual(["icrnl", "echo"]);
   });
 });

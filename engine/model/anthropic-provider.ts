@@ -2,8 +2,8 @@
 // signature, tool_use assembled from input_json_delta, usage and stop_reason.
 import type Anthropic from "@anthropic-ai/sdk";
 import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason, ThinkingLevel } from "./model-types.js";
-import { hookedStream, lower, secretHeaderValues } from "./provider-payload.js";
-import { streamWithRetry } from "./retry.js";
+import { lower } from "./provider-payload.js";
+import { sdkStream } from "./sdk-stream.js";
 
 export type AnthropicConfig = {
   id: string;
@@ -89,7 +89,6 @@ export function createAnthropicProvider(cfg: AnthropicConfig): Provider {
     id: cfg.id,
     api: "anthropic-messages",
     stream(req, opts) {
-      const secrets = [apiKey, ...secretHeaderValues(cfg.headers)];
       const payload = {
         provider: cfg.id,
         model: req.model,
@@ -97,10 +96,9 @@ export function createAnthropicProvider(cfg: AnthropicConfig): Provider {
         headers: { ...lower(cfg.headers), "x-api-key": apiKey, "anthropic-version": ANTHROPIC_VERSION, "content-type": "application/json" },
         body: anthropicBody(req),
       };
-      return hookedStream(label, payload, opts.onPayload, (edits) => {
-        const body = { ...edits.body, stream: true };
-        const attempt = (signal: AbortSignal) => streamEvents(getClient, body, edits.headers, signal);
-        return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, secrets);
+      return sdkStream({
+        label, payload, apiKey, configHeaders: cfg.headers, retry: cfg.retry, opts,
+        attempt: (body, headers, signal) => streamEvents(getClient, body, headers, signal),
       });
     },
   };

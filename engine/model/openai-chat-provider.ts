@@ -2,8 +2,8 @@
 // through the official SDK, which parses the SSE; we turn chunks into ModelEvents.
 import type OpenAI from "openai";
 import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason } from "./model-types.js";
-import { hookedStream, lower, secretHeaderValues } from "./provider-payload.js";
-import { streamWithRetry } from "./retry.js";
+import { lower } from "./provider-payload.js";
+import { sdkStream } from "./sdk-stream.js";
 
 export type OpenAIChatConfig = {
   id: string;
@@ -87,7 +87,6 @@ export function createOpenAIChatProvider(cfg: OpenAIChatConfig): Provider {
     id: cfg.id,
     api: "openai-chat",
     stream(req, opts) {
-      const secrets = [apiKey, ...secretHeaderValues(cfg.headers)];
       const payload = {
         provider: cfg.id,
         model: req.model,
@@ -95,10 +94,9 @@ export function createOpenAIChatProvider(cfg: OpenAIChatConfig): Provider {
         headers: { ...lower(cfg.headers), authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
         body: openAIChatBody(req),
       };
-      return hookedStream(label, payload, opts.onPayload, (edits) => {
-        const body = { ...edits.body, stream: true };
-        const attempt = (signal: AbortSignal) => streamChunks(getClient, body, edits.headers, signal);
-        return streamWithRetry(attempt, opts.signal, label, cfg.retry ?? {}, secrets);
+      return sdkStream({
+        label, payload, apiKey, configHeaders: cfg.headers, retry: cfg.retry, opts,
+        attempt: (body, headers, signal) => streamChunks(getClient, body, headers, signal),
       });
     },
   };

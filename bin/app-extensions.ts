@@ -1,7 +1,7 @@
 // Loading the Lua extensions for one run: config `extensions.use` (unless disabled) plus the
 // `--extension PATH` sources, through lua/'s ExtensionHost; then `startup` is emitted.
 import type { LoadedConfig } from "../engine/config/index.js";
-import type { Runtime } from "../engine/runtime.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
 import { ExtensionHost } from "../lua/extension-host.js";
 
 export type AppExtensionOptions = { cwd: string; home: string; enabled: boolean; paths: string[] };

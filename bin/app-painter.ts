@@ -1,7 +1,7 @@
 // One screen's painting: the compositor state (renderer caches), the content measure the layout
 // uses for the composer, and the windows dirtied since the last frame.
-import type { Block } from "../engine/block.js";
-import type { Runtime } from "../engine/runtime.js";
+import type { Block } from "../engine/kernel/block.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
 import type { CellGrid } from "../ui/cell-grid.js";
 import { contentMeasure, createCompositorState, paintFrame, type CursorPos } from "../ui/compositor.js";
 import { blockFlags } from "../ui/renderers/transcript-renderer.js";

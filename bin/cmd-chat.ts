@@ -2,7 +2,7 @@
 import "../ui/terminal-early-hold.js"; // first: raw mode now, keys typed from here on are held
 import "./yoga-preload.js"; // next: yoga-layout loads without touching fetch (see there)
 import type { ChatController, ChatRunOptions } from "../engine/chat/chat-controller.js";
-import { systemClock } from "../engine/scheduler.js";
+import { systemClock } from "../engine/kernel/scheduler.js";
 import { checkDatabasePath } from "../engine/session/database-path.js";
 import { createApp, type App } from "./create-app.js";
 import { InteractiveApp } from "./interactive-app.js";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import type { AgentEvent } from "../engine/agent/agent-events.js";
 import { openChatLoop, type OpenedChat } from "../engine/agent/open-chat-loop.js";
 import { librecodeHome } from "../engine/config/load-config.js";
-import { Runtime } from "../engine/runtime.js";
+import { Runtime } from "../engine/kernel/runtime.js";
 import { UsageError, reportFailure } from "./usage-error.js";
 
 export type PromptOptions = {

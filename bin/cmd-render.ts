@@ -2,9 +2,9 @@
 // the terminal (cli.md). Snapshot tests of layouts and extensions are built on it.
 import { readFileSync } from "node:fs";
 import { parseTranscriptFixture } from "../engine/chat/transcript-fixture.js";
-import { parseKeys } from "../engine/key-notation.js";
-import type { Runtime } from "../engine/runtime.js";
-import { FakeClock } from "../engine/scheduler.js";
+import { parseKeys } from "../engine/kernel/key-notation.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
+import { FakeClock } from "../engine/kernel/scheduler.js";
 import { createApp } from "./create-app.js";
 import { printRuntimeErrors } from "./extension-runtime.js";
 import { renderFrame } from "./render-frame.js";

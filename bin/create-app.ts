@@ -4,8 +4,8 @@ import { AuthStore } from "../engine/auth/auth-store.js";
 import { installStockChat, type StockChat } from "../engine/chat/stock-chat.js";
 import { librecodeHome, type LoadedConfig, type ThemeName } from "../engine/config/index.js";
 import { resolveProvider } from "../engine/model/provider-registry.js";
-import { Runtime } from "../engine/runtime.js";
-import type { Clock } from "../engine/scheduler.js";
+import { Runtime } from "../engine/kernel/runtime.js";
+import type { Clock } from "../engine/kernel/scheduler.js";
 import { registerBuiltinTools } from "../engine/tools/builtin-tools.js";
 import type { LayoutNode } from "../layout/layout-table.js";
 import type { ExtensionHost } from "../lua/extension-host.js";
@@ -74,7 +74,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 async function readLayoutFile(file: string): Promise<LayoutNode> {
   if (/\.lua$/i.test(file)) (await import("../lua/lua-layout-file.js")).registerLuaLayoutLoader();
   // Imported only for --layout: it pulls in the yaml parser, which a plain start does not need.
-  const { parseLayoutFile } = await import("../engine/layout-file.js");
+  const { parseLayoutFile } = await import("../engine/kernel/layout-file.js");
   try {
     // parseLayoutFile names the file in every error; the runtime then applies the checked table.
     return parseLayoutFile(file);

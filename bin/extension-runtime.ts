@@ -1,7 +1,7 @@
 // A runtime without the UI for the commands that only need the registries: `tool list/run`,
 // `extension list/run`. Built-in tools first, then the configured extensions.
 import { librecodeHome } from "../engine/config/index.js";
-import { Runtime } from "../engine/runtime.js";
+import { Runtime } from "../engine/kernel/runtime.js";
 import { registerBuiltinTools } from "../engine/tools/builtin-tools.js";
 import { formatExtensionError, type ExtensionHost } from "../lua/extension-host.js";
 import { loadAppExtensions } from "./app-extensions.js";

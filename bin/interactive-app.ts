@@ -2,8 +2,8 @@
 // write. Everything product-specific already sits on the runtime; this file only moves bytes,
 // sizes and the few things only the process can do (quit, hand the terminal to $EDITOR).
 import type { StockChat } from "../engine/chat/stock-chat.js";
-import type { Runtime } from "../engine/runtime.js";
-import type { Clock } from "../engine/scheduler.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
+import type { Clock } from "../engine/kernel/scheduler.js";
 import { FrameScheduler } from "../ui/frame-scheduler.js";
 import type { InputEvent } from "../ui/key-decoder.js";
 import { Screen } from "../ui/screen.js";

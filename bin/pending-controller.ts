@@ -2,7 +2,7 @@
 // interactive chat paints before it imports the agent (SQLite, the session), so a prompt typed in
 // those few milliseconds is kept here and handed over in order instead of being lost.
 import type { ChatController } from "../engine/chat/chat-controller.js";
-import type { Runtime } from "../engine/runtime.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
 
 type Call = { kind: "submit" | "follow-up"; text: string };
 

@@ -1,9 +1,9 @@
 // The headless frame of `librecode render`, shared with snapshot tests: preload the transcript,
 // feed keys on fake time, paint once.
-import type { Block } from "../engine/block.js";
-import type { KeyEvent } from "../engine/key-event.js";
-import type { Runtime } from "../engine/runtime.js";
-import type { FakeClock } from "../engine/scheduler.js";
+import type { Block } from "../engine/kernel/block.js";
+import type { KeyEvent } from "../engine/kernel/key-event.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
+import type { FakeClock } from "../engine/kernel/scheduler.js";
 import type { CursorPos } from "../ui/compositor.js";
 import { Screen } from "../ui/screen.js";
 import type { AppPainter } from "./app-painter.js";

@@ -1,7 +1,7 @@
 // librecode.buf: Lua arguments checked and handed to the kernel's BufferStore.
-import type { Block } from "../engine/block.js";
-import type { BufferInit } from "../engine/buffer-store.js";
-import { isBlockLike } from "../engine/normalize-block.js";
+import type { Block } from "../engine/kernel/block.js";
+import type { BufferInit } from "../engine/kernel/buffer-store.js";
+import { isBlockLike } from "../engine/kernel/normalize-block.js";
 import fengari from "fengari";
 import type { Args, ApiFn } from "./lua-args.js";
 import { blockToLua, bufferToLua } from "./event-table.js";

@@ -1,6 +1,6 @@
 // librecode.keymap: Lua functions mapped in the kernel's KeymapRegistry.
-import { normalizeTarget, targetKeyOf, type KeymapTarget } from "../engine/keymaps.js";
-import { normalizeLhs } from "../engine/key-notation.js";
+import { normalizeTarget, targetKeyOf, type KeymapTarget } from "../engine/kernel/keymaps.js";
+import { normalizeLhs } from "../engine/kernel/key-notation.js";
 import type { LuaFunctionRef } from "./lua-value.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";

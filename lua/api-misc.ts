@@ -1,6 +1,6 @@
 // The smaller librecode groups: commands, tools, timers, actions, namespaces and log.
 import fengari from "fengari";
-import type { ToolResult } from "../engine/tool-registry.js";
+import type { ToolResult } from "../engine/kernel/tool-registry.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { jsString, LuaFunctionRef, luaTypeOf } from "./lua-value.js";

@@ -1,6 +1,6 @@
 // librecode.ui: the pure text helpers, and draw operations queued in the kernel's DrawStore.
-import type { DrawOp } from "../engine/draw-op.js";
-import type { Span, Style } from "../engine/style.js";
+import type { DrawOp } from "../engine/kernel/draw-op.js";
+import type { Span, Style } from "../engine/kernel/style.js";
 import { measure, padRight, truncate, viewport, virtualList, wrap } from "../ui/text-helpers.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";

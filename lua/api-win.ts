@@ -1,5 +1,5 @@
 // librecode.win: the windows the layout places, for Lua.
-import type { Renderer } from "../engine/window-store.js";
+import type { Renderer } from "../engine/kernel/window-store.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import { windowToLua } from "./event-table.js";
 import type { LuaExtension } from "./lua-extension.js";

@@ -1,11 +1,11 @@
 // Kernel records as Lua sees them: buffers, blocks, windows, the layout, and the lazy event table.
 import fengari from "fengari";
 import type { LuaState } from "fengari";
-import type { Block } from "../engine/block.js";
-import type { EventContext } from "../engine/event-bus.js";
-import type { Runtime } from "../engine/runtime.js";
+import type { Block } from "../engine/kernel/block.js";
+import type { EventContext } from "../engine/kernel/event-bus.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
 import { jsString, lazyTable, luaString, luaTypeName, pushValue, type LazyTable, type LuaPushable } from "./lua-value.js";
-import { cpChars } from "../engine/code-points.js";
+import { cpChars } from "../engine/kernel/code-points.js";
 import type { SessionContext } from "./lua-extension.js";
 
 /** Lifecycle events: Lua sees `{name, payload}` and may change the payload (written back). */

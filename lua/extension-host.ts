@@ -1,7 +1,7 @@
 // The extensions of one Runtime: loads every source under a unique name and answers `extension list/run`.
 import { librecodeHome } from "../engine/config/load-config.js";
-import type { ErrorReport } from "../engine/owner-stats.js";
-import type { Runtime } from "../engine/runtime.js";
+import type { ErrorReport } from "../engine/kernel/owner-stats.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
 import { discoverExtensions } from "./extension-discovery.js";
 import { loadExtension, type LoadOptions } from "./extension-loader.js";
 import { parseSource, pathSource, type ExtensionSource } from "./extension-manifest.js";

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import fengari from "fengari";
-import type { Runtime } from "../engine/runtime.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
 import type { ExtensionCandidate } from "./extension-discovery.js";
 import { parseManifest, type Manifest } from "./extension-manifest.js";
 import type { BudgetOptions } from "./instruction-budget.js";

@@ -1,7 +1,7 @@
 // One loaded extension: its Lua state, budget, status, log and failures in a row.
 import type { LuaState } from "fengari";
-import type { EventContext } from "../engine/event-bus.js";
-import type { Runtime } from "../engine/runtime.js";
+import type { EventContext } from "../engine/kernel/event-bus.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
 import { InstructionBudget, type BudgetOptions } from "./instruction-budget.js";
 import { callLua, LuaError } from "./lua-call.js";
 import type { LuaFunctionRef } from "./lua-value.js";

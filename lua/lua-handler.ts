@@ -1,6 +1,6 @@
 // Lua functions as kernel event handlers: the rich event table, or {name, payload} written back for lifecycle events.
 import fengari from "fengari";
-import type { EventContext, Handler, HandlerResult } from "../engine/event-bus.js";
+import type { EventContext, Handler, HandlerResult } from "../engine/kernel/event-bus.js";
 import { eventTable, LIFECYCLE_EVENTS } from "./event-table.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaString, pushValue, toJs, LuaFunctionRef } from "./lua-value.js";

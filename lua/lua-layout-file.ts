@@ -1,7 +1,7 @@
 // `.lua` layout files: run in a fresh state, the returned table handed to engine/layout-file.
 import fs from "node:fs";
 import path from "node:path";
-import { registerLayoutFileLoader } from "../engine/layout-file.js";
+import { registerLayoutFileLoader } from "../engine/kernel/layout-file.js";
 import { InstructionBudget } from "./instruction-budget.js";
 import { callLua, loadChunk } from "./lua-call.js";
 import { createLuaState } from "./lua-state.js";

@@ -1,10 +1,10 @@
 // The compositor decides "where": which windows to paint, in what order (z, then tree order), into
 // which rectangle, clipped how. Renderers decide "what" (their lines); extension draw operations
 // go on top of the stock content of their window.
-import type { DrawOp } from "../engine/draw-op.js";
-import type { Runtime } from "../engine/runtime.js";
-import type { Style } from "../engine/style.js";
-import type { WindowRecord } from "../engine/window-store.js";
+import type { DrawOp } from "../engine/kernel/draw-op.js";
+import type { Runtime } from "../engine/kernel/runtime.js";
+import type { Style } from "../engine/kernel/style.js";
+import type { WindowRecord } from "../engine/kernel/window-store.js";
 import type { Rect } from "../layout/rect.js";
 import type { MeasureContent } from "../layout/yoga-tree.js";
 import { drawBorder } from "./border.js";

@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from "../engine/scheduler.js";
+import { systemClock, type Clock } from "../engine/kernel/scheduler.js";
 
 export type FrameSchedulerOptions = {
   /** Time source and timer; tests inject FakeClock. */

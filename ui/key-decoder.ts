@@ -1,4 +1,4 @@
-import { keyEvent, type KeyEvent } from "../engine/key-event.js";
+import { keyEvent, type KeyEvent } from "../engine/kernel/key-event.js";
 import { graphemes } from "./text-measure.js";
 
 /** A mouse report (SGR encoding); rows and columns are 0-based screen cells. */

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { Lexer, Token, Tokens } from "marked";
-import type { Span, Style } from "../engine/style.js";
+import type { Span, Style } from "../engine/kernel/style.js";
 import { codeLanguage, highlightCode } from "./syntax-highlight.js";
 import { graphemes, graphemeWidth, textWidth } from "./text-measure.js";
 import { hasPrefix, wrapSpans, wrapSpansIncremental, type StyledLine, type WrapMemo } from "./wrap-text.js";

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { HLJSApi } from "highlight.js";
-import type { Span, Style } from "../engine/style.js";
+import type { Span, Style } from "../engine/kernel/style.js";
 import type { StyledLine } from "./wrap-text.js";
 
 // The core build plus explicit languages: the full bundle costs ~190 languages of startup time.

@@ -1,5 +1,5 @@
 import { StringDecoder } from "node:string_decoder";
-import { systemClock, type Clock } from "../engine/scheduler.js";
+import { systemClock, type Clock } from "../engine/kernel/scheduler.js";
 import { KeyDecoder, type InputEvent } from "./key-decoder.js";
 import { wheelFromArrowBurst } from "./alternate-scroll.js";
 import { takeEarlyInput } from "./terminal-early-input.js";

@@ -1,4 +1,4 @@
-import type { Style } from "../engine/style.js";
+import type { Style } from "../engine/kernel/style.js";
 import { PLAIN, type ResolvedStyle } from "./resolved-style.js";
 
 /** Theme names shipped with librecode. */

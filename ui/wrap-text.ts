@@ -1,4 +1,4 @@
-import type { Span, Style } from "../engine/style.js";
+import type { Span, Style } from "../engine/kernel/style.js";
 import { graphemes, graphemeWidth, textWidth } from "./text-measure.js";
 
 /** One screen line of styled text. */

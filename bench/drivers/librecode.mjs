@@ -56,7 +56,7 @@ export async function createLibrecode(messages, opts = {}) {
   const dir = isolate();
   const { createApp } = await dist("bin/create-app.js");
   const { Screen } = await dist("ui/screen.js");
-  const { keyEventFromName } = await dist("engine/key-notation.js");
+  const { keyEventFromName } = await dist("engine/kernel/key-notation.js");
   const app = await createApp({
     width: WIDTH, height: HEIGHT, cwd: path.join(dir, "cwd"), extensions: opts.extensionPaths !== undefined,
     extensionPaths: opts.extensionPaths ?? [], resolveModel: false,

@@ -1,7 +1,7 @@
 // The options a ChatLoop is built with and the context-use record it reports.
 import type { ThinkingLevel } from "../model/model-types.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../kernel/runtime.js";
 import type { SessionInfo } from "../session/session-records.js";
 import type { SessionStore } from "../session/session-store.js";
 

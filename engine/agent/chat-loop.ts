@@ -6,7 +6,7 @@
 import type { ChatController } from "../chat/chat-controller.js";
 import type { ModelToolSpec, ThinkingLevel } from "../model/model-types.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../kernel/runtime.js";
 import type { SessionInfo } from "../session/session-records.js";
 import type { SessionStore } from "../session/session-store.js";
 import type { AgentEvent, AgentListener, RunResult, RunStop } from "./agent-events.js";
@@ -14,7 +14,7 @@ import type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
 import { AUTO_COMPACT_AT, isContextOverflow, planCompaction, summarise } from "./compaction.js";
 import { ContextMeter } from "./context-meter.js";
 import { contextFromRecords, type ContextEntry } from "./conversation.js";
-import { dispatchCommand } from "./host-commands.js";
+import { dispatchCommand } from "./command-dispatch.js";
 import { readString } from "./lifecycle-payloads.js";
 import { preparePrompt } from "./prompt-events.js";
 import { appendUser, runTurn } from "./agent-turn.js";

@@ -1,7 +1,7 @@
 // How much of the model's window the live context uses (the status line, /context and
 // auto-compaction): the provider's last count plus ~chars/4 of what was added after it; before
 // any count, chars/4 of everything, the system prompt and tool schemas included.
-import type { ToolRegistry } from "../tool-registry.js";
+import type { ToolRegistry } from "../kernel/tool-registry.js";
 import type { ContextUse } from "./chat-loop-options.js";
 import { estimateContext, type ContextEntry } from "./conversation.js";
 

@@ -5,7 +5,7 @@ import { AuthStore } from "../auth/auth-store.js";
 import { librecodeHome, loadConfig, type LoadedConfig } from "../config/load-config.js";
 import type { RetryOptions } from "../model/model-types.js";
 import { formatModelList, listModels, resolveProvider, type ModelListEntry, type ResolvedModel } from "../model/provider-registry.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../kernel/runtime.js";
 import type { SessionInfo } from "../session/session-records.js";
 import { SessionStore, type NowClock } from "../session/session-store.js";
 import { registerBuiltinTools } from "../tools/builtin-tools.js";

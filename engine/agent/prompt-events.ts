@@ -1,6 +1,6 @@
 // The events a prompt passes before it is sent: `input` and `prompt_submit` may rewrite or consume
 // it, `prompt_prepare` may rewrite it and the run's system prompt.
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../kernel/runtime.js";
 import { readString } from "./lifecycle-payloads.js";
 
 /** The prompt and system prompt after the handlers, or undefined when one consumed the prompt. */

@@ -1,7 +1,7 @@
 // What one run's steps share: the kernel, the transcript, the session, the abort signal and the
 // listeners; plus the helpers every step uses to store a message and announce it.
 import { redactSecrets } from "../auth/redact-secrets.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../kernel/runtime.js";
 import type { MessageRecord } from "../session/session-records.js";
 import type { SessionStore } from "../session/session-store.js";
 import type { AgentEvent } from "./agent-events.js";

@@ -1,8 +1,8 @@
 // Writes the chat into the `transcript` buffer as blocks the stock renderer draws. Streamed text is
 // coalesced: deltas collect in memory and land in one guarded commit per event-loop turn, so a
 // burst of deltas between two frames costs one commit (and one frame), each O(delta) in size.
-import type { Block } from "../block.js";
-import type { Runtime } from "../runtime.js";
+import type { Block } from "../kernel/block.js";
+import type { Runtime } from "../kernel/runtime.js";
 
 const TRANSCRIPT = "transcript";
 

@@ -2,8 +2,8 @@
 // chat loop (engine/agent `createChatController`, wired by bin/cmd-chat.ts) plugs in here; the
 // local controller only records what was typed, which is all `librecode render --keys "hi<cr>"` needs.
 import type { LoadedConfig } from "../config/index.js";
-import type { Runtime } from "../runtime.js";
-import type { StockChat } from "./stock-chat.js";
+import type { Runtime } from "../kernel/runtime.js";
+import type { StatusInfo } from "./status-line.js";
 
 /** What the stock chat's actions call. Every method runs inside the key's transaction. */
 export interface ChatController {
@@ -21,6 +21,17 @@ export interface ChatController {
   readonly working: boolean;
 }
 
+/** What a controller may ask of the stock chat (StockChat implements it; kept narrow so the
+ * controller seam does not import the chat it plugs into). */
+export interface ChatSurface {
+  /** Merges fields into the status line (session, model, usage, ...). */
+  setStatus(patch: StatusInfo): void;
+  /** Re-reads `working` from the controller (spinner, steering). */
+  syncWorking(): void;
+  /** Replaces the prompt history that up/down walk. */
+  setHistory(entries: string[]): void;
+}
+
 /** The command-line choices a run was started with (`librecode --resume --provider x ...`). */
 export type ChatRunOptions = { resume?: boolean; session?: string; provider?: string; model?: string };
 
@@ -28,7 +39,7 @@ export type ChatRunOptions = { resume?: boolean; session?: string; provider?: st
 export type ChatControllerContext = {
   runtime: Runtime;
   /** The stock chat: setHistory(entries) for persisted prompt history, setStatus({session, ...}). */
-  chat?: StockChat;
+  chat?: ChatSurface;
   config?: LoadedConfig;
   cwd?: string;
   /** `$LIBRECODE_HOME`. */

@@ -4,7 +4,7 @@ import {
   deleteBackward, deleteForward, deleteWordBackward, deleteWordForward, insertText, killToLineEnd,
   killToLineStart, lineEnd, lineStart, wordLeft, wordRight, type TextState,
 } from "./text-edit.js";
-import type { KeyEvent } from "../key-event.js";
+import type { KeyEvent } from "../kernel/key-event.js";
 
 type Edit = (st: TextState) => TextState;
 

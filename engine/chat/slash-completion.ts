@@ -1,6 +1,6 @@
 // Slash-command completion: while the composer holds `/` and the start of a command name, the
 // matching commands are offered (composer metadata `completion`); tab or enter accepts one.
-import type { CommandEntry } from "../command-registry.js";
+import type { CommandEntry } from "../kernel/command-registry.js";
 
 export type CompletionItem = { name: string; desc: string };
 /** Composer metadata `completion`: the offered commands and the 0-based selected one. */

@@ -2,11 +2,11 @@
 // editing keys (the key fallback, so keymaps and handlers always get the first word), the host
 // actions of lua-api.md, slash completion, the optional panes and the working spinner. Product
 // work (models, tools, sessions) happens behind the ChatController.
-import type { KeyEvent } from "../key-event.js";
-import { keyName } from "../key-notation.js";
-import type { Runtime } from "../runtime.js";
-import type { Touched } from "../transaction.js";
-import { createLocalController, type ChatController } from "./chat-controller.js";
+import type { KeyEvent } from "../kernel/key-event.js";
+import { keyName } from "../kernel/key-notation.js";
+import type { Runtime } from "../kernel/runtime.js";
+import type { Touched } from "../kernel/transaction.js";
+import { createLocalController, type ChatController, type ChatSurface } from "./chat-controller.js";
 import { EDIT_KEYS, normalizePaste, typedText } from "./composer-keys.js";
 import { PromptHistory } from "./prompt-history.js";
 import { acceptedText, moveSelection, readCompletion, slashCompletion, type Completion } from "./slash-completion.js";
@@ -40,7 +40,7 @@ export function installStockChat(runtime: Runtime, opts: StockChatOptions = {}):
 }
 
 /** Guards the stock chat's own state: controller, prompt history, spinner, pane visibility. */
-export class StockChat {
+export class StockChat implements ChatSurface {
   readonly history = new PromptHistory();
   private ctrl: ChatController;
   private spinner: number | undefined;

@@ -1,6 +1,6 @@
 // Transcript fixtures (`librecode render --transcript FILE`): JSON lines turned into the blocks
 // the chat loop would have appended, so a chat screen can be snapshot without a model.
-import type { Block } from "../block.js";
+import type { Block } from "../kernel/block.js";
 
 /** A fixture line that is not a usable entry; `message` reads `transcript: FILE:LINE: reason`. */
 export class TranscriptFixtureError extends Error {

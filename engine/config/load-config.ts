@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { displayPath } from "../display-path.js";
+import { displayPath } from "../kernel/display-path.js";
 import { configSchema, defaultConfig, isLeaf, schemaAt, type Config, type SchemaNode } from "./config-schema.js";
 import { ConfigError, type ConfigIssue } from "./config-error.js";
 import { lazyYaml } from "./lazy-yaml.js";

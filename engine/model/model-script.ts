@@ -1,7 +1,7 @@
 // The scripted-conversation format the offline `script` provider plays: parsing and validation.
 import { readFileSync } from "node:fs";
 import { lazyYaml } from "../config/lazy-yaml.js";
-import { isRecord } from "../is-record.js";
+import { isRecord } from "../kernel/is-record.js";
 
 export type ScriptToolCall = { name: string; arguments: string };
 

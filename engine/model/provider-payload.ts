@@ -1,6 +1,6 @@
 // The before-request hook: shows the outgoing payload with secrets redacted and takes back edits,
 // except to the headers that carry credentials (a hook must never read or replace a key).
-import { isRecord } from "../is-record.js";
+import { isRecord } from "../kernel/is-record.js";
 import type { ModelEvent, ProviderPayload } from "./model-types.js";
 
 export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([

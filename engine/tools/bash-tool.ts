@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
-import type { ToolDefinition, ToolResult } from "../tool-registry.js";
+import type { ToolDefinition, ToolResult } from "../kernel/tool-registry.js";
 import { OutputTail } from "./output-tail.js";
 import { toolFailure } from "./tool-failure.js";
 

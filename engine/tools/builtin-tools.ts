@@ -1,5 +1,5 @@
 // The tools every session starts with, in the order the model sees them.
-import type { ToolDefinition, ToolRegistry } from "../tool-registry.js";
+import type { ToolDefinition, ToolRegistry } from "../kernel/tool-registry.js";
 import { bashTool, type BashOptions } from "./bash-tool.js";
 import { editTool } from "./edit-tool.js";
 import { findTool } from "./find-tool.js";

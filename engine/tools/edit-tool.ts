@@ -1,6 +1,6 @@
 // `edit`: replace an exact piece of a file, refusing anything ambiguous, and show the change as a diff.
 import { readFile } from "node:fs/promises";
-import type { ToolDefinition, ToolResult } from "../tool-registry.js";
+import type { ToolDefinition, ToolResult } from "../kernel/tool-registry.js";
 import { atomicWrite } from "./atomic-write.js";
 import { fileKind } from "./file-kind.js";
 import { errnoCode, fsReason, toolFailure } from "./tool-failure.js";

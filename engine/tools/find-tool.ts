@@ -1,6 +1,6 @@
 // `find`: file names by glob, seeing only what git would track.
 import { stat } from "node:fs/promises";
-import type { ToolDefinition } from "../tool-registry.js";
+import type { ToolDefinition } from "../kernel/tool-registry.js";
 import { walkTree } from "./file-walker.js";
 import { toolFailure } from "./tool-failure.js";
 import { displayPath, resolveToolPath } from "./tool-paths.js";

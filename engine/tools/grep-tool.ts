@@ -1,7 +1,7 @@
 // `grep`: regular-expression search over a tree, seeing only what git would track.
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import type { ToolDefinition, ToolResult } from "../tool-registry.js";
+import type { ToolDefinition, ToolResult } from "../kernel/tool-registry.js";
 import { walkTree } from "./file-walker.js";
 import { ripgrepAvailable, ripgrepSearch, type GrepMatch } from "./ripgrep.js";
 import { toolFailure } from "./tool-failure.js";

@@ -2,7 +2,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { ToolDefinition } from "../tool-registry.js";
+import type { ToolDefinition } from "../kernel/tool-registry.js";
 import { errnoCode, fsReason, toolFailure } from "./tool-failure.js";
 import { displayPath, resolveToolPath } from "./tool-paths.js";
 

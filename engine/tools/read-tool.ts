@@ -1,7 +1,7 @@
 // `read`: a text file with line numbers, a window at a time, never more than the caps below.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import type { ToolDefinition, ToolResult } from "../tool-registry.js";
+import type { ToolDefinition, ToolResult } from "../kernel/tool-registry.js";
 import { fileKind } from "./file-kind.js";
 import { toolFailure, fsReason, errnoCode } from "./tool-failure.js";
 import { displayPath, resolveToolPath } from "./tool-paths.js";

@@ -1,6 +1,6 @@
 // What `librecode tool list` and `librecode tool run NAME 'JSON'` print; bin/ only wires argv and exits.
-import type { ToolRegistry } from "../tool-registry.js";
-import { jsonTypeOf } from "./schema-check.js";
+import type { ToolRegistry } from "../kernel/tool-registry.js";
+import { jsonTypeOf } from "../kernel/schema-check.js";
 
 export type CliOutcome = { stdout: string; stderr: string; exitCode: 0 | 1 | 2 };
 

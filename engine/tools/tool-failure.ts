@@ -1,5 +1,5 @@
 // The one shape user-facing tool failures take: an isError result, never a throw.
-import type { ToolResult } from "../tool-registry.js";
+import type { ToolResult } from "../kernel/tool-registry.js";
 
 /** An error result whose content is the message the model (and the user) will read. */
 export function toolFailure(content: string, details?: unknown): ToolResult {

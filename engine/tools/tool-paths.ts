@@ -3,7 +3,7 @@
 import { homedir } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 
-export { displayPath } from "../display-path.js";
+export { displayPath } from "../kernel/display-path.js";
 
 /** Resolves a tool's path argument against cwd ("~" and "~/x" mean the home directory). */
 export function resolveToolPath(cwd: string, path: string): string {

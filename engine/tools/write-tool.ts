@@ -1,6 +1,6 @@
 // `write`: create or overwrite a whole file.
 import { stat } from "node:fs/promises";
-import type { ToolDefinition } from "../tool-registry.js";
+import type { ToolDefinition } from "../kernel/tool-registry.js";
 import { atomicWrite } from "./atomic-write.js";
 import { fsReason, toolFailure } from "./tool-failure.js";
 import { displayPath, resolveToolPath } from "./tool-paths.js";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach } from "vitest";
 import { openChatLoop, type OpenedChat, type OpenChatOptions } from "../../engine/agent/open-chat-loop.js";
-import { Runtime } from "../../engine/runtime.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
 import { BIN } from "../cli/run-cli.js";
 import { startLoopback, type Handler, type Loopback, type Received } from "../model/loopback-server.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ContextMeter } from "../../engine/agent/context-meter.js";
 import type { ContextEntry } from "../../engine/agent/conversation.js";
-import { ToolRegistry } from "../../engine/tool-registry.js";
+import { ToolRegistry } from "../../engine/kernel/tool-registry.js";
 
 const user = (text: string, seq: number): ContextEntry => ({ message: { role: "user", text }, seq });
 

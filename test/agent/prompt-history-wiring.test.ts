@@ -3,8 +3,8 @@ import { createChatController } from "../../engine/agent/index.js";
 import { AuthStore } from "../../engine/auth/auth-store.js";
 import { installStockChat } from "../../engine/chat/stock-chat.js";
 import { loadConfig } from "../../engine/config/index.js";
-import { parseKeys } from "../../engine/key-notation.js";
-import { Runtime } from "../../engine/runtime.js";
+import { parseKeys } from "../../engine/kernel/key-notation.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
 import { SessionStore } from "../../engine/session/index.js";
 import { envFor, KEY, project } from "./agent-fixture.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TranscriptWriter } from "../../engine/agent/transcript-writer.js";
-import { Runtime } from "../../engine/runtime.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
 
 function setup() {
   const rt = new Runtime();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { installStockChat, type StockChat } from "../../engine/chat/stock-chat.js";
 import type { ChatController } from "../../engine/chat/chat-controller.js";
-import { parseKeys } from "../../engine/key-notation.js";
-import { keyEvent } from "../../engine/key-event.js";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { parseKeys } from "../../engine/kernel/key-notation.js";
+import { keyEvent } from "../../engine/kernel/key-event.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 
 function setup(controller?: ChatController): { rt: Runtime; chat: StockChat; clock: FakeClock } {
   const clock = new FakeClock();

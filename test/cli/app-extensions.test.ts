@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAppExtensions } from "../../bin/app-extensions.js";
 import { loadConfig } from "../../engine/config/index.js";
-import { keyEvent } from "../../engine/key-event.js";
-import { Runtime } from "../../engine/runtime.js";
+import { keyEvent } from "../../engine/kernel/key-event.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
 
 describe("extensions loaded by the app", () => {
   it("see the chat's working flag and session id in event tables", () => {

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { AppPainter } from "../../bin/app-painter.js";
 import { installStockChat } from "../../engine/chat/stock-chat.js";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { CellGrid } from "../../ui/cell-grid.js";
 import { createTheme } from "../../ui/theme.js";
 

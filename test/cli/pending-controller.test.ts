@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChatController } from "../../engine/chat/chat-controller.js";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { PendingController } from "../../bin/pending-controller.js";
 
 /** A controller that writes what it is given into the transcript, inside whatever transaction is open. */

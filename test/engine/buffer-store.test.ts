@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BufferStore } from "../../engine/buffer-store.js";
-import { TransactionManager } from "../../engine/transaction.js";
+import { BufferStore } from "../../engine/kernel/buffer-store.js";
+import { TransactionManager } from "../../engine/kernel/transaction.js";
 
 function store() {
   const tx = new TransactionManager();

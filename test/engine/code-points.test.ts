@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cpChars, cpLength, cpSlice, cpToUtf16 } from "../../engine/code-points.js";
+import { cpChars, cpLength, cpSlice, cpToUtf16 } from "../../engine/kernel/code-points.js";
 
 describe("code points", () => {
   it("counts a surrogate pair as one position", () => {

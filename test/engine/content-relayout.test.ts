@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 
 /** The stock layout (composer sized "content") with a measure of one row per line of text. */
 function chat(): { rt: Runtime; asked: string[] } {

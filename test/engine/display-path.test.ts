@@ -1,6 +1,6 @@
 import { join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { displayPath } from "../../engine/display-path.js";
+import { displayPath } from "../../engine/kernel/display-path.js";
 import { configFiles } from "../../engine/config/load-config.js";
 import { displayPath as toolDisplayPath } from "../../engine/tools/tool-paths.js";
 

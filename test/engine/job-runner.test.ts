@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 
 function exited(rt: Runtime, start: (onExit: (code: number | null, signal: string | null) => void) => number) {
   return new Promise<{ id: number; code: number | null; signal: string | null }>((resolve) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { keyEvent } from "../../engine/key-event.js";
-import { keyEventFromName, keyName, normalizeLhs, parseKeys } from "../../engine/key-notation.js";
+import { keyEvent } from "../../engine/kernel/key-event.js";
+import { keyEventFromName, keyName, normalizeLhs, parseKeys } from "../../engine/kernel/key-notation.js";
 
 describe("normalizeLhs", () => {
   const table: Array<[string, string]> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KeymapRegistry, normalizeTarget, targetMatches, type FocusInfo } from "../../engine/keymaps.js";
+import { KeymapRegistry, normalizeTarget, targetMatches, type FocusInfo } from "../../engine/kernel/keymaps.js";
 
 const composer: FocusInfo = { kind: "window", window: "composer", buffer: "composer", role: "composer" };
 const notes: FocusInfo = { kind: "window", window: "side", buffer: "notes", role: "editor" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorReport } from "../../engine/owner-stats.js";
+import { errorReport } from "../../engine/kernel/owner-stats.js";
 
 describe("errorReport", () => {
   it("prefers a Lua traceback set on the error", () => {

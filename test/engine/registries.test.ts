@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ActionRegistry } from "../../engine/action-registry.js";
-import { CommandRegistry } from "../../engine/command-registry.js";
-import { EventBus } from "../../engine/event-bus.js";
-import { Namespaces } from "../../engine/namespaces.js";
+import { ActionRegistry } from "../../engine/kernel/action-registry.js";
+import { CommandRegistry } from "../../engine/kernel/command-registry.js";
+import { EventBus } from "../../engine/kernel/event-bus.js";
+import { Namespaces } from "../../engine/kernel/namespaces.js";
 
 describe("CommandRegistry", () => {
   it("registers, replaces and lists commands sorted by name", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Handler } from "../../engine/event-bus.js";
-import { keyEvent } from "../../engine/key-event.js";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import type { Handler } from "../../engine/kernel/event-bus.js";
+import { keyEvent } from "../../engine/kernel/key-event.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 
 function runtime() {
   return new Runtime({ clock: new FakeClock(0), width: 80, height: 24 });

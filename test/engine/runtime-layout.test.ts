@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 // layout.md's split-pane example.
 import { SPLIT_PANE_EXAMPLE as split } from "../layout/layout-helpers.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeClock, Scheduler, type TimerEntry } from "../../engine/scheduler.js";
+import { FakeClock, Scheduler, type TimerEntry } from "../../engine/kernel/scheduler.js";
 
 function setup() {
   const clock = new FakeClock(1000);

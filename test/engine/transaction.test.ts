@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TransactionManager, type Touched } from "../../engine/transaction.js";
+import { TransactionManager, type Touched } from "../../engine/kernel/transaction.js";
 
 function counter(tx: TransactionManager) {
   const state = { n: 0 };

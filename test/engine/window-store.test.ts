@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DrawStore, MAX_OPS_PER_WINDOW } from "../../engine/draw-store.js";
-import { TransactionManager } from "../../engine/transaction.js";
-import { WindowStore } from "../../engine/window-store.js";
+import { DrawStore, MAX_OPS_PER_WINDOW } from "../../engine/kernel/draw-store.js";
+import { TransactionManager } from "../../engine/kernel/transaction.js";
+import { WindowStore } from "../../engine/kernel/window-store.js";
 
 describe("WindowStore", () => {
   it("creates a window bound to the buffer of its name, hidden until placed", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
-import { loadLayoutFile, parseLayoutFile, registerLayoutFileLoader } from "../../engine/layout-file.js";
+import { loadLayoutFile, parseLayoutFile, registerLayoutFileLoader } from "../../engine/kernel/layout-file.js";
 import { LayoutError } from "../../layout/layout-table.js";
 
 const dir = mkdtempSync(join(tmpdir(), "librecode-layout-"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LayoutState } from "../../engine/layout-state.js";
+import { LayoutState } from "../../engine/kernel/layout-state.js";
 import { LayoutError } from "../../layout/layout-table.js";
 import { stockChatLayout } from "../../layout/stock-chat-layout.js";
 import { liveYogaNodeCount, YogaTree } from "../../layout/yoga-tree.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyEvent } from "../../engine/key-event.js";
+import { keyEvent } from "../../engine/kernel/key-event.js";
 import { lcRuntime } from "./harness.js";
 
 const press = (key: string, init: Parameters<typeof keyEvent>[1] = {}) => keyEvent(key, init);

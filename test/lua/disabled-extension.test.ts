@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { formatExtensionList } from "../../bin/cmd-extension.js";
 import { ExtensionHost, formatExtensionError } from "../../lua/extension-host.js";
 import { tempTree } from "./harness.js";

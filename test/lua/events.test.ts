@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { keyEvent } from "../../engine/key-event.js";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { keyEvent } from "../../engine/kernel/key-event.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { ExtensionHost, formatExtensionError } from "../../lua/extension-host.js";
 import { lcRuntime, tempTree } from "./harness.js";
 

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { keyEvent } from "../../engine/key-event.js";
-import { parseKeys } from "../../engine/key-notation.js";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { keyEvent } from "../../engine/kernel/key-event.js";
+import { parseKeys } from "../../engine/kernel/key-notation.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { ExtensionHost, formatExtensionError } from "../../lua/extension-host.js";
 import { tempTree } from "./harness.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyEvent } from "../../engine/key-event.js";
+import { keyEvent } from "../../engine/kernel/key-event.js";
 import { withExtension } from "./harness.js";
 
 describe("instruction budget", () => {

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
-import { loadLayoutFile } from "../../engine/layout-file.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
+import { loadLayoutFile } from "../../engine/kernel/layout-file.js";
 import { discoverExtensions } from "../../lua/extension-discovery.js";
 import { ExtensionHost, formatExtensionError } from "../../lua/extension-host.js";
 import { parseSource } from "../../lua/extension-manifest.js";

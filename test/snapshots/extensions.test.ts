@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openChatLoop } from "../../engine/agent/open-chat-loop.js";
 import { installStockChat } from "../../engine/chat/stock-chat.js";
-import { Runtime } from "../../engine/runtime.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
 import { ExtensionHost } from "../../lua/extension-host.js";
 import { AppPainter } from "../../bin/app-painter.js";
 import { Screen } from "../../ui/screen.js";

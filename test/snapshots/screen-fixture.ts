@@ -2,9 +2,9 @@
 // without config files, so whole-screen snapshots are fast and independent of the machine.
 import { installStockChat, type StockChat } from "../../engine/chat/stock-chat.js";
 import { parseTranscriptFixture } from "../../engine/chat/transcript-fixture.js";
-import { parseKeys } from "../../engine/key-notation.js";
-import { Runtime } from "../../engine/runtime.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { parseKeys } from "../../engine/kernel/key-notation.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { createTheme } from "../../ui/theme.js";
 import { AppPainter } from "../../bin/app-painter.js";
 import { renderFrame } from "../../bin/render-frame.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ToolRegistry } from "../../engine/tool-registry.js";
+import { ToolRegistry } from "../../engine/kernel/tool-registry.js";
 import { registerBuiltinTools } from "../../engine/tools/builtin-tools.js";
 import { runToolCommand, toolListText } from "../../engine/tools/tool-cli.js";
 import { tempTree } from "./tool-fixture.js";

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach } from "vitest";
-import type { ToolContext } from "../../engine/tool-registry.js";
+import type { ToolContext } from "../../engine/kernel/tool-registry.js";
 
 const made: string[] = [];
 afterEach(() => {

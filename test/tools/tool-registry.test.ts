@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ToolRegistry, type ToolDefinition } from "../../engine/tool-registry.js";
+import { ToolRegistry, type ToolDefinition } from "../../engine/kernel/tool-registry.js";
 import { builtinTools, registerBuiltinTools } from "../../engine/tools/builtin-tools.js";
 import { tempTree, toolContext } from "./tool-fixture.js";
 

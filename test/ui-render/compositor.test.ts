@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Runtime } from "../../engine/runtime.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
 import { topEdge } from "../../ui/border.js";
 import { CellGrid } from "../../ui/cell-grid.js";
 import { contentMeasure, createCompositorState, paintFrame, type CompositorState } from "../../ui/compositor.js";

@@ -1,7 +1,7 @@
 // Property: after any sequence of changes, repainting only the dirty windows gives exactly the
 // frame a fresh full paint gives (seeded, so a failure replays).
 import { describe, expect, it } from "vitest";
-import { Runtime } from "../../engine/runtime.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
 import { CellGrid } from "../../ui/cell-grid.js";
 import { contentMeasure, createCompositorState, paintFrame } from "../../ui/compositor.js";
 import { createTheme } from "../../ui/theme.js";

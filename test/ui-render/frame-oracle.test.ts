@@ -1,7 +1,7 @@
 // The compositor's frames, flushed by the real Screen into a headless xterm, show exactly the grid;
 // and a frame repainted from a dirty set equals the same frame painted from scratch.
 import { describe, expect, it } from "vitest";
-import { Runtime } from "../../engine/runtime.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
 import { CellGrid } from "../../ui/cell-grid.js";
 import { contentMeasure, createCompositorState, paintFrame } from "../../ui/compositor.js";
 import { Screen } from "../../ui/screen.js";

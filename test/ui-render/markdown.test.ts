@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Span } from "../../engine/style.js";
+import type { Span } from "../../engine/kernel/style.js";
 import { renderMarkdown } from "../../ui/markdown.js";
 import { highlightCode } from "../../ui/syntax-highlight.js";
 

@@ -1,8 +1,8 @@
 // Plain records for renderer tests: a window, a buffer and the content box a renderer sees.
-import type { Block } from "../../engine/block.js";
-import type { BufferRecord } from "../../engine/buffer-store.js";
-import type { Span } from "../../engine/style.js";
-import { hiddenBox, type WindowRecord } from "../../engine/window-store.js";
+import type { Block } from "../../engine/kernel/block.js";
+import type { BufferRecord } from "../../engine/kernel/buffer-store.js";
+import type { Span } from "../../engine/kernel/style.js";
+import { hiddenBox, type WindowRecord } from "../../engine/kernel/window-store.js";
 import type { RenderInput } from "../../ui/renderers/window-renderer.js";
 import { createTheme } from "../../ui/theme.js";
 

@@ -2,7 +2,7 @@
 // xterm: every frame shows exactly the grid (including the frames where the transcript grew by a row
 // and the terminal was scrolled), equals a fresh full paint, and a delta writes only a few bytes.
 import { describe, expect, it } from "vitest";
-import { Runtime } from "../../engine/runtime.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
 import { CellGrid } from "../../ui/cell-grid.js";
 import { contentMeasure, createCompositorState, paintFrame } from "../../ui/compositor.js";
 import { Screen } from "../../ui/screen.js";

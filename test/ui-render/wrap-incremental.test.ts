@@ -2,7 +2,7 @@
 // those of wrapSpans whatever changed since the last call (reusing the settled lines of a paragraph
 // that only grew at its end), the ASCII wrapWithOffsets those of the grapheme path.
 import { describe, expect, it } from "vitest";
-import type { Span, Style } from "../../engine/style.js";
+import type { Span, Style } from "../../engine/kernel/style.js";
 import { hasPrefix, wrapSpans, wrapSpansIncremental, wrapWithOffsets, type WrapMemo } from "../../ui/wrap-text.js";
 
 function rng(seed: number): () => number {

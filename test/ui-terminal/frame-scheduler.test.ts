@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeClock } from "../../engine/scheduler.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { FrameScheduler } from "../../ui/frame-scheduler.js";
 
 function setup(fps = 60) {

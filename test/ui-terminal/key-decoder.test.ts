@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyEvent, type KeyEvent } from "../../engine/key-event.js";
+import { keyEvent, type KeyEvent } from "../../engine/kernel/key-event.js";
 import { KeyDecoder, type InputEvent } from "../../ui/key-decoder.js";
 
 const key = (name: string, init: Partial<Omit<KeyEvent, "key">> = {}): InputEvent => ({ type: "key", key: keyEvent(name, init) });

@@ -2,8 +2,8 @@
 // The real terminal (tmux) is in test/e2e/early-keys-tmux.test.ts; here the stream is a fake tty.
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { keyEvent } from "../../engine/key-event.js";
-import { FakeClock } from "../../engine/scheduler.js";
+import { keyEvent } from "../../engine/kernel/key-event.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
 import type { InputEvent } from "../../ui/key-decoder.js";
 import { Terminal } from "../../ui/terminal.js";
 import { holdEarlyInput, releaseEarlyInput, takeEarlyInput } from "../../ui/terminal-early-input.js";

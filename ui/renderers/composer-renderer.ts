@@ -1,6 +1,6 @@
 // The composer: multi-line text with a cursor, word-wrapped, scrolled to keep the cursor in view,
 // a placeholder when empty, and the slash-command completion menu drawn above it.
-import type { Style } from "../../engine/style.js";
+import type { Style } from "../../engine/kernel/style.js";
 import { textWidth } from "../text-measure.js";
 import { padRight, truncate } from "../text-helpers.js";
 import { wrapWithOffsets, type OffsetLine } from "../wrap-text.js";

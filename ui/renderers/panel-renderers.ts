@@ -1,7 +1,7 @@
 // The optional panes of the stock layout: thinking (the latest reasoning, dim italic, showing its
 // tail) and tools (one line per tool call with its state). Both size to content.
-import type { Block } from "../../engine/block.js";
-import type { Style } from "../../engine/style.js";
+import type { Block } from "../../engine/kernel/block.js";
+import type { Style } from "../../engine/kernel/style.js";
 import { truncate } from "../text-helpers.js";
 import { wrapSpans, type StyledLine } from "../wrap-text.js";
 import { argsSummary, toolStatus, type ToolStatus } from "./transcript-blocks.js";

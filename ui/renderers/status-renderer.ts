@@ -1,7 +1,7 @@
 // The status line, built from the status buffer's metadata (engine/chat/status-line.ts StatusInfo
 // plus context use); a status buffer without those keys shows its text's first line.
 import { SPINNER_FRAMES } from "../../engine/chat/status-line.js";
-import type { Style } from "../../engine/style.js";
+import type { Style } from "../../engine/kernel/style.js";
 import { textWidth } from "../text-measure.js";
 import { truncate } from "../text-helpers.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";

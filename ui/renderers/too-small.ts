@@ -1,5 +1,5 @@
 // What the whole screen shows when the terminal is smaller than the chat can use.
-import type { Style } from "../../engine/style.js";
+import type { Style } from "../../engine/kernel/style.js";
 import { wrapSpans } from "../wrap-text.js";
 import { lineWidth, type StyledLine } from "./window-renderer.js";
 

@@ -1,7 +1,7 @@
 // One transcript block -> its lines at a width. Pure; the transcript renderer caches the result
 // per (block id, rev, width, flags).
-import type { Block } from "../../engine/block.js";
-import type { Style } from "../../engine/style.js";
+import type { Block } from "../../engine/kernel/block.js";
+import type { Style } from "../../engine/kernel/style.js";
 import { renderMarkdown } from "../markdown.js";
 import { truncate } from "../text-helpers.js";
 import { wrapSpans, type StyledLine } from "../wrap-text.js";

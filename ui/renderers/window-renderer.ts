@@ -1,8 +1,8 @@
 // The contract between the compositor ("where": boxes, z order, clipping) and a renderer ("what":
 // the lines of one window's content box).
-import type { BufferRecord } from "../../engine/buffer-store.js";
-import type { Span, Style } from "../../engine/style.js";
-import type { WindowRecord } from "../../engine/window-store.js";
+import type { BufferRecord } from "../../engine/kernel/buffer-store.js";
+import type { Span, Style } from "../../engine/kernel/style.js";
+import type { WindowRecord } from "../../engine/kernel/window-store.js";
 import { textWidth } from "../text-measure.js";
 import type { Theme } from "../theme.js";
 import type { StyledLine } from "../wrap-text.js";

@@ -1,18 +1,18 @@
 // The kernel's layout: the table as last set plus its Yoga tree. Validation happens before the
 // old tree is touched, so a rejected set leaves the previous layout in force. Windows are the
 // Runtime's business: this class only turns a table and a terminal size into boxes.
-import { computeLayout } from "../layout/compute-layout.js";
+import { computeLayout } from "../../layout/compute-layout.js";
 import {
   layoutTableToPlain,
   parseLayoutTable,
   windowsInTreeOrder,
   type LayoutNode,
-} from "../layout/layout-table.js";
-import type { WindowBox } from "../layout/rect.js";
-import { stockChatLayout, type StockLayoutOptions } from "../layout/stock-chat-layout.js";
-import { YogaTree, type MeasureContent } from "../layout/yoga-tree.js";
+} from "../../layout/layout-table.js";
+import type { WindowBox } from "../../layout/rect.js";
+import { stockChatLayout, type StockLayoutOptions } from "../../layout/stock-chat-layout.js";
+import { YogaTree, type MeasureContent } from "../../layout/yoga-tree.js";
 
-export type { MeasureContent } from "../layout/yoga-tree.js";
+export type { MeasureContent } from "../../layout/yoga-tree.js";
 
 /** What a transaction keeps to undo a layout change (see LayoutState.snapshot). */
 export type LayoutSnapshot = { readonly table: LayoutNode; readonly stock: StockLayoutOptions | undefined };

@@ -1,8 +1,8 @@
 // The kernel object every layer holds. It owns the stores and registries, runs every callback in
 // a transaction (guard), dispatches events and keys in priority order, keeps window boxes in step
 // with the layout, and tells listeners what each commit touched so only that is repainted.
-import type { LayoutNode } from "../layout/layout-table.js";
-import type { WindowBox } from "../layout/rect.js";
+import type { LayoutNode } from "../../layout/layout-table.js";
+import type { WindowBox } from "../../layout/rect.js";
 import { ActionRegistry } from "./action-registry.js";
 import { BufferStore } from "./buffer-store.js";
 import { CommandRegistry } from "./command-registry.js";

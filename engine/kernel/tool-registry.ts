@@ -1,7 +1,7 @@
 // Tools the model can call: the built-ins (engine/tools/) and those extensions register.
 // The registry checks arguments against each tool's JSON schema before the tool ever runs, and turns
 // anything a tool throws into an error result, so a bad call never takes the host down.
-import { allowsNull, checkSchema, jsonTypeOf } from "./tools/schema-check.js";
+import { allowsNull, checkSchema, jsonTypeOf } from "./schema-check.js";
 
 export type ToolResult = { content: string; details?: unknown; isError?: boolean };
 export type ToolContext = { cwd: string; signal: AbortSignal; onUpdate?(partial: string): void };

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
-import { LayoutError, parseLayoutTable, type LayoutNode } from "../layout/layout-table.js";
+import { LayoutError, parseLayoutTable, type LayoutNode } from "../../layout/layout-table.js";
 
 /** Reads one layout file and returns its raw table (not yet validated). */
 export type LayoutFileLoader = (path: string) => unknown;

@@ -1,6 +1,6 @@
 // Windows: named views onto buffers. The layout places them (box); everything else here is what
 // extensions and the host set. Every change is journaled and touches the window.
-import type { WindowBox } from "../layout/rect.js";
+import type { WindowBox } from "../../layout/rect.js";
 import type { TransactionManager } from "./transaction.js";
 
 /** Who paints a window: the stock renderer for its role, or only extension draw operations. */

@@ -1,4 +1,4 @@
-// librecode.on, api.create_autocmd and librecode.event: Lua handlers on the kernel's EventBus.
+// librecode.on/off/emit, api.create_autocmd/del_autocmd and librecode.event: Lua handlers on the kernel's EventBus.
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaHandler } from "./lua-handler.js";
@@ -10,10 +10,18 @@ function priorityOf(v: unknown, where: string): number {
   return v;
 }
 
-/** Registers fn for each event name. */
-function register(ext: LuaExtension, names: string[], fn: LuaFunctionRef, priority: number): void {
-  for (const name of names) ext.rt.events.on(name, luaHandler(ext, fn), { priority, owner: ext.name });
+/** Registers fn for each event name; returns the id `off` takes. */
+function register(ext: LuaExtension, names: string[], fn: LuaFunctionRef, priority: number): number {
+  const handler = luaHandler(ext, fn);
+  const removers = names.map((name) => ext.rt.events.on(name, handler, { priority, owner: ext.name }));
+  return ext.handlers.add(removers, fn);
 }
+
+/** How deep custom events may emit custom events (a loop of two handlers emitting each other). */
+export const MAX_EMIT_DEPTH = 32;
+
+/** A custom event name: `ns:event`, both parts non-empty, no spaces (host events never contain ':'). */
+const CUSTOM_EVENT = /^[^\s:]+:\S+$/;
 
 /** `librecode.on(name, fn)` / `on(name, {priority=N}, fn)`. */
 export function onApi(ext: LuaExtension): ApiFn {
@@ -21,13 +29,11 @@ export function onApi(ext: LuaExtension): ApiFn {
     const name = a.string(1, "name");
     if (a.type(2) === "function") {
       const opts = a.isNil(3) ? {} : (a.table(3, "opts") as Record<string, unknown>);
-      register(ext, [name], a.func(2, "fn"), priorityOf(opts.priority, `${a.fn}: argument 3 'opts'`));
-      return true;
+      return register(ext, [name], a.func(2, "fn"), priorityOf(opts.priority, `${a.fn}: argument 3 'opts'`));
     }
     if (a.type(2) !== "table") a.fail(2, "fn", "function or {priority=} table");
     const opts = a.table(2, "opts") as Record<string, unknown>;
-    register(ext, [name], a.func(3, "fn"), priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
-    return true;
+    return register(ext, [name], a.func(3, "fn"), priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
   };
 }
 
@@ -39,15 +45,38 @@ export function autocmdApi(ext: LuaExtension): ApiFn {
     else if (a.type(1) === "table") names = a.strings(1, "events");
     else a.fail(1, "events", "an event name or a list of names");
     if (a.type(2) === "function") {
-      register(ext, names, a.func(2, "fn"), 0);
-      return true;
+      return register(ext, names, a.func(2, "fn"), 0);
     }
     if (a.type(2) !== "table") a.fail(2, "opts", "function or {priority, callback} table");
     const opts = a.table(2, "opts") as Record<string, unknown>;
     const cb = opts.callback;
     if (!(cb instanceof LuaFunctionRef)) throw new ArgError(`${a.fn}: argument 2 'opts'.callback: expected function, got ${luaTypeOf(cb)}`);
-    register(ext, names, cb, priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
-    return true;
+    return register(ext, names, cb, priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
+  };
+}
+
+/** `librecode.off(id)` / `api.nvim_del_autocmd(id)`: removes a registration of this extension. */
+export function offApi(ext: LuaExtension): ApiFn {
+  return (a: Args) => ext.handlers.remove(a.integer(1, "id"));
+}
+
+let emitDepth = 0;
+
+/** `librecode.emit("ns:event", data) -> consumed`: runs every extension's handlers of a custom event. */
+export function emitApi(ext: LuaExtension): ApiFn {
+  return (a: Args) => {
+    const name = a.string(1, "name");
+    if (!CUSTOM_EVENT.test(name)) {
+      throw new ArgError(`${a.fn}: argument 1 'name': expected a custom event name "namespace:event", got ${JSON.stringify(name)} (host events cannot be emitted)`);
+    }
+    const data = a.isNil(2) ? {} : (a.table(2, "data") as Record<string, unknown>);
+    if (emitDepth >= MAX_EMIT_DEPTH) throw new ArgError(`${a.fn}: ${JSON.stringify(name)}: custom events nested more than ${MAX_EMIT_DEPTH} deep`);
+    emitDepth++;
+    try {
+      return ext.rt.emit(name, data).consumed;
+    } finally {
+      emitDepth--;
+    }
   };
 }
 

@@ -1,6 +1,6 @@
 // librecode.keymap: Lua functions mapped in the kernel's KeymapRegistry.
-import { normalizeTarget, targetKeyOf, type KeymapTarget } from "../engine/kernel/keymaps.js";
-import { normalizeLhs } from "../engine/kernel/key-notation.js";
+import type { Handler } from "../engine/kernel/event-bus.js";
+import { normalizeTarget, type KeymapTarget } from "../engine/kernel/keymaps.js";
 import type { LuaFunctionRef } from "./lua-value.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
@@ -17,20 +17,25 @@ function targetArg(a: Args): KeymapTarget {
   return t;
 }
 
-// The kernel replaces a mapping of the same target and lhs silently; we key our registry refs the
-// same way so the replaced Lua function is released (a handler re-mapping keys every frame must
-// not grow the registry).
-function mappingKey(target: KeymapTarget, lhs: string): string {
-  return `${targetKeyOf(normalizeTarget(target))}\0${normalizeLhs(lhs)}`;
-}
-
 /** librecode.keymap: set(target, lhs, fn, opts) and del(target, lhs). */
 export function keymapApi(ext: LuaExtension): Record<string, ApiFn> {
-  const refs = new Map<string, LuaFunctionRef>();
-  const forget = (key: string) => {
-    refs.get(key)?.release();
-    refs.delete(key);
+  // The Lua function of each kernel handler we mapped. The kernel replaces a mapping of the same
+  // target and lhs silently, and del may remove one target of a list, so after each change the
+  // functions no mapping uses any more are released (a handler re-mapping keys every frame must
+  // not grow the registry).
+  const refs = new Map<Handler, LuaFunctionRef>();
+  const sweep = () => {
+    const live = new Set(ext.rt.keymaps.list().map((k) => k.fn));
+    for (const [h, fn] of refs) {
+      if (live.has(h)) continue;
+      fn.release();
+      refs.delete(h);
+    }
   };
+  ext.onDispose(() => {
+    for (const fn of refs.values()) fn.release();
+    refs.clear();
+  });
   return {
     set: (a) => {
       const target = targetArg(a);
@@ -39,17 +44,17 @@ export function keymapApi(ext: LuaExtension): Record<string, ApiFn> {
       const opts = a.isNil(4) ? {} : (a.table(4, "opts") as Record<string, unknown>);
       const priority = typeof opts.priority === "number" ? opts.priority : 0;
       const desc = typeof opts.desc === "string" ? opts.desc : "";
-      ext.rt.keymaps.set(target, lhs, luaHandler(ext, fn), { priority, desc, owner: ext.name });
-      const key = mappingKey(target, lhs);
-      forget(key);
-      refs.set(key, fn);
+      const handler = luaHandler(ext, fn);
+      ext.rt.keymaps.set(target, lhs, handler, { priority, desc, owner: ext.name });
+      refs.set(handler, fn);
+      sweep();
       return true;
     },
     del: (a) => {
       const target = targetArg(a);
       const lhs = a.string(2, "lhs");
       const removed = ext.rt.keymaps.del(target, lhs);
-      if (removed) forget(mappingKey(target, lhs));
+      if (removed) sweep();
       return removed;
     },
   };

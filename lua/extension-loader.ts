@@ -28,7 +28,7 @@ function chunkRef(ext: LuaExtension, file: string): LuaFunctionRef {
 function markFailed(ext: LuaExtension, reason: string): void {
   ext.status = "failed";
   ext.reason = reason;
-  ext.rt.removeOwner(ext.name);
+  ext.dispose();
 }
 
 /** Marks the extension failed and reports `e` (a LuaError keeps its traceback). */

@@ -1,7 +1,7 @@
 // The librecode Lua module: every API group in one table, set as a global and as require("librecode").
 import fengari from "fengari";
 import { bufApi } from "./api-buf.js";
-import { autocmdApi, eventApi, onApi } from "./api-events.js";
+import { autocmdApi, emitApi, eventApi, offApi, onApi } from "./api-events.js";
 import { keymapApi } from "./api-keymap.js";
 import { layoutApi } from "./api-layout.js";
 import { miscApi, userCommandApi } from "./api-misc.js";
@@ -22,8 +22,9 @@ export function moduleShape(ext: LuaExtension): Record<string, Record<string, Ap
   const misc = miscApi(ext);
   const userCommand = userCommandApi(ext);
   const autocmd = autocmdApi(ext);
+  const off = offApi(ext);
   return {
-    "": { on: onApi(ext), ...misc.top },
+    "": { on: onApi(ext), off, emit: emitApi(ext), ...misc.top },
     event: eventApi(ext),
     keymap: keymapApi(ext),
     buf: bufApi(ext),
@@ -36,6 +37,7 @@ export function moduleShape(ext: LuaExtension): Record<string, Record<string, Ap
       ...misc.api,
       create_autocmd: autocmd,
       nvim_create_autocmd: autocmd,
+      nvim_del_autocmd: off,
       create_user_command: userCommand,
       nvim_create_user_command: userCommand,
     },

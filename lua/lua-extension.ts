@@ -6,6 +6,7 @@ import { InstructionBudget, type BudgetOptions } from "./instruction-budget.js";
 import { callLua, LuaError } from "./lua-call.js";
 import type { LuaFunctionRef } from "./lua-value.js";
 import type { Manifest } from "./extension-manifest.js";
+import { HandlerIds } from "./handler-ids.js";
 
 /** After this many failed callbacks in a row an extension is disabled for the session. */
 export const MAX_CONSECUTIVE_FAILURES = 5;
@@ -35,6 +36,11 @@ export class LuaExtension {
   onLog: ((ext: LuaExtension, msg: string) => void) | undefined;
   /** The session state event tables show; the host sets it. */
   context: () => SessionContext = () => ({});
+
+  /** The ids of its `on`/`create_autocmd` registrations (for `off`). */
+  readonly handlers = new HandlerIds();
+  /** Releases of what API groups hold for this extension (keymap functions...), run by dispose. */
+  private readonly cleanups: Array<() => void> = [];
 
   /** Set from init.lua for a directory extension. */
   manifest: Manifest | undefined;
@@ -87,11 +93,28 @@ export class LuaExtension {
     this.status = "disabled";
     this.reason = reason;
     const commands = this.rt.commands.list().filter((c) => c.owner === this.name);
-    this.rt.removeOwner(this.name);
+    this.dispose();
     const message = `extension ${this.name} is disabled (${reason})`;
     for (const c of commands) {
       this.rt.commands.register(c.name, { desc: `${c.desc} (disabled)`, owner: this.name, run: () => { throw new Error(message); } });
     }
+  }
+
+  /**
+   * Tears down everything the extension owns in the runtime: handlers, keymaps, commands, tools,
+   * timers, jobs (their process groups are killed) and the Lua references the API holds. The one
+   * path for disabling, failing and unloading (hot reload); the Lua state itself stays usable
+   * for reading. Safe to call twice.
+   */
+  dispose(): void {
+    this.rt.removeOwner(this.name);
+    this.handlers.clear();
+    for (const c of this.cleanups.splice(0)) c();
+  }
+
+  /** Registers a release dispose() runs (an API group's references to Lua functions). */
+  onDispose(fn: () => void): void {
+    this.cleanups.push(fn);
   }
 
   /** Records a librecode.log message. */

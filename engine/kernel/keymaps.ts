@@ -79,13 +79,26 @@ export class KeymapRegistry {
       owner: opts.owner ?? "host", seq: nextSeq() });
   }
 
-  /** Removes the mapping of lhs on target; false when there was none. */
+  /** Removes the mapping of lhs on target; a target that is one of a mapping's list leaves the
+   *  others mapped (`del("b", x)` after `set({"a", "b"}, x)` keeps `a`). False when nothing matched. */
   del(target: KeymapTarget, lhs: string): boolean {
-    const targetKey = targetKeyOf(normalizeTarget(target));
+    const specs = normalizeTarget(target);
+    const targetKey = targetKeyOf(specs);
     const key = normalizeLhs(lhs);
-    const before = this.entries.length;
-    this.entries = this.entries.filter((e) => !(e.targetKey === targetKey && e.lhs === key));
-    return this.entries.length < before;
+    let removed = false;
+    const next: KeymapEntry[] = [];
+    for (const e of this.entries) {
+      if (e.lhs !== key) next.push(e);
+      else if (e.targetKey === targetKey) removed = true;
+      else {
+        const keep = e.targets.filter((t) => !specs.some((s) => s.kind === t.kind && s.value === t.value));
+        if (keep.length < e.targets.length) removed = true;
+        if (keep.length === e.targets.length) next.push(e);
+        else if (keep.length > 0) next.push({ ...e, targets: keep, targetKey: targetKeyOf(keep) });
+      }
+    }
+    this.entries = next;
+    return removed;
   }
 
   /** Every mapping in registration order (for help and `extension list`). */

@@ -61,6 +61,16 @@ describe("KeymapRegistry", () => {
     expect(k.list().map((e) => e.targetKey)).toEqual(["global"]);
   });
 
+  it("deleting one target of a list keeps the others mapped", () => {
+    const k = new KeymapRegistry();
+    k.set([{ role: "composer" }, { window: "notes" }, "global"], "ctrl+g", noop, { desc: "three" });
+    expect(k.del({ window: "notes" }, "<c-g>")).toBe(true);
+    expect(k.list().map((e) => [e.targetKey, e.desc])).toEqual([["role=composer|global", "three"]]);
+    expect(k.del({ window: "notes" }, "ctrl+g")).toBe(false);
+    expect(k.del(["composer", "global"], "ctrl+g")).toBe(true);
+    expect(k.list()).toEqual([]);
+  });
+
   it("lists desc, owner and priority for help", () => {
     const k = new KeymapRegistry();
     k.set("global", "<f1>", noop, { desc: "help", owner: "helper", priority: 2 });

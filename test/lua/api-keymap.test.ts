@@ -55,6 +55,17 @@ describe("librecode.keymap", () => {
     expect(rt.buffers.getText("log")).toBe("");
   });
 
+  it("del of one target of a list leaves the mapping on the others", () => {
+    const { rt, run } = lcRuntime();
+    run(`lc.keymap.set({ {role = "composer"}, {role = "notes"} }, "ctrl+g", function() lc.buf.append("log", "g") return true end)`);
+    expect(run(`return lc.keymap.del({role = "composer"}, "<c-g>")`)).toEqual([true]);
+    rt.dispatchKey(press("g", { ctrl: true }));
+    rt.windows.create("notes", { role: "notes", buffer: "notes" });
+    rt.focus = "notes";
+    rt.dispatchKey(press("g", { ctrl: true }));
+    expect(rt.buffers.getText("log")).toBe("g");
+  });
+
   it("releases a replaced mapping's function (re-mapping every frame does not grow the registry)", () => {
     const { run } = lcRuntime();
     const [before, after] = run(`

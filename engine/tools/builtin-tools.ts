@@ -2,17 +2,18 @@
 import type { ToolDefinition, ToolRegistry } from "../kernel/tool-registry.js";
 import { bashTool, type BashOptions } from "./bash-tool.js";
 import { editTool } from "./edit-tool.js";
+import { fetchTool, type FetchOptions } from "./fetch-tool.js";
 import { findTool } from "./find-tool.js";
 import { grepTool, type GrepOptions } from "./grep-tool.js";
 import { lsTool } from "./ls-tool.js";
 import { readTool } from "./read-tool.js";
 import { writeTool } from "./write-tool.js";
 
-export type BuiltinToolOptions = { bash?: BashOptions; grep?: GrepOptions };
+export type BuiltinToolOptions = { bash?: BashOptions; grep?: GrepOptions; fetch?: FetchOptions };
 
-/** read, write, edit, bash, grep, find and ls, owned by "host". */
+/** read, write, edit, bash, grep, find, ls and fetch, owned by "host". */
 export function builtinTools(options: BuiltinToolOptions = {}): ToolDefinition[] {
-  return [readTool(), writeTool(), editTool(), bashTool(options.bash), grepTool(options.grep), findTool(), lsTool()];
+  return [readTool(), writeTool(), editTool(), bashTool(options.bash), grepTool(options.grep), findTool(), lsTool(), fetchTool(options.fetch)];
 }
 
 /** Registers the built-in tools in a registry. */

@@ -42,7 +42,7 @@ describe.concurrent("librecode tool", () => {
   it("list shows the built-in tools and extension tools with their owners", async () => {
     const r = await cli(["tool", "list"], scratch({ ".librecode/extensions/greet.lua": GREET }));
     expect(r.stdout.split("\n").filter(Boolean).map((l) => l.split(/\s+/).slice(0, 2).join(" "))).toEqual([
-      "read host", "write host", "edit host", "bash host", "grep host", "find host", "ls host", "shout greet",
+      "read host", "write host", "edit host", "bash host", "grep host", "find host", "ls host", "fetch host", "shout greet",
     ]);
   });
   it("list --no-extensions leaves extension tools out", async () => {
@@ -65,7 +65,7 @@ describe.concurrent("librecode tool", () => {
   it("an unknown tool or bad JSON exits 2", async () => {
     const dir = scratch();
     const unknown = await cli(["tool", "run", "nope", "{}"], dir);
-    expect([unknown.code, unknown.stderr]).toEqual([2, "librecode tool run: unknown tool 'nope' (known: read, write, edit, bash, grep, find, ls)\n"]);
+    expect([unknown.code, unknown.stderr]).toEqual([2, "librecode tool run: unknown tool 'nope' (known: read, write, edit, bash, grep, find, ls, fetch)\n"]);
     const bad = await cli(["tool", "run", "ls", "[1]"], dir);
     expect([bad.code, bad.stderr]).toEqual([2, "librecode tool run: arguments: expected a JSON object, got array\n"]);
   });

@@ -23,6 +23,7 @@ describe("librecode tool list", () => {
       "grep   host     Search file contents with a regular expression (JavaScript syntax).",
       "find   host     Find files and directories whose path matches a glob.",
       "ls     host     List a directory's entries (hidden ones included), sorted by name, directories ending with '/'.",
+      "fetch  host     Fetch one http(s) URL the user gave or that you found, and return it as markdown (HTML pages; scripts and styles dropped), plain text, or raw HTML.",
       "hello  greeter  Say hello.",
       "",
     ]);
@@ -57,7 +58,7 @@ describe("librecode tool run", () => {
   it("exits 2 for an unknown tool", async () => {
     expect(await runToolCommand(registry(), "cat", "{}", { cwd: tempTree() })).toEqual({
       stdout: "",
-      stderr: "librecode tool run: unknown tool 'cat' (known: read, write, edit, bash, grep, find, ls, hello)\n",
+      stderr: "librecode tool run: unknown tool 'cat' (known: read, write, edit, bash, grep, find, ls, fetch, hello)\n",
       exitCode: 2,
     });
   });

@@ -30,7 +30,7 @@ describe("ToolRegistry", () => {
     const registry = new ToolRegistry();
     registerBuiltinTools(registry);
     expect(registry.list().map((t) => `${t.owner}:${t.name}`)).toEqual([
-      "host:read", "host:write", "host:edit", "host:bash", "host:grep", "host:find", "host:ls",
+      "host:read", "host:write", "host:edit", "host:bash", "host:grep", "host:find", "host:ls", "host:fetch",
     ]);
   });
 
@@ -48,10 +48,10 @@ describe("ToolRegistry", () => {
     const registry = new ToolRegistry();
     registerBuiltinTools(registry);
     registry.register(echoTool("vim-mode"));
-    expect(registry.list().map((t) => t.name)).toEqual(["read", "write", "edit", "bash", "grep", "find", "ls", "echo"]);
+    expect(registry.list().map((t) => t.name)).toEqual(["read", "write", "edit", "bash", "grep", "find", "ls", "fetch", "echo"]);
     registry.unregisterOwner("vim-mode");
     expect(registry.get("echo")).toBeUndefined();
-    expect(registry.list()).toHaveLength(7);
+    expect(registry.list()).toHaveLength(8);
   });
 
   it("lets an owner replace its own tool", () => {
@@ -92,7 +92,7 @@ describe("argument validation", () => {
     ["echo", { text: "x", tags: ["a", 1] }, "tool echo: argument 'tags[1]': expected string, got number"],
     ["echo", { text: "x", opts: { depth: "2" } }, "tool echo: argument 'opts.depth': expected integer, got string"],
     ["echo", { text: "x", opts: { deep: 1 } }, "tool echo: argument 'opts.deep': unknown argument (expected one of: depth)"],
-    ["nope", {}, "tool nope: unknown tool (known: echo, read, write, edit, bash, grep, find, ls)"],
+    ["nope", {}, "tool nope: unknown tool (known: echo, read, write, edit, bash, grep, find, ls, fetch)"],
   ];
   for (const [name, args, message] of cases) {
     it(`reports ${message}`, async () => {

@@ -4,7 +4,9 @@
 // mutation journals a cheap undo closure, bumps rev and touches the buffer.
 import type { Block } from "./block.js";
 import { cpChars, cpLength, cpSlice } from "./code-points.js";
+import { ExtmarkStore, type BufferMarks } from "./extmarks.js";
 import { copyBlock, isBlockLike, normalizeBlock } from "./normalize-block.js";
+import { textEdit } from "./text-edit-span.js";
 import type { TransactionManager } from "./transaction.js";
 
 export type BufferRecord = {
@@ -16,6 +18,8 @@ export type BufferRecord = {
   blocks: Block[];
   vars: Record<string, unknown>;
   rev: number;
+  /** Extmarks (created with the first one). */
+  marks?: BufferMarks;
 };
 
 export type BufferInit = {
@@ -32,8 +36,12 @@ export class BufferStore {
   private readonly buffers = new Map<string, BufferRecord>();
   private revCounter = 0;
   private idCounter = 0;
+  /** The buffers' extmarks: they move with every text edit below. */
+  readonly marks: ExtmarkStore;
 
-  constructor(private readonly tx: TransactionManager, private readonly now: () => number = Date.now) {}
+  constructor(private readonly tx: TransactionManager, private readonly now: () => number = Date.now) {
+    this.marks = new ExtmarkStore(tx, (b) => this.bump(b as BufferRecord));
+  }
 
   /** True when a buffer of that name exists. */
   has(name: string): boolean {
@@ -87,6 +95,7 @@ export class BufferStore {
     const cursor = typeof t.cursor === "number" ? clamp(t.cursor, 0, len) : len;
     const blocks = (t.blocks ?? []).map((b, i) => this.makeBlock(b, i));
     const b = this.ensure(name);
+    this.shiftMarks(b, text);
     this.snapshot(b);
     Object.assign(b, { text, cursor, label: t.label ?? "", metadata: { ...(t.metadata ?? {}) }, blocks });
   }
@@ -124,7 +133,8 @@ export class BufferStore {
   insert(name: string, pos: number, s: string): void {
     const text = this.getText(name);
     const p = clamp(pos, 0, cpLength(text));
-    this.writeText(name, cpSlice(text, 0, p) + s + cpSlice(text, p), p + cpLength(s));
+    const n = cpLength(s);
+    this.writeText(name, cpSlice(text, 0, p) + s + cpSlice(text, p), p + n, [p, 0, n]);
   }
 
   /** Deletes [start, end) (clamped, swapped when reversed); the cursor ends at start. */
@@ -136,7 +146,8 @@ export class BufferStore {
   replace(name: string, start: number, end: number, s: string): void {
     const text = this.getText(name);
     const [a, z] = textRange(text, start, end);
-    this.writeText(name, cpSlice(text, 0, a) + s + cpSlice(text, z), a + cpLength(s));
+    const n = cpLength(s);
+    this.writeText(name, cpSlice(text, 0, a) + s + cpSlice(text, z), a + n, [a, z - a, n]);
   }
 
   /** Lines [start, end) of the text; end -1 means to the end. */
@@ -172,6 +183,7 @@ export class BufferStore {
   /** Empties the text, the cursor and the blocks. */
   clear(name: string): void {
     const b = this.ensure(name);
+    this.shiftMarks(b, "");
     this.snapshot(b);
     b.text = "";
     b.cursor = 0;
@@ -257,6 +269,10 @@ export class BufferStore {
     if (!b || !blk) return false;
     const prev = { ...blk };
     const { id: _id, index: _index, rev: _rev, ...rest } = patch;
+    if (typeof rest.text === "string" && b.marks?.blocks.has(id)) {
+      const [at, removed, added] = textEdit(blk.text, rest.text);
+      this.marks.edited(b, at, removed, added, id);
+    }
     Object.assign(blk, rest);
     if (rest.metadata) blk.metadata = { ...rest.metadata };
     blk.rev = this.nextRev();
@@ -271,6 +287,7 @@ export class BufferStore {
     const blk = b && findBlock(b.blocks, id);
     if (!b || !blk) return false;
     const prev = blk.text;
+    if (b.marks?.blocks.has(id)) this.marks.edited(b, cpLength(prev), 0, cpLength(text), id);
     blk.text = prev + text;
     blk.rev = this.nextRev();
     this.tx.record(() => {
@@ -304,11 +321,20 @@ export class BufferStore {
     this.bump(b);
   }
 
-  private writeText(name: string, text: string, cursor: number): void {
+  // `edit` ([at, removed, added] in code points) is what changed, when the caller knows it;
+  // otherwise it is found by comparing the texts.
+  private writeText(name: string, text: string, cursor: number, edit?: [number, number, number]): void {
     const b = this.ensure(name);
+    this.shiftMarks(b, text, edit);
     this.snapshot(b);
     b.text = text;
     b.cursor = cursor;
+  }
+
+  private shiftMarks(b: BufferRecord, text: string, edit?: [number, number, number]): void {
+    if (b.marks === undefined || b.marks.text.size === 0) return;
+    const [at, removed, added] = edit ?? textEdit(b.text, text);
+    this.marks.edited(b, at, removed, added);
   }
 
   /** Journals the scalar fields of b (strings and references: O(1)) and bumps it. */

@@ -1,0 +1,275 @@
+// Extmarks: positions in a buffer's text (or in one of its blocks' text) that move with edits, each
+// carrying decorations (a highlight, virtual text and lines, a sign). They live on the buffer
+// record, one MarkTree per text; every change is journaled, so a rolled-back handler's marks go
+// back with its text.
+import type { Block } from "./block.js";
+import { cpLength } from "./code-points.js";
+import { lineLength, lineStarts, toOffset, toPos, type Pos } from "./line-index.js";
+import { MarkTree, type MarkNode } from "./mark-tree.js";
+import type { Span, Style } from "./style.js";
+import type { TransactionManager } from "./transaction.js";
+
+export type { Pos } from "./line-index.js";
+
+export type VirtTextPos = "eol" | "overlay" | "right_align" | "inline";
+
+/** What a mark draws. */
+export type MarkDecor = {
+  hl?: Style;
+  virtText?: Span[];
+  virtTextPos: VirtTextPos;
+  virtLines?: Span[][];
+  virtLinesAbove: boolean;
+  priority: number;
+  signText?: string;
+  signStyle?: Style;
+  metadata?: Record<string, unknown>;
+};
+
+/** A mark to place: its decorations, plus an id to reuse, a range end, gravity and a block. */
+export type MarkSpec = Partial<MarkDecor> & {
+  id?: number;
+  end?: Pos;
+  rightGravity?: boolean;
+  endRightGravity?: boolean;
+  /** A block id: the position is in that block's text instead of the buffer's. */
+  block?: string;
+};
+
+/** A mark as read back: positions resolved to (line, col). `end` is null without a range. */
+export type MarkView = {
+  ns: number;
+  id: number;
+  line: number;
+  col: number;
+  end: Pos | null;
+  rightGravity: boolean;
+  endRightGravity: boolean;
+  block: string;
+  decor: MarkDecor;
+};
+
+/** The part of a buffer record marks need (the record itself, in practice). */
+export type MarkHost = { text: string; blocks: Block[]; marks?: BufferMarks };
+
+type Data = { decor: MarkDecor; hasEnd: boolean; block: string };
+type Node = MarkNode<Data>;
+type Indexed = { text: string; starts: number[]; total: number };
+
+/** The marks of one buffer. */
+export class BufferMarks {
+  readonly text = new MarkTree<Data>();
+  readonly blocks = new Map<string, MarkTree<Data>>();
+  readonly byKey = new Map<string, Node>();
+  readonly nextId = new Map<number, number>();
+  /** Marks that have a sign (the gutter shows while there is one). */
+  signs = 0;
+  /** Bumped on every mark change of a block, so a block's cached lines know to redraw. */
+  readonly blockVersions = new Map<string, number>();
+}
+
+const key = (ns: number, id: number): string => `${ns}:${id}`;
+
+/** Extmark operations over the buffers of one BufferStore. */
+export class ExtmarkStore {
+  private readonly indexes = new WeakMap<MarkTree<Data>, Indexed>();
+
+  constructor(private readonly tx: TransactionManager, private readonly touch: (b: MarkHost) => void) {}
+
+  /** Places a mark at start (positions clamped to the text); returns its id. */
+  set(b: MarkHost, ns: number, start: Pos, spec: MarkSpec): number {
+    const m = this.ensure(b);
+    const block = spec.block ?? "";
+    const tree = this.tree(m, block, true)!;
+    const idx = this.index(tree, this.textOf(b, block));
+    const last = m.nextId.get(ns) ?? 0;
+    const id = spec.id ?? last + 1;
+    const old = m.byKey.get(key(ns, id));
+    if (old !== undefined) this.remove(b, m, old);
+    const s = toOffset(idx.starts, idx.total, start);
+    const e = spec.end === undefined ? s : toOffset(idx.starts, idx.total, spec.end);
+    const decor: MarkDecor = {
+      ...(spec.hl ? { hl: spec.hl } : {}), ...(spec.virtText ? { virtText: spec.virtText } : {}),
+      virtTextPos: spec.virtTextPos ?? "eol", ...(spec.virtLines ? { virtLines: spec.virtLines } : {}),
+      virtLinesAbove: spec.virtLinesAbove ?? false, priority: spec.priority ?? 4096,
+      ...(spec.signText !== undefined ? { signText: spec.signText } : {}), ...(spec.signStyle ? { signStyle: spec.signStyle } : {}),
+      ...(spec.metadata ? { metadata: spec.metadata } : {}),
+    };
+    // A mark without a range keeps its end on its start: both follow the start's gravity.
+    const rg = spec.rightGravity ?? true;
+    const n = tree.node(ns, id, Math.min(s, e), Math.max(s, e), rg, spec.end === undefined ? rg : spec.endRightGravity ?? false, { decor, hasEnd: spec.end !== undefined, block });
+    tree.insert(n);
+    m.byKey.set(key(ns, id), n);
+    if (id > last) m.nextId.set(ns, id);
+    if (decor.signText !== undefined) m.signs++;
+    this.changed(b, m, block);
+    this.tx.record(() => {
+      tree.remove(n);
+      m.byKey.delete(key(ns, id));
+      m.nextId.set(ns, last);
+      if (decor.signText !== undefined) m.signs--;
+    });
+    return id;
+  }
+
+  /** The mark (ns, id) of the buffer, or undefined. */
+  get(b: MarkHost, ns: number, id: number): MarkView | undefined {
+    const n = b.marks?.byKey.get(key(ns, id));
+    return n === undefined ? undefined : this.view(b, n);
+  }
+
+  /** Removes one mark; false when there was none. */
+  delete(b: MarkHost, ns: number, id: number): boolean {
+    const m = b.marks;
+    const n = m?.byKey.get(key(ns, id));
+    if (m === undefined || n === undefined) return false;
+    this.remove(b, m, n);
+    return true;
+  }
+
+  /** Marks of namespace ns (-1: all) starting between from and to (inclusive), in position order
+   *  (reversed when from is after to); in a block's text when `block` is given. */
+  list(b: MarkHost, ns: number, from: Pos, to: Pos, block = "", limit = Infinity): MarkView[] {
+    const tree = b.marks && this.tree(b.marks, block, false);
+    if (tree === undefined) return [];
+    const idx = this.index(tree, this.textOf(b, block));
+    let a = toOffset(idx.starts, idx.total, from);
+    let z = toOffset(idx.starts, idx.total, to);
+    const reverse = a > z;
+    if (reverse) [a, z] = [z, a];
+    const nodes = tree.starting(a, z).filter((n) => ns < 0 || n.ns === ns);
+    if (reverse) nodes.reverse();
+    return nodes.slice(0, limit).map((n) => this.view(b, n));
+  }
+
+  /** Removes the marks of ns (-1: all) starting on lines [lineStart, lineEnd) of the text (end -1:
+   *  to the end); the whole range also clears the namespace's block marks. */
+  clear(b: MarkHost, ns: number, lineStart = 0, lineEnd = -1): void {
+    const m = b.marks;
+    if (m === undefined) return;
+    const idx = this.index(m.text, b.text);
+    const lines = idx.starts.length;
+    const a = Math.max(0, Math.min(lineStart, lines));
+    const z = lineEnd < 0 ? lines : Math.min(lineEnd, lines);
+    const victims = z > a ? m.text.starting(idx.starts[a]!, z >= lines ? Infinity : idx.starts[z]! - 1) : [];
+    if (lineStart <= 0 && lineEnd < 0) for (const t of m.blocks.values()) victims.push(...t.all());
+    for (const n of victims) if (ns < 0 || n.ns === ns) this.remove(b, m, n);
+  }
+
+  /** Every mark touching lines [first, last] of the buffer's text (all namespaces), in order. */
+  inLines(b: MarkHost, first: number, last: number): MarkView[] {
+    const m = b.marks;
+    if (m === undefined || m.text.size === 0) return [];
+    const idx = this.index(m.text, b.text);
+    const lines = idx.starts.length;
+    if (first >= lines || last < first) return [];
+    const from = idx.starts[Math.max(0, first)]!;
+    const to = last + 1 < lines ? idx.starts[last + 1]! - 1 : idx.total;
+    return m.text.overlapping(from, to).map((n) => this.view(b, n, idx));
+  }
+
+  /** Every mark of a block's text, in order. */
+  inBlock(b: MarkHost, block: string): MarkView[] {
+    const tree = b.marks?.blocks.get(block);
+    if (tree === undefined || tree.size === 0) return [];
+    return tree.all().map((n) => this.view(b, n));
+  }
+
+  /** A number that changes whenever a block's marks change (for render caches). */
+  blockVersion(b: MarkHost, block: string): number {
+    return b.marks?.blockVersions.get(block) ?? 0;
+  }
+
+  /** True when a mark of the buffer's text has a sign. */
+  hasSigns(b: MarkHost): boolean {
+    return (b.marks?.signs ?? 0) > 0;
+  }
+
+  /** Text [at, at + removed) of the buffer (or of a block) became `added` code points. */
+  edited(b: MarkHost, at: number, removed: number, added: number, block = ""): void {
+    const tree = b.marks && this.tree(b.marks, block, false);
+    if (tree === undefined || tree.size === 0) return;
+    const d = tree.delete(at, removed);
+    const i = tree.insertText(at, added);
+    if (d === null && i === null) return;
+    if (block !== "") this.changed(b, b.marks!, block);
+    this.tx.record(() => {
+      if (i !== null) tree.undo(i);
+      if (d !== null) tree.undo(d);
+    });
+  }
+
+  private ensure(b: MarkHost): BufferMarks {
+    if (b.marks === undefined) b.marks = new BufferMarks();
+    return b.marks;
+  }
+
+  private tree(m: BufferMarks, block: string, create: boolean): MarkTree<Data> | undefined {
+    if (block === "") return m.text;
+    let t = m.blocks.get(block);
+    if (t === undefined && create) {
+      t = new MarkTree<Data>();
+      m.blocks.set(block, t);
+    }
+    return t;
+  }
+
+  private textOf(b: MarkHost, block: string): string {
+    if (block === "") return b.text;
+    return findBlock(b.blocks, block)?.text ?? "";
+  }
+
+  private index(tree: MarkTree<Data>, text: string): Indexed {
+    const hit = this.indexes.get(tree);
+    if (hit !== undefined && hit.text === text) return hit;
+    const idx = { text, starts: lineStarts(text), total: cpLength(text) };
+    this.indexes.set(tree, idx);
+    return idx;
+  }
+
+  private remove(b: MarkHost, m: BufferMarks, n: Node): void {
+    const tree = this.tree(m, n.data.block, false)!;
+    tree.remove(n);
+    m.byKey.delete(key(n.ns, n.id));
+    const sign = n.data.decor.signText !== undefined;
+    if (sign) m.signs--;
+    this.changed(b, m, n.data.block);
+    this.tx.record(() => {
+      tree.insert(n);
+      m.byKey.set(key(n.ns, n.id), n);
+      if (sign) m.signs++;
+    });
+  }
+
+  private changed(b: MarkHost, m: BufferMarks, block: string): void {
+    if (block !== "") {
+      const v = m.blockVersions.get(block) ?? 0;
+      m.blockVersions.set(block, v + 1);
+      this.tx.record(() => m.blockVersions.set(block, v));
+    }
+    this.touch(b);
+  }
+
+  private view(b: MarkHost, n: Node, known?: Indexed): MarkView {
+    const tree = this.tree(b.marks!, n.data.block, false)!;
+    const idx = known ?? this.index(tree, this.textOf(b, n.data.block));
+    const { start, end } = tree.position(n);
+    const s = toPos(idx.starts, start);
+    return {
+      ns: n.ns, id: n.id, line: s.line, col: s.col, end: n.data.hasEnd ? toPos(idx.starts, end) : null,
+      rightGravity: n.rightGravity, endRightGravity: n.endRightGravity, block: n.data.block, decor: n.data.decor,
+    };
+  }
+}
+
+/** The number of lines of a text, and the length of one of them: for checking positions. */
+export function textLines(text: string): { count: number; length: (line: number) => number } {
+  const starts = lineStarts(text);
+  const total = cpLength(text);
+  return { count: starts.length, length: (line) => lineLength(starts, total, line) };
+}
+
+function findBlock(blocks: readonly Block[], id: string): Block | undefined {
+  for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i]!.id === id) return blocks[i];
+  return undefined;
+}

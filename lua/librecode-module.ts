@@ -1,6 +1,7 @@
 // The librecode Lua module: every API group in one table, set as a global and as require("librecode").
 import fengari from "fengari";
 import { bufApi } from "./api-buf.js";
+import { extmarkApi } from "./api-extmark.js";
 import { autocmdApi, emitApi, eventApi, offApi, onApi } from "./api-events.js";
 import { keymapApi } from "./api-keymap.js";
 import { layoutApi } from "./api-layout.js";
@@ -27,7 +28,7 @@ export function moduleShape(ext: LuaExtension): Record<string, Record<string, Ap
     "": { on: onApi(ext), off, emit: emitApi(ext), ...misc.top },
     event: eventApi(ext),
     keymap: keymapApi(ext),
-    buf: bufApi(ext),
+    buf: { ...bufApi(ext), ...extmarkApi(ext).buf },
     win: winApi(ext),
     layout: layoutApi(ext),
     ui: uiApi(ext),
@@ -35,6 +36,7 @@ export function moduleShape(ext: LuaExtension): Record<string, Record<string, Ap
     action: misc.action,
     api: {
       ...misc.api,
+      ...extmarkApi(ext).api,
       create_autocmd: autocmd,
       nvim_create_autocmd: autocmd,
       nvim_del_autocmd: off,

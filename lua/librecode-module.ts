@@ -3,6 +3,7 @@ import fengari from "fengari";
 import { bufApi } from "./api-buf.js";
 import { extmarkApi } from "./api-extmark.js";
 import { autocmdApi, emitApi, eventApi, offApi, onApi } from "./api-events.js";
+import { jobApi } from "./api-job.js";
 import { keymapApi } from "./api-keymap.js";
 import { layoutApi } from "./api-layout.js";
 import { miscApi, userCommandApi } from "./api-misc.js";
@@ -33,6 +34,7 @@ export function moduleShape(ext: LuaExtension): Record<string, Record<string, Ap
     layout: layoutApi(ext),
     ui: uiApi(ext),
     timer: misc.timer,
+    job: jobApi(ext),
     action: misc.action,
     api: {
       ...misc.api,

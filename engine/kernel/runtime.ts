@@ -75,7 +75,7 @@ export class Runtime {
     this.draw = new DrawStore(this.tx);
     this.layout = new LayoutState(opts.layout);
     this.scheduler = new Scheduler(this.clock, (t) => this.guard(t.owner, "timer", t.fn));
-    this.jobs = new JobRunner((owner, where, fn) => this.guard(owner, where, fn), this.cwd);
+    this.jobs = new JobRunner((owner, where, fn) => this.guard(owner, where, fn), this.cwd, this.clock);
     this.tx.onCommit((t) => this.committed(t));
     for (const name of DEFAULT_BUFFERS) this.buffers.create(name);
     // The layout is computed at the initial size before startup, so boxes are readable at once.
@@ -248,14 +248,15 @@ export class Runtime {
     return this.ledger.all();
   }
 
-  /** Removes everything owner registered: handlers, keymaps, commands, tools, timers, jobs. */
+  /** Removes everything owner registered: handlers, keymaps, commands, tools, timers; its jobs'
+   *  process groups get SIGTERM and none of their callbacks runs again. */
   removeOwner(owner: string): void {
     this.events.removeOwner(owner);
     this.keymaps.removeOwner(owner);
     this.commands.unregisterOwner(owner);
     this.tools.unregisterOwner(owner);
     this.scheduler.stopOwner(owner);
-    for (const j of this.jobs.live(owner)) this.jobs.kill(j.id);
+    for (const j of this.jobs.live(owner)) this.jobs.cancel(j.id);
   }
 
   /** Runs fn in the open transaction, or in a new one it commits (rolled back if fn throws). */

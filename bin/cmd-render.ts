@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { parseTranscriptFixture } from "../engine/chat/transcript-fixture.js";
 import { parseKeys } from "../engine/kernel/key-notation.js";
-import type { Runtime } from "../engine/kernel/runtime.js";
 import { FakeClock } from "../engine/kernel/scheduler.js";
 import { createApp } from "./create-app.js";
 import { printRuntimeErrors } from "./extension-runtime.js";
+import { frameJson } from "./frame-json.js";
 import { renderFrame } from "./render-frame.js";
 import { UsageError } from "./usage-error.js";
 
@@ -65,31 +65,4 @@ function readInput(path: string, flag: string): string {
     const err = e as NodeJS.ErrnoException;
     throw new UsageError(`${flag}: ${path}: cannot read: ${err.code === "ENOENT" ? "no such file" : err.message}`);
   }
-}
-
-/** The `--format json` record (cli.md): rectangles, cells as lines, every buffer, errors. */
-export function frameJson(rt: Runtime, lines: string[], cursor: { row: number; col: number } | null): Record<string, unknown> {
-  const windows: Record<string, unknown> = {};
-  for (const name of rt.windows.list()) {
-    const w = rt.windows.get(name)!;
-    const b = w.box;
-    windows[name] = {
-      x: b.x, y: b.y, width: b.width, height: b.height, content: { ...b.content },
-      role: w.role, buffer: w.buffer, renderer: w.renderer, visible: b.visible,
-    };
-  }
-  const buffers: Record<string, unknown> = {};
-  for (const name of rt.buffers.list()) {
-    const b = rt.buffers.get(name)!;
-    buffers[name] = {
-      text: b.text, cursor: b.cursor, label: b.label, metadata: b.metadata,
-      blocks: b.blocks.map(({ rev: _rev, ...block }) => block),
-    };
-  }
-  return {
-    width: rt.width, height: rt.height, focus: rt.focus,
-    cursor: cursor ?? { row: -1, col: -1 },
-    windows, lines, buffers,
-    errors: rt.errors.map((e) => ({ owner: e.owner, where: e.where, message: e.message, ...(e.traceback ? { traceback: e.traceback } : {}) })),
-  };
 }

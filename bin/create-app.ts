@@ -2,7 +2,8 @@
 // stock chat, layouts (config, then --layout), extensions, and the status line's metadata.
 import { AuthStore } from "../engine/auth/auth-store.js";
 import { installStockChat, type StockChat } from "../engine/chat/stock-chat.js";
-import { librecodeHome, type LoadedConfig, type ThemeName } from "../engine/config/index.js";
+import { basename } from "node:path";
+import { librecodeHome, loadConfig, type LoadedConfig, type ThemeName } from "../engine/config/index.js";
 import { resolveProvider } from "../engine/model/provider-registry.js";
 import { Runtime } from "../engine/kernel/runtime.js";
 import type { Clock } from "../engine/kernel/scheduler.js";
@@ -28,6 +29,13 @@ export type AppOptions = {
   extensionPaths?: string[];
   /** `--layout FILE`. */
   layoutFile?: string;
+  /** A layout table applied after `layoutFile` (snapshot cases may write it inline). */
+  layout?: unknown;
+  /**
+   * Machine-independent: no config file, no environment, no stored keys (the offline `script`
+   * model), and the status line shows only the working directory's name. Snapshot cases use it.
+   */
+  isolated?: boolean;
   theme?: ThemeName;
   provider?: string;
   model?: string;
@@ -50,7 +58,7 @@ export type App = {
 export async function createApp(opts: AppOptions): Promise<App> {
   const cwd = opts.cwd ?? process.cwd();
   const home = librecodeHome();
-  const loaded = loadSettings({ config: opts.config }, cwd);
+  const loaded = opts.isolated ? loadConfig({ cwd, files: false, env: {} }) : loadSettings({ config: opts.config }, cwd);
   const config = loaded.config;
   const theme = buildTheme(opts.theme ?? config.theme, config.theme_tokens);
   const runtime = new Runtime({ width: opts.width, height: opts.height, cwd, ...(opts.clock ? { clock: opts.clock } : {}) });
@@ -59,8 +67,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const painter = new AppPainter(runtime, theme);
   if (config.layout !== undefined) applyLayout(runtime, config.layout, "config: layout");
   if (opts.layoutFile !== undefined) applyLayout(runtime, await readLayoutFile(opts.layoutFile), `layout: ${opts.layoutFile}`);
+  if (opts.layout !== undefined) applyLayout(runtime, opts.layout, "layout");
   const model = modelStatus(loaded, opts, home, cwd);
-  chat.setStatus({ cwd, thinking_level: config.assistant.thinking_level, ...model.status });
+  chat.setStatus({ cwd: opts.isolated ? basename(cwd) : cwd, thinking_level: config.assistant.thinking_level, ...model.status });
   const extOpts = { cwd, home, enabled: opts.extensions !== false, paths: opts.extensionPaths ?? [] };
   // fengari is imported only when an extension exists; without one, `startup` is all there is to do.
   const extensions = extensionsWanted(loaded, extOpts)
@@ -107,7 +116,7 @@ function modelStatus(loaded: LoadedConfig, opts: AppOptions, home: string, cwd: 
     const r = resolveProvider(loaded.config, {
       sources: loaded.sources, cwd,
       ...(opts.provider ? { provider: opts.provider } : {}), ...(opts.model ? { model: opts.model } : {}),
-    }, process.env, new AuthStore(home).storedKeys());
+    }, opts.isolated ? {} : process.env, opts.isolated ? {} : new AuthStore(home).storedKeys());
     return { status: { provider: r.providerId, model: r.model, model_label: r.label }, error: null };
   } catch (e) {
     // `render` shows what is wrong in the status line; the chat refuses to start with it.

@@ -55,6 +55,13 @@ program
   .option("--no-extensions", "skip configured Lua extensions")
   .action(async (opts) => (await import("./cmd-render.js")).runRender(opts));
 
+program
+  .command("snapshot")
+  .description("render every *.snap.yaml case and compare it with the .txt beside it")
+  .argument("[paths...]", "case files or directories to search (default: .)")
+  .option("--update", "write the .txt of every case that differs")
+  .action(async (paths, opts) => (await import("./cmd-snapshot.js")).runSnapshot(paths, opts));
+
 const ext = program.command("extension").description("Lua extension diagnostics");
 ext.command("list").description("configured sources, their status, and what each registered")
   .option("--config <file>", "an extra config file")

@@ -16,6 +16,8 @@ export type LoadConfigOptions = {
   /** `--config FILE`, relative to cwd; unlike the other files it must exist. */
   configFile?: string;
   env?: Record<string, string | undefined>;
+  /** false: read no config file at all (defaults and env only), as `librecode snapshot` cases do. */
+  files?: boolean;
 };
 
 /** Where one value came from: a file (as shown to the user) and line, or "default" / "env:NAME". */
@@ -87,7 +89,7 @@ export function collectConfig(opts: LoadConfigOptions): { loaded: LoadedConfig; 
   const files: string[] = [];
   markDefaults(config, configSchema, "", locations);
 
-  for (const file of configFiles(opts)) {
+  for (const file of opts.files === false ? [] : configFiles(opts)) {
     const layer = readConfigFile(file);
     if (!layer) continue;
     files.push(file.display);

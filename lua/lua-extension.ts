@@ -2,6 +2,7 @@
 import type { LuaState } from "fengari";
 import type { EventContext } from "../engine/kernel/event-bus.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
+import { setHostLimits } from "./host-limits.js";
 import { InstructionBudget, type BudgetOptions } from "./instruction-budget.js";
 import { callLua, LuaError } from "./lua-call.js";
 import type { LuaFunctionRef } from "./lua-value.js";
@@ -56,7 +57,16 @@ export class LuaExtension {
     budget: BudgetOptions = {},
   ) {
     this.budget = new InstructionBudget(L, budget);
+    setHostLimits(L, {
+      remainingMs: () => this.budget.remainingMs(),
+      abort: (L2, message) => this.budget.abort(L2, message),
+      log: (message) => this.log(message),
+      exitRequested: (call) => { this.exitCall ??= call; },
+    });
   }
+
+  /** `os.exit(...)` as the extension called it; it is disabled once that callback has unwound. */
+  private exitCall: string | undefined;
 
   /**
    * Calls a Lua function of this extension under its budget; throws LuaError on failure (the
@@ -71,7 +81,10 @@ export class LuaExtension {
       this.failuresInRow = 0;
       return out;
     } catch (e) {
-      if (e instanceof LuaError && ++this.failuresInRow >= MAX_CONSECUTIVE_FAILURES) {
+      if (this.exitCall !== undefined && this.status === "loaded") {
+        this.disable(`it called ${this.exitCall}`);
+        this.rt.reportError({ owner: this.name, where: DISABLED_WHERE, message: `extension ${this.name} disabled: it called ${this.exitCall}` });
+      } else if (e instanceof LuaError && ++this.failuresInRow >= MAX_CONSECUTIVE_FAILURES) {
         this.disable(`after ${MAX_CONSECUTIVE_FAILURES} failures in a row; last: ${e.message}`);
         // Once: the app shows it in the transcript, the CLI on stderr (formatExtensionError).
         this.rt.reportError({

@@ -1,6 +1,8 @@
 // The file objects behind Lua's io: buffered reads, seeks and writes over fds, and popen pipes.
 import fs from "node:fs";
-import { spawnSync } from "node:child_process";
+import type { LuaState } from "fengari";
+import { runShell, type ExitTriple } from "./lua-process.js";
+import { MAX_STRING_BYTES, tooLarge } from "./string-caps.js";
 
 const CHUNK = 64 * 1024;
 
@@ -40,7 +42,7 @@ export class LuaFile {
   private eof = false;
   private pipeInput: Buffer[] = [];
   /** What close() reports for an `io.popen(cmd, "r")` handle (the command ran at open). */
-  private exit: [boolean, string, number | string] = [true, "exit", 0];
+  private exit: ExitTriple = [true, "exit", 0];
   closed = false;
 
   constructor(
@@ -48,7 +50,7 @@ export class LuaFile {
     readonly mode: "read" | "write" | "both",
     readonly std = false,
     readonly append = false,
-    private readonly command?: { cmd: string; write: boolean },
+    private readonly command?: { cmd: string; write: boolean; L: LuaState },
   ) {}
 
   /** Opens a file with a C fopen mode (`r`, `w+`, `ab`...). Throws the fs error. */
@@ -65,12 +67,15 @@ export class LuaFile {
     return new LuaFile({ kind: "fd", fd, seekable: false }, fd === 0 ? "read" : "write", true);
   }
 
-  /** `io.popen`: "r" runs the command now and reads its stdout; "w" feeds it what is written, at close. */
-  static popen(cmd: string, write: boolean): LuaFile {
-    if (write) return new LuaFile({ kind: "memory", data: Buffer.alloc(0) }, "write", false, false, { cmd, write });
-    const r = spawnSync("/bin/sh", ["-c", cmd], { stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
-    const file = new LuaFile({ kind: "memory", data: r.stdout ?? Buffer.alloc(0) }, "read", false, false, { cmd, write });
-    file.exit = exitOf(r.status, r.signal);
+  /**
+   * `io.popen`: "r" runs the command now and reads its stdout; "w" feeds it what is written, at
+   * close. Either way the command runs within the calling callback's budget (lua-process.ts).
+   */
+  static popen(L: LuaState, cmd: string, write: boolean): LuaFile {
+    if (write) return new LuaFile({ kind: "memory", data: Buffer.alloc(0) }, "write", false, false, { cmd, write, L });
+    const r = runShell(L, "io.popen", cmd);
+    const file = new LuaFile({ kind: "memory", data: r.stdout }, "read", false, false, { cmd, write, L });
+    file.exit = r.exit;
     return file;
   }
 
@@ -106,8 +111,10 @@ export class LuaFile {
   readLine(keepNewline: boolean): Uint8Array | null {
     const parts: Buffer[] = [];
     let any = false;
+    let size = 0;
     while (this.available()) {
       any = true;
+      if ((size += this.chunk.length - this.off) > MAX_STRING_BYTES) throw new Error(tooLarge("read", size));
       const nl = this.chunk.indexOf(10, this.off);
       if (nl >= 0) {
         parts.push(this.chunk.subarray(this.off, keepNewline ? nl + 1 : nl));
@@ -123,7 +130,10 @@ export class LuaFile {
   /** Reads the rest of the file ("" at end of file, never null). */
   readAll(): Uint8Array {
     const parts: Buffer[] = [];
+    let size = 0;
     while (this.available()) {
+      size += this.chunk.length - this.off;
+      if (size > MAX_STRING_BYTES) throw new Error(tooLarge("read", size));
       parts.push(this.chunk.subarray(this.off));
       this.off = this.chunk.length;
     }
@@ -137,6 +147,7 @@ export class LuaFile {
     let left = n;
     while (left > 0 && this.available()) {
       const take = Math.min(left, this.chunk.length - this.off);
+      if (n - left + take > MAX_STRING_BYTES) throw new Error(tooLarge("read", n - left + take));
       parts.push(this.chunk.subarray(this.off, this.off + take));
       this.off += take;
       left -= take;
@@ -197,19 +208,11 @@ export class LuaFile {
   }
 
   /** Closes; for a popen handle returns Lua's `true|nil, "exit"|"signal", code`. */
-  close(): [boolean, string, number | string] | null {
+  close(L?: LuaState): ExitTriple | null {
     this.closed = true;
-    if (this.command?.write) {
-      const r = spawnSync("/bin/sh", ["-c", this.command.cmd], { input: Buffer.concat(this.pipeInput), stdio: ["pipe", "ignore", "ignore"] });
-      return exitOf(r.status, r.signal);
-    }
+    if (this.command?.write) return runShell(L ?? this.command.L, "io.popen", this.command.cmd, Buffer.concat(this.pipeInput)).exit;
     if (this.command) return this.exit;
     if (this.source.kind === "fd" && !this.std) fs.closeSync(this.source.fd);
     return null;
   }
-}
-
-function exitOf(status: number | null, signal: NodeJS.Signals | null): [boolean, string, number | string] {
-  if (signal) return [false, "signal", signal];
-  return [status === 0, "exit", status ?? 0];
 }

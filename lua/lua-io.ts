@@ -108,7 +108,7 @@ function pushClose(L: LuaState, file: LuaFile): number {
     return 2;
   }
   try {
-    const exit = file.close();
+    const exit = file.close(L);
     if (exit === null) {
       lua.lua_pushboolean(L, true);
       return 1;
@@ -141,7 +141,7 @@ function pushLinesIterator(L: LuaState, fileIdx: number, first: number, close: b
       if (n > 1 && lua.lua_type(L2, -n + 1) === lua.LUA_TSTRING) {
         return lauxlib.luaL_error(L2, luaString(jsString(lua.lua_tostring(L2, -n + 1))));
       }
-      if (close) file.close();
+      if (close) file.close(L2);
       return 0;
     },
     nup,
@@ -225,7 +225,7 @@ const functions: Record<string, (L: LuaState) => number> = {
     const cmd = str(L, 1);
     const mode = lua.lua_isnoneornil(L, 2) ? "r" : str(L, 2);
     if (mode !== "r" && mode !== "w") return lauxlib.luaL_argerror(L, 2, luaString("invalid mode"));
-    pushFile(L, LuaFile.popen(cmd, mode === "w"));
+    pushFile(L, LuaFile.popen(L, cmd, mode === "w"));
     return 1;
   },
   tmpfile: (L) => {

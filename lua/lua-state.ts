@@ -4,6 +4,7 @@ import fengari from "fengari";
 import type { LuaState } from "fengari";
 import { openIo } from "./lua-io.js";
 import { patchOs } from "./lua-os.js";
+import { installStringCaps } from "./string-caps.js";
 import { luaString } from "./lua-value.js";
 
 const { lua, lauxlib, lualib } = fengari;
@@ -40,6 +41,7 @@ export function createLuaState(root: string): LuaState {
   lauxlib.luaL_requiref(L, luaString("io"), openIo, 1);
   lua.lua_pop(L, 1);
   patchOs(L);
+  installStringCaps(L);
   setPackagePath(L, root);
   return L;
 }

@@ -80,6 +80,12 @@ program.command("model").description("models").command("list").description("conf
   .option("--config <file>", "an extra config file")
   .action(async (opts) => (await import("./cmd-model.js")).runModelList(opts));
 
+const skill = program.command("skill").description("Agent Skills (SKILL.md folders) this directory offers");
+skill.command("list").description("loaded skills, shadowed ones, and problems").action(async () => (await import("./cmd-skill.js")).runSkillList());
+skill.command("show").argument("<name>").description("a skill's description, path and body").action(async (name) => (await import("./cmd-skill.js")).runSkillShow(name));
+skill.command("validate").argument("[paths...]").description("check skills' front matter (exit 1 on any problem)")
+  .action(async (paths) => (await import("./cmd-skill.js")).runSkillValidate(paths));
+
 const tool = program.command("tool").description("built-in and extension tools");
 tool.command("list").option("--config <file>").option("--no-extensions").description("tools the model can call")
   .action(async (opts) => (await import("./cmd-tool.js")).runToolList(opts));

@@ -4,6 +4,7 @@ import type { ResolvedModel } from "../model/provider-registry.js";
 import type { Runtime } from "../kernel/runtime.js";
 import type { SessionInfo } from "../session/session-records.js";
 import type { SessionStore } from "../session/session-store.js";
+import type { Skill } from "../skills/skill-file.js";
 
 export type ChatLoopOptions = {
   runtime: Runtime;
@@ -18,6 +19,8 @@ export type ChatLoopOptions = {
   autoCompact?: boolean;
   /** `assistant.system_prompt`: replaces the base prompt (AGENTS.md files are still added). */
   systemPrompt?: string;
+  /** The skills to advertise in the system prompt (names and descriptions; read at each prompt). */
+  skills?: () => readonly Skill[];
   /** Keys to scrub from tool output (and everything stored). */
   secrets?: () => string[];
   /** Status metadata changes (bin passes StockChat.setStatus); default: written to the status buffer. */

@@ -359,7 +359,7 @@ export class ChatLoop implements ChatController {
   }
 
   private promptOptions() {
-    return { cwd: this.opts.cwd, home: this.opts.home, base: this.opts.systemPrompt };
+    return { cwd: this.opts.cwd, home: this.opts.home, base: this.opts.systemPrompt, skills: this.opts.skills?.() ?? [] };
   }
 
   private toolSpecs(): ModelToolSpec[] {

@@ -11,6 +11,7 @@ import { SessionStore, type NowClock } from "../session/session-store.js";
 import { registerBuiltinTools } from "../tools/builtin-tools.js";
 import { ChatLoop } from "./chat-loop.js";
 import { registerHostCommands } from "./host-commands.js";
+import { registerSkillCommands, SkillSet } from "../skills/skill-set.js";
 
 export type OpenChatOptions = {
   runtime: Runtime;
@@ -22,6 +23,8 @@ export type OpenChatOptions = {
   loaded?: LoadedConfig;
   /** `$LIBRECODE_HOME` (default from env). */
   home?: string;
+  /** The user's home, where `~/.agents/skills` is (default: the OS home). */
+  userHome?: string;
   /** `--provider` / `--model`. */
   provider?: string;
   model?: string;
@@ -45,6 +48,8 @@ export type OpenedChat = {
   loaded: LoadedConfig;
   /** True when an existing session was opened (call `loop.start(resumed)` once extensions are loaded). */
   resumed: boolean;
+  /** The skills on offer; `skills.ready` settles once the first discovery is done. */
+  skills: SkillSet;
   /** Flushes and closes the session database. */
   close(): void;
 };
@@ -83,10 +88,12 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
 
   const rt = opts.runtime;
   if (!rt.tools.get("read")) registerBuiltinTools(rt.tools);
+  const userHome = opts.userHome ?? env.HOME;
+  const skills = new SkillSet({ cwd: opts.cwd, home, ...(userHome ? { userHome } : {}) });
   const loop = new ChatLoop({
     runtime: rt, store, session, model, cwd: opts.cwd, home,
     thinkingLevel: config.assistant.thinking_level, maxTurns: config.assistant.max_turns,
-    autoCompact: config.session.auto_compact, secrets,
+    autoCompact: config.session.auto_compact, secrets, skills: () => skills.skills,
     ...(config.assistant.system_prompt ? { systemPrompt: config.assistant.system_prompt } : {}),
     ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
     ...(opts.onWorkingChange ? { onWorkingChange: opts.onWorkingChange } : {}),
@@ -99,7 +106,8 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     listModels: () => formatModelList(listModels(config, env, auth.storedKeys()), `${loop.model.providerId}/${loop.model.model}`),
     ...(opts.quit ? { quit: opts.quit } : {}),
   });
-  return { loop, store, auth, loaded, resumed, close: () => store.close() };
+  registerSkillCommands({ commands: rt.commands, submit: (prompt) => loop.submit(prompt), cwd: opts.cwd }, skills);
+  return { loop, store, auth, loaded, resumed, skills, close: () => store.close() };
 }
 
 /**

@@ -3,6 +3,8 @@
 // instructions nearest the project read last and win on conflicts.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import type { Skill } from "../skills/skill-file.js";
+import { skillsSection } from "../skills/skill-prompt.js";
 
 /** Longest AGENTS.md kept (characters); the rest is cut with a note. */
 export const AGENTS_FILE_CAP = 32_000;
@@ -42,10 +44,12 @@ export function findAgentsFiles(cwd: string, home?: string): AgentsFile[] {
   return out;
 }
 
-/** The full system prompt for a run in `cwd`. */
-export function buildSystemPrompt(opts: { cwd: string; home?: string; base?: string }): string {
+/** The full system prompt for a run in `cwd`: base, directory, AGENTS.md files, then the skills on offer. */
+export function buildSystemPrompt(opts: { cwd: string; home?: string; base?: string; skills?: readonly Skill[] }): string {
   const parts = [opts.base?.trim() || BASE_PROMPT, `Working directory: ${resolve(opts.cwd)}`];
   for (const f of findAgentsFiles(opts.cwd, opts.home)) parts.push(`# Instructions from ${f.path}\n\n${f.text}`);
+  const skills = skillsSection(opts.skills ?? [], opts.cwd);
+  if (skills !== "") parts.push(skills);
   return parts.join("\n\n");
 }
 

@@ -25,6 +25,11 @@ export class CommandRegistry {
     return [...this.commands.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
+  /** Removes one command; false when there was none by that name. */
+  delete(name: string): boolean {
+    return this.commands.delete(name);
+  }
+
   /** Removes every command registered by owner. */
   unregisterOwner(owner: string): void {
     for (const [name, c] of this.commands) if (c.owner === owner) this.commands.delete(name);

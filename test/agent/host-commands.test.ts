@@ -18,7 +18,7 @@ describe("slash commands", () => {
   it("are registered for completion with descriptions, owned by host", async () => {
     const { chat } = await setup();
     expect(chat.rt.commands.list().filter((c) => c.owner === "host").map((c) => c.name)).toEqual([
-      "compact", "context", "help", "login", "logout", "model", "name", "new", "quit", "resume",
+      "compact", "context", "help", "login", "logout", "model", "name", "new", "quit", "resume", "skill",
     ]);
     expect(chat.rt.commands.get("login")!.desc).toBe("save an API key: /login PROVIDER KEY");
   });

@@ -66,6 +66,9 @@ const ext = program.command("extension").description("Lua extension diagnostics"
 ext.command("list").description("configured sources, their status, and what each registered")
   .option("--config <file>", "an extra config file")
   .action(async (opts) => (await import("./cmd-extension.js")).runExtensionList(opts));
+ext.command("new").description("scaffold an extension: manifest, main.lua, a snapshot case, LuaLS types")
+  .argument("<name>")
+  .action(async (name) => (await import("./cmd-extension-new.js")).runExtensionNew(name));
 ext.command("run").description("run an extension command")
   .argument("<name>").argument("[args...]")
   .option("--config <file>", "an extra config file")

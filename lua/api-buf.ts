@@ -2,13 +2,10 @@
 import type { Block } from "../engine/kernel/block.js";
 import type { BufferInit } from "../engine/kernel/buffer-store.js";
 import { isBlockLike } from "../engine/kernel/normalize-block.js";
-import fengari from "fengari";
 import type { Args, ApiFn } from "./lua-args.js";
 import { blockToLua, bufferToLua } from "./event-table.js";
 import type { LuaExtension } from "./lua-extension.js";
-import { jsString } from "./lua-value.js";
-
-const { lua, lauxlib } = fengari;
+import { tostringAt } from "./lua51-compat.js";
 
 function bufferInit(a: Args, i: number, name: string): BufferInit | string {
   if (a.type(i) === "string") return a.string(i, name);
@@ -61,6 +58,8 @@ export function bufApi(ext: LuaExtension): Record<string, ApiFn> {
     set_cursor: (a) => b.setCursor(name(a), a.integer(2, "pos")),
     insert: (a) => b.insert(name(a), a.integer(2, "pos"), a.text(3, "text")),
     delete_range: (a) => b.deleteRange(name(a), a.integer(2, "start"), a.integer(3, "end")),
+    /** The original's alias of delete_range. */
+    delete_text: (a) => b.deleteRange(name(a), a.integer(2, "start"), a.integer(3, "end")),
     replace: (a) => b.replace(name(a), a.integer(2, "start"), a.integer(3, "end"), a.text(4, "text")),
     get_lines: (a) => b.getLines(name(a), a.optInteger(2, "start", 0), a.optInteger(3, "end", -1)),
     set_lines: (a) => b.setLines(name(a), a.integer(2, "start"), a.integer(3, "end"), a.strings(4, "lines")),
@@ -73,9 +72,7 @@ export function bufApi(ext: LuaExtension): Record<string, ApiFn> {
       }
       if (a.type(2) === "string" || a.type(2) === "number") return void b.append(n, a.text(2, "value"));
       // Any other value appends its Lua tostring, as the original did.
-      const s = jsString(lauxlib.luaL_tolstring(a.L, 2));
-      lua.lua_pop(a.L, 1);
-      b.append(n, s);
+      b.append(n, tostringAt(a.L, 2));
     },
     clear: (a) => b.clear(name(a)),
     get_blocks: (a) => b.getBlocks(name(a), a.optInteger(2, "start", 0), a.optInteger(3, "end", -1)).map((blk) => blockToLua(blk)),

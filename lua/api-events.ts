@@ -49,7 +49,8 @@ export function autocmdApi(ext: LuaExtension): ApiFn {
     }
     if (a.type(2) !== "table") a.fail(2, "opts", "function or {priority, callback} table");
     const opts = a.table(2, "opts") as Record<string, unknown>;
-    const cb = opts.callback;
+    // `command` is the original's other spelling of `callback`.
+    const cb = opts.callback ?? opts.command;
     if (!(cb instanceof LuaFunctionRef)) throw new ArgError(`${a.fn}: argument 2 'opts'.callback: expected function, got ${luaTypeOf(cb)}`);
     return register(ext, names, cb, priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
   };

@@ -43,7 +43,8 @@ export function keymapApi(ext: LuaExtension): Record<string, ApiFn> {
       const fn = a.func(3, "fn");
       const opts = a.isNil(4) ? {} : (a.table(4, "opts") as Record<string, unknown>);
       const priority = typeof opts.priority === "number" ? opts.priority : 0;
-      const desc = typeof opts.desc === "string" ? opts.desc : "";
+      // `description` is the original's other spelling.
+      const desc = typeof opts.desc === "string" ? opts.desc : typeof opts.description === "string" ? opts.description : "";
       const handler = luaHandler(ext, fn);
       ext.rt.keymaps.set(target, lhs, handler, { priority, desc, owner: ext.name });
       refs.set(handler, fn);

@@ -1,11 +1,11 @@
 // The smaller librecode groups: commands, tools, timers, actions, namespaces and log.
-import fengari from "fengari";
 import type { ToolResult } from "../engine/kernel/tool-registry.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
-import { jsString, LuaFunctionRef, luaTypeOf } from "./lua-value.js";
-
-const { lua, lauxlib } = fengari;
+import { LuaFunctionRef, luaTypeOf } from "./lua-value.js";
+import { tostringAt } from "./lua51-compat.js";
+import { eventTable, hostEvent } from "./event-table.js";
+import { applyHandlerReturn } from "./handler-return.js";
 
 /** Thrown by an extension command's run() when the Lua function failed; the error is already reported. */
 export class CommandFailed extends Error {
@@ -63,7 +63,9 @@ function commandSpec(a: Args, i: number): { desc: string; fn: LuaFunctionRef } {
   if (!(t.callback instanceof LuaFunctionRef)) {
     throw new ArgError(`${a.fn}: argument ${i} 'opts'.callback: expected function, got ${luaTypeOf(t.callback)}`);
   }
-  return { desc: typeof t.desc === "string" ? t.desc : "", fn: t.callback };
+  // `description` is the original's other spelling of `desc`.
+  const desc = typeof t.desc === "string" ? t.desc : typeof t.description === "string" ? t.description : "";
+  return { desc, fn: t.callback };
 }
 
 /** `api.create_user_command(name, fn | {desc, callback})` and its aliases. */
@@ -74,6 +76,13 @@ export function userCommandApi(ext: LuaExtension): ApiFn {
     registerLuaCommand(ext, name, desc, fn);
     return true;
   };
+}
+
+/** A timer callback gets an event table, as the original's did: `{name = "timer", data = {id}, ...}`. */
+function callTimer(ext: LuaExtension, fn: LuaFunctionRef, id: number): void {
+  const ev = hostEvent("timer", { id });
+  const [r] = ext.call(fn, [eventTable(ext.rt, ev, ext.context())], ev);
+  applyHandlerReturn(ext, ev, r);
 }
 
 function delay(a: Args): number {
@@ -103,8 +112,7 @@ export function miscApi(ext: LuaExtension): {
       log: (a) => {
         const parts: string[] = [];
         for (let i = 1; i <= a.count; i++) {
-          parts.push(jsString(lauxlib.luaL_tolstring(a.L, i)));
-          lua.lua_pop(a.L, 1);
+          parts.push(tostringAt(a.L, i));
         }
         ext.log(parts.join(" "));
       },
@@ -114,18 +122,20 @@ export function miscApi(ext: LuaExtension): {
         const ms = delay(a);
         const fn = a.func(2, "fn");
         // A one-shot releases its function once it ran (timers set every frame must not leak).
-        return rt.scheduler.defer(ms, () => {
+        const id: number = rt.scheduler.defer(ms, () => {
           try {
-            ext.call(fn, []);
+            callTimer(ext, fn, id);
           } finally {
             fn.release();
           }
         }, ext.name);
+        return id;
       },
       interval: (a) => {
         const ms = delay(a);
         const fn = a.func(2, "fn");
-        return rt.scheduler.interval(ms, () => void ext.call(fn, []), ext.name);
+        const id: number = rt.scheduler.interval(ms, () => callTimer(ext, fn, id), ext.name);
+        return id;
       },
       stop: (a) => rt.scheduler.stop(a.integer(1, "id")),
     },
@@ -134,6 +144,7 @@ export function miscApi(ext: LuaExtension): {
     },
     api: {
       create_namespace: (a) => rt.namespaces.create(a.string(1, "name")),
+      nvim_create_namespace: (a) => rt.namespaces.create(a.string(1, "name")),
     },
   };
 }

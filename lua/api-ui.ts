@@ -50,10 +50,16 @@ function spansFrom(v: unknown, where: string): Span[] {
   });
 }
 
-const int = (v: unknown, d = 0) => (typeof v === "number" && Number.isFinite(v) ? Math.floor(v) : d);
+const int = (v: unknown, d = 0) => (typeof v === "number" && Number.isFinite(v) ? Math.trunc(v) + 0 : d);
 
-// One op of draw_batch: {op = "draw_text" | "text" | ..., window=, row=, col=, ...}.
-function batchOp(t: Record<string, unknown>, where: string): DrawOp[] {
+/** Queues ops in the DrawStore; those of a `render` handler are marked to last one frame. */
+export function queueDrawOps(ext: LuaExtension, ops: DrawOp[]): void {
+  const frame = ext.currentEvent()?.name === "render";
+  for (const op of ops) ext.rt.draw.add(frame ? { ...op, frame: true } : op);
+}
+
+/** One op of draw_batch: {op = "draw_text" | "text" | ..., window=, row=, col=, ...}. */
+export function batchOp(t: Record<string, unknown>, where: string): DrawOp[] {
   const kind = String(t.op ?? t.kind ?? "").replace(/^draw_/, "");
   const window = t.window;
   if (typeof window !== "string") throw new ArgError(`${where}.window: expected string, got ${luaTypeOf(window)}`);
@@ -80,9 +86,7 @@ function linesOps(window: string, row: number, col: number, lines: string[], sty
 
 /** librecode.ui: pure text helpers and window-relative draw operations (queued in the DrawStore). */
 export function uiApi(ext: LuaExtension): Record<string, ApiFn> {
-  const draw = (ops: DrawOp[]) => {
-    for (const op of ops) ext.rt.draw.add(op);
-  };
+  const draw = (ops: DrawOp[]) => queueDrawOps(ext, ops);
   const win = (a: Args) => a.string(1, "window");
   return {
     measure: (a) => measure(a.text(1, "s")),

@@ -3,6 +3,7 @@ import type { Renderer } from "../engine/kernel/window-store.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import { windowToLua } from "./event-table.js";
 import type { LuaExtension } from "./lua-extension.js";
+import { placeWindow, upstreamWindow } from "./upstream-layout.js";
 
 const RENDERERS = ["default", "extension"];
 
@@ -32,6 +33,22 @@ export function winApi(ext: LuaExtension): Record<string, ApiFn> {
   const rt = ext.rt;
   const w = rt.windows;
   const name = (a: Args) => a.string(1, "name");
+  const getBuf: ApiFn = (a) => w.get(name(a))?.buffer;
+  const setBuf: ApiFn = (a) => {
+    const n = name(a);
+    const buffer = a.string(2, "buffer");
+    if (!w.has(n)) return false;
+    rt.buffers.ensure(buffer);
+    return w.set(n, { buffer });
+  };
+  // x, y, width, height (the original's window table) place the window absolutely at that rectangle.
+  const place = (a: Args, i: number, n: string): boolean => {
+    if (a.type(i) !== "table") return false;
+    const geo = upstreamWindow(a.table(i, "opts"));
+    if (geo.x === undefined && geo.y === undefined && geo.width === undefined && geo.height === undefined) return false;
+    placeWindow(rt, n, geo);
+    return true;
+  };
   return {
     list: () => w.list(),
     get: (a) => windowToLua(rt, name(a)),
@@ -40,14 +57,12 @@ export function winApi(ext: LuaExtension): Record<string, ApiFn> {
       const pick = (v: unknown) => (typeof v === "string" ? v : undefined);
       return w.find({ name: pick(q.name), role: pick(q.role), buffer: pick(q.buffer) }, rt.layout.treeOrder());
     },
-    get_buf: (a) => w.get(name(a))?.buffer,
-    set_buf: (a) => {
-      const n = name(a);
-      const buffer = a.string(2, "buffer");
-      if (!w.has(n)) return false;
-      rt.buffers.ensure(buffer);
-      return w.set(n, { buffer });
-    },
+    get_buf: getBuf,
+    set_buf: setBuf,
+    /** The original's alias of get_buf. */
+    get_buffer: getBuf,
+    /** The original's alias of set_buf. */
+    set_buffer: setBuf,
     set_renderer: (a) => {
       const n = name(a);
       const r = renderer(a, 2, "renderer", a.value(2));
@@ -65,6 +80,7 @@ export function winApi(ext: LuaExtension): Record<string, ApiFn> {
       rt.buffers.ensure(p.buffer ?? n);
       w.create(n, { buffer: p.buffer, role: p.role, renderer: p.renderer });
       if (p.cursorRow !== undefined || p.cursorCol !== undefined) w.set(n, { cursorRow: p.cursorRow, cursorCol: p.cursorCol });
+      place(a, 2, n);
       return windowToLua(rt, n);
     },
     set: (a) => {
@@ -72,7 +88,8 @@ export function winApi(ext: LuaExtension): Record<string, ApiFn> {
       const p = patchFrom(a, 2, "patch");
       if (!w.has(n)) return false;
       if (p.buffer !== undefined) rt.buffers.ensure(p.buffer);
-      return w.set(n, p);
+      const changed = w.set(n, p);
+      return place(a, 2, n) || changed;
     },
     delete: (a) => {
       const n = name(a);

@@ -3,6 +3,7 @@ import fengari from "fengari";
 import type { LuaState } from "fengari";
 import type { Block } from "../engine/kernel/block.js";
 import type { EventContext } from "../engine/kernel/event-bus.js";
+import type { KeyEvent } from "../engine/kernel/key-event.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import { jsString, lazyTable, luaString, luaTypeName, pushValue, type LazyTable, type LuaPushable } from "./lua-value.js";
 import { cpChars } from "../engine/kernel/code-points.js";
@@ -84,6 +85,18 @@ export function layoutToLua(rt: Runtime): Record<string, unknown> {
   return { width: rt.width, height: rt.height, root: rt.layout.plain(), windows: layoutWindows(rt) };
 }
 
+const LUA_KEY_NAMES: Record<string, string> = { pageup: "pgup", pagedown: "pgdn" };
+
+/**
+ * A key as the original delivered it to Lua (its tcell names): alt with a character is the plain
+ * character with `alt=true` (ctrl+alt+x is `ctrl+x`), page keys are `pgup`/`pgdn`.
+ */
+export function luaKey(k: KeyEvent): { key: string; text: string } {
+  // `text` stays empty: alt+x types nothing (a "*" keymap inserting ev.text must not type "x").
+  if (k.alt && k.key.includes("alt+")) return { key: k.key.replace("alt+", ""), text: k.text };
+  return { key: LUA_KEY_NAMES[k.key] ?? k.key, text: k.text };
+}
+
 function lazyMap(names: string[], make: (name: string) => unknown): LazyTable {
   const fields: Record<string, () => unknown> = {};
   for (const n of names) fields[n] = () => make(n);
@@ -99,8 +112,9 @@ export function eventTable(rt: Runtime, ev: EventContext, session: SessionContex
   const data = ev.data;
   const key = ev.key;
   const working = Boolean(session.working ?? data.working);
+  const lk = key ? luaKey(key) : undefined;
   const eager: Record<string, unknown> = {
-    name: ev.name, key: key?.key ?? data.key, text: key?.text ?? data.text, ctrl: key?.ctrl ?? data.ctrl ?? false,
+    name: ev.name, key: lk?.key ?? data.key, text: lk?.text ?? data.text, ctrl: key?.ctrl ?? data.ctrl ?? false,
     alt: key?.alt ?? data.alt ?? false, shift: key?.shift ?? data.shift ?? false, working,
   };
   return lazyTable(eager, {
@@ -174,4 +188,17 @@ function readText(L: LuaState): string | { error: string } {
   if (lua.lua_type(L, 3) !== lua.LUA_TSTRING) return { error: `expected a string, got ${luaTypeName(L, 3)}` };
   const text = jsString(lua.lua_tostring(L, 3));
   return text.length > PROMPT_TEXT_LIMIT ? { error: `expected a string of at most ${PROMPT_TEXT_LIMIT} characters, got ${text.length}` } : text;
+}
+
+/** An event context for a callback that no dispatch runs (a timer): consume/stop have no one to tell. */
+export function hostEvent(name: string, data: Record<string, unknown>): EventContext {
+  let consumed = false;
+  let stopped = false;
+  return {
+    name, data,
+    consume: () => { consumed = true; },
+    stop: () => { consumed = stopped = true; },
+    get consumed() { return consumed; },
+    get stopped() { return stopped; },
+  };
 }

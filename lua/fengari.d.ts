@@ -15,3 +15,9 @@ declare module "fengari" {
   };
   export default fengari;
 }
+
+// fengari's number formatting, wrapped by lua51-compat.ts (it is looked up on the module at each call).
+declare module "fengari/src/lobject.js" {
+  const lobject: { luaO_tostring: (L: unknown, o: unknown) => void };
+  export default lobject;
+}

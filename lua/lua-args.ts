@@ -55,12 +55,13 @@ export class Args {
     return this.string(i, name);
   }
 
-  /** An integer argument (a float with an integral value is accepted). */
+  /** An integer argument: any finite number, truncated toward zero as the original's CheckInt did
+   *  (`w / 2` is a column, `2.7` is 2). */
   integer(i: number, name: string): number {
     if (lua.lua_type(this.L, i) === lua.LUA_TNUMBER) {
       if (lua.lua_isinteger(this.L, i)) return lua.lua_tointeger(this.L, i);
       const n = lua.lua_tonumber(this.L, i);
-      if (Number.isInteger(n)) return n;
+      if (Number.isFinite(n)) return truncInt(n);
     }
     return this.fail(i, name, "integer");
   }
@@ -100,6 +101,11 @@ export class Args {
   value(i: number, emptyAs: "array" | "object" = "object"): unknown {
     return toJs(this.L, i, { emptyTable: emptyAs });
   }
+}
+
+/** n truncated toward zero (never -0): how the original turned a Lua number into an int. */
+export function truncInt(n: number): number {
+  return Math.trunc(n) + 0;
 }
 
 /** An API function body: gets checked args, returns one JS value (pushed), or `multi(...)` for several. */

@@ -2,6 +2,8 @@
 import fengari from "fengari";
 import type { EventContext, Handler, HandlerResult } from "../engine/kernel/event-bus.js";
 import { eventTable, LIFECYCLE_EVENTS } from "./event-table.js";
+import { isRecord } from "../engine/kernel/is-record.js";
+import { applyLifecycleReturn, applyTerminalReturn } from "./handler-return.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaString, pushValue, toJs, LuaFunctionRef } from "./lua-value.js";
 
@@ -14,7 +16,8 @@ function handlerResult(r: unknown): HandlerResult {
 }
 
 // Lifecycle handlers get {name, payload}; the payload table is read back after the call and
-// written into ev.data (fields set to nil are deleted), as docs/internal/kernel-contract.md says.
+// written into ev.data (fields set to nil are deleted), as docs/internal/kernel-contract.md says;
+// then a returned table applies (handler-return.ts), all inside the handler's savepoint.
 function callLifecycle(ext: LuaExtension, fn: LuaFunctionRef, ev: EventContext): HandlerResult {
   const L = ext.L;
   pushValue(L, { name: ev.name, payload: ev.data });
@@ -30,6 +33,7 @@ function callLifecycle(ext: LuaExtension, fn: LuaFunctionRef, ev: EventContext):
       for (const k of Object.keys(ev.data)) if (!(k in next)) delete ev.data[k];
       Object.assign(ev.data, next);
     }
+    applyLifecycleReturn(ev, isRecord(r) ? r : {});
     return handlerResult(r);
   } finally {
     ref.release();
@@ -41,6 +45,7 @@ export function luaHandler(ext: LuaExtension, fn: LuaFunctionRef): Handler {
   return (ev) => {
     if (LIFECYCLE_EVENTS.has(ev.name)) return callLifecycle(ext, fn, ev);
     const [r] = ext.call(fn, [eventTable(ext.rt, ev, ext.context())], ev);
+    if (isRecord(r)) applyTerminalReturn(ext, r);
     return handlerResult(r);
   };
 }

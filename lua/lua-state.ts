@@ -3,6 +3,7 @@ import path from "node:path";
 import fengari from "fengari";
 import type { LuaState } from "fengari";
 import { openIo } from "./lua-io.js";
+import { installLua51 } from "./lua51-compat.js";
 import { patchOs } from "./lua-os.js";
 import { installStringCaps } from "./string-caps.js";
 import { luaString } from "./lua-value.js";
@@ -42,6 +43,7 @@ export function createLuaState(root: string): LuaState {
   lua.lua_pop(L, 1);
   patchOs(L);
   installStringCaps(L);
+  installLua51(L);
   setPackagePath(L, root);
   return L;
 }

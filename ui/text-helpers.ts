@@ -28,9 +28,22 @@ export function truncate(s: string, w: number): string {
   return out + ELLIPSIS;
 }
 
-/** Pads `s` with spaces to `w` cells (a wider `s` is returned unchanged). */
+/** Exactly `w` cells: `s` cut to fit (no ellipsis), then padded with spaces, as the original's pad_right. */
 export function padRight(s: string, w: number): string {
-  const sw = textWidth(s);
+  if (w <= 0) return "";
+  let sw = textWidth(s);
+  if (sw > w) {
+    // Cut (no ellipsis) at a grapheme boundary; a wide grapheme that does not fit leaves a space.
+    let out = "";
+    sw = 0;
+    for (const g of graphemes(s)) {
+      const gw = graphemeWidth(g);
+      if (sw + gw > w) break;
+      out += g;
+      sw += gw;
+    }
+    s = out;
+  }
   return sw >= w ? s : s + " ".repeat(w - sw);
 }
 

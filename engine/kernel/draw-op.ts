@@ -5,7 +5,12 @@ import type { Span, Style } from "./style.js";
  * A window-relative draw operation queued by an extension. Rows and columns are 0-based from the
  * window's top-left (its whole rectangle, border included) and clipped to the window.
  */
-export type DrawOp =
+export type DrawOp = DrawOpBody & {
+  /** Queued by a `render` handler: lasts one frame (the next render drops it, see DrawStore.dropFrame). */
+  frame?: boolean;
+};
+
+type DrawOpBody =
   | { kind: "clear_window"; window: string }
   | { kind: "clear_region"; window: string; row: number; col: number; height: number; width: number; style?: Style }
   | { kind: "text"; window: string; row: number; col: number; text: string; style?: Style }

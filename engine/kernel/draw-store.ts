@@ -1,5 +1,6 @@
 // Extension draw operations, per window. They stay until the window is cleared (lua-api.md
-// "Deliberate differences"), so a handler that draws once keeps its overlay on every frame.
+// "Deliberate differences"), so a handler that draws once keeps its overlay on every frame; those
+// a `render` handler queued last one frame, as in the original.
 import type { DrawOp } from "./draw-op.js";
 import type { TransactionManager } from "./transaction.js";
 
@@ -33,6 +34,15 @@ export class DrawStore {
   /** Drops every operation of window. */
   clear(window: string): void {
     if (this.byWindow.has(window)) this.replace(window, undefined);
+  }
+
+  /** Drops the operations queued by the last frame's `render` handlers (each frame draws anew). */
+  dropFrame(): void {
+    for (const [window, list] of this.byWindow) {
+      if (!list.some((op) => op.frame)) continue;
+      const kept = list.filter((op) => !op.frame);
+      this.replace(window, kept.length > 0 ? kept : undefined);
+    }
   }
 
   /** The window's operations in the order they were queued. */

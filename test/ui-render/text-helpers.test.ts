@@ -43,8 +43,9 @@ describe("truncate", () => {
 });
 
 describe("pad_right", () => {
-  it("leaves text wider than the width unchanged", () => {
-    expect(padRight("abcdef", 3)).toBe("abcdef");
+  it("cuts text wider than the width to exactly the width, as the original did", () => {
+    expect(padRight("abcdef", 3)).toBe("abc");
+    expect(padRight("語語", 3)).toBe("語 ");
   });
 });
 

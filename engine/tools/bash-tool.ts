@@ -5,6 +5,7 @@ import { stat } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import type { ToolDefinition, ToolResult } from "../kernel/tool-registry.js";
 import { OutputTail } from "./output-tail.js";
+import { escapedDescendants } from "./process-tree.js";
 import { toolFailure } from "./tool-failure.js";
 
 export const BASH_DEFAULT_TIMEOUT_MS = 120_000;
@@ -27,6 +28,10 @@ export type BashDetails = {
   aborted: boolean;
   droppedBytes: number;
   droppedLines: number;
+  /** Processes outside the group that were killed at the deadline or abort (they had called setsid). */
+  escapedKilled: number;
+  /** Something still held the output pipes after bash exited; we stopped reading them. */
+  pipeHeld: boolean;
 };
 
 /** The bash tool definition. */
@@ -77,15 +82,27 @@ function runBash(
   let aborted = false;
   let killTimer: NodeJS.Timeout | undefined;
   let drainTimer: NodeJS.Timeout | undefined;
+  let escaped: number[] = [];
+  let pipeHeld = false;
+  const open = new Set([child.stdout, child.stderr]);
 
-  const killGroup = (sig: NodeJS.Signals) => {
+  const kill = (pid: number, sig: NodeJS.Signals) => {
     try {
-      if (child.pid !== undefined) process.kill(-child.pid, sig);
+      process.kill(pid, sig);
     } catch {
-      // ESRCH: the group is already gone.
+      // ESRCH: already gone.
     }
   };
+  // The group, and what left it while its parent chain still leads back to bash (found the first
+  // time, before killing the group orphans them).
+  const killGroup = (sig: NodeJS.Signals) => {
+    if (child.pid === undefined) return;
+    if (escaped.length === 0) escaped = escapedDescendants(child.pid, child.pid);
+    kill(-child.pid, sig);
+    for (const pid of escaped) kill(pid, sig);
+  };
   for (const stream of [child.stdout, child.stderr]) {
+    stream.on("close", () => open.delete(stream));
     const decoder = new StringDecoder("utf8");
     stream.on("data", (chunk: Buffer) => {
       const text = decoder.write(chunk);
@@ -119,13 +136,13 @@ function runBash(
     child.on("exit", (code, sig) => {
       exitCode = code;
       exitSignal = sig;
-      // A background job may hold the pipe open forever; once bash itself is done we stop listening.
-      if (!timedOut && !aborted) {
-        drainTimer = setTimeout(() => {
-          child.stdout.destroy();
-          child.stderr.destroy();
-        }, options.drainMs ?? 200);
-      }
+      // A background job (or one that escaped the group and a kill) may hold the pipe open
+      // forever; once bash itself is done we stop listening, deadline or not.
+      drainTimer = setTimeout(() => {
+        pipeHeld = open.size > 0;
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }, options.drainMs ?? 200);
     });
     child.on("close", (code, sig) => {
       const details: BashDetails = {
@@ -135,6 +152,8 @@ function runBash(
         aborted,
         droppedBytes: 0,
         droppedLines: 0,
+        escapedKilled: escaped.length,
+        pipeHeld,
       };
       finish(formatResult(tail, details, timeoutMs));
     });
@@ -152,11 +171,13 @@ function formatResult(tail: OutputTail, details: BashDetails, timeoutMs: number)
   const text = out.text.endsWith("\n") ? out.text.slice(0, -1) : out.text;
   parts.push(text === "" ? "(no output)" : text);
   let status: string;
-  if (details.timedOut) status = `bash: timed out after ${timeoutMs} ms; killed the process group`;
-  else if (details.aborted) status = "bash: aborted; killed the process group";
+  const others = details.escapedKilled === 0 ? "" : ` and ${details.escapedKilled} ${details.escapedKilled === 1 ? "process" : "processes"} that had left it`;
+  if (details.timedOut) status = `bash: timed out after ${timeoutMs} ms; killed the process group${others}`;
+  else if (details.aborted) status = `bash: aborted; killed the process group${others}`;
   else if (details.exitCode === null) status = `bash: killed by ${details.signal}`;
   else status = `exit code: ${details.exitCode}`;
   parts.push("", status);
+  if (details.pipeHeld) parts.push("note: a background process still holds the output open; stopped reading it (it may still be running)");
   const isError = details.timedOut || details.aborted || details.exitCode !== 0;
   return isError ? { content: parts.join("\n"), details, isError } : { content: parts.join("\n"), details };
 }

@@ -37,7 +37,7 @@ describe("bash", () => {
     const result = await bash.run({ command: "ls; echo oops >&2" }, toolContext(dir));
     expect(result).toEqual({
       content: "f.txt\noops\n\nexit code: 0",
-      details: { exitCode: 0, signal: null, timedOut: false, aborted: false, droppedBytes: 0, droppedLines: 0 },
+      details: { exitCode: 0, signal: null, timedOut: false, aborted: false, droppedBytes: 0, droppedLines: 0, escapedKilled: 0, pipeHeld: false },
     });
   });
 
@@ -123,8 +123,26 @@ describe("bash", () => {
   it("returns when bash exits even if a background job keeps the pipe open", async () => {
     const dir = tempTree();
     const result = await bash.run({ command: "sleep 30 & echo $! > bg.pid; echo back" }, toolContext(dir));
-    expect(result.content).toBe("back\n\nexit code: 0");
+    expect(result.content).toBe("back\n\nexit code: 0\nnote: a background process still holds the output open; stopped reading it (it may still be running)");
     process.kill(Number(readFileSync(join(dir, "bg.pid"), "utf8")), "SIGKILL");
+  });
+
+  it("returns at the deadline even when a process that left the group holds the pipe, and kills it", async () => {
+    const dir = tempTree();
+    const result = await bash.run({ command: "setsid sleep 90 & echo $! > esc.pid; echo waiting; sleep 5", timeout_ms: 300 }, toolContext(dir));
+    expect(result.content).toBe("waiting\n\nbash: timed out after 300 ms; killed the process group and 1 process that had left it");
+    expect(result.details).toMatchObject({ timedOut: true, escapedKilled: 1, pipeHeld: false });
+    expect(await gone(Number(readFileSync(join(dir, "esc.pid"), "utf8")))).toBe(true);
+  });
+
+  it("escape (abort) stops a command whose escaped child holds the pipe", async () => {
+    const dir = tempTree();
+    const controller = new AbortController();
+    const pending = bash.run({ command: "setsid sh -c 'echo $$ > esc.pid; exec sleep 90' & sleep 30" }, toolContext(dir, { signal: controller.signal }));
+    const escaped = Number(await waitForFile(join(dir, "esc.pid")));
+    controller.abort();
+    expect((await pending).content).toBe("(no output)\n\nbash: aborted; killed the process group and 1 process that had left it");
+    expect(await gone(escaped)).toBe(true);
   });
 
   it("reports a missing working directory", async () => {

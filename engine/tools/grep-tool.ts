@@ -1,8 +1,9 @@
 // `grep`: regular-expression search over a tree, seeing only what git would track.
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { ToolDefinition, ToolResult } from "../kernel/tool-registry.js";
 import { walkTree } from "./file-walker.js";
+import { RegexWorker } from "./regex-worker.js";
 import { ripgrepAvailable, ripgrepSearch, type GrepMatch } from "./ripgrep.js";
 import { toolFailure } from "./tool-failure.js";
 import { displayPath, resolveToolPath } from "./tool-paths.js";
@@ -10,8 +11,10 @@ import { displayPath, resolveToolPath } from "./tool-paths.js";
 export const GREP_DEFAULT_LIMIT = 100;
 export const GREP_MAX_LINE_CHARS = 500;
 const GREP_MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** How long the JS walker's regex may run before the search is stopped (ripgrep is linear-time). */
+export const GREP_TIMEOUT_MS = 30_000;
 
-export type GrepOptions = { useRipgrep?: boolean };
+export type GrepOptions = { useRipgrep?: boolean; timeoutMs?: number };
 export type GrepDetails = { matches: number; truncated: boolean; backend: "ripgrep" | "walker" };
 
 /** The grep tool definition; ripgrep is used when installed unless options.useRipgrep is false. */
@@ -57,34 +60,41 @@ export function grepTool(options: GrepOptions = {}): ToolDefinition {
         matches = await ripgrepSearch({ pattern, root, rootIsDir: info.isDirectory(), glob, ignoreCase, limit, signal: ctx.signal });
         if (matches) backend = "ripgrep";
       }
-      matches ??= await walkerSearch(regex, root, info.isDirectory(), glob, limit, ctx.cwd, ctx.signal);
+      if (!matches) {
+        const timeoutMs = options.timeoutMs ?? GREP_TIMEOUT_MS;
+        const found = await walkerSearch(regex, root, info.isDirectory(), glob, limit, ctx.cwd, ctx.signal, timeoutMs);
+        if (found === "timeout") {
+          return toolFailure(`grep: pattern ${JSON.stringify(pattern)} ran longer than ${timeoutMs / 1000} s and was stopped; it may backtrack catastrophically, simplify it`);
+        }
+        matches = found === "aborted" ? [] : found;
+      }
       if (ctx.signal.aborted) return toolFailure("grep: aborted");
       return formatMatches(matches, limit, backend, pattern, displayPath(root, ctx.cwd), ctx.cwd);
     },
   };
 }
 
+// The walk (gitignore rules, globs) stays here; the regex runs in a worker fed batches of paths.
 async function walkerSearch(regex: RegExp, root: string, isDir: boolean, glob: string | undefined, limit: number,
-  cwd: string, signal: AbortSignal): Promise<GrepMatch[]> {
+  cwd: string, signal: AbortSignal, timeoutMs: number): Promise<GrepMatch[] | "timeout" | "aborted"> {
   // picomatch is imported on first use: start-up does not pay for the glob matcher.
   const wanted = glob === undefined ? () => true : (await import("picomatch")).default(glob, { dot: true, basename: !glob.includes("/") });
   const files = isDir ? walkTree(root, { cwd, signal }) : single(root);
-  const matches: GrepMatch[] = [];
+  const worker = new RegexWorker(regex.source, regex.flags, limit, GREP_MAX_FILE_BYTES, timeoutMs, signal);
+  let batch: string[] = [];
   for await (const entry of files) {
+    if (worker.finished) break;
     if (entry.isDir || !wanted(entry.rel)) continue;
-    const size = (await stat(entry.abs).catch(() => undefined))?.size ?? Infinity;
-    if (size > GREP_MAX_FILE_BYTES) continue;
-    const text = await readFile(entry.abs, "utf8").catch(() => undefined);
-    if (text === undefined || text.slice(0, 8192).includes("\0")) continue;
-    const lines = text.split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i].endsWith("\r") ? lines[i].slice(0, -1) : lines[i];
-      if (!regex.test(line)) continue;
-      matches.push({ file: entry.abs, line: i + 1, text: line });
-      if (matches.length > limit) return matches;
+    batch.push(entry.abs);
+    if (batch.length >= 64) {
+      worker.send(batch);
+      batch = [];
     }
   }
-  return matches;
+  worker.send(batch);
+  worker.end();
+  const outcome = await worker.outcome;
+  return outcome.kind === "done" ? outcome.matches : outcome.kind;
 }
 
 async function* single(file: string) {

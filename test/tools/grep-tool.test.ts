@@ -114,3 +114,26 @@ describe("grep errors", () => {
     });
   });
 });
+
+describe("grep with a catastrophically backtracking pattern (no ripgrep)", () => {
+  const line = `${"a".repeat(39)}!`;
+
+  it("stops at its deadline with a message naming the pattern", async () => {
+    const grep = grepTool({ useRipgrep: false, timeoutMs: 300 });
+    expect(await grep.run({ pattern: "^(a|a)+$" }, toolContext(tempTree({ "a.txt": `${line}\n` })))).toEqual({
+      content: 'grep: pattern "^(a|a)+$" ran longer than 0.3 s and was stopped; it may backtrack catastrophically, simplify it',
+      isError: true,
+    });
+  });
+
+  it("is stopped by an abort (escape) from the still-running event loop", async () => {
+    const grep = grepTool({ useRipgrep: false });
+    const controller = new AbortController();
+    // This timer can only fire because the regex runs off the main thread.
+    setTimeout(() => controller.abort(), 100);
+    expect(await grep.run({ pattern: "^(a|a)+$" }, toolContext(tempTree({ "a.txt": `${line}\n` }), { signal: controller.signal }))).toEqual({
+      content: "grep: aborted",
+      isError: true,
+    });
+  });
+});

@@ -9,7 +9,9 @@ export type AppExtensionOptions = { cwd: string; home: string; enabled: boolean;
 /** Loads every extension of this run; load failures are reported on the runtime, never thrown. */
 export function loadAppExtensions(rt: Runtime, loaded: LoadedConfig, opts: AppExtensionOptions): ExtensionHost {
   const ext = loaded.config.extensions;
-  const host = new ExtensionHost(rt, { cwd: opts.cwd, home: opts.home, ...(ext.budget_ms !== undefined ? { budgetMs: ext.budget_ms } : {}) });
+  const host = new ExtensionHost(rt, {
+    cwd: opts.cwd, home: opts.home, settings: ext.settings ?? {}, ...(ext.budget_ms !== undefined ? { budgetMs: ext.budget_ms } : {}),
+  });
   // Event tables read `working` and `context.session_id` from the status buffer the chat loop keeps.
   host.setContext(() => {
     const m = rt.buffers.get("status")?.metadata ?? {};

@@ -2,6 +2,7 @@
 import { librecodeHome } from "../engine/config/load-config.js";
 import type { ErrorReport } from "../engine/kernel/owner-stats.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
+import { openExtensionValues } from "../engine/session/extension-values.js";
 import { discoverExtensions } from "./extension-discovery.js";
 import { loadExtension, type LoadOptions } from "./extension-loader.js";
 import { parseSource, pathSource, type ExtensionSource } from "./extension-manifest.js";
@@ -47,6 +48,8 @@ export class ExtensionHost {
     this.cwd = opts.cwd ?? rt.cwd;
     this.home = opts.home ?? librecodeHome();
     this.contextFn = opts.context;
+    // librecode.store keeps values in the sessions database of this home (opened on first use).
+    if (!rt.store.persistent) rt.store.useBackend(() => openExtensionValues(this.home));
   }
 
   /** Sets where event tables read `working`, `context.mode` and `context.session_id` from. */

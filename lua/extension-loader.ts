@@ -15,7 +15,11 @@ import { luaString, refFunction, LuaFunctionRef } from "./lua-value.js";
 const { lua } = fengari;
 
 /** Options for loading one extension. */
-export type LoadOptions = BudgetOptions & { onLog?: (ext: LuaExtension, msg: string) => void; context?: () => SessionContext };
+export type LoadOptions = BudgetOptions & {
+  onLog?: (ext: LuaExtension, msg: string) => void; context?: () => SessionContext;
+  /** Config `extensions.settings`: each extension's table under its name. */
+  settings?: Record<string, Record<string, unknown>>;
+};
 
 function chunkRef(ext: LuaExtension, file: string): LuaFunctionRef {
   const source = fs.readFileSync(file, "utf8");
@@ -62,6 +66,7 @@ export function loadExtension(rt: Runtime, c: ExtensionCandidate, source: string
   const ext = new LuaExtension(c.name, rt, L, c.root, c.file, source, opts);
   ext.onLog = opts.onLog;
   if (opts.context) ext.context = opts.context;
+  if (opts.settings) ext.settings = opts.settings;
   installModule(ext);
   lua.lua_pop(L, 1);
   let entry = c.file;

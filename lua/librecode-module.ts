@@ -5,6 +5,7 @@ import { extmarkApi } from "./api-extmark.js";
 import { autocmdApi, emitApi, eventApi, offApi, onApi } from "./api-events.js";
 import { jobApi } from "./api-job.js";
 import { keymapApi } from "./api-keymap.js";
+import { extensionApi, storeApi } from "./api-store.js";
 import { layoutApi } from "./api-layout.js";
 import { miscApi, userCommandApi } from "./api-misc.js";
 import { uiApi } from "./api-ui.js";
@@ -35,6 +36,8 @@ export function moduleShape(ext: LuaExtension): Record<string, Record<string, Ap
     ui: uiApi(ext),
     timer: misc.timer,
     job: jobApi(ext),
+    store: storeApi(ext),
+    extension: extensionApi(ext),
     action: misc.action,
     api: {
       ...misc.api,

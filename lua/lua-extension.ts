@@ -43,6 +43,9 @@ export class LuaExtension {
   /** Releases of what API groups hold for this extension (keymap functions...), run by dispose. */
   private readonly cleanups: Array<() => void> = [];
 
+  /** Config `extensions.settings` (every extension's table, by name); `extension.config()` reads its own. */
+  settings: Record<string, Record<string, unknown>> = {};
+
   /** Set from init.lua for a directory extension. */
   manifest: Manifest | undefined;
 

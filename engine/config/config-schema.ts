@@ -24,7 +24,7 @@ export type Config = {
     system_prompt?: string;
   };
   providers: Record<string, ProviderConfig>;
-  extensions: { enabled: boolean; use: ExtensionUse[]; budget_ms?: number };
+  extensions: { enabled: boolean; use: ExtensionUse[]; budget_ms?: number; settings?: Record<string, Record<string, unknown>> };
   /** A layout table kept as plain data; the layout layer validates it. */
   layout?: Record<string, unknown>;
   theme: ThemeName;
@@ -88,6 +88,8 @@ export const configSchema: SchemaNode = {
         enabled: { kind: "bool" },
         use: { kind: "list", of: { kind: "extension-source" } },
         budget_ms: { kind: "int", min: 0 },
+        // Per-extension settings, read by the extension with librecode.extension.config().
+        settings: { kind: "map", of: { kind: "table" } },
       },
     },
     layout: { kind: "table" },

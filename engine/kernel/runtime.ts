@@ -15,6 +15,7 @@ import { KeymapRegistry, type FocusInfo } from "./keymaps.js";
 import { LayoutState, type MeasureContent } from "./layout-state.js";
 import { Namespaces } from "./namespaces.js";
 import { errorReport, OwnerLedger, type ErrorReport, type OwnerStats } from "./owner-stats.js";
+import { OwnerStore } from "./owner-store.js";
 import { Scheduler, systemClock, type Clock } from "./scheduler.js";
 import { ToolRegistry } from "./tool-registry.js";
 import { TransactionManager, type Touched } from "./transaction.js";
@@ -49,6 +50,8 @@ export class Runtime {
   readonly scheduler: Scheduler;
   readonly draw: DrawStore;
   readonly jobs: JobRunner;
+  /** Per-extension values kept across runs (`librecode.store`); written at commit. */
+  readonly store = new OwnerStore(this.tx, (message) => this.reportError({ owner: "host", where: "store", message }));
   readonly clock: Clock;
   readonly cwd: string;
   readonly errors: ErrorReport[] = [];

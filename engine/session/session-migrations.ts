@@ -29,6 +29,14 @@ export const MIGRATIONS: readonly string[] = [
    );`,
   `ALTER TABLE messages ADD COLUMN replaces_through INTEGER;
    CREATE INDEX messages_partial ON messages (status) WHERE status = 'partial';`,
+  // librecode.store: per-extension values (JSON text), written when the setting handler commits.
+  `CREATE TABLE extension_values (
+     extension TEXT NOT NULL,
+     key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (extension, key)
+   ) WITHOUT ROWID;`,
 ];
 
 /** The version this build writes. */

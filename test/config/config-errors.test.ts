@@ -27,6 +27,15 @@ describe("config validation errors", () => {
     ])).toEqual(['config: .librecode/config.yaml:5: providers.local.api: expected openai-chat or anthropic-messages, got "openai"']);
   });
 
+  it("requires each extensions.settings entry to be a table", () => {
+    expect(errorsFor([
+      "extensions:",
+      "  settings:",
+      "    notes: {dir: notes}",
+      "    todo: 3",
+    ])).toEqual(["config: .librecode/config.yaml:4: extensions.settings.todo: expected a table, got 3"]);
+  });
+
   it("throws the first problem as the message", () => {
     const f = configFixture();
     f.write("proj/.librecode/config.yaml", ["theme: blue"]);

@@ -12,6 +12,13 @@ describe("loadConfig layering", () => {
     expect(sources.get("extensions.use")).toBe("default");
   });
 
+  it("keeps extensions.settings tables per extension name", () => {
+    const f = configFixture();
+    f.write("proj/.librecode/config.yaml", ["extensions:", "  settings:", "    notes: {dir: notes, max: 3, tags: [a, b]}"]);
+    const { config } = loadConfig({ cwd: f.cwd, home: f.home, env: {} });
+    expect(config.extensions.settings).toEqual({ notes: { dir: "notes", max: 3, tags: ["a", "b"] } });
+  });
+
   it("home config overrides the defaults", () => {
     const f = configFixture();
     f.write("home/config.yaml", ["assistant:", "  model: home-model"]);

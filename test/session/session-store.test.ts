@@ -43,9 +43,9 @@ describe("opening the database", () => {
   });
 
   it("upgrades a version-1 database in order", () => {
-    const home = migratedThen("DROP INDEX messages_partial; ALTER TABLE messages DROP COLUMN replaces_through; UPDATE schema_version SET version = 1");
+    const home = migratedThen("DROP TABLE extension_values; DROP INDEX messages_partial; ALTER TABLE messages DROP COLUMN replaces_through; UPDATE schema_version SET version = 1");
     const store = SessionStore.open(home);
-    expect(store.schemaVersion()).toBe(2);
+    expect(store.schemaVersion()).toBe(3);
     const s = store.create({ cwd: "/p" });
     expect(store.appendSummary(s.id, "so far", 0).replacesThrough).toBe(0);
     store.close();

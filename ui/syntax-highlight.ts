@@ -71,13 +71,8 @@ function styleFor(scope: string): Style | undefined {
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'", "&#39;": "'" };
 const decode = (s: string): string => (s.includes("&") ? s.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (m) => ENTITIES[m]!) : s);
 
-/**
- * Highlights code into styled lines (one per source line). Styles are theme tokens (`syntax*`,
- * `diffAdd`...), `codeText` where no scope applies; an unknown language is plain `codeText`.
- */
-export function highlightCode(code: string, lang: string | null): StyledLine[] {
-  if (lang === null) return code.split("\n").map((l) => (l === "" ? [] : [{ text: l, style: CODE_STYLE }]));
-  const html = hljs().highlight(code, { language: lang, ignoreIllegals: true }).value;
+// hljs HTML of one highlight call -> styled lines (one per source line).
+function htmlLines(html: string): StyledLine[] {
   const lines: StyledLine[] = [[]];
   const stack: Style[] = [CODE_STYLE];
   const push = (text: string) => {
@@ -98,4 +93,84 @@ export function highlightCode(code: string, lang: string | null): StyledLine[] {
     else push(decode(m[0]));
   }
   return lines;
+}
+
+const plainLine = (l: string): StyledLine => (l === "" ? [] : [{ text: l, style: CODE_STYLE }]);
+
+/** Lines of code highlighted together, from `start` through `end` (inclusive). */
+type Segment = { end: number; lines: StyledLine[]; root: boolean };
+
+// Lines tried one at a time before a segment grows by doubling (a long comment or string).
+const LINEAR_STEPS = 32;
+
+/**
+ * The segment of `lines` that starts at `start`: the shortest run of lines, tried one line at a
+ * time (then doubling), that highlights back to the language's top level, or else the rest.
+ * Whole code is highlighted segment by segment, so a line's colours depend only on the lines of
+ * its segment: a growing block re-highlights only its last segment, and a fresh render of the
+ * same text gives the same colours.
+ */
+function segmentAt(lines: readonly string[], start: number, lang: string, limit = Infinity): Segment | null {
+  const api = hljs();
+  const root = api.getLanguage(lang);
+  let end = start;
+  let step = 1;
+  for (;;) {
+    const r = api.highlight(lines.slice(start, end + 1).join("\n"), { language: lang, ignoreIllegals: true }) as { value: string; _top?: unknown };
+    if (r._top === root) return { end, lines: htmlLines(r.value), root: true };
+    if (end >= lines.length - 1) return { end, lines: htmlLines(r.value), root: false };
+    if (end - start >= LINEAR_STEPS) step *= 2;
+    // With a limit (lines after it may still change) only the ends an unlimited search would try
+    // count: never one clamped to the limit.
+    if (end + step >= limit) return null;
+    end = Math.min(lines.length - 1, end + step);
+  }
+}
+
+/**
+ * Highlights code into styled lines (one per source line). Styles are theme tokens (`syntax*`,
+ * `diffAdd`...), `codeText` where no scope applies; an unknown language is plain `codeText`.
+ */
+export function highlightCode(code: string, lang: string | null): StyledLine[] {
+  return highlightLines(code.split("\n"), lang, 0);
+}
+
+// Highlights lines [from, end) segment by segment.
+function highlightLines(lines: readonly string[], lang: string | null, from: number): StyledLine[] {
+  if (lang === null) return lines.slice(from).map(plainLine);
+  const out: StyledLine[] = [];
+  for (let s = from; s < lines.length;) {
+    const seg = segmentAt(lines, s, lang)!;
+    for (const l of seg.lines) out.push(l);
+    s = seg.end + 1;
+  }
+  return out;
+}
+
+/** What highlightGrowing keeps: the highlighted lines of the settled segments (the first `count`). */
+export type HighlightMemo = { lang: string | null; settled: StyledLine[]; count: number };
+
+/**
+ * highlightCode for code that grows at its end (an open fence while a stream writes it): the
+ * first `complete` lines can no longer change, so every segment that lies within them and ends at
+ * the top level is kept in the memo; only the lines after those are highlighted again. Gives
+ * exactly highlightCode's lines.
+ */
+export function highlightGrowing(lines: readonly string[], complete: number, lang: string | null, memo?: HighlightMemo): { lines: StyledLine[]; memo: HighlightMemo } {
+  // The settled array is appended to in place (the memo passed in is not used again); a memo
+  // whose array grew since is cut back to its own count.
+  let settled = memo !== undefined && memo.lang === lang ? memo.settled : [];
+  if (memo !== undefined && settled.length !== memo.count) settled = settled.slice(0, memo.count);
+  let s = settled.length;
+  if (lang === null) { while (s < complete) settled.push(plainLine(lines[s++]!)); }
+  else {
+    while (s < complete) {
+      const seg = segmentAt(lines, s, lang, complete);
+      if (seg === null || !seg.root) break;
+      for (const l of seg.lines) settled.push(l);
+      s = seg.end + 1;
+    }
+  }
+  const tail = highlightLines(lines, lang, s);
+  return { lines: tail.length === 0 ? settled.slice() : settled.concat(tail), memo: { lang, settled, count: settled.length } };
 }

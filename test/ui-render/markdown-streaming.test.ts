@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown, renderMarkdownStreaming, type MarkdownMemo } from "../../ui/markdown.js";
+import { renderMarkdown } from "../../ui/markdown.js";
+import { renderMarkdownStreaming, type MarkdownMemo } from "../../ui/markdown-stream.js";
 
 const DOCS = [
   "# Title\n\nFirst paragraph with **bold** text that wraps a bit.\n\n- one\n- two\n\n- loose three\n\nAfter the list.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\nSetext\n===\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n\n> again\n\n    indented\n\n    code\n\nThe end.",

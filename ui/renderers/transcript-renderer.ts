@@ -2,7 +2,7 @@
 // is bounded by what is visible: block lines are cached per (id, rev, width, flags) and blocks are
 // walked from the newest upwards only until the viewport (plus the scroll) is filled.
 import type { Block } from "../../engine/kernel/block.js";
-import { renderMarkdownStreaming, type MarkdownMemo } from "../markdown.js";
+import { renderMarkdownStreaming, type MarkdownMemo } from "../markdown-stream.js";
 import { blockKind, renderBlock, type BlockFlags } from "./transcript-blocks.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
 

@@ -66,12 +66,14 @@ export async function createLibrecode(messages, opts = {}) {
   loadTranscript(rt, messages);
   // The chat loop's writer when it is built (deltas coalesce into one guarded commit), else the
   // same commit by hand.
+  // `opts.stream` ({kind, role, text, metadata}) changes the streaming block (bench/suites/offpath.mjs).
+  const sb = opts.stream ?? { kind: "message", role: "assistant", text: STREAM_START };
   let open, stream;
   if (exists("engine/agent/transcript-writer.js")) {
     const { TranscriptWriter } = await dist("engine/agent/transcript-writer.js");
     const w = new TranscriptWriter(rt, () => {});
     open = (text) => {
-      const id = w.open("message", "assistant");
+      const id = w.open(sb.kind, sb.role, sb.metadata ?? {});
       w.stream(id, text);
       w.flush();
       return id;
@@ -83,13 +85,14 @@ export async function createLibrecode(messages, opts = {}) {
   } else {
     open = (text) => {
       let id;
-      rt.guard("host", "transcript", () => { id = rt.buffers.appendBlock("transcript", { kind: "message", role: "assistant", text, streaming: true }).id; });
+      rt.guard("host", "transcript", () => { id = rt.buffers.appendBlock("transcript", { kind: sb.kind, role: sb.role, text, streaming: true, metadata: sb.metadata ?? {} }).id; });
       return id;
     };
     stream = (id, ch) => rt.guard("host", "transcript stream", () => rt.buffers.appendToBlock("transcript", id, ch));
   }
-  const streamId = open(STREAM_START);
+  const streamId = open(sb.text);
   for (const ch of COMPOSER_START) rt.dispatchKey(keyEventFromName(ch));
+  for (const name of opts.stream?.keys ?? []) rt.dispatchKey(keyEventFromName(name));
 
   const sink = new CountingSink(WIDTH, HEIGHT);
   const screen = new Screen(WIDTH, HEIGHT);

@@ -1,20 +1,20 @@
 // The transcript: blocks stacked bottom-up, scrolled `window.scroll` rows up from the bottom. Work
-// is bounded by what is visible: block lines are cached per (id, rev, width, flags) and blocks are
-// walked from the newest upwards only until the viewport (plus the scroll) is filled.
+// is bounded by what is visible: block lines are cached per (id, rev, width, flags) within a byte
+// budget, and each block's row count is kept in a height index per width, so a frame at any depth
+// checks the heights below the view (a rev comparison each) and renders only the visible blocks.
 import type { Block } from "../../engine/kernel/block.js";
 import { renderMarkdownStreaming, type MarkdownMemo } from "../markdown-stream.js";
+import { BlockLineCache } from "./block-line-cache.js";
+import { BlockHeights } from "./block-heights.js";
 import { blockKind, renderBlock, type BlockFlags } from "./transcript-blocks.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
-
-type Entry = { rev: number; width: number; flags: string; lines: StyledLine[] };
-
-/** Cached blocks kept; older entries are dropped first (they are the ones scrolled far away). */
-export const BLOCK_CACHE_MAX = 2000;
 
 /** The flags a transcript window's vars select (`show_thinking`, `expand_tools`). */
 export function blockFlags(vars: Record<string, unknown>): BlockFlags {
   return { showThinking: vars.show_thinking !== false, expandTools: vars.expand_tools === true };
 }
+
+const flagKey = (f: BlockFlags): string => `${f.showThinking ? 1 : 0}${f.expandTools ? 1 : 0}`;
 
 /** Stock renderer of the transcript role; guards its block cache. */
 export class TranscriptRenderer implements WindowRenderer {
@@ -22,26 +22,24 @@ export class TranscriptRenderer implements WindowRenderer {
   blockRenders = 0;
   /** Largest scroll that still shows content, from the last render that reached the top; else null. */
   lastMaxScroll: number | null = null;
-  private readonly cache = new Map<string, Entry>();
+  readonly cache: BlockLineCache;
   // Streaming assistant blocks only: their settled markdown blocks, so a delta renders the tail.
   private readonly streaming = new Map<string, MarkdownMemo>();
+  private readonly heights = new Map<string, BlockHeights>();
+
+  constructor(cacheBytes?: number) {
+    this.cache = new BlockLineCache(cacheBytes);
+  }
 
   /** A block's lines, from the cache when its id, rev, width and flags match. */
   blockLines(buffer: string, b: Block, width: number, flags: BlockFlags): StyledLine[] {
-    const key = `${flags.showThinking ? 1 : 0}${flags.expandTools ? 1 : 0}`;
+    const key = flagKey(flags);
     const id = `${buffer}\u0000${b.id}`;
-    const hit = this.cache.get(id);
-    if (hit !== undefined && hit.rev === b.rev && hit.width === width && hit.flags === key) {
-      // Re-insert so the map's order is least recently used first.
-      this.cache.delete(id);
-      this.cache.set(id, hit);
-      return hit.lines;
-    }
+    const hit = this.cache.get(id, b.rev, width, key);
+    if (hit !== undefined) return hit;
     this.blockRenders++;
     const lines = this.render1(id, b, width, flags);
-    this.cache.delete(id);
-    this.cache.set(id, { rev: b.rev, width, flags: key, lines });
-    if (this.cache.size > BLOCK_CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(id, b.rev, width, key, lines);
     return lines;
   }
 
@@ -59,37 +57,58 @@ export class TranscriptRenderer implements WindowRenderer {
     return lines;
   }
 
-  /** The rows visible at `window.scroll`, walking blocks from the newest up until they fill. */
+  /** The height index of a buffer at a width and flags (a few kept: one per transcript window). */
+  private index(buffer: string, width: number, flags: BlockFlags): BlockHeights {
+    const key = `${buffer}\u0000${width}\u0000${flagKey(flags)}`;
+    let h = this.heights.get(key);
+    if (h === undefined) {
+      if (this.heights.size >= 4) this.heights.delete(this.heights.keys().next().value as string);
+      this.heights.set(key, (h = new BlockHeights(buffer, width, flagKey(flags))));
+    }
+    return h;
+  }
+
+  /** The rows visible at `window.scroll`: heights walked from the newest block up, visible blocks drawn. */
   render(input: RenderInput): RenderOutput {
     const { width, height } = input;
     const blocks = input.buffer.blocks;
     const flags = blockFlags(input.window.vars);
+    const idx = this.index(input.buffer.name, width, flags);
+    const rowsOf = (i: number) => idx.rows(i, blocks[i]!, () => this.blockLines(input.buffer.name, blocks[i]!, width, flags).length);
     let scroll = Math.max(0, Math.floor(input.window.scroll || 0));
-    const need = height + scroll;
-    // Segments from the bottom up; one empty row separates neighbouring non-empty blocks.
-    const segments: StyledLine[][] = [];
+    // Walk up until the rows cover the view: `below` counts rows under block i's last line.
+    const shown: { i: number; below: number; n: number }[] = [];
     let rows = 0;
+    let nonEmpty = 0;
     let i = blocks.length - 1;
-    for (; i >= 0 && rows < need; i--) {
-      const lines = this.blockLines(input.buffer.name, blocks[i]!, width, flags);
-      if (lines.length === 0) continue;
-      if (segments.length > 0) { segments.push([[]]); rows += 1; }
-      segments.push(lines);
-      rows += lines.length;
+    for (; i >= 0 && rows < height + scroll; i--) {
+      const n = rowsOf(i);
+      if (n === 0) continue;
+      if (nonEmpty++ > 0) rows += 1;
+      shown.push({ i, below: rows, n });
+      rows += n;
     }
     const reachedTop = i < 0;
     this.lastMaxScroll = reachedTop ? Math.max(0, rows - height) : null;
     if (reachedTop) scroll = Math.min(scroll, Math.max(0, rows - height));
-    // Rows [rows - scroll - height, rows - scroll) of the stacked segments, counted from the top.
-    const all: StyledLine[] = [];
-    for (let s = segments.length - 1; s >= 0; s--) for (const l of segments[s]!) all.push(l);
-    const end = all.length - scroll;
-    const start = Math.max(0, end - height);
-    const visible = all.slice(start, end);
-    // Bottom-anchored: when the blocks do not fill the window, empty rows go on top.
+    // Rows [scroll, scroll + height) counted from the bottom, drawn top-down.
+    const top = scroll + height;
     const lines: StyledLine[] = [];
-    for (let k = visible.length; k < height; k++) lines.push([]);
-    for (const l of visible) lines.push(l);
-    return { lines };
+    for (let k = shown.length - 1; k >= 0; k--) {
+      const s = shown[k]!;
+      if (s.below >= top || s.below + s.n <= scroll) {
+        // Only the separator row above this block may be visible.
+        if (k < shown.length - 1 && s.below + s.n >= scroll && s.below + s.n < top) lines.push([]);
+        continue;
+      }
+      if (k < shown.length - 1 && s.below + s.n < top) lines.push([]);
+      const all = this.blockLines(input.buffer.name, blocks[s.i]!, width, flags);
+      const from = Math.max(0, s.below + s.n - top);
+      const to = s.n - Math.max(0, scroll - s.below);
+      for (let r = from; r < to; r++) lines.push(all[r]!);
+    }
+    // Bottom-anchored: when the blocks do not fill the window, empty rows go on top.
+    const pad = height - lines.length;
+    return { lines: pad > 0 ? [...Array.from({ length: pad }, (): StyledLine => []), ...lines] : lines };
   }
 }

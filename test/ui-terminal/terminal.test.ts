@@ -185,7 +185,10 @@ describe("Terminal restore in a real child process", () => {
   });
 
   it("suspends: restores, stops with SIGTSTP, and takes the terminal back on SIGCONT", async () => {
-    const child = spawn(process.execPath, ["child.js", "suspend"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+    // The kernel discards SIGTSTP sent to a process whose group is orphaned, which the test
+    // runner's own group is when it runs without a controlling terminal (CI, setsid). A shell puts
+    // a job in its own group whose parent is in the same session; perl's setpgrp does the same.
+    const child = spawn("perl", ["-e", "setpgrp(0, 0) or die $!; exec @ARGV or die $!", process.execPath, "child.js", "suspend"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
     let out = "";
     const stopped = new Promise<void>((done) => {
       child.stdout.on("data", (d: Buffer) => {

@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 20000,
     hookTimeout: 20000,
     pool: "forks",
+    setupFiles: ["test/support/temp-cleanup.ts"],
     reporters: ["default", new ClosingLineReporter()],
   },
 });

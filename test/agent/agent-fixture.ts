@@ -1,7 +1,7 @@
 // Real parts for the chat loop tests: a loopback server speaking OpenAI's SSE, a scratch project
 // with LIBRECODE_HOME and a config pointing at the server, an in-process loop, and the real CLI.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach } from "vitest";
@@ -9,6 +9,7 @@ import { openChatLoop, type OpenedChat, type OpenChatOptions } from "../../engin
 import { Runtime } from "../../engine/kernel/runtime.js";
 import { BIN } from "../cli/run-cli.js";
 import { startLoopback, type Handler, type Loopback, type Received } from "../model/loopback-server.js";
+import { tempDir } from "../support/temp-tree.js";
 
 const base = { id: "chatcmpl-1", object: "chat.completion.chunk", created: 1764000000, model: "m1" };
 const frame = (delta: object, finish: string | null = null) =>
@@ -83,7 +84,7 @@ export type Project = { root: string; cwd: string; home: string; write(path: str
 
 /** A temp root holding `project/` (the cwd) and `home/` (LIBRECODE_HOME) with a config for the server. */
 export function project(origin: string, extra = ""): Project {
-  const root = mkdtempSync(join(tmpdir(), "librecode-agent-"));
+  const root = tempDir("librecode-agent-");
   const cwd = join(root, "project");
   const home = join(root, "home");
   mkdirSync(cwd, { recursive: true });

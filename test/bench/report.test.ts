@@ -2,9 +2,9 @@
 // No timing happens here; the inputs are fixed result records.
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { evaluateGoals, resultsMarkdown, writeReadme } from "../../bench/lib/report.mjs";
+import { tempDir } from "../support/temp-tree.js";
 
 const stream = (median: number, bytes: number) => ({
   setupMs: 1, stream: { ms: { median, p95: median * 2 }, cpuMs: median, bytes: { median: 33, mean: bytes } },
@@ -61,7 +61,7 @@ describe("the README results section", () => {
   });
 
   it("replaces only the text between the markers", () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-readme-")), "README.md");
+    const file = path.join(tempDir("bench-readme-"), "README.md");
     fs.writeFileSync(file, "# Bench\n<!-- results:start -->\nold\n<!-- results:end -->\ntail\n");
     writeReadme(file, out);
     const text = fs.readFileSync(file, "utf8");

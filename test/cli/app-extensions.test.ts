@@ -1,15 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAppExtensions } from "../../bin/app-extensions.js";
 import { loadConfig } from "../../engine/config/index.js";
 import { keyEvent } from "../../engine/kernel/key-event.js";
 import { Runtime } from "../../engine/kernel/runtime.js";
+import { tempDir } from "../support/temp-tree.js";
 
 describe("extensions loaded by the app", () => {
   it("see the chat's working flag and session id in event tables", () => {
-    const dir = mkdtempSync(join(tmpdir(), "lc-appext-"));
+    const dir = tempDir("lc-appext-");
     const file = join(dir, "ctx.lua");
     writeFileSync(file, `
       local lc = require("librecode")

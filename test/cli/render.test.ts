@@ -3,7 +3,9 @@ import { join } from "node:path";
 import stringWidth from "string-width";
 import { feed, headlessTerminal, screenLines } from "../ui-terminal/xterm-oracle.js";
 import { cli, ensureBuilt, ROOT, scratch } from "./run-cli.js";
+import { cliInProcess as run } from "./run-in-process.js";
 
+// Most tests run the command line in-process; the few marked "real process" run bin/librecode.
 beforeAll(() => ensureBuilt(), 120000);
 
 const FIXTURE = [
@@ -21,7 +23,7 @@ type Frame = {
 };
 
 describe.concurrent("librecode render --format text", () => {
-  it("prints exactly height lines of exactly width cells", async () => {
+  it("prints exactly height lines of exactly width cells (real process)", async () => {
     const r = await cli(["render", "--size", "37x9"], scratch());
     expect(r.code).toBe(0);
     const lines = r.stdout.replace(/\n$/, "").split("\n");
@@ -31,7 +33,7 @@ describe.concurrent("librecode render --format text", () => {
 
   it("shows a transcript fixture and typed keys (ctrl+t shows thinking)", async () => {
     const dir = scratch({ "chat.jsonl": FIXTURE });
-    const r = await cli(["render", "--size", "50x14", "--transcript", "chat.jsonl", "--keys", "hi<c-t>"], dir);
+    const r = await run(["render", "--size", "50x14", "--transcript", "chat.jsonl", "--keys", "hi<c-t>"], dir);
     expect(r.stderr).toBe("");
     expect(r.stdout.split("\n").slice(0, 14)).toEqual([
       "                                                  ",
@@ -52,7 +54,7 @@ describe.concurrent("librecode render --format text", () => {
   });
 
   it("ignores COLUMNS and LINES: --size is the only size", async () => {
-    const r = await cli(["render", "--size", "20x3"], scratch(), undefined, { COLUMNS: "200", LINES: "60" });
+    const r = await run(["render", "--size", "20x3"], scratch(), { COLUMNS: "200", LINES: "60" });
     expect(r.stdout.replace(/\n$/, "").split("\n").map((l) => stringWidth(l))).toEqual([20, 20, 20]);
   });
 });
@@ -60,7 +62,7 @@ describe.concurrent("librecode render --format text", () => {
 describe.concurrent("librecode render --format json", () => {
   it("gives the split-pane example the rectangles docs/layout.md states", async () => {
     const layout = join(ROOT, "examples", "layouts", "split-pane.yaml");
-    const r = await cli(["render", "--size", "100x30", "--layout", layout, "--format", "json"], scratch());
+    const r = await run(["render", "--size", "100x30", "--layout", layout, "--format", "json"], scratch());
     expect(r.code).toBe(0);
     const f = JSON.parse(r.stdout) as Frame;
     const rect = (n: string) => { const w = f.windows[n]!; return [w.x, w.y, w.width, w.height]; };
@@ -73,7 +75,7 @@ describe.concurrent("librecode render --format json", () => {
   });
 
   it("reports size, focus, cursor, lines, every buffer and no errors", async () => {
-    const r = await cli(["render", "--size", "40x10", "--keys", "abc<left>", "--format", "json"], scratch());
+    const r = await run(["render", "--size", "40x10", "--keys", "abc<left>", "--format", "json"], scratch());
     const f = JSON.parse(r.stdout) as Frame;
     expect([f.width, f.height, f.focus]).toEqual([40, 10, "composer"]);
     expect(f.cursor).toEqual({ row: 7, col: 4 });
@@ -84,12 +86,12 @@ describe.concurrent("librecode render --format json", () => {
   });
 
   it("a submitted prompt is a user block of the transcript", async () => {
-    const f = JSON.parse((await cli(["render", "--size", "40x10", "--keys", "hi<cr>", "--format", "json"], scratch())).stdout) as Frame;
+    const f = JSON.parse((await run(["render", "--size", "40x10", "--keys", "hi<cr>", "--format", "json"], scratch())).stdout) as Frame;
     expect(f.buffers.transcript!.blocks.map((b) => [b.kind, b.role, b.text])).toEqual([["message", "user", "hi"]]);
     expect(f.buffers.composer!.text).toBe("");
   });
 
-  it("lists extension errors, prints them on stderr, and still exits 0", async () => {
+  it("lists extension errors, prints them on stderr, and still exits 0 (real process)", async () => {
     const dir = scratch({
       "ext/bad.lua": `error("boom")\n`,
       "ext/notes.lua": `local lc = require("librecode")\nlc.buf.create("notes", { text = "from lua" })\nlc.on("key", function() error("key boom") end)\n`,
@@ -121,7 +123,7 @@ describe.concurrent("librecode render: extensions, timers, Lua layouts, status",
         `end)`,
       ].join("\n") + "\n",
     });
-    const f = JSON.parse((await cli(["render", "--size", "30x8", "--extension", "ext", "--keys", "x", "--format", "json"], dir)).stdout) as Frame;
+    const f = JSON.parse((await run(["render", "--size", "30x8", "--extension", "ext", "--keys", "x", "--format", "json"], dir)).stdout) as Frame;
     expect(f.errors).toEqual([]);
     expect(f.buffers.soon?.text).toBe("ran");
     expect(f.buffers.late).toBeUndefined();
@@ -129,7 +131,7 @@ describe.concurrent("librecode render: extensions, timers, Lua layouts, status",
 
   it("a missing --extension path is reported, and the frame is still drawn", async () => {
     const dir = scratch();
-    const r = await cli(["render", "--size", "20x8", "--extension", "nope"], dir);
+    const r = await run(["render", "--size", "20x8", "--extension", "nope"], dir);
     expect([r.code, r.stderr]).toEqual([0, `librecode: extension: path:nope: not found: ${dir.path("nope")}\n`]);
     expect(r.stdout.split("\n")).toHaveLength(9);
   });
@@ -138,7 +140,7 @@ describe.concurrent("librecode render: extensions, timers, Lua layouts, status",
     const dir = scratch({
       "layout.lua": `return { direction = "row", children = { { window = "transcript", grow = 1 }, { window = "composer", width = 10, border = true } } }\n`,
     });
-    const f = JSON.parse((await cli(["render", "--size", "30x8", "--layout", "layout.lua", "--format", "json"], dir)).stdout) as Frame;
+    const f = JSON.parse((await run(["render", "--size", "30x8", "--layout", "layout.lua", "--format", "json"], dir)).stdout) as Frame;
     const c = f.windows.composer!;
     expect([c.x, c.y, c.width, c.height]).toEqual([20, 0, 10, 8]);
     expect(f.windows.status!.visible).toBe(false);
@@ -146,7 +148,7 @@ describe.concurrent("librecode render: extensions, timers, Lua layouts, status",
 
   it("the status buffer carries cwd, provider, model and thinking level", async () => {
     const dir = scratch({ ".librecode/config.yaml": "assistant:\n  thinking_level: high\n" });
-    const f = JSON.parse((await cli(["render", "--size", "30x8", "--format", "json"], dir)).stdout) as Frame;
+    const f = JSON.parse((await run(["render", "--size", "30x8", "--format", "json"], dir)).stdout) as Frame;
     expect((f.buffers.status as unknown as { metadata: unknown }).metadata).toEqual({
       cwd: dir.cwd, thinking_level: "high", provider: "script", model: "demo", model_label: "script (offline demo)",
     });
@@ -154,11 +156,11 @@ describe.concurrent("librecode render: extensions, timers, Lua layouts, status",
 });
 
 describe.concurrent("librecode render --format ansi", () => {
-  it("is the one frame a terminal shows: fed to a headless xterm it reads as the text format", async () => {
+  it("is the one frame a terminal shows: fed to a headless xterm it reads as the text format (real process)", async () => {
     const dir = scratch({ "chat.jsonl": FIXTURE });
     const args = ["render", "--size", "50x14", "--transcript", "chat.jsonl", "--keys", "hi"];
     const ansi = (await cli([...args, "--format", "ansi"], dir)).stdout;
-    const text = (await cli(args, dir)).stdout.replace(/\n$/, "").split("\n");
+    const text = (await run(args, dir)).stdout.replace(/\n$/, "").split("\n");
     expect(ansi.startsWith("\x1b[?2026h")).toBe(true);
     expect(ansi.endsWith("\x1b[?2026l")).toBe(true);
     const term = headlessTerminal(50, 14);
@@ -187,7 +189,7 @@ describe.concurrent("librecode render: bad usage exits 2 with one line", () => {
   ];
   for (const [what, args, files, stderr] of cases) {
     it(what, async () => {
-      const r = await cli(args, scratch(files));
+      const r = await run(args, scratch(files));
       expect([r.code, r.stderr, r.stdout]).toEqual([2, stderr, ""]);
     });
   }

@@ -1,9 +1,9 @@
 // Runs the real bin/librecode (dist/ built from the current sources) in a temp directory.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tempDir } from "../support/temp-tree.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const BIN = join(ROOT, "bin", "librecode");
@@ -38,7 +38,7 @@ export type CliResult = { stdout: string; stderr: string; code: number };
  * cwd `project/`, LIBRECODE_HOME `home/`, with files written from `files`.
  */
 export function scratch(files: Record<string, string> = {}): { root: string; cwd: string; home: string; path(p: string): string } {
-  const root = mkdtempSync(join(tmpdir(), "librecode-cli-"));
+  const root = tempDir("librecode-cli-");
   const cwd = join(root, "project");
   const home = join(root, "home");
   mkdirSync(cwd, { recursive: true });

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AuthStore } from "../../engine/auth/auth-store.js";
 import { redactSecrets, redactValue } from "../../engine/auth/redact-secrets.js";
+import { tempDir } from "../support/temp-tree.js";
 
 function freshHome(): string {
-  return join(mkdtempSync(join(tmpdir(), "librecode-auth-")), "home");
+  return join(tempDir("librecode-auth-"), "home");
 }
 
 describe("AuthStore", () => {

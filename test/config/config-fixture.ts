@@ -1,13 +1,13 @@
 /** Temp project + home directories with real config files, for the config tests. */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { tempDir } from "../support/temp-tree.js";
 
 export type ConfigFixture = { cwd: string; home: string; write(rel: string, lines: string[]): string };
 
 /** A fresh temp dir with `proj/` (the cwd) and `home/` ($LIBRECODE_HOME). */
 export function configFixture(): ConfigFixture {
-  const root = mkdtempSync(join(tmpdir(), "librecode-config-"));
+  const root = tempDir("librecode-config-");
   const cwd = join(root, "proj");
   const home = join(root, "home");
   mkdirSync(cwd, { recursive: true });

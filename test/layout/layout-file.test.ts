@@ -1,13 +1,11 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { rmSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { loadLayoutFile, parseLayoutFile, registerLayoutFileLoader } from "../../engine/kernel/layout-file.js";
 import { LayoutError } from "../../layout/layout-table.js";
+import { tempDir } from "../support/temp-tree.js";
 
-const dir = mkdtempSync(join(tmpdir(), "librecode-layout-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("librecode-layout-");
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

@@ -1,20 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Runtime } from "../../engine/kernel/runtime.js";
 import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { ExtensionHost, formatExtensionError } from "../../lua/extension-host.js";
 import { callLua, loadChunk } from "../../lua/lua-call.js";
+import { tempTree } from "../support/temp-tree.js";
 
-/** Writes files (relative path -> text) under a new temp dir and returns it. */
-export function tempTree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-ext-"));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+export { tempTree };
 
 export type HarnessOptions = { files?: Record<string, string>; budgetMs?: number; maxInstructions?: number; width?: number; height?: number };
 

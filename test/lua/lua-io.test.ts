@@ -1,14 +1,13 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { runLua } from "./run-lua.js";
+import { tempDir } from "../support/temp-tree.js";
 
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-io-"));
+  dir = tempDir("lc-io-");
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const q = (s: string) => JSON.stringify(s);
 

@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../engine/config/load-config.js";
 import { contextWindow } from "../../engine/model/model-catalog.js";
 import { formatModelList, listModels, resolveProvider } from "../../engine/model/provider-registry.js";
 import { collect, sse, startLoopback, type Loopback } from "./loopback-server.js";
+import { tempDir } from "../support/temp-tree.js";
 
 /** Loads the real layered config from a temp project whose .librecode/config.yaml is `yaml`. */
 function load(yaml: string | undefined, env: Record<string, string> = {}) {
-  const cwd = mkdtempSync(join(tmpdir(), "librecode-reg-"));
+  const cwd = tempDir("librecode-reg-");
   const home = join(cwd, "home");
   mkdirSync(home);
   if (yaml !== undefined) {

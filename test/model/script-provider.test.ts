@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createScriptProvider } from "../../engine/model/script-provider.js";
@@ -8,13 +7,14 @@ import { demoScript } from "../../engine/model/demo-script.js";
 import type { ModelEvent, ModelMessage, ModelRequest } from "../../engine/model/model-types.js";
 import { lsTool } from "../../engine/tools/ls-tool.js";
 import { collect } from "./loopback-server.js";
+import { tempDir } from "../support/temp-tree.js";
 
 const req = (messages: ModelMessage[]): ModelRequest => ({ model: "demo", system: "", messages, tools: [], thinkingLevel: "off" });
 const signal = () => new AbortController().signal;
 const noSleep = async () => {};
 
 function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "librecode-script-"));
+  const dir = tempDir("librecode-script-");
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 }
@@ -106,7 +106,7 @@ describe("script provider", () => {
   });
 
   it("runs the demo script end to end with the real ls tool", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "librecode-demo-"));
+    const dir = tempDir("librecode-demo-");
     writeFileSync(join(dir, "README.md"), "# x\n");
     writeFileSync(join(dir, "main.ts"), "");
     const provider = createScriptProvider({ script: demoScript(), sleep: noSleep });

@@ -1,15 +1,15 @@
 /** Temp homes, a stepping clock, and a compiled copy of the store that a plain `node` child can import. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { tempDir } from "../support/temp-tree.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** A fresh `$LIBRECODE_HOME` (not yet created on disk). */
 export function tempHome(): string {
-  return join(mkdtempSync(join(tmpdir(), "librecode-session-")), "home");
+  return join(tempDir("librecode-session-"), "home");
 }
 
 /** A clock the test moves by hand. */
@@ -24,7 +24,7 @@ export function steppingClock(start = Date.UTC(2026, 10, 25, 16, 0)): { now(): n
  * Returns the directory; the store is at `<dir>/engine/session/session-store.js`.
  */
 export function compileStoreForChild(): string {
-  const out = mkdtempSync(join(tmpdir(), "librecode-child-"));
+  const out = tempDir("librecode-child-");
   writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }));
   symlinkSync(join(repo, "node_modules"), join(out, "node_modules"), "dir");
   for (const folder of ["engine/session", "engine/auth"]) {

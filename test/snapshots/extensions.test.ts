@@ -1,9 +1,9 @@
 // The example extensions of examples/extensions/, each as a whole screen after startup and a few
 // keys, compared with screens/*.txt (UPDATE_SNAPSHOTS=1 rewrites them).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { openChatLoop } from "../../engine/agent/open-chat-loop.js";
 import { installStockChat } from "../../engine/chat/stock-chat.js";
 import { Runtime } from "../../engine/kernel/runtime.js";
@@ -48,8 +48,10 @@ describe("example extension: modal-editor", () => {
 
 describe("example extension: redact-tool", () => {
   it("a model call to the Lua tool shows the env file with the secret redacted", async () => {
+    // A fixed path: the tool call's header shows it on the snapshot.
     const dir = join(tmpdir(), "librecode-redact-example");
     mkdirSync(dir, { recursive: true });
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, "app.env"), "# not a key\nAPI_TOKEN=sk-live-1234567890abcdef\nREGION=eu-west-1\n");
     writeFileSync(join(dir, "script.yaml"), [
       "turns:",

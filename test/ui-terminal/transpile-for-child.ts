@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
+import { tempDir } from "../support/temp-tree.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
  * Returns the temp dir; `entries` are repo-relative .ts paths, emitted as .js at the same paths.
  */
 export function transpileForChild(entries: string[]): string {
-  const out = mkdtempSync(join(tmpdir(), "librecode-child-"));
+  const out = tempDir("librecode-child-");
   symlinkSync(join(ROOT, "node_modules"), join(out, "node_modules"), "dir");
   writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }));
   const seen = new Set<string>();

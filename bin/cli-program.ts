@@ -1,0 +1,146 @@
+// The command line as a function of its arguments: `bin/main.ts` runs it for the real process, and
+// tests run it in-process (one process per test made the CLI tests the slowest in the suite).
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { reportFailure } from "./usage-error.js";
+
+// Each command module is imported only when its command runs, so `librecode` starts fast and a
+// subcommand never pays for the terminal UI (or the UI for the model SDKs).
+function buildProgram(): Command {
+  const program = new Command();
+
+  // Set before any subcommand exists: commander copies these settings into subcommands at creation.
+  program.exitOverride();
+  // `librecode --config a tool list --config b`: each command's options belong to it alone.
+  program.enablePositionalOptions();
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    // commander says "error: X\n(Did you mean Y?)"; every librecode error is one `librecode: ` line.
+    outputError: (s, write) => write(`librecode: ${s.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+  });
+  program.version(packageVersion(), "-V, --version", "print the version");
+
+  program
+    .name("librecode")
+    .description("A terminal AI coding chat whose whole screen is a programmable runtime")
+    .option("--resume", "continue the latest session of this directory")
+    .option("--session <id>", "open a session by id")
+    .option("--provider <id>", "model provider")
+    .option("--model <id>", "model")
+    .option("--config <file>", "an extra config file (above ./.librecode/config.yaml)")
+    .option("--no-extensions", "skip Lua extensions for this run")
+    .action(async (opts) => (await import("./cmd-chat.js")).runChat(opts));
+
+  program
+    .command("prompt")
+    .description("one-shot prompt without the UI; streams the answer to stdout")
+    .argument("<text>", "the prompt, or - to read stdin")
+    .option("--json", "print one JSON event per line")
+    .option("--resume", "continue the latest session of this directory")
+    .option("--session <id>", "continue a session by id")
+    .option("--provider <id>", "model provider")
+    .option("--model <id>", "model")
+    .option("--config <file>", "an extra config file")
+    .option("--no-extensions", "skip Lua extensions for this run")
+    .action(async (text, opts) => (await import("./cmd-prompt.js")).runPrompt(text, opts));
+
+  program
+    .command("render")
+    .description("render one headless frame at a fixed size (for snapshot tests)")
+    .requiredOption("--size <WxH>", "screen size, e.g. 100x30")
+    .option("--layout <file>", "a layout table in YAML, JSON or Lua")
+    .option("--extension <path>", "load an extension (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--keys <keys>", "keys to feed after startup, in keymap notation")
+    .option("--transcript <file>", "preload the transcript from JSON lines")
+    .option("--format <format>", "text, json or ansi", "text")
+    .option("--theme <theme>", "dark or light")
+    .option("--config <file>", "an extra config file")
+    .option("--no-extensions", "skip configured Lua extensions")
+    .action(async (opts) => (await import("./cmd-render.js")).runRender(opts));
+
+  program
+    .command("snapshot")
+    .description("render every *.snap.yaml case and compare it with the .txt beside it")
+    .argument("[paths...]", "case files or directories to search (default: .)")
+    .option("--update", "write the .txt of every case that differs")
+    .action(async (paths, opts) => (await import("./cmd-snapshot.js")).runSnapshot(paths, opts));
+
+  const ext = program.command("extension").description("Lua extension diagnostics");
+  ext.command("list").description("configured sources, their status, and what each registered")
+    .option("--config <file>", "an extra config file")
+    .action(async (opts) => (await import("./cmd-extension.js")).runExtensionList(opts));
+  ext.command("new").description("scaffold an extension: manifest, main.lua, a snapshot case, LuaLS types")
+    .argument("<name>")
+    .action(async (name) => (await import("./cmd-extension-new.js")).runExtensionNew(name));
+  ext.command("run").description("run an extension command")
+    .argument("<name>").argument("[args...]")
+    .option("--config <file>", "an extra config file")
+    .action(async (name, args, opts) => (await import("./cmd-extension.js")).runExtensionCommand(name, args, opts));
+
+  const session = program.command("session").description("sessions");
+  session.command("list").description("sessions, newest first").action(async () => (await import("./cmd-session.js")).runSessionList());
+  session.command("show").argument("<id>").description("a session's messages").action(async (id) => (await import("./cmd-session.js")).runSessionShow(id));
+  session.command("new").argument("[name]").description("create a session").action(async (name) => (await import("./cmd-session.js")).runSessionNew(name));
+
+  program.command("model").description("models").command("list").description("configured providers and models")
+    .option("--config <file>", "an extra config file")
+    .action(async (opts) => (await import("./cmd-model.js")).runModelList(opts));
+
+  const skill = program.command("skill").description("Agent Skills (SKILL.md folders) this directory offers");
+  skill.command("list").description("loaded skills, shadowed ones, and problems").action(async () => (await import("./cmd-skill.js")).runSkillList());
+  skill.command("show").argument("<name>").description("a skill's description, path and body").action(async (name) => (await import("./cmd-skill.js")).runSkillShow(name));
+  skill.command("validate").argument("[paths...]").description("check skills' front matter (exit 1 on any problem)")
+    .action(async (paths) => (await import("./cmd-skill.js")).runSkillValidate(paths));
+
+  const tool = program.command("tool").description("built-in and extension tools");
+  tool.command("list").option("--config <file>").option("--no-extensions").description("tools the model can call")
+    .action(async (opts) => (await import("./cmd-tool.js")).runToolList(opts));
+  tool.command("run").argument("<name>").argument("<json>").option("--config <file>").option("--no-extensions")
+    .description("run a tool with JSON arguments")
+    .action(async (name, json, opts) => (await import("./cmd-tool.js")).runToolRun(name, json, opts));
+
+  const config = program.command("config").description("configuration");
+  config.command("show").option("--config <file>").description("the effective configuration and where each value came from")
+    .action(async (opts) => (await import("./cmd-config.js")).runConfigShow(opts));
+  config.command("validate").option("--config <file>").description("check every config file")
+    .action(async (opts) => (await import("./cmd-config.js")).runConfigValidate(opts));
+  return program;
+}
+
+/** The version in package.json (two levels above dist/bin/, one above bin/ when run from source). */
+function packageVersion(): string {
+  for (const rel of ["../../package.json", "../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as { name?: string; version: string };
+      if (pkg.name === "librecode") return pkg.version;
+    } catch {
+      // not at this level; try the next
+    }
+  }
+  return "unknown";
+}
+
+/**
+ * Runs `librecode ARGS` (args without `node` and the script) and returns the exit code; commands
+ * that set process.exitCode (a failure line already printed) keep theirs.
+ */
+export async function runCli(args: string[]): Promise<number> {
+  const program = buildProgram();
+  // The chat's action takes no arguments, so commander would call a mistyped command "too many
+  // arguments"; name the commands instead.
+  const first = args[0];
+  const commands = program.commands.map((c) => c.name());
+  if (first === "help") args = ["--help", ...args.slice(1)];
+  else if (first !== undefined && !first.startsWith("-") && !commands.includes(first)) {
+    process.stderr.write(`librecode: command: expected one of ${commands.join(", ")}, got ${JSON.stringify(first)}\n`);
+    return 2;
+  }
+  try {
+    await program.parseAsync(args, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (err) {
+    // --help and --version are not failures; anything else commander rejects is bad usage.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    return reportFailure(err);
+  }
+}

@@ -13,6 +13,8 @@ export type ProviderConfig = {
   models: string[];
   context_window?: number;
   headers: Record<string, string>;
+  timeout_ms?: number;
+  idle_timeout_ms?: number;
 };
 
 export type Config = {
@@ -64,6 +66,8 @@ export const providerSchema: SchemaNode = {
     models: { kind: "list", of: nonEmpty },
     context_window: { kind: "int", min: 1 },
     headers: { kind: "map", of: str },
+    timeout_ms: { kind: "int", min: 1 },
+    idle_timeout_ms: { kind: "int", min: 1 },
   },
 };
 

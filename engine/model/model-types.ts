@@ -71,6 +71,10 @@ export type RetryOptions = {
   maxDelayMs?: number;
   /** Longest Retry-After we wait for; longer ones are clamped to it. */
   maxRetryAfterMs?: number;
+  /** Longest wait for the first event of a try (connecting, headers, first byte); default 120 s. */
+  timeoutMs?: number;
+  /** Longest silence between events once a try streams; default 90 s. */
+  idleTimeoutMs?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;

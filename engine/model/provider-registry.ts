@@ -21,6 +21,9 @@ export type ProviderEntry = {
   contextWindow?: number;
   headers: Record<string, string>;
   builtin: boolean;
+  /** `timeout_ms` / `idle_timeout_ms` from config (the retry loop's defaults otherwise). */
+  timeoutMs?: number;
+  idleTimeoutMs?: number;
 };
 
 /** The subset of the loaded configuration this module reads (engine/config's Config fits it). */
@@ -28,7 +31,7 @@ export type ModelConfig = {
   assistant: { provider: string; model: string };
   providers?: Record<
     string,
-    { api: "openai-chat" | "anthropic-messages"; base_url: string; api_key_env?: string; models?: string[]; context_window?: number; headers?: Record<string, string> }
+    { api: "openai-chat" | "anthropic-messages"; base_url: string; api_key_env?: string; models?: string[]; context_window?: number; headers?: Record<string, string>; timeout_ms?: number; idle_timeout_ms?: number }
   >;
 };
 
@@ -88,6 +91,8 @@ export function providerEntries(config: ModelConfig): ProviderEntry[] {
       contextWindow: p.context_window,
       headers: p.headers ?? {},
       builtin: base !== undefined,
+      ...(p.timeout_ms !== undefined ? { timeoutMs: p.timeout_ms } : {}),
+      ...(p.idle_timeout_ms !== undefined ? { idleTimeoutMs: p.idle_timeout_ms } : {}),
     });
   }
   return [...byId.values()];
@@ -139,7 +144,12 @@ function build(entry: ProviderEntry, model: string, key: string, o: ProviderOver
     const provider = createScriptProvider({ id: entry.id, script, ...(o.scriptSleep ? { sleep: o.scriptSleep } : {}) });
     return { ...common, provider, label: demo ? OFFLINE_DEMO_LABEL : `script (${basename(model)})` };
   }
-  const cfg = { id: entry.id, baseURL: entry.baseUrl, apiKey: key, headers: entry.headers, ...(o.retry ? { retry: o.retry } : {}) };
+  const retry = {
+    ...(entry.timeoutMs !== undefined ? { timeoutMs: entry.timeoutMs } : {}),
+    ...(entry.idleTimeoutMs !== undefined ? { idleTimeoutMs: entry.idleTimeoutMs } : {}),
+    ...o.retry,
+  };
+  const cfg = { id: entry.id, baseURL: entry.baseUrl, apiKey: key, headers: entry.headers, retry };
   const provider = entry.api === "anthropic-messages" ? createAnthropicProvider(cfg) : createOpenAIChatProvider(cfg);
   return { ...common, provider, label: `${entry.id}/${model}` };
 }

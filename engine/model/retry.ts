@@ -7,6 +7,19 @@ export type Attempt = (signal: AbortSignal) => AsyncIterable<ModelEvent>;
 
 export type ErrorClass = { retryable: boolean; reason: string; retryAfterMs?: number };
 
+/** Default of `providers.<id>.timeout_ms`: the first event of a try must come within this. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+/** Default of `providers.<id>.idle_timeout_ms`: the most silence between two events. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 90_000;
+
+/** A try that waited too long for its first event or for the next one; retried like a dropped connection. */
+export class StreamTimeout extends Error {
+  override name = "StreamTimeout";
+  constructor(ms: number, first: boolean) {
+    super(`timed out after ${ms / 1000} s ${first ? "waiting for a response" : "without data"}`);
+  }
+}
+
 const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET"]);
 
 const RETRYABLE_TYPES = new Set(["overloaded_error", "api_error", "rate_limit_error"]);
@@ -62,6 +75,7 @@ export function parseRetryAfter(headers: unknown, now: number): number | undefin
 export function classifyError(e: unknown, now: number): ErrorClass {
   const err = e as { status?: unknown; headers?: unknown; message?: unknown; code?: unknown; cause?: unknown; name?: unknown };
   const message = typeof err?.message === "string" ? err.message : String(e);
+  if (e instanceof StreamTimeout) return { retryable: true, reason: message };
   const api = apiErrorBody(e);
   if (typeof err?.status === "number") {
     const s = err.status;
@@ -120,12 +134,22 @@ export async function* streamWithRetry(
     signal.addEventListener("abort", onAbort, { once: true });
     const it = attempt(inner.signal)[Symbol.asyncIterator]();
     let failure: unknown;
+    let first = true;
     try {
       for (;;) {
-        const step = await nextOrAbort(it, signal);
+        const isFirst = first;
+        const waitMs = isFirst ? (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) : (opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
+        const step = await nextOrAbort(it, signal, waitMs);
+        first = false;
         if (step === "aborted") {
           void it.return?.().catch(() => undefined);
           return yield { type: "done", stopReason: "aborted" };
+        }
+        if (step === "timeout") {
+          // Cancel the stalled request (its socket with it) before trying again.
+          inner.abort();
+          void it.return?.().catch(() => undefined);
+          throw new StreamTimeout(waitMs, isFirst);
         }
         if (step.done) return yield { type: "done", stopReason: "stop" };
         const ev = step.value;
@@ -155,19 +179,36 @@ export async function* streamWithRetry(
   }
 }
 
-/** Awaits the next event, or "aborted" as soon as `signal` fires (a stalled socket must not hold us). */
-function nextOrAbort<T>(it: AsyncIterator<T>, signal: AbortSignal): Promise<IteratorResult<T> | "aborted"> {
+/**
+ * Awaits the next event, "aborted" as soon as `signal` fires, or "timeout" after `timeoutMs`
+ * without one (a stalled socket must not hold us).
+ */
+function nextOrAbort<T>(it: AsyncIterator<T>, signal: AbortSignal, timeoutMs: number): Promise<IteratorResult<T> | "aborted" | "timeout"> {
   if (signal.aborted) return Promise.resolve("aborted");
   return new Promise((resolve, reject) => {
-    const onAbort = () => resolve("aborted");
+    let timer: NodeJS.Timeout | undefined;
+    const settle = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+    };
+    const onAbort = () => {
+      settle();
+      resolve("aborted");
+    };
     signal.addEventListener("abort", onAbort, { once: true });
+    if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
+      timer = setTimeout(() => {
+        settle();
+        resolve("timeout");
+      }, timeoutMs);
+    }
     it.next().then(
       (r) => {
-        signal.removeEventListener("abort", onAbort);
+        settle();
         resolve(r);
       },
       (e) => {
-        signal.removeEventListener("abort", onAbort);
+        settle();
         if (signal.aborted) resolve("aborted");
         else reject(e);
       },

@@ -83,7 +83,8 @@ class FramePainter {
   input(w: WindowRecord, height: number): RenderInput | null {
     const buffer = this.rt.buffers.get(w.buffer);
     if (buffer === undefined) return null;
-    return { window: w, buffer, width: w.box.content.width, height, focused: this.rt.focus === w.name, theme: this.opts.theme };
+    const marks = this.rt.buffers.marks.query(buffer);
+    return { window: w, buffer, width: w.box.content.width, height, focused: this.rt.focus === w.name, theme: this.opts.theme, ...(marks ? { marks } : {}) };
   }
 
   render(w: WindowRecord): RenderOutput | null {
@@ -303,7 +304,8 @@ export function contentMeasure(rt: Runtime, state: CompositorState, theme: Theme
     const r = state.renderers.forRole(w.role);
     if (w.renderer === "extension" || r.measure === undefined) return 0;
     const width = Number.isFinite(offered) ? Math.max(1, Math.floor(offered)) : 80;
-    const input: RenderInput = { window: w, buffer, width, height: 0, focused: rt.focus === w.name, theme };
+    const marks = rt.buffers.marks.query(buffer);
+    const input: RenderInput = { window: w, buffer, width, height: 0, focused: rt.focus === w.name, theme, ...(marks ? { marks } : {}) };
     return r.measure(input, width);
   };
 }

@@ -36,6 +36,20 @@ export type MarkSpec = Partial<MarkDecor> & {
   block?: string;
 };
 
+/** What a renderer asks about one buffer's marks. */
+export type MarkQuery = {
+  /** Marks touching lines [first, last] of the text. */
+  lines(first: number, last: number): MarkView[];
+  /** Marks of one block's text. */
+  block(id: string): MarkView[];
+  /** Changes whenever that block's marks do. */
+  blockVersion(id: string): number;
+  /** A mark of the text has a sign. */
+  signs: boolean;
+  /** Virtual lines of the text's marks. */
+  virtRows: number;
+};
+
 /** A mark as read back: positions resolved to (line, col). `end` is null without a range. */
 export type MarkView = {
   ns: number;
@@ -62,8 +76,10 @@ export class BufferMarks {
   readonly blocks = new Map<string, MarkTree<Data>>();
   readonly byKey = new Map<string, Node>();
   readonly nextId = new Map<number, number>();
-  /** Marks that have a sign (the gutter shows while there is one). */
+  /** Marks of the text that have a sign (the gutter shows while there is one). */
   signs = 0;
+  /** Virtual lines of the text's marks, all together (a content-sized window's extra rows). */
+  virtRows = 0;
   /** Bumped on every mark change of a block, so a block's cached lines know to redraw. */
   readonly blockVersions = new Map<string, number>();
 }
@@ -101,13 +117,13 @@ export class ExtmarkStore {
     tree.insert(n);
     m.byKey.set(key(ns, id), n);
     if (id > last) m.nextId.set(ns, id);
-    if (decor.signText !== undefined) m.signs++;
+    count(m, n, 1);
     this.changed(b, m, block);
     this.tx.record(() => {
       tree.remove(n);
       m.byKey.delete(key(ns, id));
       m.nextId.set(ns, last);
-      if (decor.signText !== undefined) m.signs--;
+      count(m, n, -1);
     });
     return id;
   }
@@ -180,9 +196,14 @@ export class ExtmarkStore {
     return b.marks?.blockVersions.get(block) ?? 0;
   }
 
-  /** True when a mark of the buffer's text has a sign. */
-  hasSigns(b: MarkHost): boolean {
-    return (b.marks?.signs ?? 0) > 0;
+  /** The renderer's view of a buffer's marks (undefined: it never had one). */
+  query(b: MarkHost): MarkQuery | undefined {
+    const m = b.marks;
+    if (m === undefined) return undefined;
+    return {
+      lines: (first, last) => this.inLines(b, first, last), block: (id) => this.inBlock(b, id),
+      blockVersion: (id) => this.blockVersion(b, id), signs: m.signs > 0, virtRows: m.virtRows,
+    };
   }
 
   /** Text [at, at + removed) of the buffer (or of a block) became `added` code points. */
@@ -231,13 +252,12 @@ export class ExtmarkStore {
     const tree = this.tree(m, n.data.block, false)!;
     tree.remove(n);
     m.byKey.delete(key(n.ns, n.id));
-    const sign = n.data.decor.signText !== undefined;
-    if (sign) m.signs--;
+    count(m, n, -1);
     this.changed(b, m, n.data.block);
     this.tx.record(() => {
       tree.insert(n);
       m.byKey.set(key(n.ns, n.id), n);
-      if (sign) m.signs++;
+      count(m, n, 1);
     });
   }
 
@@ -260,6 +280,13 @@ export class ExtmarkStore {
       rightGravity: n.rightGravity, endRightGravity: n.endRightGravity, block: n.data.block, decor: n.data.decor,
     };
   }
+}
+
+// Keeps the buffer's sign and virtual-line counts (text marks only) as a mark comes or goes.
+function count(m: BufferMarks, n: Node, d: 1 | -1): void {
+  if (n.data.block !== "") return;
+  if (n.data.decor.signText !== undefined) m.signs += d;
+  m.virtRows += d * (n.data.decor.virtLines?.length ?? 0);
 }
 
 /** The number of lines of a text, and the length of one of them: for checking positions. */

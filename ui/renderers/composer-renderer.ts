@@ -4,6 +4,7 @@ import type { Style } from "../../engine/kernel/style.js";
 import { textWidth } from "../text-measure.js";
 import { padRight, truncate } from "../text-helpers.js";
 import { wrapWithOffsets, type OffsetLine } from "../wrap-text.js";
+import { gutterWidth, markedComposer } from "./composer-marks.js";
 import { padLine, type Popup, type RenderInput, type RenderOutput, type StyledLine, type WindowRenderer } from "./window-renderer.js";
 
 export const DEFAULT_PLACEHOLDER = "Type a message (/ for commands)";
@@ -113,7 +114,7 @@ export class ComposerRenderer implements WindowRenderer {
   /** The visible rows of the text (or the placeholder), the cursor, and the completion popup. */
   render(input: RenderInput): RenderOutput {
     const { buffer, height } = input;
-    const width = Math.max(1, input.width - PAD);
+    const width = Math.max(1, input.width - PAD - gutterWidth(input.marks));
     const popup = completionPopup(buffer.metadata.completion, input.window.box.width || width);
     if (buffer.text === "") {
       const ph = typeof buffer.metadata.placeholder === "string" ? buffer.metadata.placeholder : DEFAULT_PLACEHOLDER;
@@ -129,6 +130,10 @@ export class ComposerRenderer implements WindowRenderer {
     this.scrolls.delete(name);
     if (this.scrolls.size >= MAX_WINDOWS) this.scrolls.delete(this.scrolls.keys().next().value!);
     this.scrolls.set(name, { text: buffer.text, top });
+    if (input.marks !== undefined) {
+      const out = markedComposer(buffer.text, buffer.cursor, lay, top, height, width, PAD, input.marks);
+      return { ...out, ...(popup ? { popup } : {}) };
+    }
     const lines: StyledLine[] = lay.lines.slice(top, top + Math.max(0, height)).map((l) => (l.text === "" ? [] : [{ text: " ".repeat(PAD) + l.text }]));
     return { lines, cursor: { row: lay.row - top, col: PAD + lay.col }, ...(popup ? { popup } : {}) };
   }
@@ -136,6 +141,7 @@ export class ComposerRenderer implements WindowRenderer {
   /** Content height: the wrapped rows (plus a row when the cursor sits past the right edge). */
   measure(input: RenderInput, width: number): number {
     if (input.buffer.text === "") return 1;
-    return this.layout(input.buffer.text, input.buffer.cursor, Math.max(1, width - PAD)).rows;
+    const rows = this.layout(input.buffer.text, input.buffer.cursor, Math.max(1, width - PAD - gutterWidth(input.marks))).rows;
+    return rows + (input.marks?.virtRows ?? 0);
   }
 }

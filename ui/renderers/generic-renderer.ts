@@ -1,6 +1,7 @@
 // Any role without a stock renderer: the buffer's text wrapped to the content box, top-aligned.
 import { textWidth } from "../text-measure.js";
 import { wrapText } from "../wrap-text.js";
+import { headRows } from "./text-marks.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
 
 /** Stock renderer for roles that have none of their own. */
@@ -11,6 +12,7 @@ export class GenericRenderer implements WindowRenderer {
     const text = input.buffer.text;
     const lines: StyledLine[] = [];
     if (text === "") return { lines };
+    if (input.marks !== undefined) return { lines: headRows(text, width, height, input.marks) };
     // Top-aligned: wrap source lines only until the box is full, however long the buffer is.
     let at = 0;
     while (lines.length < height && at <= text.length) {
@@ -27,7 +29,9 @@ export class GenericRenderer implements WindowRenderer {
 
   /** All wrapped rows of the text. */
   measure(input: RenderInput, width: number): number {
-    return input.buffer.text === "" ? 0 : wrapText(input.buffer.text, width).length;
+    if (input.buffer.text === "") return 0;
+    if (input.marks !== undefined) return headRows(input.buffer.text, width, Infinity, input.marks).length;
+    return wrapText(input.buffer.text, width).length;
   }
 }
 

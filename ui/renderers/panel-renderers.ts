@@ -4,6 +4,7 @@ import type { Block } from "../../engine/kernel/block.js";
 import type { Style } from "../../engine/kernel/style.js";
 import { truncate } from "../text-helpers.js";
 import { wrapSpans, type StyledLine } from "../wrap-text.js";
+import { tailRows } from "./text-marks.js";
 import { argsSummary, toolStatus, type ToolStatus } from "./transcript-blocks.js";
 import type { RenderInput, RenderOutput, WindowRenderer } from "./window-renderer.js";
 
@@ -50,6 +51,7 @@ export class ThinkingRenderer implements WindowRenderer {
 
   /** The last rows of the thinking text. */
   render(input: RenderInput): RenderOutput {
+    if (input.marks !== undefined && input.buffer.text !== "") return { lines: tailRows(input.buffer.text.replace(/\n+$/, ""), input.width, input.height, input.marks, THINKING) };
     return { lines: tail(this.lines(input, input.width), input.height) };
   }
 
@@ -83,6 +85,8 @@ export class ToolsRenderer implements WindowRenderer {
 
   /** The newest tool lines that fit. */
   render(input: RenderInput): RenderOutput {
+    const text = input.buffer.text;
+    if (input.marks !== undefined && input.buffer.blocks.length === 0 && text !== "") return { lines: tailRows(text.endsWith("\n") ? text.slice(0, -1) : text, input.width, input.height, input.marks) };
     return { lines: tail(this.lines(input, input.width, input.height), input.height) };
   }
 

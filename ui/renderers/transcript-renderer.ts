@@ -7,6 +7,7 @@ import { renderMarkdownStreaming, type MarkdownMemo } from "../markdown-stream.j
 import { BlockLineCache } from "./block-line-cache.js";
 import { BlockHeights } from "./block-heights.js";
 import { blockKind, renderBlock, type BlockFlags } from "./transcript-blocks.js";
+import { BlockAnnotator } from "./transcript-marks.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
 
 /** The flags a transcript window's vars select (`show_thinking`, `expand_tools`). */
@@ -26,6 +27,8 @@ export class TranscriptRenderer implements WindowRenderer {
   // Streaming assistant blocks only: their settled markdown blocks, so a delta renders the tail.
   private readonly streaming = new Map<string, MarkdownMemo>();
   private readonly heights = new Map<string, BlockHeights>();
+  // Extmarks placed in blocks: drawn over the cached block lines as a separate step.
+  private readonly annotator = new BlockAnnotator();
 
   constructor(cacheBytes?: number) {
     this.cache = new BlockLineCache(cacheBytes);
@@ -74,7 +77,10 @@ export class TranscriptRenderer implements WindowRenderer {
     const blocks = input.buffer.blocks;
     const flags = blockFlags(input.window.vars);
     const idx = this.index(input.buffer.name, width, flags);
-    const rowsOf = (i: number) => idx.rows(i, blocks[i]!, () => this.blockLines(input.buffer.name, blocks[i]!, width, flags).length);
+    const linesOf = (i: number) => this.annotator.annotate(input.buffer.name, blocks[i]!, this.blockLines(input.buffer.name, blocks[i]!, width, flags), width, flags, input.marks);
+    // A block with marks may have virtual lines: its height is its annotated lines' (cached too).
+    const marked = (i: number) => input.marks !== undefined && input.marks.blockVersion(blocks[i]!.id) > 0;
+    const rowsOf = (i: number) => (marked(i) ? linesOf(i).length : idx.rows(i, blocks[i]!, () => this.blockLines(input.buffer.name, blocks[i]!, width, flags).length));
     let scroll = Math.max(0, Math.floor(input.window.scroll || 0));
     // Walk up until the rows cover the view: `below` counts rows under block i's last line.
     const shown: { i: number; below: number; n: number }[] = [];
@@ -102,7 +108,7 @@ export class TranscriptRenderer implements WindowRenderer {
         continue;
       }
       if (k < shown.length - 1 && s.below + s.n < top) lines.push([]);
-      const all = this.blockLines(input.buffer.name, blocks[s.i]!, width, flags);
+      const all = linesOf(s.i);
       const from = Math.max(0, s.below + s.n - top);
       const to = s.n - Math.max(0, scroll - s.below);
       for (let r = from; r < to; r++) lines.push(all[r]!);

@@ -1,6 +1,7 @@
 // The contract between the compositor ("where": boxes, z order, clipping) and a renderer ("what":
 // the lines of one window's content box).
 import type { BufferRecord } from "../../engine/kernel/buffer-store.js";
+import type { MarkQuery } from "../../engine/kernel/extmarks.js";
 import type { Span, Style } from "../../engine/kernel/style.js";
 import type { WindowRecord } from "../../engine/kernel/window-store.js";
 import { textWidth } from "../text-measure.js";
@@ -18,6 +19,8 @@ export type RenderInput = {
   height: number;
   focused: boolean;
   theme: Theme;
+  /** The buffer's extmarks (absent: it has none). */
+  marks?: MarkQuery;
 };
 
 /** Lines drawn outside the window, above its top edge (the composer's completion menu). */

@@ -11,6 +11,25 @@ import type { AppPainter } from "./app-painter.js";
 /** Fake time that passes before each key, as between key presses: timers due by then run. */
 export const KEY_STEP_MS = 20;
 
+/** The most timer wake-ups one step of fake time may fire before render calls the timers runaway. */
+export const MAX_TIMER_ROUNDS = 1000;
+
+/**
+ * Advances fake time one step. A timer that keeps re-arming itself without time passing
+ * (`timer.defer(0, f)` where f defers itself) would hold render forever: after MAX_TIMER_ROUNDS
+ * the owners of the timers still due are reported and their timers stopped, and time goes on.
+ */
+function step(rt: Runtime, clock: FakeClock): void {
+  const end = clock.now() + KEY_STEP_MS;
+  if (clock.advance(KEY_STEP_MS, MAX_TIMER_ROUNDS)) return;
+  const owners = new Set(rt.scheduler.live().filter((t) => t.due <= clock.now()).map((t) => t.owner));
+  for (const owner of owners) {
+    rt.reportError({ owner, where: "timer", message: `runaway timer: more than ${MAX_TIMER_ROUNDS} rounds without time passing; its timers were stopped` });
+    rt.scheduler.stopOwner(owner);
+  }
+  clock.advance(end - clock.now(), MAX_TIMER_ROUNDS);
+}
+
 export type FrameInput = { blocks?: Partial<Block>[]; keys?: KeyEvent[] };
 
 /** Appends the blocks, dispatches each key after KEY_STEP_MS of fake time, then paints one frame. */
@@ -18,10 +37,10 @@ export function renderFrame(rt: Runtime, painter: AppPainter, clock: FakeClock, 
   const blocks = input.blocks ?? [];
   if (blocks.length > 0) rt.guard("host", "transcript", () => { for (const b of blocks) rt.buffers.appendBlock("transcript", b); });
   for (const k of input.keys ?? []) {
-    clock.advance(KEY_STEP_MS);
+    step(rt, clock);
     rt.dispatchKey(k);
   }
-  clock.advance(KEY_STEP_MS);
+  step(rt, clock);
   const screen = new Screen(rt.width, rt.height);
   const { cursor } = painter.paint(screen.back);
   return { screen, cursor };

@@ -43,17 +43,26 @@ export class FakeClock implements Clock {
     this.timers = this.timers.filter((x) => x.id !== h);
   }
 
-  /** Moves time forward by ms, firing each due wake-up at its own time, earliest first. */
-  advance(ms: number): void {
+  /**
+   * Moves time forward by ms, firing each due wake-up at its own time, earliest first. Fires at
+   * most maxFires wake-ups; returns false when it stopped there with some still due (a timer that
+   * keeps re-arming itself at 0 ms would otherwise never let time pass).
+   */
+  advance(ms: number, maxFires = Infinity): boolean {
     const end = this.t + ms;
-    for (;;) {
+    for (let fired = 0; ; fired++) {
       const next = this.timers.filter((x) => x.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!next) break;
+      if (fired >= maxFires) {
+        this.t = Math.max(this.t, next.at);
+        return false;
+      }
       this.timers = this.timers.filter((x) => x !== next);
       this.t = Math.max(this.t, next.at);
       next.fn();
     }
     this.t = end;
+    return true;
   }
 
   /** Moves time forward without firing wake-ups, as when the event loop is busy. */

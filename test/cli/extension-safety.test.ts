@@ -25,4 +25,12 @@ describe.concurrent("extensions cannot end or scribble on the host process", () 
     expect(JSON.parse(r.stdout)).toHaveProperty("windows");
     expect(r.stderr).toBe("");
   });
+
+  it("render stops a timer that re-defers itself at 0 ms, reports it and still prints the frame", async () => {
+    const dir = scratch({ ".librecode/extensions/loop.lua": `local function f() librecode.timer.defer(0, f) end\nf()\n` });
+    const r = await cli(["render", "--size", "30x4"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("extension loop: timer failed: runaway timer: more than 1000 rounds without time passing; its timers were stopped\n");
+    expect(r.stdout.split("\n")).toHaveLength(5);
+  });
 });

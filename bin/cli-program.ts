@@ -81,6 +81,14 @@ function buildProgram(): Command {
   session.command("list").description("sessions, newest first").action(async () => (await import("./cmd-session.js")).runSessionList());
   session.command("show").argument("<id>").description("a session's messages").action(async (id) => (await import("./cmd-session.js")).runSessionShow(id));
   session.command("new").argument("[name]").description("create a session").action(async (name) => (await import("./cmd-session.js")).runSessionNew(name));
+  session.command("fork").argument("<id>").option("--at <n>", "copy messages through number N (default: all)").option("--name <name>")
+    .description("a new session branching from ID").action(async (id, opts) => (await import("./cmd-session.js")).runSessionFork(id, opts));
+  session.command("tree").argument("[id]").description("the fork tree holding ID, or this directory's trees")
+    .action(async (id) => (await import("./cmd-session.js")).runSessionTree(id));
+  session.command("rename").argument("<id>").argument("<name>").description("name a session (\"\" clears it)")
+    .action(async (id, name) => (await import("./cmd-session.js")).runSessionRename(id, name));
+  session.command("delete").argument("<id>").description("delete a session and its messages (its forks stay)")
+    .action(async (id) => (await import("./cmd-session.js")).runSessionDelete(id));
 
   program.command("model").description("models").command("list").description("configured providers and models")
     .option("--config <file>", "an extra config file")

@@ -12,6 +12,7 @@ import { registerBuiltinTools } from "../tools/builtin-tools.js";
 import { ChatLoop } from "./chat-loop.js";
 import { registerHostCommands } from "./host-commands.js";
 import { registerSkillCommands, SkillSet } from "../skills/skill-set.js";
+import { registerSessionCommands } from "./session-commands.js";
 
 export type OpenChatOptions = {
   runtime: Runtime;
@@ -106,6 +107,7 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     listModels: () => formatModelList(listModels(config, env, auth.storedKeys()), `${loop.model.providerId}/${loop.model.model}`),
     ...(opts.quit ? { quit: opts.quit } : {}),
   });
+  registerSessionCommands(loop);
   registerSkillCommands({ commands: rt.commands, submit: (prompt) => loop.submit(prompt), cwd: opts.cwd }, skills);
   return { loop, store, auth, loaded, resumed, skills, close: () => store.close() };
 }

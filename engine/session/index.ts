@@ -5,3 +5,4 @@ export * from "./session-store.js";
 export * from "./format-session-list.js";
 export * from "./format-session-show.js";
 export * from "./database-path.js";
+export * from "./format-session-tree.js";

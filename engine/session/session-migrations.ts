@@ -37,6 +37,10 @@ export const MIGRATIONS: readonly string[] = [
      updated_at INTEGER NOT NULL,
      PRIMARY KEY (extension, key)
    ) WITHOUT ROWID;`,
+  // Sessions as a tree: a fork records its parent and the last parent seq it copied.
+  `ALTER TABLE sessions ADD COLUMN parent_id TEXT REFERENCES sessions (id) ON DELETE SET NULL;
+   ALTER TABLE sessions ADD COLUMN fork_seq INTEGER;
+   CREATE INDEX sessions_parent ON sessions (parent_id);`,
 ];
 
 /** The version this build writes. */

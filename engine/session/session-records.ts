@@ -14,6 +14,10 @@ export type SessionInfo = {
   provider: string | null;
   model: string | null;
   messageCount: number;
+  /** The session this one was forked from (null for a root, or when the parent was deleted). */
+  parentId: string | null;
+  /** The parent's last message seq the fork copied (null for a root). */
+  forkSeq: number | null;
 };
 
 export type MessageRecord = {

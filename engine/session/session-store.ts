@@ -29,7 +29,7 @@ export type SessionStoreOptions = {
 
 type SessionRow = {
   id: string; name: string | null; cwd: string; created_at: number; updated_at: number;
-  provider: string | null; model: string | null; message_count: number;
+  provider: string | null; model: string | null; message_count: number; parent_id: string | null; fork_seq: number | null;
 };
 type MessageRow = {
   id: number; session_id: string; seq: number; role: string; kind: string; text: string; payload: string | null;
@@ -149,6 +149,41 @@ export class SessionStore {
   rename(id: string, name: string): void {
     this.requireSession("rename", id);
     this.stmt("UPDATE sessions SET name = ? WHERE id = ?").run(name === "" ? null : this.scrub(name), id);
+  }
+
+  /** A new session holding copies of `id`'s messages up to seq `throughSeq` (all when omitted), recorded
+   *  as its child. Copies keep their seq numbers, so a summary's `replacesThrough` stays true. */
+  fork(id: string, opts: { throughSeq?: number; name?: string } = {}): SessionInfo {
+    const parent = this.get(id);
+    if (!parent) throw new Error(`session fork: ${JSON.stringify(id)}: expected a session id, got no match`);
+    this.settleAbandoned(id);
+    const last = (this.stmt("SELECT MAX(seq) AS seq FROM messages WHERE session_id = ?").get(id) as { seq: number | null }).seq ?? 0;
+    const through = Math.min(opts.throughSeq ?? last, last);
+    const child = randomBytes(6).toString("hex");
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      this.stmt("INSERT INTO sessions (id, name, cwd, created_at, updated_at, provider, model, parent_id, fork_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(child, opts.name ? this.scrub(opts.name) : null, parent.cwd, now, now, parent.provider, parent.model, id, through);
+      this.stmt(
+        "INSERT INTO messages (session_id, seq, role, kind, text, payload, status, created_at, writer_pid, replaces_through) " +
+          "SELECT ?, seq, role, kind, text, payload, status, created_at, NULL, replaces_through FROM messages WHERE session_id = ? AND seq <= ? ORDER BY seq",
+      ).run(child, id, through);
+    })();
+    return this.get(child)!;
+  }
+
+  /** Every session whose parent is `id`, oldest first. */
+  children(id: string): SessionInfo[] {
+    const rows = this.stmt(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.parent_id = ? ORDER BY s.created_at, s.rowid`).all(id) as SessionRow[];
+    return rows.map(toSession);
+  }
+
+  /** Deletes a session and its messages; its forks stay, as roots. False when there was none. */
+  delete(id: string): boolean {
+    return this.db.transaction(() => {
+      this.stmt("UPDATE sessions SET parent_id = NULL WHERE parent_id = ?").run(id);
+      return this.stmt("DELETE FROM sessions WHERE id = ?").run(id).changes > 0;
+    })();
   }
 
   /** Records the provider and model a session now talks to. */
@@ -303,7 +338,7 @@ function processAlive(pid: number): boolean {
 function toSession(r: SessionRow): SessionInfo {
   return {
     id: r.id, name: r.name, cwd: r.cwd, createdAt: r.created_at, updatedAt: r.updated_at,
-    provider: r.provider, model: r.model, messageCount: r.message_count,
+    provider: r.provider, model: r.model, messageCount: r.message_count, parentId: r.parent_id, forkSeq: r.fork_seq,
   };
 }
 

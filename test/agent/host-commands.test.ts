@@ -18,7 +18,7 @@ describe("slash commands", () => {
   it("are registered for completion with descriptions, owned by host", async () => {
     const { chat } = await setup();
     expect(chat.rt.commands.list().filter((c) => c.owner === "host").map((c) => c.name)).toEqual([
-      "compact", "context", "help", "login", "logout", "model", "name", "new", "quit", "resume", "skill",
+      "clear", "clone", "compact", "context", "fork", "help", "login", "logout", "model", "name", "new", "quit", "resume", "skill", "tree",
     ]);
     expect(chat.rt.commands.get("login")!.desc).toBe("save an API key: /login PROVIDER KEY");
   });
@@ -30,9 +30,9 @@ describe("slash commands", () => {
     expect(lastLine().kind).toBe("system");
     expect(text.slice(0, 4)).toEqual([
       "Commands:",
+      "  /clear    start over in a new session (the old one stays in /resume)",
+      "  /clone    copy this whole session into a new one and switch to it",
       "  /compact  summarise the oldest turns to free context",
-      "  /context  show the estimated context use",
-      "  /help     list commands and keys",
     ]);
     const keys = text.slice(text.indexOf("Keys:") + 1);
     expect(keys).toEqual([

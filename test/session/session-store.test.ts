@@ -1,8 +1,8 @@
-import { statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { SCHEMA_VERSION, SessionStore, formatSessionList, formatSessionShow } from "../../engine/session/index.js";
+import { MIGRATIONS, SCHEMA_VERSION, SessionStore, formatSessionList, formatSessionShow } from "../../engine/session/index.js";
 import { steppingClock, tempHome } from "./session-fixture.js";
 
 /** A fresh home whose database was created at the current version and then changed by `sql`. */
@@ -43,11 +43,16 @@ describe("opening the database", () => {
   });
 
   it("upgrades a version-1 database in order", () => {
-    const home = migratedThen("DROP TABLE extension_values; DROP INDEX messages_partial; ALTER TABLE messages DROP COLUMN replaces_through; UPDATE schema_version SET version = 1");
+    const home = tempHome();
+    mkdirSync(home, { recursive: true });
+    const raw = new Database(join(home, "librecode.db"));
+    raw.exec(`${MIGRATIONS[0]}; CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1)`);
+    raw.close();
     const store = SessionStore.open(home);
-    expect(store.schemaVersion()).toBe(3);
+    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
     const s = store.create({ cwd: "/p" });
     expect(store.appendSummary(s.id, "so far", 0).replacesThrough).toBe(0);
+    expect(store.fork(s.id).parentId).toBe(s.id);
     store.close();
   });
 

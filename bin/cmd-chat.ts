@@ -68,6 +68,8 @@ async function run(flags: ChatFlags): Promise<void> {
   await live.done;
   // A request still streaming or a job still running must not keep a quit user waiting.
   if (controller.working) controller.interrupt();
+  const note = controller.exitNote?.();
+  if (note) process.stdout.write(`${note}\n`);
   setImmediate(() => process.exit(process.exitCode ?? 0));
 }
 

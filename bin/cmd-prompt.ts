@@ -42,6 +42,7 @@ async function promptExitCode(text: string, opts: PromptOptions): Promise<number
     const err = e instanceof Error && e.name === "Error" ? new UsageError(e.message) : e;
     return reportFailure(err);
   }
+  if (chat.nothingToResume) process.stderr.write("librecode: --resume: no earlier conversation in this directory; starting a new session\n");
   // An extension disabled for failing (where "disabled", lua/lua-extension.ts) reports a whole sentence.
   rt.onError((e) => process.stderr.write(`librecode: ${e.where === "disabled" && e.owner !== "host" ? e.message : `${e.owner === "host" ? "" : `extension ${e.owner}: `}${e.where}: ${e.message}`}\n`));
   if (opts.extensions !== false) await loadExtensions(rt, chat, cwd);

@@ -15,6 +15,7 @@ import { AUTO_COMPACT_AT, isContextOverflow, planCompaction, summarise } from ".
 import { ContextMeter } from "./context-meter.js";
 import { contextFromRecords, type ContextEntry } from "./conversation.js";
 import { dispatchCommand } from "./command-dispatch.js";
+import { exitNote } from "./exit-note.js";
 import { readString } from "./lifecycle-payloads.js";
 import { preparePrompt } from "./prompt-events.js";
 import { appendUser, runTurn } from "./agent-turn.js";
@@ -158,6 +159,7 @@ export class ChatLoop implements ChatController {
 
   /** Switches to another session (or a new one): the live context is rebuilt from the store. */
   openSession(session: SessionInfo, resumed: boolean): void {
+    if (session.id !== this.session.id) this.store.removeIfEmpty(this.session.id);
     this.session = session;
     this.entries = [];
     this.summary = undefined;
@@ -172,6 +174,11 @@ export class ChatLoop implements ChatController {
     this.meter.forget();
     this.store.setModel(this.session.id, model.providerId, model.model);
     this.pushStatus();
+  }
+
+  /** The line for the shell after the chat ends (session id, how to resume); none for an empty session. */
+  exitNote(): string | undefined {
+    return exitNote(this.store.get(this.session.id));
   }
 
   /** Emits `shutdown` and writes any streamed text still in memory. */

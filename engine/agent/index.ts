@@ -28,6 +28,7 @@ export function createChatController(ctx: ChatControllerContext): ChatController
   });
   const { loop } = opened;
   loop.start(opened.resumed);
+  if (opened.nothingToResume) loop.say("--resume: no earlier conversation in this directory; this is a new session.");
   // Like a shell's history: up brings back what was typed in this directory, whatever the session.
   if (chat) chat.setHistory(loop.store.recentPrompts(loop.session.cwd, PROMPT_HISTORY_LIMIT));
   process.once("exit", () => {

@@ -49,6 +49,8 @@ export type OpenedChat = {
   loaded: LoadedConfig;
   /** True when an existing session was opened (call `loop.start(resumed)` once extensions are loaded). */
   resumed: boolean;
+  /** `--resume` found no earlier conversation in this directory, so a new session was started. */
+  nothingToResume: boolean;
   /** The skills on offer; `skills.ready` settles once the first discovery is done. */
   skills: SkillSet;
   /** Flushes and closes the session database. */
@@ -109,7 +111,10 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
   });
   registerSessionCommands(loop);
   registerSkillCommands({ commands: rt.commands, submit: (prompt) => loop.submit(prompt), cwd: opts.cwd }, skills);
-  return { loop, store, auth, loaded, resumed, skills, close: () => store.close() };
+  const nothingToResume = opts.resume === true && !resumed;
+  // A session nothing was said in is not kept (`session list` and --resume would fill with them).
+  const close = () => { store.removeIfEmpty(loop.session.id); store.close(); };
+  return { loop, store, auth, loaded, resumed, nothingToResume, skills, close };
 }
 
 /**

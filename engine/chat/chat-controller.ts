@@ -19,6 +19,8 @@ export interface ChatController {
   interrupt(): void;
   /** True while a request runs (the spinner ticks and enter steers). */
   readonly working: boolean;
+  /** A line for the shell once the chat has ended (how to resume), or undefined for none. */
+  exitNote?(): string | undefined;
 }
 
 /** What a controller may ask of the stock chat (StockChat implements it; kept narrow so the

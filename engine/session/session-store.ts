@@ -127,9 +127,18 @@ export class SessionStore {
     return prefixed.length === 1 ? this.get(prefixed[0]!.id) : undefined;
   }
 
-  /** The most recently updated session started in `cwd` (what `--resume` opens). */
+  /** The most recently updated session started in `cwd` that holds a message (what `--resume` opens). */
   latestForCwd(cwd: string): SessionInfo | undefined {
-    return this.list({ cwd, limit: 1 })[0];
+    const row = this.stmt(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.cwd = ? AND EXISTS (SELECT 1 FROM messages m WHERE m.session_id = s.id) ` +
+      "ORDER BY s.updated_at DESC, s.rowid DESC LIMIT 1").get(cwd) as SessionRow | undefined;
+    return row && toSession(row);
+  }
+
+  /** Deletes the session when nothing was said in it and it has no name (a launch that was only
+   *  looked at leaves no row behind); true when it was deleted. */
+  removeIfEmpty(id: string): boolean {
+    const r = this.stmt("DELETE FROM sessions WHERE id = ? AND name IS NULL AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.session_id = sessions.id)").run(id);
+    return r.changes > 0;
   }
 
   /** The newest `limit` prompts typed in `cwd` across its sessions, oldest first, repeats in a row collapsed. */

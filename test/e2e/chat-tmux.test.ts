@@ -50,6 +50,9 @@ describe("librecode in a real terminal (tmux)", () => {
     await s.waitFor("the answer stopped", (l) => l.some((x) => x.includes(PLACEHOLDER)));
     s.keys("C-c");
     await expectShellUsable(s);
+    // Something was said: the last line the chat printed names the session and how to continue it.
+    const after = await s.waitFor("the exit line", (l) => l.some((x) => x.startsWith("librecode: session ")));
+    expect(after.find((x) => x.startsWith("librecode: session "))).toMatch(/^librecode: session [0-9a-f]{12} saved; continue it with `librecode --resume`/);
   });
 
   it("the offline script provider answers a submitted prompt", async () => {

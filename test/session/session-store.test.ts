@@ -85,14 +85,27 @@ describe("sessions", () => {
     store.close();
   });
 
-  it("finds the latest session of a directory for --resume", () => {
+  it("finds the latest session of a directory that holds a message for --resume", () => {
     const clock = steppingClock();
     const store = SessionStore.open(tempHome(), { clock });
     const here = store.create({ cwd: "/proj" });
+    store.appendMessage(here.id, { kind: "user", text: "hi" });
     clock.advance(10);
     store.create({ cwd: "/elsewhere" });
+    store.create({ cwd: "/proj" }); // newer, but nothing was said in it
     expect(store.latestForCwd("/proj")?.id).toBe(here.id);
     expect(store.latestForCwd("/nowhere")).toBeUndefined();
+    store.close();
+  });
+
+  it("removes a session only when it is unnamed and holds no message", () => {
+    const store = SessionStore.open(tempHome());
+    const empty = store.create({ cwd: "/p" });
+    const named = store.create({ cwd: "/p", name: "later" });
+    const talked = store.create({ cwd: "/p" });
+    store.appendMessage(talked.id, { kind: "user", text: "hi" });
+    expect([empty, named, talked].map((s) => store.removeIfEmpty(s.id))).toEqual([true, false, false]);
+    expect(store.list().map((s) => s.id).sort()).toEqual([named.id, talked.id].sort());
     store.close();
   });
 

@@ -33,7 +33,7 @@ export type FrameJson = {
   cursor: { row: number; col: number };
   windows: Record<string, FrameWindow>;
   lines: string[];
-  buffers: Record<string, { text: string; cursor: number; label: string; metadata: Record<string, unknown>; blocks: Record<string, unknown>[] }>;
+  buffers: Record<string, { text: string; cursor: number; label: string; metadata: Record<string, unknown>; blocks: Record<string, unknown>[]; marks: Record<string, unknown>[] }>;
   errors: { owner: string; where: string; message: string; traceback?: string }[];
 };
 

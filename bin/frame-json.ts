@@ -1,5 +1,7 @@
 // The `render --format json` record: window rectangles, the frame's lines, every buffer, errors.
+import type { BufferRecord } from "../engine/kernel/buffer-store.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
+import { markDetails } from "../lua/extmark-opts.js";
 
 /** One window in the record. */
 export type FrameWindow = {
@@ -16,9 +18,15 @@ export type FrameJson = {
   cursor: { row: number; col: number };
   windows: Record<string, FrameWindow>;
   lines: string[];
-  buffers: Record<string, { text: string; cursor: number; label: string; metadata: Record<string, unknown>; blocks: Record<string, unknown>[] }>;
+  buffers: Record<string, { text: string; cursor: number; label: string; metadata: Record<string, unknown>; blocks: Record<string, unknown>[]; marks: Record<string, unknown>[] }>;
   errors: { owner: string; where: string; message: string; traceback?: string }[];
 };
+
+/** Every extmark of a buffer (its text's, then each block's), as `get_extmarks` details tables. */
+function bufferMarks(rt: Runtime, b: BufferRecord): Record<string, unknown>[] {
+  const all = (block: string) => rt.buffers.marks.list(b, -1, { line: 0, col: 0 }, { line: -1, col: -1 }, block);
+  return [...all(""), ...[...(b.marks?.blocks.keys() ?? [])].flatMap(all)].map(markDetails);
+}
 
 /** The record for the frame `lines` just painted from `rt`; `cursor` null means hidden. */
 export function frameJson(rt: Runtime, lines: string[], cursor: { row: number; col: number } | null): FrameJson {
@@ -37,6 +45,7 @@ export function frameJson(rt: Runtime, lines: string[], cursor: { row: number; c
     buffers[name] = {
       text: b.text, cursor: b.cursor, label: b.label, metadata: b.metadata,
       blocks: b.blocks.map(({ rev: _rev, ...block }) => block),
+      marks: bufferMarks(rt, b),
     };
   }
   return {

@@ -18,7 +18,7 @@ const FIXTURE = [
 type Frame = {
   width: number; height: number; focus: string; cursor: { row: number; col: number };
   windows: Record<string, { x: number; y: number; width: number; height: number; visible: boolean; role: string; buffer: string; renderer: string; content: unknown }>;
-  lines: string[]; buffers: Record<string, { text: string; cursor: number; label: string; blocks: { kind: string; role: string; text: string }[] }>;
+  lines: string[]; buffers: Record<string, { text: string; cursor: number; label: string; blocks: { kind: string; role: string; text: string }[]; marks: unknown[] }>;
   errors: { owner: string; where: string; message: string }[];
 };
 
@@ -83,6 +83,18 @@ describe.concurrent("librecode render --format json", () => {
     expect(Object.keys(f.buffers)).toEqual(["composer", "status", "thinking", "tools", "transcript"]);
     expect(f.buffers.composer).toMatchObject({ text: "abc", cursor: 2, label: "message", blocks: [] });
     expect(f.errors).toEqual([]);
+  });
+
+  it("lists each buffer's extmarks as get_extmarks details tables", async () => {
+    const dir = scratch({
+      "ext/marks.lua": `local lc = require("librecode")\nlocal ns = lc.api.create_namespace("n")\nlc.on("startup", function()\n  lc.buf.set_text("notes", "one two")\n  lc.buf.set_extmark("notes", ns, 0, 4, { end_col = 7, hl = "warning", virt_text = { { "!", "error" } } })\nend)\n`,
+    });
+    const f = JSON.parse((await run(["render", "--size", "30x8", "--extension", "ext", "--format", "json"], dir)).stdout) as Frame;
+    expect(f.buffers.notes!.marks).toEqual([{
+      ns: 1, id: 1, line: 0, col: 4, end_line: 0, end_col: 7, hl: { fg: "warning" }, virt_text: [["!", { fg: "error" }]],
+      virt_text_pos: "eol", priority: 4096, right_gravity: true, end_right_gravity: false,
+    }]);
+    expect(f.buffers.composer!.marks).toEqual([]);
   });
 
   it("a submitted prompt is a user block of the transcript", async () => {

@@ -81,3 +81,30 @@ describe("example extension: redact-tool", () => {
     expectSnapshot("ext-redact-tool-60x16", lines);
   });
 });
+
+describe("example extension: spell-check", () => {
+  it("underlines misspelled words in the composer as you type and counts them at the end of the line", () => {
+    let rt: Runtime | undefined;
+    expectSnapshot("ext-spell-check-50x10", screenLines({
+      width: 50, height: 10, extensions: [join(EXAMPLES, "spell-check")], keys: "I recieve teh mail",
+      setup: (r) => { rt = r; },
+    }));
+    const b = rt!.buffers.get("composer")!;
+    const marks = rt!.buffers.marks.list(b, -1, { line: 0, col: 0 }, { line: -1, col: -1 });
+    expect(marks.map((m) => [m.col, m.end?.col, m.decor.hl?.underline, m.decor.metadata?.fix])).toEqual([
+      [2, 9, true, "receive"], [10, 13, true, "the"], [18, undefined, undefined, undefined],
+    ]);
+  });
+});
+
+describe("example extension: todo-lens", () => {
+  it("adds a line under a transcript code block that counts its TODOs", () => {
+    const transcript = [
+      `{"role":"user","text":"Sketch it"}`,
+      `{"role":"assistant","text":"Here:\\n\\n\`\`\`lua\\nlocal x = 1 -- TODO: name\\nreturn x -- FIXME\\n\`\`\`\\n\\nDone."}`,
+    ].join("\n");
+    expectSnapshot("ext-todo-lens-50x16", screenLines({
+      width: 50, height: 16, transcript, extensions: [join(EXAMPLES, "todo-lens")],
+    }));
+  });
+});

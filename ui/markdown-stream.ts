@@ -22,12 +22,25 @@ export type MarkdownMemo = {
 
 const FENCE_STYLES = { fence: MUTED, plain: PLAIN };
 
-// A line starting with a letter is a paragraph whatever follows on it: every other block starts
-// with a marker (# > - + * digit ` ~ < [ | or indentation) or needs a second line (setext, table).
-const LINE_PARAGRAPH = /^[A-Za-z][^\n]*$/;
+// A line starting with a letter (of any script) is a paragraph whatever follows on it: every other
+// block starts with a marker (# > - + * digit ` ~ < [ | or indentation) or needs a second line
+// (setext, table).
+const LINE_PARAGRAPH = /^\p{L}[^\n]*$/u;
 
-/** The settled start of a streaming paragraph and its spans. */
-type SettledInline = { text: string; spans: Span[] };
+/**
+ * The settled start of a streaming paragraph and its spans; `inertTo`: the text after the settled
+ * start was inert up to there.
+ */
+type SettledInline = { text: string; spans: Span[]; inertTo?: number };
+
+// A character that can take part in inline markup (emphasis, code, links, autolinks: no "@", ":"
+// or "www." without one of these; entities, escapes, HTML, line breaks). Text without any is
+// inert: it lexes to plain text whatever comes before or after it, so a line of 100,000 letters
+// or CJK text without spaces is never lexed again as it grows.
+const INERT_BREAK = /[*_~`[\]<>&\\!@:/.#|\n]/;
+
+// The settled spans and the inert rest as one plain span.
+const withRest = (spans: readonly Span[], rest: string): Span[] => (rest === "" ? spans.slice() : [...spans, { text: rest, style: PLAIN }]);
 
 // Units of text no later character can turn into markup: runs of characters that neither open nor
 // close any inline construct of GFM (emphasis, code, links, autolinks, entities, escapes, HTML,
@@ -94,12 +107,18 @@ function paragraphSpans(lx: Lexer, text: string, settled: SettledInline | undefi
   const keep = settled !== undefined && hasPrefix(text, settled.text);
   const from = keep ? settled!.text.length : 0;
   let done: SettledInline = keep ? settled! : { text: "", spans: [] };
+  // A rest that was inert stays inert while the new characters are: only they are looked at.
+  if (keep && settled!.inertTo !== undefined && settled!.inertTo <= text.length && !INERT_BREAK.test(text.slice(settled!.inertTo))) {
+    return { spans: withRest(done.spans, text.slice(from)), settled: { ...done, inertTo: text.length } };
+  }
   const end = settledEnd(text, from);
   if (end > from) {
     const part = text.slice(from, end);
     const spans = inline(from === 0 ? lx.inlineTokens(part) : lexAfterSpace(lx, part), PLAIN);
     done = { text: text.slice(0, end), spans: appendSpans(done.spans, spans) };
   }
+  const rest = text.slice(done.text.length);
+  if (!INERT_BREAK.test(rest)) return { spans: withRest(done.spans, rest), settled: { ...done, inertTo: text.length } };
   if (done.text === "") return { spans: inline(lx.inlineTokens(text), PLAIN), settled: done };
   // The settled spans stay the same objects from call to call (the wrap recognises them).
   return { spans: [...done.spans, ...inline(lexAfterSpace(lx, text.slice(done.text.length)), PLAIN)], settled: done };

@@ -63,13 +63,21 @@ class LineBuilder {
     for (const p of pieces) this.add(p.text, p.style, textWidth(p.text));
   }
 
-  /** Adds pieces grapheme by grapheme, breaking lines at `width` (hard break of long words). */
-  addBreaking(pieces: readonly Span[], width: number): void {
+  /**
+   * Adds pieces grapheme by grapheme, breaking lines at `width` (hard break of long words);
+   * `onBreak` hears the offset in the pieces' text where each new line starts.
+   */
+  addBreaking(pieces: readonly Span[], width: number, onBreak?: (offset: number) => void): void {
+    let at = 0;
     for (const p of pieces) {
       for (const g of graphemes(p.text)) {
         const gw = graphemeWidth(g);
-        if (this.w + gw > width && this.w > 0) this.newline();
+        if (this.w + gw > width && this.w > 0) {
+          this.newline();
+          onBreak?.(at);
+        }
         this.add(g, p.style, gw);
+        at += g.length;
       }
     }
   }
@@ -89,7 +97,10 @@ export function wrapSpans(spans: readonly Span[], width: number): StyledLine[] {
   return wrapCore(spans, Math.max(1, Math.floor(width)), null, 0, 0);
 }
 
-/** A line that starts with the word at [start, end) of the joined text with nothing carried over. */
+/**
+ * A line that starts with the word at [start, end) of the joined text with nothing carried over,
+ * or (start === end) inside a word too wide for any line, at the grapheme that starts at `start`.
+ */
 type Resume = { line: number; start: number; end: number };
 
 // The wrap loop. Every point where a word starts a line from scratch is recorded in `resumes`
@@ -117,7 +128,9 @@ function wrapCore(spans: readonly Span[], w: number, resumes: Resume[] | null, l
     pending = null;
     if (resumes !== null && b.w === 0 && b.cur.length === 0) resumes.push({ line: lineBase + b.lines.length, start: offsetBase + t.start, end: offsetBase + t.end });
     if (b.w + t.width <= w) b.addPieces(t.pieces);
-    else b.addBreaking(t.pieces, w);
+    // A word wider than the line is broken wherever it is; it only grows wider, so each line it
+    // starts is a place to resume from once that grapheme is in the shared prefix.
+    else b.addBreaking(t.pieces, w, resumes === null ? undefined : (k) => resumes.push({ line: lineBase + b.lines.length, start: offsetBase + t.start + k, end: offsetBase + t.start + k }));
   }
   b.lines.push(b.cur);
   return b.lines;
@@ -166,10 +179,11 @@ export function wrapSpansIncremental(spans: readonly Span[], width: number, memo
   const styles = spans.map((s) => s.style);
   const expanded: Span[] = spans.map((s, i) => (texts[i] === s.text ? s : { text: texts[i]!, style: s.style }));
   let from: Resume | undefined;
+  let kept = 0;
   if (memo !== undefined && memo.width === w) {
     const shared = sharedPrefix(texts, styles, memo);
     // The word's end must be inside the prefix too: a word that grew may fit elsewhere.
-    for (let i = memo.resumes.length - 1; i >= 0; i--) if (memo.resumes[i]!.end < shared) { from = memo.resumes[i]; break; }
+    for (let i = memo.resumes.length - 1; i >= 0; i--) if (memo.resumes[i]!.end < shared) { from = memo.resumes[i]; kept = i; break; }
   }
   if (from === undefined || from.line === 0) {
     const resumes: Resume[] = [];
@@ -185,7 +199,8 @@ export function wrapSpansIncremental(spans: readonly Span[], width: number, memo
     if (end > from.start) rest.push(at >= from.start ? s : s.style === undefined ? { text: s.text.slice(from.start - at) } : { text: s.text.slice(from.start - at), style: s.style });
     at = end;
   }
-  const resumes = memo!.resumes.filter((r) => r.start < from!.start);
+  // Resumes are in text order: the ones before `from`.
+  const resumes = memo!.resumes.slice(0, kept);
   const lines = memo!.lines.slice(0, from.line);
   for (const l of wrapCore(rest, w, resumes, from.line, from.start)) lines.push(l);
   return { lines, memo: { width: w, spans, texts, styles, lines, resumes } };

@@ -60,6 +60,27 @@ describe("renderMarkdownStreaming", () => {
     });
   }
 
+  // Long runs without spaces (letters, CJK, emoji, combining marks) grow as one inert rest that
+  // is never lexed again, until a character that can be markup arrives.
+  const RUNS = ["abcdefgh", "語の文字を", "👍🏽", "e\u0301", "ñ̃", "0123", " ", "@x.io", "*", ".", "www", "_", ":", "`c`", "\n"];
+  for (const seed of [4, 9, 16]) {
+    it(`gives renderMarkdown's lines while streaming long runs without spaces (seed ${seed})`, () => {
+      const rand = rng(seed);
+      let doc = seed === 9 ? "語" : "Start";
+      for (let k = 0; k < 120; k++) doc += rand() < 0.8 ? RUNS[Math.floor(rand() * 6)] : RUNS[Math.floor(rand() * RUNS.length)];
+      let memo: MarkdownMemo | undefined;
+      let inert = 0;
+      for (let at = 1; at <= doc.length; at += 1 + Math.floor(rand() * 3)) {
+        const text = doc.slice(0, at);
+        const out = renderMarkdownStreaming(text, 11, memo);
+        expect({ at, lines: out.lines }).toEqual({ at, lines: renderMarkdown(text, 11) });
+        if (out.memo.settled?.inertTo === text.length) inert++;
+        memo = out.memo;
+      }
+      expect(inert).toBeGreaterThan(10);
+    });
+  }
+
   it("lexes only the unsettled end of a growing prose paragraph", () => {
     const out = renderMarkdownStreaming("Intro.\n\nPlain words, then **bold** and more", 30);
     expect(out.memo.settled?.text).toBe("Plain words, then ");

@@ -3,7 +3,8 @@
 import type { Block } from "../../engine/kernel/block.js";
 import type { Style } from "../../engine/kernel/style.js";
 import { truncate } from "../text-helpers.js";
-import { wrapSpans, type StyledLine } from "../wrap-text.js";
+import { wrapGrowing, type GrowMemo, type Trailing } from "../wrap-growing.js";
+import type { StyledLine } from "../wrap-text.js";
 import { tailRows } from "./text-marks.js";
 import { argsSummary, toolStatus, type ToolStatus } from "./transcript-blocks.js";
 import type { RenderInput, RenderOutput, WindowRenderer } from "./window-renderer.js";
@@ -17,16 +18,23 @@ const ICON: Record<ToolStatus, { text: string; style: Style }> = {
 const NAME: Style = Object.freeze({ bold: true });
 const ARGS: Style = Object.freeze({ fg: "muted" });
 
-/** Keeps the last wrap of a buffer: panes re-render each frame but their text changes less often. */
+/**
+ * Keeps the last wrap of a buffer: panes re-render each frame but their text changes less often,
+ * and when it changes it has usually grown at its end (wrap-growing.ts wraps only the new rows).
+ */
 class WrapMemo {
-  private key = "";
-  private lines: StyledLine[] = [];
+  // Per width: the layout measures a pane at one width and it is drawn at another.
+  private readonly byWidth = new Map<number, { key: string; lines: StyledLine[]; grow: GrowMemo }>();
 
-  /** The lines for (buffer, rev, width), made once. */
-  get(buffer: string, rev: number, width: number, make: () => StyledLine[]): StyledLine[] {
-    const key = `${buffer}:${rev}:${width}`;
-    if (key !== this.key) { this.lines = make(); this.key = key; }
-    return this.lines;
+  /** The lines of `text` for (buffer, rev, width), wrapped when the key changes. */
+  get(buffer: string, rev: number, width: number, text: () => string, style: Style | undefined, trailing: Trailing): StyledLine[] {
+    const key = `${buffer}:${rev}`;
+    const hit = this.byWidth.get(width);
+    if (hit !== undefined && hit.key === key) return hit.lines;
+    const out = wrapGrowing(text(), width, style, trailing, hit?.grow);
+    if (hit === undefined && this.byWidth.size >= 2) this.byWidth.delete(this.byWidth.keys().next().value as number);
+    this.byWidth.set(width, { key, lines: out.lines, grow: out.memo });
+    return out.lines;
   }
 }
 
@@ -43,10 +51,8 @@ export class ThinkingRenderer implements WindowRenderer {
   private readonly memo = new WrapMemo();
 
   private lines(input: RenderInput, width: number): StyledLine[] {
-    return this.memo.get(input.buffer.name, input.buffer.rev, width, () => {
-      const t = thinkingText(input).replace(/\n+$/, "");
-      return t === "" ? [] : wrapSpans([{ text: t, style: THINKING }], width);
-    });
+    const text = thinkingText(input);
+    return text === "" ? [] : this.memo.get(input.buffer.name, input.buffer.rev, width, () => text, THINKING, "all");
   }
 
   /** The last rows of the thinking text. */
@@ -79,8 +85,9 @@ export class ToolsRenderer implements WindowRenderer {
     const blocks = input.buffer.blocks;
     if (blocks.length > 0) return blocks.slice(-Math.max(1, height)).map((b) => toolLine(b, width));
     // Output ending in a newline (an `echo` loop) would end in an empty row: drop one trailing newline.
-    const text = input.buffer.text.endsWith("\n") ? input.buffer.text.slice(0, -1) : input.buffer.text;
-    return this.memo.get(input.buffer.name, input.buffer.rev, width, () => (text === "" ? [] : wrapSpans([{ text }], width)));
+    const text = input.buffer.text;
+    if (text === "" || text === "\n") return [];
+    return this.memo.get(input.buffer.name, input.buffer.rev, width, () => text, undefined, "one");
   }
 
   /** The newest tool lines that fit. */

@@ -4,6 +4,7 @@ import type { Block } from "../../engine/kernel/block.js";
 import type { Style } from "../../engine/kernel/style.js";
 import { renderMarkdown } from "../markdown.js";
 import { truncate } from "../text-helpers.js";
+import { wrapGrowing } from "../wrap-growing.js";
 import { wrapSpans, type StyledLine } from "../wrap-text.js";
 import { padLine, withBackground } from "./window-renderer.js";
 
@@ -87,8 +88,13 @@ function toolBlock(b: Block, width: number, expand: boolean): StyledLine[] {
 /** Markdown to lines; the transcript passes an incremental one for streaming blocks. */
 export type MarkdownFn = (text: string, width: number) => StyledLine[];
 
+/** Plain text to wrapped lines (trailing newlines dropped); incremental for streaming blocks. */
+export type PlainFn = (text: string, width: number, style: Style) => StyledLine[];
+
+const plainWrap: PlainFn = (text, width, style) => wrapGrowing(text, width, style, "all").lines;
+
 /** A block's lines at `width` (empty when the block draws nothing, like hidden thinking). */
-export function renderBlock(b: Block, width: number, flags: BlockFlags, markdown: MarkdownFn = renderMarkdown): StyledLine[] {
+export function renderBlock(b: Block, width: number, flags: BlockFlags, markdown: MarkdownFn = renderMarkdown, plain: PlainFn = plainWrap): StyledLine[] {
   const w = Math.max(1, width);
   switch (blockKind(b)) {
     case "user":
@@ -96,7 +102,7 @@ export function renderBlock(b: Block, width: number, flags: BlockFlags, markdown
     case "assistant":
       return b.text.trim() === "" ? [] : markdown(b.text, w);
     case "thinking":
-      return !flags.showThinking || b.text.trim() === "" ? [] : wrapSpans([{ text: b.text.replace(/\n+$/, ""), style: THINKING }], w);
+      return !flags.showThinking || !/\S/.test(b.text) ? [] : plain(b.text, w, THINKING);
     case "tool":
       return toolBlock(b, w, flags.expandTools);
     case "system":

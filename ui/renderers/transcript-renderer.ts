@@ -4,6 +4,7 @@
 // checks the heights below the view (a rev comparison each) and renders only the visible blocks.
 import type { Block } from "../../engine/kernel/block.js";
 import { renderMarkdownStreaming, type MarkdownMemo } from "../markdown-stream.js";
+import { wrapGrowing, type GrowMemo } from "../wrap-growing.js";
 import { BlockLineCache } from "./block-line-cache.js";
 import { BlockHeights } from "./block-heights.js";
 import { blockKind, renderBlock, type BlockFlags } from "./transcript-blocks.js";
@@ -26,6 +27,7 @@ export class TranscriptRenderer implements WindowRenderer {
   readonly cache: BlockLineCache;
   // Streaming assistant blocks only: their settled markdown blocks, so a delta renders the tail.
   private readonly streaming = new Map<string, MarkdownMemo>();
+  private readonly growing = new Map<string, GrowMemo>();
   private readonly heights = new Map<string, BlockHeights>();
   // Extmarks placed in blocks: drawn over the cached block lines as a separate step.
   private readonly annotator = new BlockAnnotator();
@@ -46,8 +48,9 @@ export class TranscriptRenderer implements WindowRenderer {
     return lines;
   }
 
-  /** Renders one block; a streaming assistant block reuses its settled markdown blocks. */
+  /** Renders one block; a streaming block reuses what its last render settled. */
   private render1(id: string, b: Block, width: number, flags: BlockFlags): StyledLine[] {
+    if (blockKind(b) === "thinking") return this.renderGrowing(id, b, width, flags);
     const memo = this.streaming.get(id);
     if (blockKind(b) !== "assistant" || (!b.streaming && memo === undefined)) return renderBlock(b, width, flags);
     const lines = renderBlock(b, width, flags, (text, w) => {
@@ -57,6 +60,20 @@ export class TranscriptRenderer implements WindowRenderer {
       return out.lines;
     });
     if (!b.streaming) this.streaming.delete(id);
+    return lines;
+  }
+
+  // Thinking text streams like prose: complete lines are wrapped once (wrap-growing.ts).
+  private renderGrowing(id: string, b: Block, width: number, flags: BlockFlags): StyledLine[] {
+    const memo = this.growing.get(id);
+    if (!b.streaming && memo === undefined) return renderBlock(b, width, flags);
+    const lines = renderBlock(b, width, flags, undefined, (text, w, style) => {
+      const out = wrapGrowing(text, w, style, "all", memo);
+      if (this.growing.size > 16) this.growing.clear();
+      this.growing.set(id, out.memo);
+      return out.lines;
+    });
+    if (!b.streaming) this.growing.delete(id);
     return lines;
   }
 

@@ -79,7 +79,9 @@ export async function createLibrecode(messages, opts = {}) {
       return id;
     };
     stream = (id, ch) => {
-      w.stream(id, ch);
+      // A side buffer (`tools`: tool output as the chat loop streams it) or the transcript block.
+      if (sb.buffer !== undefined) w.streamToBuffer(sb.buffer, ch);
+      else w.stream(id, ch);
       w.flush();
     };
   } else {
@@ -90,7 +92,8 @@ export async function createLibrecode(messages, opts = {}) {
     };
     stream = (id, ch) => rt.guard("host", "transcript stream", () => rt.buffers.appendToBlock("transcript", id, ch));
   }
-  const streamId = open(sb.text);
+  const streamId = open(sb.buffer === undefined ? sb.text : "");
+  if (sb.buffer !== undefined) stream(streamId, sb.text);
   for (const ch of COMPOSER_START) rt.dispatchKey(keyEventFromName(ch));
   for (const name of opts.stream?.keys ?? []) rt.dispatchKey(keyEventFromName(name));
 

@@ -53,7 +53,7 @@ export const SCENARIOS = {
   "thinking-100k": { kind: "thinking", role: "assistant", keys: ["ctrl+t"], start: repeatTo(PROSE, 100_000), stream: PROSE.repeat(20) },
   "longline-100k": { kind: "message", role: "assistant", start: repeatTo("abcdefghijklmnopqrstuvwxyz0123456789", 100_000), stream: "abcdefghijklmnopqrstuvwxyz0123456789".repeat(100) },
   "unicode-200k": { kind: "message", role: "assistant", start: repeatTo(UNICODE, 200_000), stream: UNICODE.repeat(100) },
-  "tool-5000": { kind: "tool", role: "tool", start: codeLines(5000) + "\n", stream: codeLines(40) + "\n", metadata: { name: "bash", arguments: { command: "cat src/args.ts" }, status: "pending" } },
+  "tool-5000": { kind: "tool", role: "tool", buffer: "tools", start: codeLines(5000) + "\n", stream: codeLines(40) + "\n", metadata: { name: "bash", arguments: { command: "cat src/args.ts" }, status: "pending" } },
 };
 
 /** Splits streamed text into update units: one grapheme cluster each (never half an emoji). */

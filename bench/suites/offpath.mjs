@@ -59,7 +59,7 @@ if (scenario === "scrollback") {
   const sc = SCENARIOS[scenario];
   if (!sc) throw new Error(`bench: unknown scenario: expected scrollback or one of ${Object.keys(SCENARIOS).join(", ")}, got ${scenario}`);
   const t0 = now();
-  const d = await createDriver(fw, transcript(10), { stream: { kind: sc.kind, role: sc.role, text: sc.start, metadata: sc.metadata, keys: sc.keys } });
+  const d = await createDriver(fw, transcript(10), { stream: { kind: sc.kind, role: sc.role, text: sc.start, metadata: sc.metadata, keys: sc.keys, buffer: sc.buffer } });
   const setupMs = Math.round(now() - t0);
   globalThis.gc?.();
   const units = streamUnits(sc.stream);

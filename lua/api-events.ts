@@ -2,6 +2,7 @@
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaHandler } from "./lua-handler.js";
+import { checkRegistration } from "./registration-limits.js";
 import { LuaFunctionRef, luaTypeOf } from "./lua-value.js";
 
 function priorityOf(v: unknown, where: string): number {
@@ -11,7 +12,8 @@ function priorityOf(v: unknown, where: string): number {
 }
 
 /** Registers fn for each event name; returns the id `off` takes. */
-function register(ext: LuaExtension, names: string[], fn: LuaFunctionRef, priority: number): number {
+function register(ext: LuaExtension, fnName: string, names: string[], fn: LuaFunctionRef, priority: number): number {
+  checkRegistration(ext, "handlers", fnName, names.length);
   const handler = luaHandler(ext, fn);
   const removers = names.map((name) => ext.rt.events.on(name, handler, { priority, owner: ext.name }));
   return ext.handlers.add(removers, fn);
@@ -29,11 +31,11 @@ export function onApi(ext: LuaExtension): ApiFn {
     const name = a.string(1, "name");
     if (a.type(2) === "function") {
       const opts = a.isNil(3) ? {} : (a.table(3, "opts") as Record<string, unknown>);
-      return register(ext, [name], a.func(2, "fn"), priorityOf(opts.priority, `${a.fn}: argument 3 'opts'`));
+      return register(ext, a.fn, [name], a.func(2, "fn"), priorityOf(opts.priority, `${a.fn}: argument 3 'opts'`));
     }
     if (a.type(2) !== "table") a.fail(2, "fn", "function or {priority=} table");
     const opts = a.table(2, "opts") as Record<string, unknown>;
-    return register(ext, [name], a.func(3, "fn"), priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
+    return register(ext, a.fn, [name], a.func(3, "fn"), priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
   };
 }
 
@@ -45,14 +47,14 @@ export function autocmdApi(ext: LuaExtension): ApiFn {
     else if (a.type(1) === "table") names = a.strings(1, "events");
     else a.fail(1, "events", "an event name or a list of names");
     if (a.type(2) === "function") {
-      return register(ext, names, a.func(2, "fn"), 0);
+      return register(ext, a.fn, names, a.func(2, "fn"), 0);
     }
     if (a.type(2) !== "table") a.fail(2, "opts", "function or {priority, callback} table");
     const opts = a.table(2, "opts") as Record<string, unknown>;
     // `command` is the original's other spelling of `callback`.
     const cb = opts.callback ?? opts.command;
     if (!(cb instanceof LuaFunctionRef)) throw new ArgError(`${a.fn}: argument 2 'opts'.callback: expected function, got ${luaTypeOf(cb)}`);
-    return register(ext, names, cb, priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
+    return register(ext, a.fn, names, cb, priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
   };
 }
 

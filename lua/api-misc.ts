@@ -2,6 +2,7 @@
 import type { ToolResult } from "../engine/kernel/tool-registry.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
+import { checkRegistration, ownsName } from "./registration-limits.js";
 import { LuaFunctionRef, luaTypeOf } from "./lua-value.js";
 import { tostringAt } from "./lua51-compat.js";
 import { eventTable, hostEvent } from "./event-table.js";
@@ -18,7 +19,8 @@ function words(args: string): string[] {
 }
 
 /** Registers a Lua function as a command: `fn(args, words)`; returns what it returns (as text). */
-export function registerLuaCommand(ext: LuaExtension, name: string, desc: string, fn: LuaFunctionRef): void {
+export function registerLuaCommand(ext: LuaExtension, name: string, desc: string, fn: LuaFunctionRef, apiFn = "register_command"): void {
+  if (!ownsName(ext, "commands", name)) checkRegistration(ext, "commands", apiFn);
   ext.rt.commands.register(name, {
     desc,
     owner: ext.name,
@@ -73,7 +75,7 @@ export function userCommandApi(ext: LuaExtension): ApiFn {
   return (a) => {
     const name = a.string(1, "name");
     const { desc, fn } = commandSpec(a, 2);
-    registerLuaCommand(ext, name, desc, fn);
+    registerLuaCommand(ext, name, desc, fn, a.fn);
     return true;
   };
 }
@@ -98,7 +100,7 @@ export function miscApi(ext: LuaExtension): {
   return {
     top: {
       register_command: (a) => {
-        registerLuaCommand(ext, a.string(1, "name"), a.optString(2, "desc") ?? "", a.func(3, "fn"));
+        registerLuaCommand(ext, a.string(1, "name"), a.optString(2, "desc") ?? "", a.func(3, "fn"), a.fn);
         return true;
       },
       register_tool: (a) => {
@@ -106,6 +108,7 @@ export function miscApi(ext: LuaExtension): {
         const desc = a.optString(2, "desc") ?? "";
         const fn = a.func(3, "fn");
         const schema = a.isNil(4) ? { type: "object", properties: {} } : (a.table(4, "schema") as Record<string, unknown>);
+        if (!ownsName(ext, "tools", name)) checkRegistration(ext, "tools", a.fn);
         registerLuaTool(ext, name, desc, fn, schema);
         return true;
       },
@@ -121,6 +124,7 @@ export function miscApi(ext: LuaExtension): {
       defer: (a) => {
         const ms = delay(a);
         const fn = a.func(2, "fn");
+        checkRegistration(ext, "timers", a.fn);
         // A one-shot releases its function once it ran (timers set every frame must not leak).
         const id: number = rt.scheduler.defer(ms, () => {
           try {
@@ -134,6 +138,7 @@ export function miscApi(ext: LuaExtension): {
       interval: (a) => {
         const ms = delay(a);
         const fn = a.func(2, "fn");
+        checkRegistration(ext, "timers", a.fn);
         const id: number = rt.scheduler.interval(ms, () => callTimer(ext, fn, id), ext.name);
         return id;
       },

@@ -56,5 +56,5 @@ export function runShell(L: LuaState, what: string, cmd: string, input?: Buffer)
 }
 
 function short(cmd: string): string {
-  return cmd.length > 60 ? `${cmd.slice(0, 57)}...` : cmd;
+  return cmd.length > 120 ? `${cmd.slice(0, 117)}...` : cmd;
 }

@@ -30,6 +30,8 @@ export type FrameJson = {
   width: number;
   height: number;
   focus: string;
+  /** The responsive layout variant in force (1-based), null for the base tree. */
+  variant: number | null;
   cursor: { row: number; col: number };
   windows: Record<string, FrameWindow>;
   lines: string[];

@@ -15,6 +15,8 @@ export type FrameJson = {
   width: number;
   height: number;
   focus: string;
+  /** The responsive layout variant in force (1-based, as layout.get() reports it), null for the base tree. */
+  variant: number | null;
   cursor: { row: number; col: number };
   windows: Record<string, FrameWindow>;
   lines: string[];
@@ -49,7 +51,7 @@ export function frameJson(rt: Runtime, lines: string[], cursor: { row: number; c
     };
   }
   return {
-    width: rt.width, height: rt.height, focus: rt.focus,
+    width: rt.width, height: rt.height, focus: rt.focus, variant: rt.layout.variant < 0 ? null : rt.layout.variant + 1,
     cursor: cursor ?? { row: -1, col: -1 },
     windows, lines, buffers,
     errors: rt.errors.map((e) => ({ owner: e.owner, where: e.where, message: e.message, ...(e.traceback ? { traceback: e.traceback } : {}) })),

@@ -21,6 +21,8 @@ import {
   type Spacing,
 } from "./layout-values.js";
 
+import { parseVariants, variantsToPlain, type LayoutVariant } from "./layout-variants.js";
+
 export { LayoutError, spacingEdges } from "./layout-values.js";
 export type { Edges, Offset, Size, Spacing } from "./layout-values.js";
 
@@ -65,6 +67,8 @@ export type LayoutNode = {
   border?: BorderKind;
   z?: number;
   children?: LayoutNode[];
+  /** Only on the root as set: responsive variants (layout-variants.ts); LayoutState picks one per size. */
+  variants?: LayoutVariant<LayoutNode>[];
 };
 
 export const DIRECTIONS: readonly FlexDirectionName[] = ["column", "row", "column_reverse", "row_reverse"];
@@ -81,7 +85,7 @@ const OFFSET: KeyChecker = checkOffset;
 const NONNEG: KeyChecker = (p, v) => checkNumber(p, v, true);
 
 /** Every scalar key with its checker, in the canonical order `layoutTableToPlain` writes them. */
-const KEYS: Record<Exclude<keyof LayoutNode, "children">, KeyChecker> = {
+const KEYS: Record<Exclude<keyof LayoutNode, "children" | "variants">, KeyChecker> = {
   window: (p, v) => checkName(p, v, "a window name (a non-empty string)"),
   id: (p, v) => checkName(p, v, "an id (a non-empty string)"),
   direction: (p, v) => checkEnum(p, v, DIRECTIONS),
@@ -190,13 +194,30 @@ function parseFlat(raw: Record<string, unknown>): LayoutNode {
 }
 
 /** Keys a `layout.get()` result carries next to `root`; accepted so get() output can be set back. */
-const TOP_KEYS = new Set(["root", "width", "height", "windows"]);
+const TOP_KEYS = new Set(["root", "width", "height", "windows", "variant", "variants"]);
 
 /**
  * Validates a layout table in either form (layout.md "layout.set") and returns the normalized tree.
- * Throws LayoutError on the first problem; nothing is returned half-checked.
+ * `variants` may sit at the top (next to `root`, or among the root node's keys). Throws
+ * LayoutError on the first problem; nothing is returned half-checked.
  */
 export function parseLayoutTable(input: unknown): LayoutNode {
+  if (!isTable(input)) return parseBase(input);
+  const root = isTable(input.root) ? input.root : undefined;
+  const raw = input.variants ?? root?.variants;
+  if (raw === undefined || raw === null) return parseBase(input);
+  const { variants: _v, variant: _a, ...rest } = input;
+  const base = root ? { ...rest, root: withoutKey(root, "variants") } : rest;
+  const tree = parseBase(base);
+  return { ...tree, variants: parseVariants(raw, parseBase) };
+}
+
+function withoutKey(t: Record<string, unknown>, key: string): Record<string, unknown> {
+  const { [key]: _drop, ...rest } = t;
+  return rest;
+}
+
+function parseBase(input: unknown): LayoutNode {
   if (!isTable(input)) return fail("", "a layout table (a tree or {windows=...})", input);
   const walk: Walk = { ancestors: new Map(), windows: new Map() };
   if (input.root !== undefined && input.root !== null) {
@@ -230,6 +251,7 @@ export function layoutTableToPlain(node: LayoutNode): Record<string, unknown> {
     out[key] = typeof v === "object" ? { ...v } : v;
   }
   if (node.children !== undefined) out.children = node.children.map(layoutTableToPlain);
+  if (node.variants !== undefined) out.variants = variantsToPlain(node.variants, layoutTableToPlain);
   return out;
 }
 

@@ -82,7 +82,12 @@ export function layoutWindows(rt: Runtime): Record<string, unknown> {
 /** `layout.get()`: `{width, height, root, windows}`. */
 export function layoutToLua(rt: Runtime): Record<string, unknown> {
   rt.updateLayout();
-  return { width: rt.width, height: rt.height, root: rt.layout.plain(), windows: layoutWindows(rt) };
+  return { width: rt.width, height: rt.height, root: rt.layout.plain(), windows: layoutWindows(rt), variant: activeVariantOf(rt) };
+}
+
+/** The active responsive variant as Lua numbers it (1-based), or undefined (nil) for the base tree. */
+export function activeVariantOf(rt: Runtime): number | undefined {
+  return rt.layout.variant < 0 ? undefined : rt.layout.variant + 1;
 }
 
 const LUA_KEY_NAMES: Record<string, string> = { pageup: "pgup", pagedown: "pgdn" };
@@ -124,7 +129,7 @@ export function eventTable(rt: Runtime, ev: EventContext, session: SessionContex
     composer: () => bufferPayload(rt, "composer"),
     buffers: () => lazyMap(rt.buffers.list(), (n) => bufferPayload(rt, n)),
     windows: () => lazyMap(rt.windows.list(), (n) => windowToLua(rt, n)),
-    layout: () => lazyTable({ width: rt.width, height: rt.height }, { windows: () => layoutWindows(rt), root: () => rt.layout.plain() }),
+    layout: () => lazyTable({ width: rt.width, height: rt.height, variant: activeVariantOf(rt) }, { windows: () => layoutWindows(rt), root: () => rt.layout.plain() }),
   });
 }
 

@@ -9,6 +9,7 @@ import {
   type LayoutNode,
 } from "../../layout/layout-table.js";
 import type { WindowBox } from "../../layout/rect.js";
+import { activeVariant } from "../../layout/layout-variants.js";
 import { stockChatLayout, type StockLayoutOptions } from "../../layout/stock-chat-layout.js";
 import { YogaTree, type MeasureContent } from "../../layout/yoga-tree.js";
 
@@ -17,13 +18,16 @@ export type { MeasureContent } from "../../layout/yoga-tree.js";
 /** What a transaction keeps to undo a layout change (see LayoutState.snapshot). */
 export type LayoutSnapshot = { readonly table: LayoutNode; readonly stock: StockLayoutOptions | undefined };
 
-/** Holds the current layout table and its Yoga tree; all-or-nothing on set. */
+/** Holds the current layout table and its Yoga tree; all-or-nothing on set. With variants, the
+ *  tree is the one the last compute's size picked (layout-variants.ts). */
 export class LayoutState {
   private current: LayoutNode;
   private tree: YogaTree;
   private order: string[];
   private isDirty = true;
   private stockOptions: StockLayoutOptions | undefined;
+  /** The variant laid out (index into current.variants), -1 for the base tree. */
+  private active = -1;
 
   /** Starts with `initial` (validated), or the stock chat layout without thinking/tools panes. */
   constructor(initial?: unknown) {
@@ -33,12 +37,24 @@ export class LayoutState {
     this.order = windowsInTreeOrder(this.current);
   }
 
-  /** The table as last set (normalized; do not mutate). */
+  /** The tree in force: the table as last set (normalized; do not mutate), or its active variant's. */
   get table(): LayoutNode {
-    return this.current;
+    return this.active < 0 ? this.current : this.current.variants![this.active]!.layout;
   }
 
-  /** The table as a fresh plain object (defaults omitted), for layout.get(). */
+  /** The active variant (0-based index into the table's `variants`), or -1 for the base tree. */
+  get variant(): number {
+    return this.active;
+  }
+
+  /** Every window the table names, in the base tree or any variant (in tree order, each once). */
+  allWindows(): string[] {
+    const names = new Set(windowsInTreeOrder(this.current));
+    for (const v of this.current.variants ?? []) for (const n of windowsInTreeOrder(v.layout)) names.add(n);
+    return [...names];
+  }
+
+  /** The table as a fresh plain object (defaults omitted, variants included), for layout.get(). */
   plain(): Record<string, unknown> {
     return layoutTableToPlain(this.current);
   }
@@ -77,6 +93,8 @@ export class LayoutState {
 
   /** Computes every window box at width x height. Touches no window; clears the dirty flag. */
   compute(width: number, height: number, measure?: MeasureContent): Map<string, WindowBox> {
+    const pick = activeVariant(this.current.variants, width, height);
+    if (pick !== this.active) this.build(pick);
     this.isDirty = false;
     return computeLayout(this.tree, width, height, measure);
   }
@@ -107,7 +125,18 @@ export class LayoutState {
     this.tree.free();
     this.tree = next;
     this.current = table;
+    this.active = -1;
     this.order = windowsInTreeOrder(table);
     this.isDirty = true;
+  }
+
+  /** Lays out variant `pick` (-1: the base tree) of the current table from now on. */
+  private build(pick: number): void {
+    const table = pick < 0 ? this.current : this.current.variants![pick]!.layout;
+    const next = new YogaTree(table);
+    this.tree.free();
+    this.tree = next;
+    this.active = pick;
+    this.order = windowsInTreeOrder(table);
   }
 }

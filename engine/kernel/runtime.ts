@@ -296,7 +296,7 @@ export class Runtime {
   }
 
   private createLayoutWindows(): void {
-    for (const name of this.layout.treeOrder()) {
+    for (const name of this.layout.allWindows()) {
       if (this.windows.has(name)) continue;
       this.buffers.ensure(name);
       this.windows.create(name, { role: name, buffer: name, renderer: "default" });

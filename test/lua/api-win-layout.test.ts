@@ -116,3 +116,21 @@ describe("librecode.layout", () => {
     expect(rt.windows.get("composer")!.box.height).not.toBe(5);
   });
 });
+
+describe("responsive variants from Lua", () => {
+  it("layout.get() reports the active variant (nil for the base tree) and layout.set takes its output back", () => {
+    const { rt, run } = lcRuntime({ width: 100, height: 20 });
+    run(`lc.layout.set({ direction = "row", children = { {window = "transcript", grow = 1}, {window = "side", width = 30} },
+      variants = { {when = {max_width = 79}, layout = {children = { {window = "transcript", grow = 1} }}} } })`);
+    expect(run(`return lc.layout.get().variant`)).toEqual([undefined]);
+    rt.resize(70, 20);
+    expect(run(`local l = lc.layout.get() lc.layout.set(l) return l.variant, l.root.variants[1].when.max_width, lc.layout.get().variant`)).toEqual([1, 79, 1]);
+  });
+
+  it("a bad variant raises the layout error and changes nothing", () => {
+    const { run } = lcRuntime();
+    expect(run(`return select(2, pcall(lc.layout.set, {children = {{window = "a"}}, variants = {{when = {min_height = -1}, layout = {window = "a"}}}}))`)).toEqual([
+      "layout: variants[1].when.min_height: expected a non-negative integer (cells), got -1",
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import { CHAT_FIXTURE, screenLines } from "./screen-fixture.js";
 
 const SIZES: [number, number][] = [[80, 24], [40, 12], [20, 8]];
 const SPLIT_PANE = parseYaml(readFileSync(join(__dirname, "../../examples/layouts/split-pane.yaml"), "utf8")) as unknown;
+const RESPONSIVE = parseYaml(readFileSync(join(__dirname, "../../examples/layouts/responsive-side-panel.yaml"), "utf8")) as unknown;
 
 describe("stock chat", () => {
   for (const [w, h] of SIZES) {
@@ -49,6 +50,17 @@ describe("the split-pane example (docs/layout.md)", () => {
     it(`at ${w}x${h}`, () => {
       expectSnapshot(`split-pane-${w}x${h}`, screenLines({
         width: w, height: h, layout: SPLIT_PANE, transcript: CHAT_FIXTURE,
+        setup: (rt) => rt.buffers.setText("notes", "TODO\n- tests\n- docs"),
+      }));
+    });
+  }
+});
+
+describe("the responsive side panel (docs/layout.md \"Responsive layouts\")", () => {
+  for (const [w, h, where] of [[130, 20, "beside"], [100, 24, "below"], [70, 16, "hidden"]] as [number, number, string][]) {
+    it(`at ${w}x${h} the panel is ${where} the transcript`, () => {
+      expectSnapshot(`responsive-${where}-${w}x${h}`, screenLines({
+        width: w, height: h, layout: RESPONSIVE, transcript: CHAT_FIXTURE,
         setup: (rt) => rt.buffers.setText("notes", "TODO\n- tests\n- docs"),
       }));
     });

@@ -224,6 +224,8 @@ function tableToJs(L: LuaState, idx: number, opts: ToJsOptions, depth: number): 
   const len = lua.lua_rawlen(L, idx);
   let count = 0;
   const obj: Record<string, unknown> = {};
+  // Each level holds a key and a value: a deep table (a provider request body) needs room.
+  if (!lua.lua_checkstack(L, 3)) return undefined;
   lua.lua_pushnil(L);
   while (lua.lua_next(L, idx) !== 0) {
     count++;

@@ -3,9 +3,10 @@
 import type { ModelToolSpec, ThinkingLevel } from "../model/model-types.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
 import type { ContextEntry } from "./conversation.js";
-import { readContributions } from "./lifecycle-payloads.js";
+import { CONTEXT_CONTRIBUTION_CAP, contributionSection, readContributions } from "./lifecycle-payloads.js";
+import { estimateTokens, messageChars } from "./conversation.js";
 import { streamTurn, type TurnOutcome } from "./model-turn.js";
-import { announceSaved, type RunContext } from "./run-context.js";
+import { announceSaved, entryFields, type RunContext } from "./run-context.js";
 import { runToolStep } from "./tool-step.js";
 
 export type TurnInput = {
@@ -25,12 +26,13 @@ export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> 
   const { rt } = t.ctx;
   const provider = t.model.providerId;
   const model = t.model.model;
-  const cb: Record<string, unknown> = { turn, contributions: [] };
+  const cb = contextBuildPayload(t, turn);
   rt.emit("context_build", cb);
   const contrib = readContributions(cb);
   if (contrib.error) rt.reportError({ owner: "host", where: "context_build", message: contrib.error });
+  const section = contributionSection(contrib.tables);
   const req = {
-    model, system: [t.system, ...contrib.texts].join("\n\n"), messages: t.entries.map((e) => e.message),
+    model, system: [t.system, ...contrib.texts, ...(section ? [section] : [])].join("\n\n"), messages: t.entries.map((e) => e.message),
     tools: t.tools, thinkingLevel: t.thinkingLevel,
   };
   rt.emit("model_request", { turn, purpose: "turn", provider, model, messages: req.messages.length, tools: req.tools.length, estimated_tokens: t.estimate() });
@@ -38,26 +40,51 @@ export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> 
   const calls = out.message.toolCalls ?? [];
   if (out.seq > 0 || out.message.text || calls.length) {
     t.entries.push({ message: out.message, seq: out.seq });
-    rt.emit("message_append", { role: "assistant", kind: "assistant", text: out.message.text, tool_calls: calls.length });
+    const entry = { entry_id: out.seq > 0 ? String(out.seq) : "", session_id: t.ctx.sessionId, entry_type: "message", model, provider };
+    rt.emit("message_append", { role: "assistant", kind: "assistant", text: out.message.text, tool_calls: calls.length, ...entry });
   }
+  // api, attempt, session_id, status, code/provider_code: the original's fields, next to ours.
+  const about = { provider, model, session_id: t.ctx.sessionId, attempt: 1 };
   if (out.stopReason === "error") {
-    rt.emit("provider_error", { provider, model, error: out.error ?? `${provider}: request failed` });
+    const detail = { ...(out.status !== undefined ? { status: out.status } : {}), ...(out.code ? { code: out.code, provider_code: out.code } : {}) };
+    rt.emit("provider_error", { ...about, error: out.error ?? `${provider}: request failed`, ...detail });
   } else {
-    rt.emit("after_provider_response", { provider, model, stop_reason: out.stopReason, text: out.message.text, tool_calls: calls.length, usage: out.usage ?? null });
+    rt.emit("after_provider_response", {
+      ...about, stop_reason: out.stopReason, finish_reason: out.stopReason, text: out.message.text, tool_calls: calls.length,
+      tool_event_count: calls.length, thinking_count: out.message.thinking ? 1 : 0, usage: out.usage ?? null,
+    });
   }
-  for (const call of calls) {
-    const r = await runToolStep(t.ctx, call, out.toolBlocks.get(call.id));
+  for (const [i, call] of calls.entries()) {
+    const r = await runToolStep(t.ctx, call, out.toolBlocks.get(call.id), { sequence: i + 1 });
     t.entries.push({ message: { role: "tool", toolCallId: call.id, toolName: call.name, content: r.content, isError: r.isError }, seq: r.seq });
   }
   return out;
 }
 
-/** A prompt (or steering message) joins the conversation: shown, stored, and pushed onto `entries`. */
-export function appendUser(ctx: RunContext, entries: ContextEntry[], text: string, steer: boolean): void {
+/** A prompt (or steering message) joins the conversation: shown, stored, and pushed onto `entries`;
+ *  returns its session seq (the original's `user_entry_id`). */
+export function appendUser(ctx: RunContext, entries: ContextEntry[], text: string, steer: boolean): number {
   ctx.writer.add("message", "user", text, steer ? { steer: true } : {});
   const record = ctx.store.appendMessage(ctx.sessionId, { kind: "user", text, ...(steer ? { payload: { steer: true } } : {}) });
   announceSaved(ctx, record);
   entries.push({ message: { role: "user", text }, seq: record.seq });
-  ctx.rt.emit("message_append", { role: "user", kind: "user", text, steer });
+  ctx.rt.emit("message_append", { role: "user", kind: "user", text, steer, ...entryFields(ctx, record) });
   ctx.output({ type: "user", text, ...(steer ? { steer: true } : {}) });
+  return record.seq;
+}
+
+/**
+ * `context_build`'s payload: ours (`turn`, `contributions`) and the original's (`session_id`,
+ * `cwd`, `message_count`, `breakdown` of estimated tokens, the contribution limits).
+ */
+function contextBuildPayload(t: TurnInput, turn: number): Record<string, unknown> {
+  const history = t.entries.reduce((n, e) => n + messageChars(e.message), 0);
+  const system = estimateTokens(t.system.length);
+  return {
+    turn, contributions: [], session_id: t.ctx.sessionId, cwd: t.ctx.cwd, message_count: t.entries.length,
+    breakdown: { system, skills: 0, history: estimateTokens(history), extensions: 0 },
+    system_tokens: system, skill_tokens: 0, message_tokens: estimateTokens(history),
+    max_contribution_tokens: estimateTokens(CONTEXT_CONTRIBUTION_CAP), extension_tokens_limit: estimateTokens(CONTEXT_CONTRIBUTION_CAP),
+    extension_tokens_used: 0,
+  };
 }

@@ -252,7 +252,8 @@ export class ChatLoop implements ChatController {
     const shell = parseShellEscape(input);
     if (shell) return this.runShell(shell);
     const rt = this.rt;
-    const prepared = preparePrompt(rt, input, buildSystemPrompt(this.promptOptions()));
+    const about = { sessionId: this.session.id, cwd: this.opts.cwd, name: this.session.name ?? "" };
+    const prepared = preparePrompt(rt, input, buildSystemPrompt(this.promptOptions()), about);
     if (!prepared) {
       this.emitOut({ type: "done", stop_reason: "consumed", text: "" });
       return { stopReason: "consumed", text: "", turns: 0 };
@@ -264,7 +265,7 @@ export class ChatLoop implements ChatController {
     this.abort = new AbortController();
     const ctx = this.runContext(this.abort.signal);
     this.writer.clearBuffer("thinking");
-    appendUser(ctx, this.entries, text, false);
+    const userEntry = String(appendUser(ctx, this.entries, text, false));
     rt.emit("prompt_user_entry", { text });
     const before: Record<string, unknown> = { text, system_prompt: system, provider: this.model.providerId, model: this.model.model };
     rt.emit("before_agent_start", before);
@@ -274,6 +275,11 @@ export class ChatLoop implements ChatController {
       this.session = { ...this.session, provider: this.model.providerId, model: this.model.model };
     }
     rt.emit("agent_start", { session_id: this.session.id, provider: this.model.providerId, model: this.model.model, text });
+    // Once per prompt, as the original: the model requests inside are `model_request` events.
+    const turnAbout = { session_id: this.session.id, cwd: this.opts.cwd, prompt: text, user_entry_id: userEntry, parent_entry_id: "" };
+    rt.emit("turn_start", { ...turnAbout, turn: 1 });
+    const usage = { input_tokens: 0, output_tokens: 0 };
+    let assistantEntry = "";
 
     const maxTurns = this.opts.maxTurns ?? 50;
     let stop: RunStop = "stop";
@@ -294,14 +300,18 @@ export class ChatLoop implements ChatController {
         this.pushQueues();
       }
       await this.autoCompact(ctx.signal);
-      rt.emit("turn_start", { turn });
       this.emitOut({ type: "turn_start", turn });
       const out = await runTurn({
         ctx, model: this.model, entries: this.entries, thinkingLevel: this.thinkingLevel, tools: this.toolSpecs(),
         system: [system, ...(this.summary ? [summarySection(this.summary)] : [])].join("\n\n"),
         estimate: () => this.contextUse().tokens,
       }, turn);
-      if (out.usage) this.meter.report(out.usage.input + out.usage.output, this.entries.length);
+      if (out.usage) {
+        this.meter.report(out.usage.input + out.usage.output, this.entries.length);
+        usage.input_tokens += out.usage.input;
+        usage.output_tokens += out.usage.output;
+      }
+      if (out.seq > 0) assistantEntry = String(out.seq);
       finalText = out.message.text;
       // A window overflow the estimate missed: compact once and ask again instead of failing.
       let again = false;
@@ -312,7 +322,6 @@ export class ChatLoop implements ChatController {
         if (!again) this.fail((error = failure));
       }
       this.pushStatus();
-      rt.emit("turn_end", { turn, stop_reason: out.stopReason, tool_calls: out.message.toolCalls?.length ?? 0 });
       this.emitOut({ type: "turn_end", turn, stop_reason: out.stopReason });
       if (again) continue;
       stop = out.stopReason;
@@ -325,7 +334,13 @@ export class ChatLoop implements ChatController {
     this.followUps.unshift(...this.steering.splice(0));
     if (stop === "aborted") this.say("Interrupted.");
     this.abort = undefined;
-    rt.emit("agent_end", { stop_reason: stop, turns: turn, ...(error ? { error } : {}) });
+    const use = this.contextUse();
+    const end = {
+      stop_reason: stop, turns: turn, session_id: this.session.id, user_entry_id: userEntry, assistant_entry_id: assistantEntry,
+      cached: false, error: error ?? "", usage: { ...usage, context_tokens: use.tokens, context_window: use.window },
+    };
+    rt.emit("turn_end", { ...end, turn });
+    rt.emit("agent_end", end);
     rt.emit("prompt_done", { text: finalText, stop_reason: stop });
     this.emitOut({ type: "done", stop_reason: stop, text: finalText, ...(error ? { error } : {}) });
     return { stopReason: stop, text: finalText, turns: turn, ...(error ? { error } : {}) };

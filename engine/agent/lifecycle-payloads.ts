@@ -1,34 +1,62 @@
 // What the chat loop reads back from lifecycle event payloads after the handlers ran: only the
 // fields each event's contract lets a handler change, each checked, with the rest ignored.
+import { estimateTokens } from "./conversation.js";
 
 /** Most characters context_build contributions may add to one request, all handlers together. */
 export const CONTEXT_CONTRIBUTION_CAP = 16_384;
 
-/** The string contributions a `context_build` payload holds, capped; `error` says what was dropped or ignored. */
-export function readContributions(data: Record<string, unknown>, cap = CONTEXT_CONTRIBUTION_CAP): { texts: string[]; error?: string } {
+/** One context_build contribution as the original took it: `{name, source, role, content}`. */
+export type Contribution = { name: string; source: string; role: string; content: string };
+
+/**
+ * The contributions a `context_build` payload holds (strings, or the original's tables), capped
+ * together at `cap` characters; `error` says what was dropped or ignored.
+ */
+export function readContributions(data: Record<string, unknown>, cap = CONTEXT_CONTRIBUTION_CAP): { texts: string[]; tables: Contribution[]; error?: string } {
   const raw = data.contributions;
   const list = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw) : [];
   const texts: string[] = [];
+  const tables: Contribution[] = [];
   let used = 0;
   let dropped = 0;
   let bad = 0;
   for (const item of list) {
-    if (typeof item !== "string") {
+    const table = isRecord(item) ? contributionTable(item) : undefined;
+    if (typeof item !== "string" && table === undefined) {
       bad++;
       continue;
     }
-    if (item.trim() === "") continue;
-    if (used + item.length > cap) {
-      dropped += item.length;
+    const text = table ? table.content : (item as string);
+    if (text.trim() === "") continue;
+    if (used + text.length > cap) {
+      dropped += text.length;
       continue;
     }
-    used += item.length;
-    texts.push(item);
+    used += text.length;
+    if (table) tables.push(table);
+    else texts.push(text);
   }
   const problems: string[] = [];
   if (dropped > 0) problems.push(`context_build: contributions: expected at most ${cap} characters in total, got ${used + dropped}; dropped ${dropped}`);
-  if (bad > 0) problems.push(`context_build: contributions: expected strings, got ${bad} other value${bad === 1 ? "" : "s"}; ignored`);
-  return problems.length ? { texts, error: problems.join("; ") } : { texts };
+  if (bad > 0) problems.push(`context_build: contributions: expected strings or {content=} tables, got ${bad} other value${bad === 1 ? "" : "s"}; ignored`);
+  return problems.length ? { texts, tables, error: problems.join("; ") } : { texts, tables };
+}
+
+// The original's defaults: source "extension", role "system"; content is required (trimmed).
+function contributionTable(t: Record<string, unknown>): Contribution | undefined {
+  if (typeof t.content !== "string") return undefined;
+  const str = (v: unknown, d: string) => (typeof v === "string" && v !== "" ? v : d);
+  return { name: str(t.name, ""), source: str(t.source, "extension"), role: str(t.role, "system"), content: t.content.trim() };
+}
+
+/** The system-prompt section table contributions make, in the original's `<extension_context>` form. */
+export function contributionSection(tables: Contribution[]): string {
+  if (tables.length === 0) return "";
+  const blocks = tables.map((c) => {
+    const name = c.name !== "" ? ` name=${JSON.stringify(c.name)}` : "";
+    return `<block${name} source=${JSON.stringify(c.source)} role=${JSON.stringify(c.role)} tokens=${estimateTokens(c.content.length)}>\n${c.content}\n</block>`;
+  });
+  return `<extension_context>\n${blocks.join("\n")}\n</extension_context>`;
 }
 
 /** The tool arguments after `tool_call` handlers: a table wins; else `arguments_json` if it was changed. */
@@ -57,10 +85,19 @@ export function parseArguments(json: string): { args: Record<string, unknown> } 
   return isRecord(v) ? { args: v } : { error: `expected a JSON object, got ${describe(v)}` };
 }
 
-/** The tool result after `tool_result` handlers: `content` must stay a string. */
+/**
+ * The tool result after `tool_result` handlers: `content` (ours) or `result` (the original's name),
+ * whichever a handler changed, must stay a string; an `error` set non-empty makes it an error.
+ */
 export function readToolResult(data: Record<string, unknown>, fallback: { content: string; isError: boolean }): { content: string; isError: boolean } {
-  const content = typeof data.content === "string" ? data.content : fallback.content;
-  const isError = typeof data.is_error === "boolean" ? data.is_error : fallback.isError;
+  let content = typeof data.content === "string" ? data.content : fallback.content;
+  if (typeof data.result === "string" && data.result !== fallback.content) content = data.result;
+  let isError = typeof data.is_error === "boolean" ? data.is_error : fallback.isError;
+  const error = data.error;
+  if (typeof error === "string" && error !== (fallback.isError ? fallback.content : "")) {
+    isError = error.trim() !== "";
+    if (isError && content === fallback.content) content = error;
+  }
   return { content, isError };
 }
 

@@ -16,6 +16,9 @@ export type TurnOutcome = {
   seq: number;
   stopReason: StopReason;
   error?: string;
+  /** The HTTP status and provider error code of a failed request, when known. */
+  status?: number;
+  code?: string;
   usage?: { input: number; output: number };
   /** Transcript blocks opened (pending) as each tool call began streaming, by call id. */
   toolBlocks: Map<string, string>;
@@ -26,6 +29,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   const s = new TurnStream(ctx);
   let stopReason: StopReason = "error";
   let error: string | undefined;
+  let detail: { status?: number; code?: string } = {};
   let usage: TurnOutcome["usage"];
   let retrying: number | undefined;
   try {
@@ -51,6 +55,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
         case "done":
           stopReason = ev.stopReason;
           error = ev.error;
+          detail = { ...(ev.status !== undefined ? { status: ev.status } : {}), ...(ev.code ? { code: ev.code } : {}) };
           break;
       }
     }
@@ -61,7 +66,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   }
   if (ctx.signal.aborted && stopReason !== "error") stopReason = "aborted";
   const { message, record } = s.finish(stopReason);
-  return { message, seq: record?.seq ?? 0, stopReason, toolBlocks: s.toolBlocks, ...(error ? { error } : {}), ...(usage ? { usage } : {}) };
+  return { message, seq: record?.seq ?? 0, stopReason, toolBlocks: s.toolBlocks, ...(error ? { error, ...detail } : {}), ...(usage ? { usage } : {}) };
 }
 
 /** Why a request is made: a turn of a run, or the summary compaction asks for. */
@@ -71,16 +76,32 @@ export type RequestPurpose = "turn" | "compaction";
  * before_provider_request for every request: handlers see the payload (the provider already shows
  * credential headers as "[redacted]" and drops edits to them) and may edit body and plain headers.
  */
-export function providerHook(ctx: Pick<RunContext, "rt" | "secrets">, p: ProviderPayload, purpose: RequestPurpose): ProviderPayload {
+export function providerHook(ctx: Pick<RunContext, "rt" | "secrets"> & { sessionId?: string }, p: ProviderPayload, purpose: RequestPurpose): ProviderPayload {
   // Handlers must not see a key even where a prompt carried one; without handlers the body is untouched.
-  const body = ctx.rt.events.count("before_provider_request") > 0 ? redactValue(p.body, ctx.secrets()) : p.body;
-  const data: Record<string, unknown> = { purpose, provider: p.provider, model: p.model, url: p.url, headers: p.headers, body };
-  ctx.rt.emit("before_provider_request", data);
-  return {
-    ...p,
-    headers: isRecord(data.headers) ? (data.headers as Record<string, string>) : p.headers,
-    body: isRecord(data.body) ? data.body : p.body,
+  const hooked = ctx.rt.events.count("before_provider_request") > 0;
+  const body = hooked ? redactValue(p.body, ctx.secrets()) : p.body;
+  // `payload` is the original's name of the body: its own copy, so a change to either is seen.
+  const payload = hooked ? structuredClone(body) : body;
+  const shown = hooked ? JSON.stringify(payload) : "";
+  const data: Record<string, unknown> = {
+    purpose, provider: p.provider, model: p.model, url: p.url, headers: p.headers, body,
+    payload, api: apiOf(p.url), session_id: ctx.sessionId ?? "", attempt: 1,
+    max_tokens: typeof p.body.max_tokens === "number" ? p.body.max_tokens : 0, thinking_level: thinkingOf(p.body),
   };
+  ctx.rt.emit("before_provider_request", data);
+  const edited = isRecord(data.payload) && JSON.stringify(data.payload) !== shown ? data.payload : isRecord(data.body) ? data.body : p.body;
+  return { ...p, headers: isRecord(data.headers) ? (data.headers as Record<string, string>) : p.headers, body: edited };
+}
+
+// The original's `api` names the wire protocol the request speaks.
+function apiOf(url: string): string {
+  return /\/messages(\?|$)/.test(url) ? "anthropic-messages" : "openai-completions";
+}
+
+function thinkingOf(body: Record<string, unknown>): string {
+  const t = body.thinking;
+  if (isRecord(t) && typeof t.budget_tokens === "number") return "on";
+  return typeof body.reasoning_effort === "string" ? body.reasoning_effort : "off";
 }
 
 /** Guards the pieces of one streamed reply: blocks, the partial row, the collected text. */

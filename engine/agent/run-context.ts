@@ -27,3 +27,8 @@ export function announceSaved(ctx: Pick<RunContext, "rt" | "sessionId">, r: Mess
 export function scrub(ctx: Pick<RunContext, "secrets">, text: string): string {
   return redactSecrets(text, ctx.secrets());
 }
+
+/** The original's entry fields of a `message_append` payload for a stored message. */
+export function entryFields(ctx: Pick<RunContext, "sessionId">, r: MessageRecord): Record<string, unknown> {
+  return { entry_id: String(r.seq), session_id: ctx.sessionId, created_at: new Date(r.createdAt).toISOString(), entry_type: "message" };
+}

@@ -3,7 +3,7 @@
 // to the next model turn as a user-side note; `!!cmd` only shows it.
 import { randomBytes } from "node:crypto";
 import type { ContextEntry } from "./conversation.js";
-import { announceSaved, type RunContext } from "./run-context.js";
+import { announceSaved, entryFields, type RunContext } from "./run-context.js";
 import { runToolStep } from "./tool-step.js";
 
 /** A parsed shell escape: the command, and whether the model gets to see it. */
@@ -38,5 +38,5 @@ export async function runShellEscape(ctx: RunContext, entries: ContextEntry[], e
   const record = ctx.store.appendMessage(ctx.sessionId, { kind: "user", text, payload: { shell, typed: `!${esc.command}` } });
   announceSaved(ctx, record);
   entries.push({ message: { role: "user", text }, seq: record.seq });
-  ctx.rt.emit("message_append", { role: "user", kind: "user", text, shell: true });
+  ctx.rt.emit("message_append", { role: "user", kind: "user", text, shell: true, ...entryFields(ctx, record) });
 }

@@ -4,12 +4,13 @@
 import type { ModelToolCall } from "../model/model-types.js";
 import type { ToolResultPayload } from "./conversation.js";
 import { parseArguments, readString, readToolArguments, readToolResult } from "./lifecycle-payloads.js";
-import { announceSaved, scrub, type RunContext } from "./run-context.js";
+import { announceSaved, entryFields, scrub, type RunContext } from "./run-context.js";
 
 export type ToolOutcome = { content: string; isError: boolean; seq: number };
 
-/** How a step is recorded: `persist: false` stores no tool_result (a shell escape); `meta` joins the block's. */
-export type ToolStepOptions = { persist?: boolean; meta?: Record<string, unknown> };
+/** How a step is recorded: `persist: false` stores no tool_result (a shell escape); `meta` joins the
+ *  block's; `sequence` is the call's 1-based place in the reply (payloads carry it). */
+export type ToolStepOptions = { persist?: boolean; meta?: Record<string, unknown>; sequence?: number };
 
 /** Runs (or refuses) one tool call and commits its result message; `pendingBlock` is its block if one is shown already. */
 export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingBlock?: string, opts: ToolStepOptions = {}): Promise<ToolOutcome> {
@@ -20,7 +21,11 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   let refusal: string | undefined = "error" in parsed ? `tool ${call.name}: arguments: ${parsed.error}` : undefined;
 
   if (refusal === undefined) {
-    const data: Record<string, unknown> = { name: call.name, arguments: structuredClone(args), arguments_json: json, tool_call_id: call.id };
+    // call_id, parent_call_id and sequence: the original's names, next to ours.
+    const data: Record<string, unknown> = {
+      name: call.name, arguments: structuredClone(args), arguments_json: json, tool_call_id: call.id,
+      call_id: call.id, parent_call_id: "", sequence: opts.sequence ?? 0,
+    };
     const r = rt.emit("tool_call", data);
     if (r.consumed) refusal = readString(data, "reason", `tool ${call.name}: blocked by an extension`);
     else {
@@ -56,7 +61,12 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
     isError = result.isError === true;
   }
 
-  const resultData: Record<string, unknown> = { name: call.name, tool_call_id: call.id, content, is_error: isError };
+  // `result`, `error`, `call_id`, `arguments`...: the original's payload, next to ours.
+  const resultData: Record<string, unknown> = {
+    name: call.name, tool_call_id: call.id, content, is_error: isError, call_id: call.id, parent_call_id: "",
+    sequence: opts.sequence ?? 0, result: content, error: isError ? content : "", arguments: structuredClone(args),
+    arguments_json: json, details_json: "",
+  };
   rt.emit("tool_result", resultData);
   ({ content, isError } = readToolResult(resultData, { content, isError }));
   content = scrub(ctx, content);
@@ -73,6 +83,6 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   const payload: ToolResultPayload = { tool_call_id: call.id, name: call.name, is_error: isError };
   const record = ctx.store.appendMessage(ctx.sessionId, { kind: "tool_result", text: content, payload });
   announceSaved(ctx, record);
-  rt.emit("message_append", { role: "tool", kind: "tool_result", text: content, tool_call_id: call.id, name: call.name, is_error: isError });
+  rt.emit("message_append", { role: "tool", kind: "tool_result", text: content, tool_call_id: call.id, name: call.name, is_error: isError, ...entryFields(ctx, record) });
   return { content, isError, seq: record.seq };
 }

@@ -40,7 +40,7 @@ export type ModelEvent =
   | { type: "tool_call_end"; id: string; name: string; arguments: string }
   | { type: "usage"; input: number; output: number; cacheRead?: number; cacheWrite?: number }
   | { type: "retry"; attempt: number; delayMs: number; reason: string }
-  | { type: "done"; stopReason: StopReason; error?: string };
+  | { type: "done"; stopReason: StopReason; error?: string; status?: number; code?: string };
 
 /** What is about to be sent; a hook may edit `body` and non-sensitive `headers`. */
 export type ProviderPayload = {

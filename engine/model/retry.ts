@@ -5,7 +5,8 @@ import type { ModelEvent, RetryOptions } from "./model-types.js";
 /** One try at the request: yields events and ends with `done`, or throws the SDK's error. */
 export type Attempt = (signal: AbortSignal) => AsyncIterable<ModelEvent>;
 
-export type ErrorClass = { retryable: boolean; reason: string; retryAfterMs?: number };
+/** `status`: the HTTP status; `code`: the provider's error code or type (`rate_limit_error`), when known. */
+export type ErrorClass = { retryable: boolean; reason: string; retryAfterMs?: number; status?: number; code?: string };
 
 /** Default of `providers.<id>.timeout_ms`: the first event of a try must come within this. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -24,13 +25,16 @@ const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDO
 
 const RETRYABLE_TYPES = new Set(["overloaded_error", "api_error", "rate_limit_error"]);
 
-/** The `{type?, message}` inside an SDK APIError's JSON body: OpenAI nests it once, Anthropic twice. */
-function apiErrorBody(e: unknown): { type?: string; message: string } | undefined {
+/** The `{type?, code?, message}` inside an SDK APIError's JSON body: OpenAI nests it once, Anthropic twice. */
+function apiErrorBody(e: unknown): { type?: string; code?: string; message: string } | undefined {
   const body = (e as { error?: unknown } | null)?.error as { error?: unknown; message?: unknown; type?: unknown } | undefined;
   if (!body || typeof body !== "object") return undefined;
-  const inner = (body.error && typeof body.error === "object" ? body.error : body) as { message?: unknown; type?: unknown };
+  const inner = (body.error && typeof body.error === "object" ? body.error : body) as { message?: unknown; type?: unknown; code?: unknown };
   if (typeof inner.message !== "string") return undefined;
-  return { message: inner.message, ...(typeof inner.type === "string" ? { type: inner.type } : {}) };
+  return {
+    message: inner.message, ...(typeof inner.type === "string" ? { type: inner.type } : {}),
+    ...(typeof inner.code === "string" ? { code: inner.code } : {}),
+  };
 }
 
 /** The innermost message of a cause chain ("fetch failed" says less than "other side closed"). */
@@ -81,11 +85,12 @@ export function classifyError(e: unknown, now: number): ErrorClass {
     const s = err.status;
     const retryable = s === 408 || s === 409 || s === 429 || s >= 500;
     const reason = api ? `${s} ${api.message}` : message;
-    return { retryable, reason, retryAfterMs: parseRetryAfter(err.headers, now) };
+    const code = api?.code ?? api?.type;
+    return { retryable, reason, retryAfterMs: parseRetryAfter(err.headers, now), status: s, ...(code ? { code } : {}) };
   }
   if (api?.type) {
     // An error event inside the stream (Anthropic's `event: error`), not an HTTP status.
-    return { retryable: RETRYABLE_TYPES.has(api.type), reason: `${api.type}: ${api.message}` };
+    return { retryable: RETRYABLE_TYPES.has(api.type), reason: `${api.type}: ${api.message}`, code: api.code ?? api.type };
   }
   if (e instanceof SyntaxError) return { retryable: false, reason: `malformed stream event: ${message}` };
   const ctor = (e as object | null)?.constructor?.name ?? "";
@@ -167,11 +172,12 @@ export async function* streamWithRetry(
     if (signal.aborted) return yield { type: "done", stopReason: "aborted" };
     const cls = classifyError(failure, now());
     const reason = scrub(cls.reason);
-    if (streamed) return yield { type: "done", stopReason: "error", error: `${label}: stream interrupted: ${reason}` };
-    if (!cls.retryable) return yield { type: "done", stopReason: "error", error: `${label}: ${reason}` };
+    const detail = { ...(cls.status !== undefined ? { status: cls.status } : {}), ...(cls.code ? { code: cls.code } : {}) };
+    if (streamed) return yield { type: "done", stopReason: "error", error: `${label}: stream interrupted: ${reason}`, ...detail };
+    if (!cls.retryable) return yield { type: "done", stopReason: "error", error: `${label}: ${reason}`, ...detail };
     if (n >= maxAttempts) {
       const tries = n === 1 ? "1 attempt" : `${n} attempts`;
-      return yield { type: "done", stopReason: "error", error: `${label}: request failed after ${tries}: ${reason}` };
+      return yield { type: "done", stopReason: "error", error: `${label}: request failed after ${tries}: ${reason}`, ...detail };
     }
     const delayMs = retryDelay(n, cls, opts);
     yield { type: "retry", attempt: n + 1, delayMs, reason };

@@ -33,10 +33,10 @@ describe("chat loop events", () => {
       "before_agent_start", "agent_start",
       "turn_start", "context_build", "model_request", "before_provider_request",
       "session_save assistant", "message_append", "after_provider_response",
-      "tool_call", "tool_start", "tool_result", "tool_end", "session_save tool_result", "message_append", "turn_end",
-      "turn_start", "context_build", "model_request", "before_provider_request", "model_delta", "model_delta",
-      "session_save assistant", "message_append", "after_provider_response", "turn_end",
-      "agent_end", "prompt_done", "shutdown",
+      "tool_call", "tool_start", "tool_result", "tool_end", "session_save tool_result", "message_append",
+      "context_build", "model_request", "before_provider_request", "model_delta", "model_delta",
+      "session_save assistant", "message_append", "after_provider_response",
+      "turn_end", "agent_end", "prompt_done", "shutdown",
     ]);
   });
 
@@ -176,7 +176,7 @@ describe("chat loop stream events", () => {
     const r = await chat.loop.run("hi");
     const message = `local: ${server.origin}/v1: 401 invalid key`;
     expect(r).toEqual({ stopReason: "error", text: "", turns: 1, error: message });
-    expect(errors).toEqual([{ provider: "local", model: "m1", error: message }]);
+    expect(errors).toEqual([{ provider: "local", model: "m1", error: message, status: 401, session_id: chat.loop.session.id, attempt: 1 }]);
     expect(chat.rt.buffers.getBlocks("transcript").at(-1)).toMatchObject({ kind: "error", text: message });
   });
 });

@@ -199,6 +199,7 @@ describe("anthropic-messages provider", () => {
       type: "done",
       stopReason: "error",
       error: `claude: ${server.origin}: stream interrupted: overloaded_error: Overloaded`,
+      code: "overloaded_error",
     });
   });
 

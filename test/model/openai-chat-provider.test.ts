@@ -157,6 +157,7 @@ describe("openai-chat provider", () => {
       type: "done",
       stopReason: "error",
       error: `local: ${server.origin}/v1: request failed after 3 attempts: 503 overloaded`,
+      status: 503,
     });
     expect(server.requests).toHaveLength(3);
   });
@@ -164,7 +165,7 @@ describe("openai-chat provider", () => {
   it("does not retry a 400 and never shows the key in the error", async () => {
     const events = await run([jsonError(401, { error: { message: "Incorrect API key provided: sk-test" } })]);
     expect(events).toEqual([
-      { type: "done", stopReason: "error", error: `local: ${server.origin}/v1: 401 Incorrect API key provided: [redacted]` },
+      { type: "done", stopReason: "error", error: `local: ${server.origin}/v1: 401 Incorrect API key provided: [redacted]`, status: 401 },
     ]);
   });
 
@@ -196,6 +197,7 @@ describe("openai-chat provider", () => {
       type: "done",
       stopReason: "error",
       error: `local: ${server.origin}/v1: stream interrupted: invalid_request_error: context length exceeded`,
+      code: "invalid_request_error",
     });
   });
 

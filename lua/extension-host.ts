@@ -6,7 +6,6 @@ import { openExtensionValues } from "../engine/session/extension-values.js";
 import { discoverExtensions } from "./extension-discovery.js";
 import { loadExtension, type LoadOptions } from "./extension-loader.js";
 import { parseSource, pathSource, type ExtensionSource } from "./extension-manifest.js";
-import { CommandFailed } from "./api-misc.js";
 import { DISABLED_WHERE, type LuaExtension, type SessionContext } from "./lua-extension.js";
 
 /** Where the host looks for things and how long a callback may run. */
@@ -125,14 +124,10 @@ export class ExtensionHost {
 
   /** Runs a command (`librecode extension run NAME ARGS`, `/name args`); errors come back, not thrown. */
   async runCommand(name: string, args = ""): Promise<CommandRun> {
-    const cmd = this.rt.commands.get(name);
-    if (!cmd) return { ok: false, error: `extension run: ${name}: no such command (known: ${this.rt.commands.list().map((c) => c.name).join(", ")})` };
-    try {
-      const out = await cmd.run(args);
-      return { ok: true, output: out === undefined || out === null ? "" : typeof out === "string" ? out : JSON.stringify(out) };
-    } catch (e) {
-      const err = e instanceof CommandFailed ? e.message : e instanceof Error ? e.message : String(e);
-      return { ok: false, error: `extension run: ${name}: ${err}` };
+    const o = await this.rt.commands.run(`/${name} ${args}`, (owner, where, fn) => this.rt.guard(owner, where, fn));
+    if (o === undefined || (!o.ok && o.unknown)) {
+      return { ok: false, error: `extension run: ${name}: no such command (known: ${this.rt.commands.list().map((c) => c.name).join(", ")})` };
     }
+    return o.ok ? { ok: true, output: o.output } : { ok: false, error: `extension run: ${name}: ${o.error}` };
   }
 }

@@ -16,6 +16,7 @@ import { ContextMeter } from "./context-meter.js";
 import { contextFromRecords, type ContextEntry } from "./conversation.js";
 import { dispatchCommand } from "./command-dispatch.js";
 import { exitNote } from "./exit-note.js";
+import { parseCommandLine } from "../kernel/command-registry.js";
 import { readString } from "./lifecycle-payloads.js";
 import { preparePrompt } from "./prompt-events.js";
 import { appendUser, runTurn } from "./agent-turn.js";
@@ -414,5 +415,5 @@ export class ChatLoop implements ChatController {
 
 /** True for `/name ...` (a slash command, run at once even while a request runs). */
 function isCommand(text: string): boolean {
-  return /^\/\S/.test(text);
+  return parseCommandLine(text) !== undefined;
 }

@@ -2,6 +2,7 @@
 // chat loop (engine/agent `createChatController`, wired by bin/cmd-chat.ts) plugs in here; the
 // local controller only records what was typed, which is all `librecode render --keys "hi<cr>"` needs.
 import type { LoadedConfig } from "../config/index.js";
+import { commandFailureText, type CommandOutcome } from "../kernel/command-registry.js";
 import type { Runtime } from "../kernel/runtime.js";
 import type { StatusInfo } from "./status-line.js";
 
@@ -63,17 +64,13 @@ export function userMessageBlock(text: string): { kind: string; role: string; te
  */
 export function createLocalController({ runtime }: ChatControllerContext): ChatController {
   const runCommand = (text: string): boolean => {
-    const m = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
-    if (!m) return false;
-    const cmd = runtime.commands.get(m[1]!);
-    if (!cmd) {
-      runtime.buffers.appendBlock("transcript", { kind: "error", role: "system", text: `unknown command: /${m[1]}` });
-      return true;
-    }
-    const r = runtime.guard(cmd.owner, `command ${cmd.name}`, () => cmd.run(m[2]!));
-    if (r.ok && r.value instanceof Promise) {
-      r.value.catch((e: unknown) => runtime.reportError({ owner: cmd.owner, where: `command ${cmd.name}`, message: String(e instanceof Error ? e.message : e) }));
-    }
+    const outcome = runtime.commands.run(text, (owner, where, fn) => runtime.guard(owner, where, fn));
+    if (outcome === undefined) return false;
+    const show = (o: CommandOutcome): void => {
+      if (!o.ok) runtime.buffers.appendBlock("transcript", { kind: "error", role: "system", text: commandFailureText(o) });
+    };
+    if (outcome instanceof Promise) void outcome.then((o) => runtime.guard("host", "command output", () => show(o)));
+    else show(outcome);
     return true;
   };
   const submit = (text: string): void => {

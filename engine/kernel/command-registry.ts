@@ -2,6 +2,29 @@
 
 export type CommandDefinition = { desc: string; owner: string; run(args: string): unknown | Promise<unknown> };
 export type CommandEntry = CommandDefinition & { name: string };
+/** How one command line ended: its output as text, or why it failed (`unknown`: no such command). */
+export type CommandOutcome = { ok: true; name: string; output: string } | { ok: false; name: string; error: string; unknown: boolean };
+/** Runs fn for owner at where, catching a throw (Runtime.guard). */
+export type CommandGuard = <T>(owner: string, where: string, fn: () => T) => { ok: true; value: T } | { ok: false; error: { message: string } };
+
+/**
+ * Splits `/name args`; undefined when the text is not a command line: no leading slash, or a
+ * first word holding another slash (`/home/me/notes.md what is this?` is a prompt, not a command).
+ */
+export function parseCommandLine(text: string): { name: string; args: string } | undefined {
+  const m = /^\/([^\s/]+)(?:\s+([\s\S]*))?$/.exec(text);
+  return m ? { name: m[1]!, args: (m[2] ?? "").trim() } : undefined;
+}
+
+/** The error line for a failed command line: `unknown command: /x (try /help)` or `/x: reason`. */
+export function commandFailureText(o: Extract<CommandOutcome, { ok: false }>): string {
+  return o.unknown ? `unknown command: /${o.name} (try /help)` : `/${o.name}: ${o.error}`;
+}
+
+/** A command's return value as the text shown for it (nothing for nil, JSON for a table). */
+function outputText(out: unknown): string {
+  return out === undefined || out === null ? "" : typeof out === "string" ? out : JSON.stringify(out);
+}
 
 /** Named commands; registering a name again replaces it. */
 export class CommandRegistry {
@@ -23,6 +46,23 @@ export class CommandRegistry {
   /** Every command, sorted by name. */
   list(): CommandEntry[] {
     return [...this.commands.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /**
+   * Runs a command line (the one path for the composer, host and `extension run`): undefined when
+   * text is no command line (parseCommandLine); otherwise the outcome, a promise of it for an
+   * async command. The command runs inside guard; an unknown name is an outcome, not a throw.
+   */
+  run(text: string, guard: CommandGuard): CommandOutcome | Promise<CommandOutcome> | undefined {
+    const line = parseCommandLine(text);
+    if (!line) return undefined;
+    const cmd = this.commands.get(line.name);
+    if (!cmd) return { ok: false, name: line.name, error: "no such command", unknown: true };
+    const failed = (e: unknown): CommandOutcome => ({ ok: false, name: cmd.name, error: e instanceof Error ? e.message : String(e), unknown: false });
+    const r = guard(cmd.owner, `command ${cmd.name}`, () => cmd.run(line.args));
+    if (!r.ok) return { ok: false, name: cmd.name, error: r.error.message, unknown: false };
+    if (r.value instanceof Promise) return r.value.then((out: unknown): CommandOutcome => ({ ok: true, name: cmd.name, output: outputText(out) }), failed);
+    return { ok: true, name: cmd.name, output: outputText(r.value) };
   }
 
   /** Removes one command; false when there was none by that name. */

@@ -128,6 +128,13 @@ describe("slash commands", () => {
     expect(server.requests).toEqual([]);
   });
 
+  it("a prompt that starts with a path goes to the model", async () => {
+    const { chat, server } = await setup();
+    await chat.loop.run("/home/me/notes.md what is this?");
+    expect(server.requests).toHaveLength(1);
+    expect(chat.loop.entries.map((e) => e.message.role)).toEqual(["user", "assistant"]);
+  });
+
   it("extension commands run from the composer too", async () => {
     const { chat, lastLine } = await setup();
     chat.rt.commands.register("greet", { desc: "say hi", owner: "my-ext", run: (args) => `hi ${args}` });

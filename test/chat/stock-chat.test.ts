@@ -170,7 +170,22 @@ describe("stock chat: submitting", () => {
     rt.commands.register("hello", { desc: "greet", owner: "test", run: (args) => { got.push(args); } });
     type(rt, "/hello world<cr>/nope<cr>");
     expect(got).toEqual(["world"]);
-    expect(rt.buffers.getBlocks("transcript").map((b) => b.text)).toEqual(["unknown command: /nope"]);
+    expect(rt.buffers.getBlocks("transcript").map((b) => b.text)).toEqual(["unknown command: /nope (try /help)"]);
+  });
+  it("keeps a mistyped command in the composer to be fixed", () => {
+    const c = recorder();
+    const { rt } = setup(c);
+    type(rt, "/hlep<cr>");
+    expect(c.calls).toEqual([]);
+    expect(composer(rt).text).toBe("/hlep");
+    expect(rt.buffers.getBlocks("transcript").map((b) => b.text)).toEqual(["unknown command: /hlep (try /help)"]);
+  });
+  it("a prompt starting with a path is a prompt, not a command", () => {
+    const c = recorder();
+    const { rt } = setup(c);
+    type(rt, "/home/me/notes.md what is this?<cr>");
+    expect(c.calls).toEqual(["submit /home/me/notes.md what is this?"]);
+    expect(composer(rt).text).toBe("");
   });
   it("history persists through setHistory and browses newest first", () => {
     const { rt, chat } = setup();

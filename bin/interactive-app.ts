@@ -8,6 +8,7 @@ import { FrameScheduler } from "../ui/frame-scheduler.js";
 import type { InputEvent } from "../ui/key-decoder.js";
 import { Screen } from "../ui/screen.js";
 import { Terminal } from "../ui/terminal.js";
+import { osc52 } from "../ui/clipboard.js";
 import { editText } from "./editor-handoff.js";
 import type { AppPainter } from "./app-painter.js";
 
@@ -49,6 +50,8 @@ export class InteractiveApp {
     rt.actions.register("app.quit", () => { setImmediate(() => this.quit()); });
     rt.actions.register("app.editor", () => { setImmediate(() => this.editor()); });
     rt.actions.register("app.suspend", () => { setImmediate(() => this.suspend()); });
+    // /copy: the text goes to the terminal between frames, never inside one.
+    rt.actions.register("app.copy", (text) => { if (text) setImmediate(() => this.terminal.write(osc52(text))); });
     // ctrl+l: whatever another process wrote over the screen goes; every cell is painted again.
     rt.actions.register("app.redraw", () => {
       this.screen.invalidate();

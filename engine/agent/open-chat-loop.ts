@@ -13,6 +13,7 @@ import { ChatLoop } from "./chat-loop.js";
 import { registerHostCommands } from "./host-commands.js";
 import { registerSkillCommands, SkillSet } from "../skills/skill-set.js";
 import { registerSessionCommands } from "./session-commands.js";
+import { registerTranscriptCommands } from "./transcript-commands.js";
 
 export type OpenChatOptions = {
   runtime: Runtime;
@@ -110,6 +111,7 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     ...(opts.quit ? { quit: opts.quit } : {}),
   });
   registerSessionCommands(loop);
+  registerTranscriptCommands(loop, opts.quit ?? (() => void rt.actions.run("app.quit")));
   registerSkillCommands({ commands: rt.commands, submit: (prompt) => loop.submit(prompt), cwd: opts.cwd }, skills);
   const nothingToResume = opts.resume === true && !resumed;
   // A session nothing was said in is not kept (`session list` and --resume would fill with them).

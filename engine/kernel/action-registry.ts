@@ -3,18 +3,18 @@
 
 /** Named host actions. */
 export class ActionRegistry {
-  private readonly actions = new Map<string, () => void>();
+  private readonly actions = new Map<string, (arg?: string) => void>();
 
-  /** Registers (or replaces) action name. */
-  register(name: string, fn: () => void): void {
+  /** Registers (or replaces) action name; a few host actions take one string (`app.copy` its text). */
+  register(name: string, fn: (arg?: string) => void): void {
     this.actions.set(name, fn);
   }
 
-  /** Runs action name; false when no such action is registered. */
-  run(name: string): boolean {
+  /** Runs action name (with its argument, if it takes one); false when no such action is registered. */
+  run(name: string, arg?: string): boolean {
     const fn = this.actions.get(name);
     if (!fn) return false;
-    fn();
+    fn(arg);
     return true;
   }
 

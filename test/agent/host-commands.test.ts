@@ -18,7 +18,7 @@ describe("slash commands", () => {
   it("are registered for completion with descriptions, owned by host", async () => {
     const { chat } = await setup();
     expect(chat.rt.commands.list().filter((c) => c.owner === "host").map((c) => c.name)).toEqual([
-      "clear", "clone", "compact", "context", "fork", "help", "login", "logout", "model", "name", "new", "quit", "resume", "skill", "tree",
+      "clear", "clone", "compact", "context", "copy", "exit", "export", "fork", "help", "login", "logout", "model", "name", "new", "quit", "resume", "skill", "tree",
     ]);
     expect(chat.rt.commands.get("login")!.desc).toBe("save an API key: /login PROVIDER KEY");
   });

@@ -2,7 +2,7 @@
 import fengari from "fengari";
 import type { LuaState } from "fengari";
 import { LuaFile, fileFailure } from "./lua-file.js";
-import { jsString, luaString } from "./lua-value.js";
+import { jsString, luaString, pushNumber } from "./lua-value.js";
 
 const { lua, lauxlib } = fengari;
 
@@ -169,7 +169,7 @@ const methods: Record<string, (L: LuaState) => number> = {
     const whence = ["set", "cur", "end"][lauxlib.luaL_checkoption(L, 2, luaString("cur"), [luaString("set"), luaString("cur"), luaString("end")])] as "set" | "cur" | "end";
     const offset = lauxlib.luaL_optinteger(L, 3, 0);
     try {
-      lua.lua_pushinteger(L, file.seek(whence, offset));
+      pushNumber(L, file.seek(whence, offset));
       return 1;
     } catch (e) {
       return failure(L, e);

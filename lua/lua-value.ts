@@ -90,8 +90,20 @@ export function cfunction(fn: LuaCFunction): LuaCFunction & { cfunction: true } 
 
 const MAX_DEPTH = 64;
 
+/** True when n fits fengari's integers, which are 32-bit (Lua 5.3's are 64-bit). */
+export function isLuaInteger(n: number): boolean {
+  return (n | 0) === n && !Object.is(n, -0);
+}
+
+/** Pushes a JS number: an integer when it fits 32 bits, else a float, so a millisecond timestamp,
+ *  a file size or a token count keeps its value instead of wrapping (or throwing in fengari). */
+export function pushNumber(L: LuaState, n: number): void {
+  if (isLuaInteger(n)) lua.lua_pushinteger(L, n);
+  else lua.lua_pushnumber(L, n);
+}
+
 /**
- * Pushes a JS value as Lua: integers stay Lua integers, arrays become 1-based sequences, plain
+ * Pushes a JS value as Lua: 32-bit integers stay Lua integers (larger ones become floats), arrays become 1-based sequences, plain
  * objects become tables, LuaFunctionRef pushes its function, lazy tables get an __index metatable.
  */
 export function pushValue(L: LuaState, v: unknown, depth = 0): void {
@@ -103,11 +115,10 @@ export function pushValue(L: LuaState, v: unknown, depth = 0): void {
       lua.lua_pushboolean(L, v);
       return;
     case "number":
-      if (Number.isSafeInteger(v)) lua.lua_pushinteger(L, v);
-      else lua.lua_pushnumber(L, v);
+      pushNumber(L, v);
       return;
     case "bigint":
-      lua.lua_pushinteger(L, Number(v));
+      pushNumber(L, Number(v));
       return;
     case "string":
       lua.lua_pushstring(L, luaString(v));

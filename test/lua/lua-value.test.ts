@@ -37,6 +37,24 @@ describe("JS <-> Lua values", () => {
     expect(() => callLua(L, () => loadChunk(L, "explode()", "y.lua"), [])).toThrow("host exploded");
   });
 
+  it("passes host numbers outside 32 bits as floats with their exact value, never wrapped", () => {
+    const L = createLuaState(process.cwd());
+    const ms = 1733312345678;
+    const out = callLua(L, () => loadChunk(L, `
+      local ms, big, neg, edge, low = ...
+      return math.type(ms), ms, ms + 1, math.type(big), big, neg, math.type(edge), edge, math.type(low), low`, "n.lua"),
+      [ms, 2 ** 31, -(2 ** 31) - 1, 2 ** 31 - 1, -(2 ** 31)]);
+    expect(out).toEqual(["float", ms, ms + 1, "float", 2 ** 31, -(2 ** 31) - 1, "integer", 2 ** 31 - 1, "integer", -(2 ** 31)]);
+  });
+
+  it("hands a block's millisecond created_at to Lua as a float of the same instant", () => {
+    const { rt, run } = lcRuntime();
+    rt.buffers.appendBlock("transcript", { kind: "message", role: "user", text: "hi", created_at: 1733312345678 });
+    run(`local b = lc.buf.get_blocks("transcript")[1]
+      lc.buf.set_text("status", math.type(b.created_at) .. " " .. string.format("%.0f", b.created_at))`);
+    expect(rt.buffers.getText("status")).toBe("float 1733312345678");
+  });
+
   it("reads floats as numbers and integers as integers", () => {
     expect(runLua("return 3, 3.5, 2^53, 7 // 2")).toEqual([3, 3.5, 2 ** 53, 3]);
   });

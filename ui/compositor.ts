@@ -114,7 +114,7 @@ class FramePainter {
     if (w.renderer !== "extension") {
       const focused = this.rt.focus === w.name;
       const buf = this.rt.buffers.get(w.buffer);
-      const bash = w.role === "composer" && (buf?.text.startsWith("!") ?? false);
+      const bash = w.role === "composer" && (buf?.lines.line(0).startsWith("!") ?? false);
       edgeId = this.id(bash ? BORDER_BASH : focused ? BORDER_FOCUSED : BORDER);
       titleId = this.id(focused ? TITLE_FOCUSED : TITLE);
       label = buf?.label ?? "";

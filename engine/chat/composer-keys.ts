@@ -1,16 +1,16 @@
 // The composer's pure editing keys: a key name (as keyName spells it) -> the text-edit function.
 // Keys with side effects (submit, history, scrolling, quitting) live in stock-chat.ts.
 import {
-  deleteBackward, deleteForward, deleteWordBackward, deleteWordForward, insertText, killToLineEnd,
-  killToLineStart, lineEnd, lineStart, wordLeft, wordRight, type TextState,
+  charLeft, charRight, deleteBackward, deleteForward, deleteWordBackward, deleteWordForward, insertText,
+  killToLineEnd, killToLineStart, lineEnd, lineStart, wordLeft, wordRight, type TextEdit, type TextState,
 } from "./text-edit.js";
 import type { KeyEvent } from "../kernel/key-event.js";
 
-type Edit = (st: TextState) => TextState;
+type Edit = (st: TextState) => TextEdit;
 
 const newline: Edit = (st) => insertText(st, "\n");
-const left: Edit = (st) => ({ text: st.text, cursor: Math.max(0, st.cursor - 1) });
-const right: Edit = (st) => ({ text: st.text, cursor: Math.min(Array.from(st.text).length, st.cursor + 1) });
+const left = charLeft;
+const right = charRight;
 
 /** Editing keys by canonical name (see docs/keys.md). */
 export const EDIT_KEYS: Readonly<Record<string, Edit>> = {

@@ -12,7 +12,8 @@ import { EDIT_KEYS, normalizePaste, typedText } from "./composer-keys.js";
 import { PromptHistory } from "./prompt-history.js";
 import { acceptedText, moveSelection, readCompletion, slashCompletion, type Completion } from "./slash-completion.js";
 import { statusText, type StatusInfo } from "./status-line.js";
-import { moveLine, type TextState } from "./text-edit.js";
+import { changesText, moveLine, type TextEdit, type TextState } from "./text-edit.js";
+import { TextLines } from "../kernel/text-lines.js";
 
 export type StockChatOptions = {
   /** Defaults to the local controller (records prompts, runs `/commands`). */
@@ -219,13 +220,13 @@ export class StockChat implements ChatSurface {
       case "escape": run("interrupt"); return;
       case "ctrl+c":
         // The habit from other terminal programs: ctrl+c stops what is running before it quits.
-        if (this.rt.buffers.getText(COMPOSER) !== "") run("prompt.cancel");
+        if (this.rt.buffers.getLength(COMPOSER) > 0) run("prompt.cancel");
         else if (this.ctrl.working) run("interrupt");
         else run("app.quit");
         return;
       case "ctrl+d":
-        if (this.rt.buffers.getText(COMPOSER) === "") run("app.quit");
-        else this.setComposer(EDIT_KEYS.delete!(this.composer()));
+        if (this.rt.buffers.getLength(COMPOSER) === 0) run("app.quit");
+        else this.edit(EDIT_KEYS.delete!(this.composer()));
         return;
       case "ctrl+g": run("app.editor"); return;
       case "ctrl+z": run("app.suspend"); return;
@@ -233,7 +234,7 @@ export class StockChat implements ChatSurface {
     }
     const edit = EDIT_KEYS[name];
     if (edit) {
-      this.setComposer(edit(this.composer()));
+      this.edit(edit(this.composer()));
       return;
     }
     const text = typedText(ev);
@@ -267,7 +268,7 @@ export class StockChat implements ChatSurface {
 
   private upDown(delta: -1 | 1): void {
     const moved = moveLine(this.composer(), delta);
-    if (moved) this.setComposer(moved);
+    if (moved) this.edit(moved);
     else this.rt.actions.run(delta < 0 ? "history.prev" : "history.next");
   }
 
@@ -287,10 +288,18 @@ export class StockChat implements ChatSurface {
   }
 
   private composer(): TextState {
-    return { text: this.rt.buffers.getText(COMPOSER), cursor: this.rt.buffers.getCursor(COMPOSER) };
+    const b = this.rt.buffers.get(COMPOSER);
+    return { lines: b?.lines ?? new TextLines(), cursor: b?.cursor ?? 0 };
   }
 
-  private setComposer(st: TextState): void {
+  /** Applies an editing key's edit in place: a key costs the lines it touches, not the text. */
+  private edit(e: TextEdit): void {
+    const b = this.rt.buffers;
+    if (changesText(e)) b.replace(COMPOSER, e.start, e.end, e.text);
+    if (b.getCursor(COMPOSER) !== e.cursor) b.setCursor(COMPOSER, e.cursor);
+  }
+
+  private setComposer(st: { text: string; cursor: number }): void {
     const b = this.rt.buffers;
     if (b.getText(COMPOSER) !== st.text) b.setText(COMPOSER, st.text);
     if (b.getCursor(COMPOSER) !== st.cursor) b.setCursor(COMPOSER, st.cursor);
@@ -303,7 +312,9 @@ export class StockChat implements ChatSurface {
   }
 
   private refreshCompletion(): void {
-    const text = this.rt.buffers.getText(COMPOSER);
+    // Only a one-line text starting with "/" can complete: read that line, never the whole text.
+    const lines = this.rt.buffers.get(COMPOSER)?.lines;
+    const text = lines !== undefined && lines.lineCount === 1 && lines.line(0).startsWith("/") ? lines.line(0) : "";
     if (this.dismissed !== undefined && this.dismissed !== text) this.dismissed = undefined;
     const prev = this.completion();
     let next = this.dismissed === undefined ? slashCompletion(text, this.rt.commands.list()) : undefined;

@@ -1,17 +1,22 @@
 // Named buffers: text with a cursor, a label, metadata, structured blocks and per-buffer vars.
 // Semantics are lua-api.md "Buffers": 0-based code-point offsets, end-exclusive clamped ranges
 // (reversed ones swapped), lines and blocks 0-based with end -1 meaning "to the end". Every
-// mutation journals a cheap undo closure, bumps rev and touches the buffer.
+// mutation journals a cheap undo closure, bumps rev and touches the buffer. The text is held as
+// lines (TextLines), so insert, deleteRange and replace cost the size of the edit.
 import type { Block } from "./block.js";
-import { cpChars, cpLength, cpSlice } from "./code-points.js";
+import { cpChars, cpLength } from "./code-points.js";
 import { ExtmarkStore, type BufferMarks } from "./extmarks.js";
 import { copyBlock, isBlockLike, normalizeBlock } from "./normalize-block.js";
 import { textEdit } from "./text-edit-span.js";
+import { TextLines } from "./text-lines.js";
 import type { TransactionManager } from "./transaction.js";
 
 export type BufferRecord = {
   name: string;
-  text: string;
+  /** The whole text (joined from `lines` on first read after a change). */
+  readonly text: string;
+  /** The text as lines: what hot paths (the composer) read instead of `text`. */
+  readonly lines: TextLines;
   cursor: number;
   label: string;
   metadata: Record<string, unknown>;
@@ -21,6 +26,21 @@ export type BufferRecord = {
   /** Extmarks (created with the first one). */
   marks?: BufferMarks;
 };
+
+/** A stored buffer: `text` is derived from `lines`, which only the store replaces or splices. */
+class StoredBuffer implements BufferRecord {
+  lines = new TextLines();
+  cursor = 0;
+  label = "";
+  metadata: Record<string, unknown> = {};
+  blocks: Block[] = [];
+  vars: Record<string, unknown> = {};
+  marks?: BufferMarks;
+  constructor(readonly name: string, public rev: number) {}
+  get text(): string {
+    return this.lines.toString();
+  }
+}
 
 export type BufferInit = {
   text?: string;
@@ -33,7 +53,7 @@ export type BufferInit = {
 
 /** The buffers of one runtime. Reading an unknown name never creates it; writing does. */
 export class BufferStore {
-  private readonly buffers = new Map<string, BufferRecord>();
+  private readonly buffers = new Map<string, StoredBuffer>();
   private revCounter = 0;
   private idCounter = 0;
   /** The buffers' extmarks: they move with every text edit below. */
@@ -60,14 +80,14 @@ export class BufferStore {
 
   /** The buffer, created empty when missing. */
   ensure(name: string): BufferRecord {
-    return this.buffers.get(name) ?? this.create(name);
+    return this.record(name);
   }
 
   /** Creates the buffer if missing, then applies init when given; returns the record. */
   create(name: string, init?: BufferInit): BufferRecord {
     let b = this.buffers.get(name);
     if (!b) {
-      b = { name, text: "", cursor: 0, label: "", metadata: {}, blocks: [], vars: {}, rev: this.nextRev() };
+      b = new StoredBuffer(name, this.nextRev());
       this.buffers.set(name, b);
       this.tx.record(() => this.buffers.delete(name));
       this.tx.touchBuffer(name);
@@ -94,15 +114,20 @@ export class BufferStore {
     const len = cpLength(text);
     const cursor = typeof t.cursor === "number" ? clamp(t.cursor, 0, len) : len;
     const blocks = (t.blocks ?? []).map((b, i) => this.makeBlock(b, i));
-    const b = this.ensure(name);
+    const b = this.record(name);
     this.shiftMarks(b, text);
     this.snapshot(b);
-    Object.assign(b, { text, cursor, label: t.label ?? "", metadata: { ...(t.metadata ?? {}) }, blocks });
+    Object.assign(b, { lines: new TextLines(text), cursor, label: t.label ?? "", metadata: { ...(t.metadata ?? {}) }, blocks });
   }
 
   /** The buffer's text ("" for an unknown buffer). */
   getText(name: string): string {
     return this.buffers.get(name)?.text ?? "";
+  }
+
+  /** The buffer's length in code points (0 for an unknown buffer), without joining its lines. */
+  getLength(name: string): number {
+    return this.buffers.get(name)?.lines.length ?? 0;
   }
 
   /** The buffer's text as one-code-point strings. */
@@ -122,8 +147,8 @@ export class BufferStore {
 
   /** Moves the cursor, clamped to [0, length]. */
   setCursor(name: string, pos: number): void {
-    const b = this.ensure(name);
-    const cursor = clamp(pos, 0, cpLength(b.text));
+    const b = this.record(name);
+    const cursor = clamp(pos, 0, b.lines.length);
     if (cursor === b.cursor) return;
     this.snapshot(b);
     b.cursor = cursor;
@@ -131,35 +156,35 @@ export class BufferStore {
 
   /** Inserts s at pos (clamped); the cursor ends after the inserted text. */
   insert(name: string, pos: number, s: string): void {
-    const text = this.getText(name);
-    const p = clamp(pos, 0, cpLength(text));
-    const n = cpLength(s);
-    this.writeText(name, cpSlice(text, 0, p) + s + cpSlice(text, p), p + n, [p, 0, n]);
+    const b = this.record(name);
+    const p = clamp(pos, 0, b.lines.length);
+    this.editText(b, p, p, s);
   }
 
   /** Deletes [start, end) (clamped, swapped when reversed); the cursor ends at start. */
   deleteRange(name: string, start: number, end: number): void {
-    this.replace(name, start, end, "");
+    const b = this.record(name);
+    const [a, z] = textRange(b.lines.length, start, end);
+    this.editText(b, a, z, "");
   }
 
-  /** Replaces [start, end) with s; the cursor ends after the new text. */
+  /** Replaces [start, end) (clamped, swapped when reversed) with s; the cursor ends after the new text. */
   replace(name: string, start: number, end: number, s: string): void {
-    const text = this.getText(name);
-    const [a, z] = textRange(text, start, end);
-    const n = cpLength(s);
-    this.writeText(name, cpSlice(text, 0, a) + s + cpSlice(text, z), a + n, [a, z - a, n]);
+    const b = this.record(name);
+    const [a, z] = textRange(b.lines.length, start, end);
+    this.editText(b, a, z, s);
   }
 
   /** Lines [start, end) of the text; end -1 means to the end. */
   getLines(name: string, start = 0, end = -1): string[] {
-    const lines = this.getText(name).split("\n");
+    const lines = this.buffers.get(name)?.lines.all() ?? [""];
     const [a, z] = listRange(lines.length, start, end);
     return lines.slice(a, z);
   }
 
   /** Replaces lines [start, end) with lines; the cursor is clamped to the new text. */
   setLines(name: string, start: number, end: number, lines: string[]): void {
-    const b = this.ensure(name);
+    const b = this.record(name);
     const all = b.text.split("\n");
     const [a, z] = listRange(all.length, start, end);
     all.splice(a, z - a, ...lines);
@@ -176,16 +201,16 @@ export class BufferStore {
     const v = value as unknown;
     const text = typeof v === "object" && v !== null ? (v as { text?: unknown }).text : undefined;
     const add = typeof v === "string" ? v : typeof text === "string" ? text : String(v);
-    const b = this.ensure(name);
-    this.writeText(name, b.text + add, cpLength(b.text) + cpLength(add));
+    const b = this.record(name);
+    this.editText(b, b.lines.length, b.lines.length, add);
   }
 
   /** Empties the text, the cursor and the blocks. */
   clear(name: string): void {
-    const b = this.ensure(name);
+    const b = this.record(name);
     this.shiftMarks(b, "");
     this.snapshot(b);
-    b.text = "";
+    b.lines = new TextLines();
     b.cursor = 0;
     b.blocks = [];
   }
@@ -199,7 +224,7 @@ export class BufferStore {
 
   /** Replaces blocks [start, end) with blocks and renumbers every block's index. */
   setBlocks(name: string, start: number, end: number, blocks: Partial<Block>[]): void {
-    const b = this.ensure(name);
+    const b = this.record(name);
     const [a, z] = listRange(b.blocks.length, start, end);
     const fresh = blocks.map((x) => this.makeBlock(x, 0));
     this.spliceBlocks(b, a, z - a, fresh);
@@ -207,7 +232,7 @@ export class BufferStore {
 
   /** Removes blocks [start, end) and renumbers the rest. */
   deleteBlocks(name: string, start: number, end: number): void {
-    const b = this.ensure(name);
+    const b = this.record(name);
     const [a, z] = listRange(b.blocks.length, start, end);
     if (z > a) this.spliceBlocks(b, a, z - a, []);
   }
@@ -219,7 +244,7 @@ export class BufferStore {
 
   /** Sets a per-buffer variable; undefined removes it. */
   setVar(name: string, key: string, value: unknown): void {
-    const b = this.ensure(name);
+    const b = this.record(name);
     const had = Object.hasOwn(b.vars, key);
     const prev = b.vars[key];
     if (value === undefined) delete b.vars[key];
@@ -233,14 +258,14 @@ export class BufferStore {
 
   /** Sets the label (the composer shows it in its border). */
   setLabel(name: string, label: string): void {
-    const b = this.ensure(name);
+    const b = this.record(name);
     this.snapshot(b);
     b.label = label;
   }
 
   /** Sets one metadata key; undefined removes it. */
   setMetadata(name: string, key: string, value: unknown): void {
-    const b = this.ensure(name);
+    const b = this.record(name);
     this.snapshot(b);
     const metadata = { ...b.metadata };
     if (value === undefined) delete metadata[key];
@@ -250,7 +275,7 @@ export class BufferStore {
 
   /** Appends one block and returns the stored record. */
   appendBlock(name: string, block: Partial<Block>): Block {
-    const b = this.ensure(name);
+    const b = this.record(name);
     const stored = this.makeBlock(block, b.blocks.length);
     b.blocks.push(stored);
     this.tx.record(() => {
@@ -321,27 +346,52 @@ export class BufferStore {
     this.bump(b);
   }
 
-  // `edit` ([at, removed, added] in code points) is what changed, when the caller knows it;
-  // otherwise it is found by comparing the texts.
-  private writeText(name: string, text: string, cursor: number, edit?: [number, number, number]): void {
-    const b = this.ensure(name);
-    this.shiftMarks(b, text, edit);
+  /** Replaces the whole text. */
+  private writeText(name: string, text: string, cursor: number): void {
+    const b = this.record(name);
+    this.shiftMarks(b, text);
     this.snapshot(b);
-    b.text = text;
+    b.lines = new TextLines(text);
     b.cursor = cursor;
   }
 
-  private shiftMarks(b: BufferRecord, text: string, edit?: [number, number, number]): void {
+  /**
+   * The one in-place text edit: [a, z) (clamped and ordered) becomes s and the cursor ends after
+   * it. Costs the lines it touches and journals the inverse edit. insert, deleteRange, replace and
+   * append all come here, so whatever must follow text edits (positions kept in the text) hooks here.
+   */
+  private editText(b: StoredBuffer, a: number, z: number, s: string): void {
+    const lines = b.lines;
+    const cursor = b.cursor;
+    const added = cpLength(s);
+    if (b.marks !== undefined && b.marks.text.size > 0) this.marks.edited(b, a, z - a, added);
+    const removed = lines.splice(a, z, s);
+    b.cursor = a + added;
+    this.tx.record(() => {
+      lines.splice(a, a + added, removed);
+      b.cursor = cursor;
+      b.rev = this.nextRev();
+    });
+    this.bump(b);
+  }
+
+  /** Moves the marks for a whole-text write (the change is found by comparing the texts). */
+  private shiftMarks(b: BufferRecord, text: string): void {
     if (b.marks === undefined || b.marks.text.size === 0) return;
-    const [at, removed, added] = edit ?? textEdit(b.text, text);
+    const [at, removed, added] = textEdit(b.text, text);
     this.marks.edited(b, at, removed, added);
   }
 
-  /** Journals the scalar fields of b (strings and references: O(1)) and bumps it. */
-  private snapshot(b: BufferRecord): void {
-    const { text, cursor, label, metadata, blocks } = b;
+  private record(name: string): StoredBuffer {
+    return this.buffers.get(name) ?? (this.create(name) as StoredBuffer);
+  }
+
+  /** Journals the scalar fields of b (references: O(1)) and bumps it. A later in-place edit of
+   *  the same lines journals its own inverse, which runs first on rollback. */
+  private snapshot(b: StoredBuffer): void {
+    const { lines, cursor, label, metadata, blocks } = b;
     this.tx.record(() => {
-      Object.assign(b, { text, cursor, label, metadata, blocks });
+      Object.assign(b, { lines, cursor, label, metadata, blocks });
       b.rev = this.nextRev();
     });
     this.bump(b);
@@ -368,9 +418,8 @@ function clamp(n: number, lo: number, hi: number): number {
   return Math.min(Math.max(Math.trunc(n), lo), hi);
 }
 
-/** A clamped, ordered code-point range of text. */
-function textRange(text: string, start: number, end: number): [number, number] {
-  const len = cpLength(text);
+/** A clamped, ordered code-point range of a text of len code points. */
+function textRange(len: number, start: number, end: number): [number, number] {
   const a = clamp(start, 0, len);
   const z = clamp(end, 0, len);
   return a <= z ? [a, z] : [z, a];

@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
-import {
-  deleteBackward, deleteForward, deleteWordBackward, deleteWordForward, insertText, killToLineEnd,
-  killToLineStart, lineEnd, lineStart, moveLine, wordLeft, wordRight,
-} from "../../engine/chat/text-edit.js";
+import * as edit from "../../engine/chat/text-edit.js";
+import { TextLines } from "../../engine/kernel/text-lines.js";
 import { PromptHistory } from "../../engine/chat/prompt-history.js";
+
+// Each editing function returns an edit; these wrappers apply it, so cases read as text before and after.
+type Plain = { text: string; cursor: number };
+function on<A extends unknown[]>(f: (st: edit.TextState, ...a: A) => edit.TextEdit | null) {
+  return (st: Plain, ...a: A): Plain | null => {
+    const e = f({ lines: new TextLines(st.text), cursor: st.cursor }, ...a);
+    return e === null ? null : edit.applyEdit(st.text, e);
+  };
+}
+const [insertText, deleteBackward, deleteForward, deleteWordBackward, deleteWordForward] =
+  [on(edit.insertText), on(edit.deleteBackward), on(edit.deleteForward), on(edit.deleteWordBackward), on(edit.deleteWordForward)];
+const [killToLineEnd, killToLineStart, lineEnd, lineStart, moveLine, wordLeft, wordRight] =
+  [on(edit.killToLineEnd), on(edit.killToLineStart), on(edit.lineEnd), on(edit.lineStart), on(edit.moveLine), on(edit.wordLeft), on(edit.wordRight)];
 
 describe("composer text editing", () => {
   it("inserts at the cursor and leaves the cursor after the text", () => {
@@ -19,9 +30,9 @@ describe("composer text editing", () => {
   });
   it("moves by words over punctuation", () => {
     expect(wordLeft({ text: "foo.bar  baz", cursor: 12 })).toEqual({ text: "foo.bar  baz", cursor: 9 });
-    expect(wordLeft({ text: "foo.bar  baz", cursor: 9 }).cursor).toBe(4);
-    expect(wordRight({ text: "foo.bar  baz", cursor: 0 }).cursor).toBe(3);
-    expect(wordRight({ text: "foo.bar  baz", cursor: 3 }).cursor).toBe(7);
+    expect(wordLeft({ text: "foo.bar  baz", cursor: 9 })?.cursor).toBe(4);
+    expect(wordRight({ text: "foo.bar  baz", cursor: 0 })?.cursor).toBe(3);
+    expect(wordRight({ text: "foo.bar  baz", cursor: 3 })?.cursor).toBe(7);
   });
   it("deletes the word before and after the cursor", () => {
     expect(deleteWordBackward({ text: "git commit -m", cursor: 10 })).toEqual({ text: "git  -m", cursor: 4 });
@@ -29,8 +40,8 @@ describe("composer text editing", () => {
   });
   it("home and end work on the cursor's line", () => {
     const st = { text: "one\ntwo three\nfour", cursor: 7 };
-    expect(lineStart(st).cursor).toBe(4);
-    expect(lineEnd(st).cursor).toBe(13);
+    expect(lineStart(st)?.cursor).toBe(4);
+    expect(lineEnd(st)?.cursor).toBe(13);
   });
   it("kills to the start and end of the line", () => {
     expect(killToLineStart({ text: "ab\ncdef", cursor: 5 })).toEqual({ text: "ab\nef", cursor: 3 });
@@ -75,5 +86,21 @@ describe("prompt history", () => {
     h.load(["/login anthropic sk-ant-1", "hello"]);
     h.push("/login openai sk-test-456");
     expect(h.list()).toEqual(["hello"]);
+  });
+});
+
+describe("composer edits on lines", () => {
+  it("moves by words across a line break", () => {
+    expect(wordLeft({ text: "foo bar\n  baz", cursor: 10 })?.cursor).toBe(4);
+    expect(wordRight({ text: "foo\n\n  bar baz", cursor: 3 })?.cursor).toBe(10);
+  });
+  it("describes backspace as the removal of one code point, touching no other line", () => {
+    const lines = new TextLines("first\nsecond\nthird");
+    const before = lines.all().slice();
+    const e = edit.deleteBackward({ lines, cursor: 9 });
+    expect(e).toEqual({ start: 8, end: 9, text: "", cursor: 8 });
+    lines.splice(e.start, e.end, e.text);
+    expect(lines.all()).toEqual(["first", "seond", "third"]);
+    expect([lines.all()[0] === before[0], lines.all()[2] === before[2]]).toEqual([true, true]);
   });
 });

@@ -1,6 +1,7 @@
 // Plain records for renderer tests: a window, a buffer and the content box a renderer sees.
 import type { Block } from "../../engine/kernel/block.js";
 import type { BufferRecord } from "../../engine/kernel/buffer-store.js";
+import { TextLines } from "../../engine/kernel/text-lines.js";
 import type { Span } from "../../engine/kernel/style.js";
 import { hiddenBox, type WindowRecord } from "../../engine/kernel/window-store.js";
 import type { RenderInput } from "../../ui/renderers/window-renderer.js";
@@ -29,7 +30,7 @@ export function input(init: InputInit = {}): RenderInput {
   };
   const text = init.text ?? "";
   const buffer: BufferRecord = {
-    name: role, text, cursor: init.cursor ?? Array.from(text).length, label: init.label ?? "", metadata: init.metadata ?? {},
+    name: role, text, lines: new TextLines(text), cursor: init.cursor ?? Array.from(text).length, label: init.label ?? "", metadata: init.metadata ?? {},
     blocks: init.blocks ?? [], vars: {}, rev: ++rev,
   };
   return { window, buffer, width, height, focused: init.focused ?? true, theme: createTheme() };

@@ -1,9 +1,10 @@
 // The composer: multi-line text with a cursor, word-wrapped, scrolled to keep the cursor in view,
 // a placeholder when empty, and the slash-command completion menu drawn above it.
 import type { Style } from "../../engine/kernel/style.js";
+import type { TextLines } from "../../engine/kernel/text-lines.js";
+import { changedLines, flatLayout, layoutComposer, LineWraps, visibleRows, type ComposerLayout } from "../composer-layout.js";
 import { textWidth } from "../text-measure.js";
 import { padRight, truncate } from "../text-helpers.js";
-import { wrapWithOffsets, type OffsetLine } from "../wrap-text.js";
 import { gutterWidth, markedComposer } from "./composer-marks.js";
 import { padLine, type Popup, type RenderInput, type RenderOutput, type StyledLine, type WindowRenderer } from "./window-renderer.js";
 
@@ -19,23 +20,6 @@ const ITEM_NAME: Style = Object.freeze({ fg: "accent" });
 const ITEM_DESC: Style = Object.freeze({ fg: "muted" });
 const SELECTED_NAME: Style = Object.freeze({ fg: "accent", bg: "selectedBg", bold: true });
 const SELECTED_DESC: Style = Object.freeze({ fg: "text", bg: "selectedBg" });
-
-type Layout = { lines: OffsetLine[]; row: number; col: number; rows: number };
-
-/** Visual lines and the cursor's (row, col); a cursor past the right edge opens a new row. */
-function layoutText(text: string, cursor: number, width: number): Layout {
-  const lines = wrapWithOffsets(text, width);
-  let row = lines.length - 1;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    // A soft break's end offset is also the next line's start: the cursor belongs to the next line.
-    if (cursor >= l.start && (cursor < l.end || (cursor === l.end && l.hard))) { row = i; break; }
-  }
-  const line = lines[row]!;
-  let col = textWidth(Array.from(line.text).slice(0, Math.max(0, cursor - line.start)).join(""));
-  if (col >= width) { row += 1; col = 0; }
-  return { lines, row, col, rows: Math.max(lines.length, row + 1) };
-}
 
 type CompletionItem = { name: string; desc: string };
 
@@ -85,6 +69,20 @@ export function isReplacement(prev: string, next: string): boolean {
   return prev.length - p - s > 0 && next.length - p - s > 0;
 }
 
+type Seen = { src: TextLines; ver: number; top: number };
+
+/** True when the text was replaced since it was seen (set_text, a history recall), not typed
+ *  into: edits in place are told by their splices; a new text is compared by its changed lines. */
+function replacedSince(seen: Seen, now: TextLines): boolean {
+  if (seen.src === now) return now.changesSince(seen.ver)?.some((c) => c.replaced) ?? true;
+  // The old lines are as they were when seen unless something spliced them since.
+  if (seen.src.version !== seen.ver) return true;
+  const prev = seen.src.all();
+  const next = now.all();
+  const { p, s } = changedLines(prev, next);
+  return isReplacement(prev.slice(p, prev.length - s).join("\n"), next.slice(p, next.length - s).join("\n"));
+}
+
 /** The first visible row: the previous one, moved only as far as needed to show `row`. */
 function scrollTop(prevTop: number, row: number, rows: number, height: number): number {
   let top = prevTop;
@@ -98,16 +96,18 @@ const MAX_WINDOWS = 64;
 
 /** Stock renderer of the composer role. */
 export class ComposerRenderer implements WindowRenderer {
-  // The layout measures and then renders the same text each frame: wrap it once.
-  private memo: { text: string; cursor: number; width: number; lay: Layout } | undefined;
-  // Per window: the text last shown and its first visible row, so the view scrolls like an editor's.
-  private readonly scrolls = new Map<string, { text: string; top: number }>();
+  // Wraps per source line, so a frame re-wraps only the lines an edit changed.
+  private readonly wraps = new LineWraps();
+  // The layout measures and then renders the same text each frame: lay it out once.
+  private memo: { lines: TextLines; rev: number; cursor: number; width: number; lay: ComposerLayout } | undefined;
+  // Per window: the lines last shown and the first visible row, so the view scrolls like an editor's.
+  private readonly scrolls = new Map<string, Seen>();
 
-  private layout(text: string, cursor: number, width: number): Layout {
+  private layout(lines: TextLines, rev: number, cursor: number, width: number): ComposerLayout {
     const m = this.memo;
-    if (m !== undefined && m.text === text && m.cursor === cursor && m.width === width) return m.lay;
-    const lay = layoutText(text, cursor, width);
-    this.memo = { text, cursor, width, lay };
+    if (m !== undefined && m.lines === lines && m.rev === rev && m.cursor === cursor && m.width === width) return m.lay;
+    const lay = layoutComposer(this.wraps, lines, cursor, width);
+    this.memo = { lines, rev, cursor, width, lay };
     return lay;
   }
 
@@ -116,32 +116,33 @@ export class ComposerRenderer implements WindowRenderer {
     const { buffer, height } = input;
     const width = Math.max(1, input.width - PAD - gutterWidth(input.marks));
     const popup = completionPopup(buffer.metadata.completion, input.window.box.width || width);
-    if (buffer.text === "") {
+    if (buffer.lines.length === 0) {
       const ph = typeof buffer.metadata.placeholder === "string" ? buffer.metadata.placeholder : DEFAULT_PLACEHOLDER;
       const lines = ph === "" ? [] : [[{ text: " ".repeat(PAD) }, { text: truncate(ph, width), style: PLACEHOLDER_STYLE }]];
       return { lines, cursor: { row: 0, col: PAD }, ...(popup ? { popup } : {}) };
     }
-    const lay = this.layout(buffer.text, buffer.cursor, width);
+    const lay = this.layout(buffer.lines, buffer.rev, buffer.cursor, width);
     // Keep the cursor's row in view, moving the view only as far as needed; replaced text starts over.
     const name = input.window.name;
     const prev = this.scrolls.get(name);
-    const keep = prev !== undefined && (prev.text === buffer.text || !isReplacement(prev.text, buffer.text));
+    const keep = prev !== undefined && !replacedSince(prev, buffer.lines);
     const top = scrollTop(keep ? prev.top : 0, lay.row, lay.rows, Math.max(1, height));
     this.scrolls.delete(name);
     if (this.scrolls.size >= MAX_WINDOWS) this.scrolls.delete(this.scrolls.keys().next().value!);
-    this.scrolls.set(name, { text: buffer.text, top });
+    this.scrolls.set(name, { src: buffer.lines, ver: buffer.lines.version, top });
     if (input.marks !== undefined) {
-      const out = markedComposer(buffer.text, buffer.cursor, lay, top, height, width, PAD, input.marks);
+      const out = markedComposer(buffer.text, buffer.cursor, flatLayout(lay, buffer.lines), top, height, width, PAD, input.marks);
       return { ...out, ...(popup ? { popup } : {}) };
     }
-    const lines: StyledLine[] = lay.lines.slice(top, top + Math.max(0, height)).map((l) => (l.text === "" ? [] : [{ text: " ".repeat(PAD) + l.text }]));
+    const lines: StyledLine[] = visibleRows(lay, top, Math.max(0, height)).map((t) => (t === "" ? [] : [{ text: " ".repeat(PAD) + t }]));
     return { lines, cursor: { row: lay.row - top, col: PAD + lay.col }, ...(popup ? { popup } : {}) };
   }
 
   /** Content height: the wrapped rows (plus a row when the cursor sits past the right edge). */
   measure(input: RenderInput, width: number): number {
-    if (input.buffer.text === "") return 1;
-    const rows = this.layout(input.buffer.text, input.buffer.cursor, Math.max(1, width - PAD - gutterWidth(input.marks))).rows;
+    const b = input.buffer;
+    if (b.lines.length === 0) return 1;
+    const rows = this.layout(b.lines, b.rev, b.cursor, Math.max(1, width - PAD - gutterWidth(input.marks))).rows;
     return rows + (input.marks?.virtRows ?? 0);
   }
 }

@@ -36,9 +36,10 @@ class StoredBuffer implements BufferRecord {
   blocks: Block[] = [];
   vars: Record<string, unknown> = {};
   marks?: BufferMarks;
-  constructor(readonly name: string, public rev: number) {}
-  get text(): string {
-    return this.lines.toString();
+  declare readonly text: string;
+  constructor(readonly name: string, public rev: number) {
+    // An own enumerable getter (not a prototype one), so a copy such as `{ ...record }` has the text.
+    Object.defineProperty(this, "text", { get: () => this.lines.toString(), enumerable: true });
   }
 }
 

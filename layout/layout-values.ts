@@ -46,28 +46,52 @@ export function isTable(v: unknown): v is Record<string, unknown> {
 }
 
 const PERCENT = /^(\d+(\.\d+)?|\.\d+)%$/;
+
+/**
+ * The largest cell count a size, offset, spacing or gap may have, and the largest percent. No
+ * terminal is near this; a layout asking for 100,000,000 rows would make anything that trusts
+ * window sizes allocate for them.
+ */
+export const MAX_CELLS = 10_000;
+export const MAX_PERCENT = 1_000;
+
+/** Refuses a well-typed value past the bounds: cells beyond ±MAX_CELLS, a percent past MAX_PERCENT. */
+function checkRange<T>(path: string, v: T): T {
+  if (typeof v === "number" && Math.abs(v) > MAX_CELLS) {
+    throw new LayoutError(path, `expected at most ${MAX_CELLS} cells, got ${describeValue(v)}`);
+  }
+  if (typeof v === "string" && v.endsWith("%") && Math.abs(Number.parseFloat(v)) > MAX_PERCENT) {
+    throw new LayoutError(path, `expected at most ${MAX_PERCENT}%, got ${describeValue(v)}`);
+  }
+  return v;
+}
 const SIZE_WORDS = `a size (cells, "N%", "auto" or "content")`;
 
 /** A size: non-negative cells, "N%", "auto" or "content". */
 export function checkSize(path: string, v: unknown): Size {
-  if (typeof v === "number" && Number.isFinite(v) && v >= 0) return v;
+  if (typeof v === "number" && Number.isFinite(v) && v >= 0) return checkRange(path, v);
   if (v === "auto" || v === "content") return v;
-  if (typeof v === "string" && PERCENT.test(v)) return v as `${number}%`;
+  if (typeof v === "string" && PERCENT.test(v)) return checkRange(path, v as `${number}%`);
   return fail(path, SIZE_WORDS, v);
 }
 
 /** A min/max bound: like a size but "auto" and "content" mean nothing there. */
 export function checkBound(path: string, v: unknown): number | `${number}%` {
-  if (typeof v === "number" && Number.isFinite(v) && v >= 0) return v;
-  if (typeof v === "string" && PERCENT.test(v)) return v as `${number}%`;
+  if (typeof v === "number" && Number.isFinite(v) && v >= 0) return checkRange(path, v);
+  if (typeof v === "string" && PERCENT.test(v)) return checkRange(path, v as `${number}%`);
   return fail(path, `a size (cells or "N%")`, v);
 }
 
 /** An offset (top/left/right/bottom): cells (may be negative) or "N%". */
 export function checkOffset(path: string, v: unknown): Offset {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && /^-?(\d+(\.\d+)?|\.\d+)%$/.test(v)) return v as `${number}%`;
+  if (typeof v === "number" && Number.isFinite(v)) return checkRange(path, v);
+  if (typeof v === "string" && /^-?(\d+(\.\d+)?|\.\d+)%$/.test(v)) return checkRange(path, v as `${number}%`);
   return fail(path, `an offset (cells or "N%")`, v);
+}
+
+/** Cells for gaps: a number from 0 to MAX_CELLS. */
+export function checkGap(path: string, v: unknown): number {
+  return checkRange(path, checkNumber(path, v, true));
 }
 
 /** A finite number, optionally >= 0. */
@@ -114,7 +138,7 @@ const SPACING_KEYS = ["top", "right", "bottom", "left", "x", "y"] as const;
 /** Padding (non-negative) or margin (any sign): a number or a table of edges / x,y. */
 export function checkSpacing(path: string, v: unknown, nonNegative: boolean): Spacing {
   const cells = nonNegative ? "a number >= 0" : "a number";
-  if (typeof v === "number") return checkNumber(path, v, nonNegative);
+  if (typeof v === "number") return checkRange(path, checkNumber(path, v, nonNegative));
   if (!isTable(v)) return fail(path, `${cells} or a table {top=,right=,bottom=,left=} or {x=,y=}`, v);
   const out: Exclude<Spacing, number> = {};
   for (const key of Object.keys(v)) {
@@ -122,7 +146,7 @@ export function checkSpacing(path: string, v: unknown, nonNegative: boolean): Sp
       throw new LayoutError(`${path}.${key}`, `unknown key (expected ${orList(SPACING_KEYS)})`);
     }
     const k = key as (typeof SPACING_KEYS)[number];
-    if (v[k] !== undefined) out[k] = checkNumber(`${path}.${k}`, v[k], nonNegative);
+    if (v[k] !== undefined) out[k] = checkRange(`${path}.${k}`, checkNumber(`${path}.${k}`, v[k], nonNegative));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
+import { LayoutError, parseLayoutTable } from "../../layout/layout-table.js";
 import { displayPath } from "../kernel/display-path.js";
 import { configSchema, defaultConfig, isLeaf, schemaAt, type Config, type SchemaNode } from "./config-schema.js";
 import { ConfigError, type ConfigIssue } from "./config-error.js";
@@ -110,9 +111,24 @@ export function collectConfig(opts: LoadConfigOptions): { loaded: LoadedConfig; 
   }
 
   issues.push(...finishProviders(config, locations, issues));
+  issues.push(...checkLayout(config.layout, locations));
   const sources = new Map<string, string>();
   for (const [path, loc] of locations) if (isLeafPath(path)) sources.set(path, loc.where);
   return { loaded: { config: config as unknown as Config, sources, locations, files }, issues };
+}
+
+// `layout:` is only a table to the schema; the layout layer's own validation (types, sizes within
+// its bounds) runs here too, so `config validate` catches what would fail at start.
+function checkLayout(layout: unknown, locations: Map<string, ValueLocation>): ConfigIssue[] {
+  if (layout === undefined || layout === null || typeof layout !== "object" || Array.isArray(layout)) return [];
+  try {
+    parseLayoutTable(layout);
+    return [];
+  } catch (e) {
+    if (!(e instanceof LayoutError)) throw e;
+    const loc = locations.get("layout") ?? { where: "config" };
+    return [{ where: loc.where, line: loc.line, path: "layout", message: e.path === "" ? e.reason : `${e.path}: ${e.reason}` }];
+  }
 }
 
 /** Loads the effective configuration; throws ConfigError naming file, line and key on any problem. */

@@ -1,4 +1,5 @@
 // `librecode tool list` and `tool run NAME 'JSON'`: the built-in tools plus extension tools.
+import { runtimeToolHooks } from "../engine/agent/tool-hooks.js";
 import { runToolCommand, toolListText } from "../engine/tools/tool-cli.js";
 import { extensionRuntime, printRuntimeErrors, type ExtensionRuntimeFlags } from "./extension-runtime.js";
 
@@ -17,7 +18,8 @@ export async function runToolRun(name: string, json: string, flags: ExtensionRun
   const stop = (): void => ac.abort();
   process.once("SIGINT", stop);
   try {
-    const out = await runToolCommand(runtime.tools, name, json, { cwd: runtime.cwd, signal: ac.signal });
+    // Extension hooks apply as in the chat (a tool_result redaction hook redacts here too).
+    const out = await runToolCommand(runtime.tools, name, json, { cwd: runtime.cwd, signal: ac.signal, hooks: runtimeToolHooks(runtime) });
     process.stdout.write(out.stdout);
     process.stderr.write(out.stderr);
     process.exitCode = out.exitCode;

@@ -19,10 +19,17 @@ export function toolListText(registry: ToolRegistry): string {
     .join("\n") + (tools.length > 0 ? "\n" : "");
 }
 
+/** Extension hooks around a tool run, as the chat applies them: `tool_call` may rewrite the
+ *  arguments or refuse the call, `tool_result` may rewrite what comes back. */
+export type ToolHooks = {
+  before(name: string, args: Record<string, unknown>): { args: Record<string, unknown> } | { refusal: string };
+  after(name: string, args: Record<string, unknown>, result: { content: string; isError: boolean }): { content: string; isError: boolean };
+};
+
 /** Runs one tool from the command line: exit 0 with the content on stdout, 1 when the tool reports an
  *  error (content on stderr), 2 for an unknown tool or bad arguments (one line on stderr). */
 export async function runToolCommand(registry: ToolRegistry, name: string, json: string | undefined,
-  ctx: { cwd: string; signal?: AbortSignal; onUpdate?(partial: string): void }): Promise<CliOutcome> {
+  ctx: { cwd: string; signal?: AbortSignal; onUpdate?(partial: string): void; hooks?: ToolHooks }): Promise<CliOutcome> {
   const usage = (reason: string): CliOutcome => ({ stdout: "", stderr: `librecode tool run: ${reason}\n`, exitCode: 2 });
   if (!registry.get(name)) {
     return usage(`unknown tool '${name}' (known: ${registry.list().map((t) => t.name).join(", ")})`);
@@ -38,7 +45,13 @@ export async function runToolCommand(registry: ToolRegistry, name: string, json:
   }
   const problem = registry.validate(name, args);
   if (problem !== undefined) return usage(problem);
-  const result = await registry.run(name, args, { cwd: ctx.cwd, signal: ctx.signal ?? new AbortController().signal, onUpdate: ctx.onUpdate });
+  const before = ctx.hooks ? ctx.hooks.before(name, args as Record<string, unknown>) : { args: args as Record<string, unknown> };
+  let result: { content: string; isError?: boolean };
+  if ("refusal" in before) result = { content: before.refusal, isError: true };
+  else {
+    result = await registry.run(name, before.args, { cwd: ctx.cwd, signal: ctx.signal ?? new AbortController().signal, onUpdate: ctx.onUpdate });
+    if (ctx.hooks) result = ctx.hooks.after(name, before.args, { content: result.content, isError: result.isError === true });
+  }
   const text = result.content.endsWith("\n") ? result.content : `${result.content}\n`;
   return result.isError ? { stdout: "", stderr: text, exitCode: 1 } : { stdout: text, stderr: "", exitCode: 0 };
 }

@@ -60,6 +60,20 @@ describe.concurrent("librecode tool", () => {
     const r = await run(["tool", "run", "shout", `{"text":"hey"}`], scratch({ ".librecode/extensions/greet.lua": GREET }));
     expect([r.code, r.stdout]).toEqual([0, "HEY\n"]);
   });
+  it("run applies extension hooks as the chat does: tool_result rewrites, tool_call refuses", async () => {
+    const dir = scratch({
+      "app.env": "API_TOKEN=sk-live-1234567890abcdef\n",
+      ".librecode/extensions/guard.lua": [
+        `local lc = require("librecode")`,
+        `lc.on("tool_result", function(ev) ev.payload.content = (ev.payload.content:gsub("sk%-[%w%-]+", "[redacted]")) end)`,
+        `lc.on("tool_call", function(ev) if ev.payload.name == "bash" then ev.payload.reason = "no shell here"; return true end end)`,
+      ].join("\n") + "\n",
+    });
+    const read = await run(["tool", "run", "read", `{"path":"app.env"}`], dir);
+    expect([read.code, read.stdout.includes("sk-live"), read.stdout.includes("API_TOKEN=[redacted]")]).toEqual([0, false, true]);
+    const bash = await run(["tool", "run", "bash", `{"command":"echo hi"}`], dir);
+    expect([bash.code, bash.stdout, bash.stderr]).toEqual([1, "", "no shell here\n"]);
+  });
   it("a failing tool exits 1", async () => {
     const r = await run(["tool", "run", "read", `{"path":"nope.txt"}`], scratch());
     expect([r.code, r.stdout, r.stderr]).toEqual([1, "", "read: nope.txt: file not found\n"]);

@@ -64,10 +64,15 @@ export class LayoutState {
     return this.stockOptions !== undefined;
   }
 
-  /** Replaces the layout (tree or flat form). Throws LayoutError and changes nothing on a bad table. */
-  set(input: unknown): void {
-    this.replace(parseLayoutTable(input));
+  /** Replaces the layout (tree or flat form); false (nothing done) when the table equals the one in
+   *  force, so setting the same layout on every key costs no Yoga rebuild and no relayout. Throws
+   *  LayoutError and changes nothing on a bad table. */
+  set(input: unknown): boolean {
+    const table = parseLayoutTable(input);
+    if (this.stockOptions === undefined && sameValue(table, this.current)) return false;
+    this.replace(table);
     this.stockOptions = undefined;
+    return true;
   }
 
   /** Shows or hides the stock panes; a no-op (false) once a custom layout replaced the stock one. */
@@ -139,4 +144,15 @@ export class LayoutState {
     this.active = pick;
     this.order = windowsInTreeOrder(table);
   }
+}
+
+/** Deep equality of plain data (normalized layout tables: objects, arrays, strings, numbers). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -195,7 +195,14 @@ export class Runtime {
   layoutSet(t: unknown): void {
     this.inTransaction(() => {
       const prev = this.layout.snapshot();
-      this.layout.set(t);
+      if (!this.layout.set(t)) {
+        // The same table: no rebuild, no relayout; only windows deleted since it was set come back.
+        if (this.layout.allWindows().some((w) => !this.windows.has(w))) {
+          this.createLayoutWindows();
+          this.applyLayout();
+        }
+        return;
+      }
       this.tx.record(() => this.layout.restore(prev));
       this.tx.touchLayout();
       this.createLayoutWindows();

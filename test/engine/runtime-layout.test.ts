@@ -1,3 +1,4 @@
+import { liveYogaNodeCount } from "../../layout/yoga-tree.js";
 import { describe, expect, it } from "vitest";
 import { Runtime } from "../../engine/kernel/runtime.js";
 import { FakeClock } from "../../engine/kernel/scheduler.js";
@@ -25,6 +26,18 @@ describe("Runtime layout", () => {
     expect(rect(rt, "notes")).toEqual({ x: 70, y: 0, width: 30, height: 24, visible: true });
     expect(rect(rt, "transcript")).toEqual({ x: 0, y: 0, width: 70, height: 24, visible: true });
     expect(rect(rt, "composer")).toEqual({ x: 0, y: 24, width: 100, height: 5, visible: true });
+  });
+
+  it("takes an unchanged table as a no-op: no commit, no relayout, the same Yoga tree", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    rt.layoutSet(split);
+    const commits: unknown[] = [];
+    rt.onDirty((t) => commits.push(t));
+    const live = liveYogaNodeCount();
+    rt.guard("ext", "same layout", () => rt.layoutSet(structuredClone(split)));
+    expect([commits, liveYogaNodeCount(), rt.layout.dirty]).toEqual([[], live, false]);
+    rt.guard("ext", "changed layout", () => rt.layoutSet({ ...split, direction: "row" }));
+    expect(commits).toHaveLength(1);
   });
 
   it("hides windows the layout no longer shows", () => {

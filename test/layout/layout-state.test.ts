@@ -102,12 +102,20 @@ describe("LayoutState", () => {
     const seen: boolean[] = [state.dirty];
     state.compute(10, 2);
     seen.push(state.dirty);
-    state.set(split);
+    state.set({ ...split, direction: "column" });
     seen.push(state.dirty);
     state.compute(10, 2);
     state.markDirty();
     seen.push(state.dirty);
     expect(seen).toEqual([true, false, true, true]);
+  });
+
+  it("takes a table equal to the one in force as a no-op (false), clean and on the same tree", () => {
+    const state = new LayoutState(split);
+    state.compute(10, 2);
+    const table = state.table;
+    expect([state.set(structuredClone(split)), state.dirty, state.table === table]).toEqual([false, false, true]);
+    expect(state.set({ ...split, gap: 1 })).toBe(true);
     state.dispose();
   });
 

@@ -3,7 +3,7 @@
 // measurement runs in its own child process (no shared JIT or heap state); the combined results
 // are printed as one JSON object and written into bench/README.md as a table.
 // Flags: --quick (fewer samples, for a smoke run), --no-readme (do not rewrite the README),
-//        --only=stream,memory,cold,lua (a subset), --frameworks=librecode (render/memory for some only).
+//        --only=stream,memory,cold,lua,marks (a subset; marks runs only when named), --frameworks=librecode (render/memory for some only).
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -84,6 +84,10 @@ if (only.includes("cold")) {
 if (only.includes("lua")) {
   log("lua keymap");
   results.luaKey = child("suites/lua-key.mjs", []);
+}
+if (only.includes("marks")) {
+  log("extmarks");
+  results.marks = child("suites/marks.mjs", []);
 }
 
 const cpus = os.cpus();

@@ -103,9 +103,20 @@ export function decorateLine(rows: StyledLine[], line: number, lineText: string,
     const last = r === rows.length - 1;
     const cells = toCells(row, srcs[r]!);
     let changed = false;
-    for (const m of ranged) {
-      const [from, to] = covered(m, line)!;
-      for (const c of cells) if (c.src >= from && c.src < to) { c.style = overStyle(c.style, m.decor.hl!); changed = true; }
+    if (ranged.length > 0) {
+      // Source columns only grow along a row: cell k shows column src, so a range is a run of cells.
+      const first = new Map<number, number>();
+      cells.forEach((c, k) => { if (c.src >= 0 && !first.has(c.src)) first.set(c.src, k); });
+      const lo = cells.find((c) => c.src >= 0)?.src ?? Infinity;
+      for (const m of ranged) {
+        const [from, to] = covered(m, line)!;
+        let k = first.get(Math.max(from, lo)) ?? cells.findIndex((c) => c.src >= from);
+        if (k < 0) continue;
+        for (; k < cells.length && (cells[k]!.src < 0 || cells[k]!.src < to); k++) {
+          const c = cells[k]!;
+          if (c.src >= from) { c.style = overStyle(c.style, m.decor.hl!); changed = true; }
+        }
+      }
     }
     for (const m of drawn) {
       const pos = m.decor.virtTextPos;
@@ -139,7 +150,7 @@ function endOfLine(cells: MarkCell[], drawn: readonly MarkView[], lineLen: numbe
     const used = cellsWidth(cells.slice(0, at));
     const col = Math.max(width - cellsWidth(r), used + (used > 0 ? 1 : 0));
     // Pad to the column, then draw; cells already there (padding) are overwritten.
-    while (cellsWidth(cells) < col) cells.push({ g: " ", w: 1, style: undefined, src: -1 });
+    for (let w = cellsWidth(cells); w < col; w++) cells.push({ g: " ", w: 1, style: undefined, src: -1 });
     let k = 0;
     for (let w = 0; k < cells.length && w < col; k++) w += cells[k]!.w;
     overwrite(cells, k, r);

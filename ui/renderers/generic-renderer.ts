@@ -1,6 +1,7 @@
 // Any role without a stock renderer: the buffer's text wrapped to the content box, top-aligned.
 import { textWidth } from "../text-measure.js";
 import { wrapText } from "../wrap-text.js";
+import { SIGN_WIDTH } from "../mark-decorate.js";
 import { headRows } from "./text-marks.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
 
@@ -30,7 +31,8 @@ export class GenericRenderer implements WindowRenderer {
   /** All wrapped rows of the text. */
   measure(input: RenderInput, width: number): number {
     if (input.buffer.text === "") return 0;
-    if (input.marks !== undefined) return headRows(input.buffer.text, width, Infinity, input.marks).length;
+    // Marks add only their virtual lines (inline text is clipped, not wrapped) and a gutter.
+    if (input.marks !== undefined) return wrapText(input.buffer.text, Math.max(1, width - (input.marks.signs ? SIGN_WIDTH : 0))).length + input.marks.virtRows;
     return wrapText(input.buffer.text, width).length;
   }
 }

@@ -13,6 +13,7 @@ import type { AgentEvent, AgentListener, RunResult, RunStop } from "./agent-even
 import type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
 import { AUTO_COMPACT_AT, isContextOverflow, planCompaction, summarise } from "./compaction.js";
 import { ContextMeter } from "./context-meter.js";
+import { contextBreakdown, type ContextShare } from "./context-breakdown.js";
 import { contextFromRecords, type ContextEntry } from "./conversation.js";
 import { dispatchCommand } from "./command-dispatch.js";
 import { exitNote } from "./exit-note.js";
@@ -139,6 +140,11 @@ export class ChatLoop implements ChatController {
   /** The estimate: the provider's last count plus ~chars/4 of what was added since. */
   contextUse(): ContextUse {
     return this.meter.use(this.entries, this.summary, this.model.contextWindow);
+  }
+
+  /** The context's estimated tokens by contributor (system prompt, AGENTS.md, skills, tools, messages...). */
+  contextShares(): ContextShare[] {
+    return contextBreakdown({ ...this.promptOptions(), tools: this.rt.tools, entries: this.entries, summary: this.summary });
   }
 
   /** Summarises the oldest turns into a session summary; false when there was nothing to replace. */

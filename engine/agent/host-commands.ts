@@ -5,6 +5,7 @@ import type { ResolvedModel } from "../model/provider-registry.js";
 import { formatSessionList } from "../session/format-session-list.js";
 import { formatColumns, STOCK_KEY_HELP } from "../chat/key-help.js";
 import type { ChatLoop } from "./chat-loop.js";
+import { breakdownLines } from "./context-breakdown.js";
 
 export type HostCommandDeps = {
   loop: ChatLoop;
@@ -58,9 +59,12 @@ export function registerHostCommands(deps: HostCommandDeps): void {
     idle("/compact");
     return (await loop.compact()) ? `Context now ~${loop.contextUse().tokens.toLocaleString("en-US")} tokens.` : "Nothing to compact yet.";
   });
-  reg("context", "show the estimated context use", () => {
+  reg("context", "show the estimated context use, by contributor", () => {
     const u = loop.contextUse();
-    return `Context: ~${u.tokens.toLocaleString("en-US")} of ${u.window.toLocaleString("en-US")} tokens (${u.percent}%), ${u.messages} messages${u.summary ? ", with a summary of earlier ones" : ""}.`;
+    return [
+      `Context: ~${u.tokens.toLocaleString("en-US")} of ${u.window.toLocaleString("en-US")} tokens (${u.percent}%), ${u.messages} messages${u.summary ? ", with a summary of earlier ones" : ""}.`,
+      ...breakdownLines(loop.contextShares()),
+    ].join("\n");
   });
   reg("login", "save an API key: /login PROVIDER KEY", (args) => {
     if (!deps.auth) throw new Error("/login: expected a key store, got none");

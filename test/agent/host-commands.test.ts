@@ -58,7 +58,20 @@ describe("slash commands", () => {
     const { chat, lastLine } = await setup();
     await chat.loop.run("hi");
     await chat.loop.run("/context");
-    expect(lastLine().text).toMatch(/^Context: ~[\d,]+ of 32,768 tokens \(\d+(\.\d)?%\), 2 messages\.$/);
+    expect(lastLine().text.split("\n")[0]).toMatch(/^Context: ~[\d,]+ of 32,768 tokens \(\d+(\.\d)?%\), 2 messages\.$/);
+  });
+
+  it("/context breaks the context down by contributor", async () => {
+    const { chat, lastLine } = await setup();
+    await chat.loop.run("hi");
+    await chat.loop.run("/context");
+    const rows = lastLine().text.split("\n").slice(1).map((l) => l.trim().split(/\s{2,}/));
+    expect(rows.map((r) => r[0])).toEqual([
+      "system prompt", "AGENTS.md", "skills", "tools", "summary", "user messages", "assistant messages", "tool results",
+    ]);
+    // "hi" and "hello there" at ~4 characters a token; nothing else of those kinds was sent.
+    expect(rows.filter((r) => ["AGENTS.md", "skills", "summary", "user messages", "assistant messages", "tool results"].includes(r[0]!)).map((r) => r[1]))
+      .toEqual(["~0", "~0", "~0", "~1", "~3", "~0"]);
   });
 
   it("/name names the session in the store and the status line", async () => {

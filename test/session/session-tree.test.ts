@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatSessionTree, SessionStore, treeOf } from "../../engine/session/index.js";
-import { cli, scratch } from "../cli/run-cli.js";
+import { scratch } from "../cli/run-cli.js";
+import { cliInProcess as cli } from "../cli/run-in-process.js";
 import { steppingClock, tempHome } from "./session-fixture.js";
 
 function storeWith(...texts: string[]) {
@@ -79,8 +80,8 @@ describe("the fork tree", () => {
   });
 });
 
-describe("librecode session fork|tree|rename|delete", () => {
-  it("forks, draws the tree, renames and deletes through the real CLI", async () => {
+describe("librecode session fork|tree|rename|delete (in-process)", () => {
+  it("forks, draws the tree, renames and deletes", async () => {
     const where = scratch();
     const created = await cli(["session", "new", "base"], where);
     const id = created.stdout.trim();

@@ -6,11 +6,17 @@ import type { Args, ApiFn } from "./lua-args.js";
 import { blockToLua, bufferToLua } from "./event-table.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { tostringAt } from "./lua51-compat.js";
+import { checkFields, type FieldSchema } from "./table-fields.js";
+
+/** A buffer table's fields (`name` is what buf.get returns; it is ignored, the argument names the buffer). */
+const BUFFER_FIELDS: FieldSchema = {
+  name: "string", text: "string", chars: "list", cursor: "integer", label: "string", metadata: "table", blocks: "list",
+};
 
 function bufferInit(a: Args, i: number, name: string): BufferInit | string {
   if (a.type(i) === "string") return a.string(i, name);
   if (a.type(i) !== "table") a.fail(i, name, "table or string");
-  const t = a.table(i, name) as Record<string, unknown>;
+  const t = checkFields(a.fn, name, a.table(i, name), BUFFER_FIELDS);
   const init: BufferInit = {};
   if (typeof t.text === "string") init.text = t.text;
   if (Array.isArray(t.chars)) init.chars = t.chars.map(String);
@@ -41,7 +47,7 @@ export function bufApi(ext: LuaExtension): Record<string, ApiFn> {
     list: () => b.list(),
     create: (a) => {
       const n = name(a);
-      const init = a.isNil(2) ? undefined : bufferInit(a, 2, "t");
+      const init = a.isNil(2) ? undefined : bufferInit(a, 2, "opts");
       if (typeof init === "string") b.create(n, { text: init });
       else b.create(n, init);
       return bufferToLua(ext.rt, n);

@@ -2,6 +2,7 @@
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaHandler } from "./lua-handler.js";
+import { checkFields, fieldsArg, type FieldSchema } from "./table-fields.js";
 import { checkRegistration } from "./registration-limits.js";
 import { LuaFunctionRef, luaTypeOf } from "./lua-value.js";
 
@@ -25,16 +26,20 @@ export const MAX_EMIT_DEPTH = 32;
 /** A custom event name: `ns:event`, both parts non-empty, no spaces (host events never contain ':'). */
 const CUSTOM_EVENT = /^[^\s:]+:\S+$/;
 
+const ON_OPTS: FieldSchema = { priority: "any" };
+// nvim's autocmd keys that mean something here; `desc` is accepted for nvim-style code and unused.
+const AUTOCMD_OPTS: FieldSchema = { priority: "any", callback: "any", command: "any", desc: "string" };
+
 /** `librecode.on(name, fn)` / `on(name, {priority=N}, fn)`. */
 export function onApi(ext: LuaExtension): ApiFn {
   return (a: Args) => {
     const name = a.string(1, "name");
     if (a.type(2) === "function") {
-      const opts = a.isNil(3) ? {} : (a.table(3, "opts") as Record<string, unknown>);
+      const opts = fieldsArg(a, 3, "opts", ON_OPTS);
       return register(ext, a.fn, [name], a.func(2, "fn"), priorityOf(opts.priority, `${a.fn}: argument 3 'opts'`));
     }
     if (a.type(2) !== "table") a.fail(2, "fn", "function or {priority=} table");
-    const opts = a.table(2, "opts") as Record<string, unknown>;
+    const opts = checkFields(a.fn, "opts", a.table(2, "opts"), ON_OPTS);
     return register(ext, a.fn, [name], a.func(3, "fn"), priorityOf(opts.priority, `${a.fn}: argument 2 'opts'`));
   };
 }
@@ -50,7 +55,7 @@ export function autocmdApi(ext: LuaExtension): ApiFn {
       return register(ext, a.fn, names, a.func(2, "fn"), 0);
     }
     if (a.type(2) !== "table") a.fail(2, "opts", "function or {priority, callback} table");
-    const opts = a.table(2, "opts") as Record<string, unknown>;
+    const opts = checkFields(a.fn, "opts", a.table(2, "opts"), AUTOCMD_OPTS);
     // `command` is the original's other spelling of `callback`.
     const cb = opts.callback ?? opts.command;
     if (!(cb instanceof LuaFunctionRef)) throw new ArgError(`${a.fn}: argument 2 'opts'.callback: expected function, got ${luaTypeOf(cb)}`);

@@ -5,6 +5,7 @@ import type { LuaFunctionRef } from "./lua-value.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaHandler } from "./lua-handler.js";
+import { fieldsArg } from "./table-fields.js";
 import { checkRegistration, mapsAlready } from "./registration-limits.js";
 
 function targetArg(a: Args): KeymapTarget {
@@ -43,7 +44,7 @@ export function keymapApi(ext: LuaExtension): Record<string, ApiFn> {
       const lhs = a.string(2, "lhs");
       const fn = a.func(3, "fn");
       if (!mapsAlready(ext, target, lhs)) checkRegistration(ext, "keymaps", a.fn);
-      const opts = a.isNil(4) ? {} : (a.table(4, "opts") as Record<string, unknown>);
+      const opts = fieldsArg(a, 4, "opts", { priority: "number", desc: "string", description: "string" });
       const priority = typeof opts.priority === "number" ? opts.priority : 0;
       // `description` is the original's other spelling.
       const desc = typeof opts.desc === "string" ? opts.desc : typeof opts.description === "string" ? opts.description : "";

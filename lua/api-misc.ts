@@ -2,6 +2,7 @@
 import type { ToolResult } from "../engine/kernel/tool-registry.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
+import { checkFields } from "./table-fields.js";
 import { checkRegistration, ownsName } from "./registration-limits.js";
 import { LuaFunctionRef, luaTypeOf } from "./lua-value.js";
 import { tostringAt } from "./lua51-compat.js";
@@ -61,7 +62,7 @@ export function registerLuaTool(ext: LuaExtension, name: string, desc: string, f
 function commandSpec(a: Args, i: number): { desc: string; fn: LuaFunctionRef } {
   if (a.type(i) === "function") return { desc: "", fn: a.func(i, "fn") };
   if (a.type(i) !== "table") a.fail(i, "fn", "function or {desc, callback} table");
-  const t = a.table(i, "opts") as Record<string, unknown>;
+  const t = checkFields(a.fn, "opts", a.table(i, "opts"), { callback: "any", desc: "string", description: "string" });
   if (!(t.callback instanceof LuaFunctionRef)) {
     throw new ArgError(`${a.fn}: argument ${i} 'opts'.callback: expected function, got ${luaTypeOf(t.callback)}`);
   }

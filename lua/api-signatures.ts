@@ -49,7 +49,7 @@ export const SIGNATURES: Record<string, SignatureEntry> = {
   "keymap.set": ["target: string|table, lhs: string, fn: " + handler + ", opts?: librecode.KeymapOpts", "", "Maps lhs for target (\"global\", {focus=}, {buffer=}, {window=}, {role=}, ...); fn returning true consumes the key."],
   "keymap.del": ["target: string|table, lhs: string", "boolean", "Removes a mapping; whether one was removed."],
   "buf.list": ["", "string[]", "The buffer names, sorted."],
-  "buf.create": ["name: string, t?: table|string", "librecode.Buffer", "Creates (or updates) a buffer and returns it."],
+  "buf.create": ["name: string, opts?: table|string", "librecode.Buffer", "Creates (or updates) a buffer and returns it."],
   "buf.set": ["name: string, t: table|string", "", "Replaces a buffer's text, cursor, label, metadata and blocks."],
   "buf.delete": ["name: string", "boolean", "Deletes a buffer; whether it existed."],
   "buf.get": ["name: string", "librecode.Buffer", "The buffer table (an unknown name gives an empty buffer)."],

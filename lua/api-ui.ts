@@ -21,11 +21,18 @@ function color(where: string, key: string, v: unknown): string | undefined {
   throw new ArgError(`${where}.${key}: expected a theme token or #rrggbb, got ${JSON.stringify(v) ?? typeof v}`);
 }
 
-/** A Style from a Lua table `{fg, bg, bold, italic, underline, reverse, dim}`; where names it in errors. */
-export function styleFrom(t: unknown, where: string): Style | undefined {
+const STYLE_KEYS = new Set<string>(["fg", "bg", ...FLAGS]);
+
+/** A Style from a Lua table `{fg, bg, bold, italic, underline, reverse, dim}`; where names it in
+ *  errors. Any other key is an error, except `extra` (a span's `text`). */
+export function styleFrom(t: unknown, where: string, extra: readonly string[] = []): Style | undefined {
   if (t === undefined) return undefined;
   if (t === null || typeof t !== "object" || Array.isArray(t)) throw new ArgError(`${where}: expected a style table, got ${luaTypeOf(t)}`);
   const r = t as Record<string, unknown>;
+  for (const [k, v] of Object.entries(r)) {
+    if (!STYLE_KEYS.has(k) && !extra.includes(k)) throw new ArgError(`${where}.${k}: unknown key`);
+    if ((FLAGS as readonly string[]).includes(k) && typeof v !== "boolean") throw new ArgError(`${where}.${k}: expected boolean, got ${luaTypeOf(v)}`);
+  }
   const s: Style = {};
   const fg = color(where, "fg", r.fg);
   const bg = color(where, "bg", r.bg);
@@ -45,7 +52,7 @@ function spansFrom(v: unknown, where: string): Span[] {
   if (!Array.isArray(v)) throw new ArgError(`${where}: expected a list of {text=, fg=, ...} tables, got ${luaTypeOf(v)}`);
   return v.map((x, i) => {
     const t = (x ?? {}) as Record<string, unknown>;
-    const style = styleFrom(t, `${where}[${i + 1}]`);
+    const style = styleFrom(t, `${where}[${i + 1}]`, ["text"]);
     return { text: String(t.text ?? ""), style: style && Object.keys(style).length > 0 ? style : undefined };
   });
 }

@@ -3,6 +3,7 @@ import type { Renderer } from "../engine/kernel/window-store.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import { windowToLua } from "./event-table.js";
 import type { LuaExtension } from "./lua-extension.js";
+import { checkFields, type FieldSchema } from "./table-fields.js";
 import { placeWindow, upstreamWindow } from "./upstream-layout.js";
 
 const RENDERERS = ["default", "extension"];
@@ -17,8 +18,14 @@ function renderer(a: Args, i: number, name: string, v: unknown): Renderer {
 
 type WinPatch = { buffer?: string; role?: string; renderer?: Renderer; cursorRow?: number; cursorCol?: number };
 
+/** A window table's fields: what win.create/set use, plus the rest of what win.get returns (ignored). */
+export const WINDOW_FIELDS: FieldSchema = {
+  name: "string", buffer: "string", role: "string", renderer: "any", cursor_row: "number", cursor_col: "number",
+  x: "number", y: "number", width: "number", height: "number", visible: "boolean", metadata: "table", content: "table", z: "number",
+};
+
 function patchFrom(a: Args, i: number, argName: string): WinPatch {
-  const t = a.table(i, argName) as Record<string, unknown>;
+  const t = checkFields(a.fn, argName, a.table(i, argName), WINDOW_FIELDS);
   const p: WinPatch = {};
   if (typeof t.buffer === "string") p.buffer = t.buffer;
   if (typeof t.role === "string") p.role = t.role;
@@ -53,7 +60,7 @@ export function winApi(ext: LuaExtension): Record<string, ApiFn> {
     list: () => w.list(),
     get: (a) => windowToLua(rt, name(a)),
     find: (a) => {
-      const q = a.table(1, "query") as { name?: unknown; role?: unknown; buffer?: unknown };
+      const q = checkFields(a.fn, "query", a.table(1, "query"), { name: "string", role: "string", buffer: "string" });
       const pick = (v: unknown) => (typeof v === "string" ? v : undefined);
       return w.find({ name: pick(q.name), role: pick(q.role), buffer: pick(q.buffer) }, rt.layout.treeOrder());
     },
@@ -85,7 +92,7 @@ export function winApi(ext: LuaExtension): Record<string, ApiFn> {
     },
     set: (a) => {
       const n = name(a);
-      const p = patchFrom(a, 2, "patch");
+      const p = patchFrom(a, 2, "opts");
       if (!w.has(n)) return false;
       if (p.buffer !== undefined) rt.buffers.ensure(p.buffer);
       const changed = w.set(n, p);

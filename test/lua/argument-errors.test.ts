@@ -41,7 +41,7 @@ const FIRST: [string, string][] = [
 const SECOND: [string, string][] = [
   ["api.create_autocmd", "api.create_autocmd: argument 2 'opts': expected function or {priority, callback} table, got boolean"],
   ["api.create_user_command", "api.create_user_command: argument 2 'fn': expected function or {desc, callback} table, got boolean"],
-  ["buf.create", "buf.create: argument 2 't': expected table or string, got boolean"],
+  ["buf.create", "buf.create: argument 2 'opts': expected table or string, got boolean"],
   ["buf.delete_blocks", "buf.delete_blocks: argument 2 'start': expected integer, got boolean"],
   ["buf.delete_range", "buf.delete_range: argument 2 'start': expected integer, got boolean"],
   ["buf.get_blocks", "buf.get_blocks: argument 2 'start': expected integer, got boolean"],
@@ -71,7 +71,7 @@ const SECOND: [string, string][] = [
   ["ui.wrap", "ui.wrap: argument 2 'width': expected integer, got boolean"],
   ["win.create", "win.create: argument 2 'opts': expected table, got boolean"],
   ["win.get_var", "win.get_var: argument 2 'key': expected string, got boolean"],
-  ["win.set", "win.set: argument 2 'patch': expected table, got boolean"],
+  ["win.set", "win.set: argument 2 'opts': expected table, got boolean"],
   ["win.set_buf", "win.set_buf: argument 2 'buffer': expected string, got boolean"],
   ["win.set_renderer", `win.set_renderer: argument 2 'renderer': expected "default" or "extension", got boolean`],
   ["win.set_var", "win.set_var: argument 2 'key': expected string, got boolean"],

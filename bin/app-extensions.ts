@@ -21,7 +21,8 @@ export function loadAppExtensions(rt: Runtime, loaded: LoadedConfig, opts: AppEx
   if (opts.paths.length > 0) host.loadPaths(opts.paths);
   for (const s of host.list()) {
     // A missing configured directory is normal (no .librecode/extensions yet); a missing --extension is not.
-    if (s.status === "missing" && opts.paths.some((p) => s.source === `path:${p}`)) {
+    // A missing locked source (not installed, or changed in the store) is one error naming the fix.
+    if (s.status === "missing" && (opts.paths.some((p) => s.source === `path:${p}`) || !s.source.startsWith("path:"))) {
       rt.reportError({ owner: "host", where: "extension", message: `${s.source}: ${s.reason}` });
     }
     if (s.status === "failed" && s.extensions.length === 0) rt.reportError({ owner: "host", where: "extension", message: s.reason });

@@ -65,10 +65,28 @@ function buildProgram(): Command {
     .option("--update", "write the .txt of every case that differs")
     .action(async (paths, opts) => (await import("./cmd-snapshot.js")).runSnapshot(paths, opts));
 
-  const ext = program.command("extension").description("Lua extension diagnostics");
+  const ext = program.command("extension").description("Lua extensions: install, pin, check, scaffold, run");
   ext.command("list").description("configured sources, their status, and what each registered")
     .option("--config <file>", "an extra config file")
     .action(async (opts) => (await import("./cmd-extension.js")).runExtensionList(opts));
+  const manage = async () => import("./cmd-extension-manage.js");
+  ext.command("add").description("add a source to extensions.use, install it and lock it")
+    .argument("<source>", "github:OWNER/REPO[//SUBDIR], git:URL[//SUBDIR], official:NAME or path:DIR, with @VERSION")
+    .option("--global", "in $LIBRECODE_HOME instead of the project")
+    .action(async (source, opts) => (await manage()).runExtensionAdd(source, opts));
+  ext.command("remove").description("remove a source from extensions.use and the lock").argument("<name-or-source>")
+    .option("--global", "in $LIBRECODE_HOME instead of the project")
+    .action(async (what, opts) => (await manage()).runExtensionRemove(what, opts));
+  ext.command("install").description("install exactly what the lockfile pins (and lock unlocked entries)")
+    .option("--global", "the global lock instead of the project's")
+    .action(async (opts) => (await manage()).runExtensionInstall(opts));
+  ext.command("update").description("move to the newest version each requested range allows").argument("[names...]")
+    .option("--global", "the global lock instead of the project's")
+    .action(async (names, opts) => (await manage()).runExtensionUpdate(names, opts));
+  ext.command("tidy").description("delete store entries that no lock uses")
+    .action(async () => (await manage()).runExtensionTidy());
+  ext.command("doctor").description("config, lock, store, hashes, manifests: one line per problem")
+    .action(async () => (await manage()).runExtensionDoctor());
   ext.command("new").description("scaffold an extension: manifest, main.lua, a snapshot case, LuaLS types")
     .argument("<name>")
     .action(async (name) => (await import("./cmd-extension-new.js")).runExtensionNew(name));

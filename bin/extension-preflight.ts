@@ -1,7 +1,7 @@
 // Whether a run may have a Lua extension to load, decided without lua/ (whose modules import
 // fengari): the Lua VM and the librecode module (~40 modules, tens of ms) load only when it may.
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseExtensionSource, type LoadedConfig } from "../engine/config/index.js";
 
 export type ExtensionPreflightOptions = { cwd: string; home: string; enabled: boolean; paths: string[] };
@@ -22,6 +22,7 @@ export function extensionsWanted(loaded: LoadedConfig, opts: ExtensionPreflightO
     } catch {
       return true; // the host lists it as failed
     }
-    return existsSync(src.scheme === "path" ? resolve(opts.cwd, src.value) : join(opts.home, "extensions", "store"));
+    // A locked source loads from the store, or its absence is reported: either way the host runs.
+    return src.scheme === "path" ? existsSync(resolve(opts.cwd, src.value)) : true;
   });
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ExtensionSource } from "./extension-manifest.js";
 import { resolveSource } from "./extension-manifest.js";
+import { shortName } from "../engine/extensions/manager.js";
 
 /** One extension found on disk: a directory with `init.lua`, or a single `*.lua` file. */
 export type ExtensionCandidate = {
@@ -85,7 +86,9 @@ function walk(dir: string, out: ExtensionCandidate[], seenDirs: Set<string>): vo
 export function discoverExtensions(sources: ExtensionSource[], cwd: string, home: string): DiscoveredSource[] {
   const seen = new Set<string>();
   return sources.map((source) => {
-    const dir = resolveSource(source, cwd, home);
+    const where = resolveSource(source, cwd, home);
+    if ("problem" in where) return { source, dir: "", status: "missing" as const, reason: where.problem, candidates: [] };
+    const dir = where.dir;
     let st: fs.Stats;
     try {
       st = fs.statSync(dir);
@@ -94,7 +97,8 @@ export function discoverExtensions(sources: ExtensionSource[], cwd: string, home
     }
     let found: ExtensionCandidate[] = [];
     if (st.isFile()) found = [{ kind: "file", root: path.dirname(dir), file: dir, name: path.basename(dir).replace(/\.lua$/, "") }];
-    else if (isFile(path.join(dir, "init.lua"))) found = [manifestAt(dir)];
+    // A store directory is named after its commit: the default name comes from the source instead.
+    else if (isFile(path.join(dir, "init.lua"))) found = [{ ...manifestAt(dir), ...(source.scheme === "path" ? {} : { name: shortName(source.raw) }) }];
     else {
       walk(dir, found, new Set());
       found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -6,7 +6,7 @@ import type { Runtime } from "../engine/kernel/runtime.js";
 import type { ExtensionCandidate } from "./extension-discovery.js";
 import { parseManifest, type Manifest } from "./extension-manifest.js";
 import type { BudgetOptions } from "./instruction-budget.js";
-import { installModule } from "./librecode-module.js";
+import { API_VERSION, installModule } from "./librecode-module.js";
 import { callLua, loadChunk, LuaError } from "./lua-call.js";
 import { LuaExtension, type SessionContext } from "./lua-extension.js";
 import { createLuaState } from "./lua-state.js";
@@ -48,9 +48,28 @@ function readManifest(ext: LuaExtension, file: string, fallback: string): Manife
   const fn = chunkRef(ext, file);
   try {
     const [table] = ext.budget.run(() => callLua(ext.L, () => fn.push(), []));
-    return parseManifest(table, fallback);
+    const m = parseManifest(table, fallback);
+    if (m.apiVersion !== "" && m.apiVersion !== String(API_VERSION)) {
+      throw new Error(`manifest: init.lua: api_version: expected ${API_VERSION} (the API this librecode provides), got ${JSON.stringify(m.apiVersion)}`);
+    }
+    return m;
   } finally {
     fn.release();
+  }
+}
+
+/** Runs a directory extension's init.lua in a fresh state (nothing else): the manifest's problem, or undefined. */
+export function manifestProblem(rt: Runtime, c: ExtensionCandidate): string | undefined {
+  if (c.kind !== "manifest") return undefined;
+  const ext = new LuaExtension(c.name, rt, createLuaState(c.root), c.root, c.file, "doctor", {});
+  installModule(ext);
+  lua.lua_pop(ext.L, 1);
+  try {
+    const m = readManifest(ext, c.file, c.name);
+    if (!fs.existsSync(path.join(c.root, m.entry))) return `manifest: init.lua: entry: ${m.entry} not found in ${c.root}`;
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
   }
 }
 

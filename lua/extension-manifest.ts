@@ -1,6 +1,7 @@
 // extensions.use entries and init.lua manifests, parsed and checked.
 import path from "node:path";
 import { parseExtensionSource, type ExtensionScheme } from "../engine/config/extension-source.js";
+import { lockedDir } from "../engine/extensions/locked-dir.js";
 import { luaTypeOf } from "./lua-value.js";
 
 /** One `extensions.use` entry after parsing. */
@@ -38,13 +39,13 @@ export function parseSource(entry: unknown, where: string): ExtensionSource {
   }
 }
 
-/** Where a source lives on disk: `path:` against cwd, the others under `$LIBRECODE_HOME/extensions/store`. */
-export function resolveSource(src: ExtensionSource, cwd: string, home: string): string {
-  const store = path.join(home, "extensions", "store");
-  if (src.scheme === "path") return path.resolve(cwd, src.value);
-  if (src.scheme === "official") return path.join(store, "official", src.value);
-  const [repo, subdir] = src.value.split("//", 2);
-  return path.join(store, "github", repo, subdir ?? "");
+/**
+ * Where a source lives on disk: `path:` against cwd; the others at the commit the lock pins in
+ * `$LIBRECODE_HOME/extensions/store` (checked against the lock's hash), or why they cannot load.
+ */
+export function resolveSource(src: ExtensionSource, cwd: string, home: string): { dir: string } | { problem: string } {
+  if (src.scheme === "path") return { dir: path.resolve(cwd, src.value) };
+  return lockedDir(src.raw, cwd, home);
 }
 
 /** Validates the table an `init.lua` returned; `fallbackName` is the directory name. */

@@ -1,18 +1,30 @@
-// Parsing and validation of `extensions.use` entries (`path:`, `official:`, `github:`).
+// Parsing and validation of `extensions.use` entries (`path:`, `official:`, `github:`, `git:`).
 
-export type ExtensionScheme = "path" | "official" | "github";
+export type ExtensionScheme = "path" | "official" | "github" | "git";
 
-/** A validated extension source; `subdir` only for github sources written `owner/repo//subdir`. */
+/** A validated extension source; `subdir` for github and git sources written `...//subdir`. */
 export type ExtensionSource = {
   scheme: ExtensionScheme;
   value: string;
   version?: string;
   owner?: string;
   repo?: string;
+  /** The repository URL of a `git:` source. */
+  url?: string;
   subdir?: string;
 };
 
-const SCHEMES: readonly ExtensionScheme[] = ["path", "official", "github"];
+const SCHEMES: readonly ExtensionScheme[] = ["path", "official", "github", "git"];
+
+/** `URL[//SUBDIR]` split where the subdirectory starts: the first `//` after the URL's own `scheme://`. */
+export function splitGitUrl(value: string): { url: string; subdir?: string } {
+  const proto = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value);
+  const from = proto ? proto[0].length : 0;
+  // file:///x keeps its third slash: the subdir separator is a `//` after at least one character.
+  const at = value.indexOf("//", from + 1);
+  if (at < 0) return { url: value };
+  return { url: value.slice(0, at), subdir: value.slice(at + 2) };
+}
 
 /** Why `source` is not a valid `scheme:value` string, or undefined when it is. */
 export function extensionSourceProblem(source: string): string | undefined {
@@ -20,11 +32,13 @@ export function extensionSourceProblem(source: string): string | undefined {
   const colon = source.indexOf(":");
   const scheme = colon < 0 ? "" : source.slice(0, colon);
   if (!SCHEMES.includes(scheme as ExtensionScheme)) {
-    return `expected a source path:, official: or github:, got ${got}`;
+    return `expected a source path:, official:, github: or git:, got ${got}`;
   }
   const value = source.slice(colon + 1);
   if (value.trim() === "") return `expected a value after "${scheme}:", got ${got}`;
-  if (value.split(/[\\/]/).some((seg) => seg === "." || seg === "..")) {
+  const checked = scheme === "git" ? (splitGitUrl(value).subdir ?? "") : value;
+  if (scheme === "git" && /\s/.test(value)) return `expected git:<url>[//<subdir>] without spaces, got ${got}`;
+  if (checked.split(/[\\/]/).some((seg) => seg === "." || seg === "..")) {
     return `expected no "." or ".." path segments, got ${got}`;
   }
   if (scheme === "official" && value.includes("/")) {
@@ -51,6 +65,11 @@ export function parseExtensionSource(entry: string | { source: string; version?:
     const [owner, repo] = repoPart.split("/") as [string, string];
     out.owner = owner;
     out.repo = repo;
+    if (subdir) out.subdir = subdir;
+  }
+  if (scheme === "git") {
+    const { url, subdir } = splitGitUrl(value);
+    out.url = url;
     if (subdir) out.subdir = subdir;
   }
   return out;

@@ -156,7 +156,7 @@ describe("extension source validation", () => {
       "    - {source: \"official:x\", pin: true}",
       "    - 12",
     ])).toEqual([
-      'config: .librecode/config.yaml:3: extensions.use[0]: expected a source path:, official: or github:, got "http://example.com/x.lua"',
+      'config: .librecode/config.yaml:3: extensions.use[0]: expected a source path:, official:, github: or git:, got "http://example.com/x.lua"',
       'config: .librecode/config.yaml:4: extensions.use[1]: expected a value after "path:", got "path:"',
       'config: .librecode/config.yaml:5: extensions.use[2]: expected no "." or ".." path segments, got "path:../outside"',
       'config: .librecode/config.yaml:6: extensions.use[3]: expected no "." or ".." path segments, got "path:./here"',
@@ -180,7 +180,7 @@ describe("extension source validation", () => {
   });
 
   it("throws the validation message for an invalid source", () => {
-    expect(() => parseExtensionSource("ftp:x")).toThrow('expected a source path:, official: or github:, got "ftp:x"');
+    expect(() => parseExtensionSource("ftp:x")).toThrow('expected a source path:, official:, github: or git:, got "ftp:x"');
   });
 });
 

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { hashTree } from "../../engine/extensions/store.js";
 import { describe, expect, it } from "vitest";
 import { Runtime } from "../../engine/kernel/runtime.js";
 import { FakeClock } from "../../engine/kernel/scheduler.js";
@@ -44,16 +45,24 @@ describe("discovery", () => {
     expect(ds.map((d) => d.candidates.map((c) => path.relative(dir, c.file)))).toEqual([["exts/a.lua"], []]);
   });
 
-  it("resolves official: and github: sources from the store under LIBRECODE_HOME", () => {
-    const dir = tempTree({ "home/extensions/store/official/vim/init.lua": "return {}", "home/extensions/store/github/me/tools/pkg/t.lua": "" });
-    const ds = discoverExtensions([parseSource("official:vim", "use[1]"), parseSource("github:me/tools//pkg", "use[2]"), parseSource("github:me/none", "use[3]")], dir, path.join(dir, "home"));
-    expect(ds.map((d) => [d.status, d.candidates.map((c) => path.relative(dir, c.file))])).toEqual([
-      ["found", ["home/extensions/store/official/vim/init.lua"]], ["found", ["home/extensions/store/github/me/tools/pkg/t.lua"]], ["missing", []],
+  it("resolves official: and github: sources to the commit the lock pins in the store under LIBRECODE_HOME", () => {
+    const c1 = "1".repeat(40);
+    const c2 = "2".repeat(40);
+    const dir = tempTree({ [`home/extensions/store/official/vim/${c1}/init.lua`]: "return {}", [`home/extensions/store/github/me/tools/-/pkg/${c2}/t.lua`]: "" });
+    const home = path.join(dir, "home");
+    const entry = (commit: string, d: string) => ({ requested: "", tag: "", commit, hash: hashTree(d) });
+    fs.writeFileSync(path.join(home, "extensions.lock"), JSON.stringify({ lockfile_version: 1, extensions: {
+      "official:vim": entry(c1, path.join(home, `extensions/store/official/vim/${c1}`)),
+      "github:me/tools//pkg": entry(c2, path.join(home, `extensions/store/github/me/tools/-/pkg/${c2}`)),
+    } }));
+    const ds = discoverExtensions([parseSource("official:vim", "use[1]"), parseSource("github:me/tools//pkg", "use[2]"), parseSource("github:me/none", "use[3]")], dir, home);
+    expect(ds.map((d) => [d.status, d.candidates.map((c) => [c.name, path.relative(dir, c.file)])])).toEqual([
+      ["found", [["vim", `home/extensions/store/official/vim/${c1}/init.lua`]]], ["found", [["t", `home/extensions/store/github/me/tools/-/pkg/${c2}/t.lua`]]], ["missing", []],
     ]);
   });
 
   it("rejects bad sources as config errors", () => {
-    expect(() => parseSource("ftp:x", "use[1]")).toThrow(`extensions: use[1]: expected a source path:, official: or github:, got "ftp:x"`);
+    expect(() => parseSource("ftp:x", "use[1]")).toThrow(`extensions: use[1]: expected a source path:, official:, github: or git:, got "ftp:x"`);
     expect(() => parseSource("path:", "use[2]")).toThrow(`extensions: use[2]: expected a value after "path:", got "path:"`);
     expect(() => parseSource("path:../x", "use[3]")).toThrow(`extensions: use[3]: expected no "." or ".." path segments, got "path:../x"`);
     expect(() => parseSource("official:a/b", "use[4]")).toThrow(`extensions: use[4]: expected an official extension name without "/", got "official:a/b"`);
@@ -128,7 +137,7 @@ lc.timer.interval(1000, function() end)`,
     });
     expect(typeof ok!.extensions[0]!.luaMs).toBe("number");
     expect([missing!.status, missing!.reason]).toEqual(["missing", `not found: ${path.join(dir, "nowhere")}`]);
-    expect([bad!.status, bad!.reason]).toEqual(["failed", `extensions: use[2]: expected a source path:, official: or github:, got "bogus:x"`]);
+    expect([bad!.status, bad!.reason]).toEqual(["failed", `extensions: use[2]: expected a source path:, official:, github: or git:, got "bogus:x"`]);
   });
 
   it("gives two extensions of the same name distinct owners", () => {

@@ -108,9 +108,9 @@ function buildProgram(): Command {
   session.command("delete").argument("<id>").description("delete a session and its messages (its forks stay)")
     .action(async (id) => (await import("./cmd-session.js")).runSessionDelete(id));
 
-  program.command("model").description("models").command("list").description("configured providers and models")
+  program.command("model").description("models").command("list").argument("[search]", "only models whose provider/id contains this (any case)").description("configured providers and models")
     .option("--config <file>", "an extra config file")
-    .action(async (opts) => (await import("./cmd-model.js")).runModelList(opts));
+    .action(async (search, opts) => (await import("./cmd-model.js")).runModelList(opts, search));
 
   const skill = program.command("skill").description("Agent Skills (SKILL.md folders) this directory offers");
   skill.command("list").description("loaded skills, shadowed ones, and problems").action(async () => (await import("./cmd-skill.js")).runSkillList());

@@ -1,11 +1,11 @@
 // `librecode model list`.
 import { AuthStore } from "../engine/auth/auth-store.js";
 import { librecodeHome } from "../engine/config/index.js";
-import { formatModelList, listModels, resolveProvider } from "../engine/model/provider-registry.js";
+import { filterModelList, formatModelList, listModels, resolveProvider } from "../engine/model/provider-registry.js";
 import { loadSettings, printLines, type ConfigFlags } from "./cli-output.js";
 
-/** The configured providers and their models; the one a run would use is starred. */
-export function runModelList(flags: ConfigFlags): void {
+/** The configured providers and their models (only those matching `search`); the one a run would use is starred. */
+export function runModelList(flags: ConfigFlags, search?: string): void {
   const loaded = loadSettings(flags);
   const keys = new AuthStore(librecodeHome()).storedKeys();
   let current: string | undefined;
@@ -15,5 +15,11 @@ export function runModelList(flags: ConfigFlags): void {
   } catch {
     // A provider without its key is still listed (with "not set"); nothing is starred.
   }
-  printLines(formatModelList(listModels(loaded.config, process.env, keys), current));
+  const entries = filterModelList(listModels(loaded.config, process.env, keys), search ?? "");
+  if (entries.length === 0) {
+    process.stderr.write(`librecode model list: no model matches "${search}"\n`);
+    process.exitCode = 1;
+    return;
+  }
+  printLines(formatModelList(entries, current));
 }

@@ -164,6 +164,18 @@ export type ModelListEntry = {
   models: { id: string; contextWindow: number }[];
 };
 
+/** Only the models whose `provider/id` contains `search` (any case); a provider whose own id matches
+ *  keeps every model. An empty search keeps everything. */
+export function filterModelList(entries: ModelListEntry[], search: string): ModelListEntry[] {
+  const q = search.trim().toLowerCase();
+  if (q === "") return entries;
+  return entries.flatMap((e) => {
+    if (e.provider.toLowerCase().includes(q)) return [e];
+    const models = e.models.filter((m) => `${e.provider}/${m.id}`.toLowerCase().includes(q));
+    return models.length > 0 ? [{ ...e, models }] : [];
+  });
+}
+
 /** The providers and their models for `librecode model list`. */
 export function listModels(config: ModelConfig, env: Env = {}, authKeys: Record<string, string> = {}): ModelListEntry[] {
   return providerEntries(config).map((e) => {

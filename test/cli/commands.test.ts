@@ -172,4 +172,9 @@ describe("librecode model", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n").filter((l) => l.includes("*"))).toEqual(["  * demo  200,000 tokens"]);
   });
+  it("list SEARCH shows only matching models; no match exits 1", async () => {
+    const r = await run(["model", "list", "DEMO"], scratch());
+    expect([r.code, r.stdout.split("\n").filter((l) => l.startsWith("  "))]).toEqual([0, ["  * demo  200,000 tokens"]]);
+    expect(await run(["model", "list", "zzz"], scratch())).toEqual({ stdout: "", stderr: 'librecode model list: no model matches "zzz"\n', code: 1 });
+  });
 });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../engine/config/load-config.js";
 import { contextWindow } from "../../engine/model/model-catalog.js";
-import { formatModelList, listModels, resolveProvider } from "../../engine/model/provider-registry.js";
+import { filterModelList, formatModelList, listModels, resolveProvider } from "../../engine/model/provider-registry.js";
 import { collect, sse, startLoopback, type Loopback } from "./loopback-server.js";
 import { tempDir } from "../support/temp-tree.js";
 
@@ -127,6 +127,24 @@ describe("listModels", () => {
       "local  openai-chat  http://127.0.0.1:8080/v1  no key needed",
       "    some-model  8,192 tokens",
     ]);
+  });
+});
+
+describe("filterModelList (model list SEARCH)", () => {
+  const all = () => listModels(load(undefined).loaded.config, {});
+
+  it("keeps the models whose provider/id contains the search, in any case", () => {
+    expect(filterModelList(all(), "4O-").map((e) => [e.provider, e.models.map((m) => m.id)])).toEqual([["openai", ["gpt-4o-mini"]]]);
+  });
+
+  it("keeps every model of a provider whose id matches", () => {
+    const [anthropic] = filterModelList(all(), "anthropic").filter((e) => e.provider === "anthropic");
+    expect(anthropic!.models).toEqual(all().find((e) => e.provider === "anthropic")!.models);
+  });
+
+  it("keeps nothing when nothing matches, and everything for an empty search", () => {
+    expect(filterModelList(all(), "no-such-model")).toEqual([]);
+    expect(filterModelList(all(), "  ")).toEqual(all());
   });
 });
 

@@ -15,7 +15,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const only = (args.find((a) => a.startsWith("--only="))?.slice(7).split(",")) ?? ["stream", "memory", "cold", "lua"];
+const only = (args.find((a) => a.startsWith("--only="))?.slice(7).split(",")) ?? ["stream", "memory", "cold", "lua", "edit"];
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
 function ensureInstalled() {
@@ -89,6 +89,11 @@ if (only.includes("marks")) {
   log("extmarks");
   results.marks = child("suites/marks.mjs", []);
 }
+if (only.includes("edit")) {
+  log("composer holding 1 MB; layout.set of 50 windows");
+  results.composer = child("suites/composer.mjs", []);
+  results.layoutSet = child("suites/layout-set.mjs", []);
+}
 
 const cpus = os.cpus();
 const out = {
@@ -103,7 +108,7 @@ const out = {
 };
 out.goals = evaluateGoals(results);
 process.stdout.write(JSON.stringify(out, null, 2) + "\n");
-if (!args.includes("--no-readme") && !quick && only.length === 4 && FRAMEWORKS.length === 3) writeReadme(path.join(HERE, "README.md"), out);
+if (!args.includes("--no-readme") && !quick && only.length === 5 && FRAMEWORKS.length === 3) writeReadme(path.join(HERE, "README.md"), out);
 
 function versions() {
   const v = (p) => {

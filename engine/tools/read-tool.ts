@@ -10,7 +10,11 @@ export const READ_DEFAULT_LIMIT = 2000;
 export const READ_MAX_LINE_CHARS = 2000;
 export const READ_MAX_BYTES = 50 * 1024;
 
-export type ReadDetails = { path: string; startLine: number; endLine: number; totalLines: number; truncated: boolean };
+/** `totalLines` is null when the file was too big to count past the window. */
+export type ReadDetails = { path: string; startLine: number; endLine: number; totalLines: number | null; truncated: boolean };
+
+/** Past the window, lines are only counted (for "of N") in files up to this size; bigger ones stop at the window. */
+export const READ_COUNT_MAX_BYTES = 8 * 1024 * 1024;
 
 /** Formats one numbered line like `cat -n`, cutting lines longer than READ_MAX_LINE_CHARS. */
 export function numberedLine(n: number, line: string): string {
@@ -47,8 +51,10 @@ export function readTool(): ToolDefinition {
 async function readFileWindow(cwd: string, path: string, offset = 1, limit = READ_DEFAULT_LIMIT, signal?: AbortSignal): Promise<ToolResult> {
   const abs = resolveToolPath(cwd, path);
   const shown = displayPath(abs, cwd);
+  let fileBytes = 0;
   try {
     const info = await stat(abs);
+    fileBytes = info.size;
     if (info.isDirectory()) return toolFailure(`read: ${shown} is a directory; use ls to list it`);
     const kind = await fileKind(abs);
     if (kind.kind === "image") {
@@ -70,10 +76,18 @@ async function readFileWindow(cwd: string, path: string, offset = 1, limit = REA
   let cutByBytes = false;
   // node:readline (and its stream machinery) is imported on the first read, not at start-up.
   const { createInterface } = await import("node:readline");
-  const lines = createInterface({ input: createReadStream(abs, { encoding: "utf8", signal }), crlfDelay: Infinity });
+  const input = createReadStream(abs, { encoding: "utf8", signal });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  // A big file is read only up to the line after the window: `limit: 2` on a 2 GB log reads a few KB.
+  const countAll = fileBytes <= READ_COUNT_MAX_BYTES;
+  let more = false;
   try {
     for await (const line of lines) {
       total++;
+      if ((total >= offset + limit || cutByBytes) && !countAll) {
+        more = true;
+        break;
+      }
       if (total < offset || total >= offset + limit || cutByBytes) continue;
       const formatted = numberedLine(total, line);
       const size = Buffer.byteLength(formatted) + 1;
@@ -87,6 +101,9 @@ async function readFileWindow(cwd: string, path: string, offset = 1, limit = REA
     }
   } catch (err) {
     return toolFailure(`read: ${shown}: ${signal?.aborted ? "aborted" : fsReason(err)}`);
+  } finally {
+    lines.close();
+    input.destroy();
   }
 
   if (total === 0) {
@@ -95,10 +112,12 @@ async function readFileWindow(cwd: string, path: string, offset = 1, limit = REA
   if (offset > total) {
     return toolFailure(`read: ${shown}: offset ${offset} is past the end of the file (${total} lines)`);
   }
-  const truncated = last < total;
-  const details: ReadDetails = { path: shown, startLine: offset, endLine: last, totalLines: total, truncated };
+  const truncated = more || last < total;
+  const details: ReadDetails = { path: shown, startLine: offset, endLine: last, totalLines: more ? null : total, truncated };
   let content = out.join("\n");
-  if (truncated) {
+  if (more) {
+    content += `\n\n[truncated: showing lines ${offset}-${last} of a ${fileBytes}-byte file (not counted further); use offset=${last + 1} to continue]`;
+  } else if (truncated) {
     content += `\n\n[truncated: showing lines ${offset}-${last} of ${total}; use offset=${last + 1} to continue]`;
   }
   return { content, details };

@@ -114,3 +114,17 @@ describe("read", () => {
     expect((await read.run({ path: "e.txt" }, toolContext(dir))).content).toBe("(e.txt is empty)");
   });
 });
+
+describe("read on a big file", () => {
+  it("with limit 2 stops at the window instead of counting the rest", async () => {
+    const dir = tempTree({ "big.log": "a log line\n".repeat(1_000_000) });
+    const result = await readTool().run({ path: "big.log", limit: 2 }, toolContext(dir));
+    expect(result.content.split("\n")).toEqual([
+      "     1\ta log line",
+      "     2\ta log line",
+      "",
+      "[truncated: showing lines 1-2 of a 11000000-byte file (not counted further); use offset=3 to continue]",
+    ]);
+    expect(result.details).toEqual({ path: "big.log", startLine: 1, endLine: 2, totalLines: null, truncated: true });
+  });
+});

@@ -24,6 +24,12 @@ export type TurnOutcome = {
   toolBlocks: Map<string, string>;
 };
 
+/**
+ * The most text, thinking and tool-call arguments one model response may stream (in characters).
+ * No real answer is near it; a server streaming without end is cut here instead of filling memory.
+ */
+export const MAX_RESPONSE_CHARS = 4 * 1024 * 1024;
+
 /** Streams one provider call; never throws (a provider failure is a `stopReason: "error"` outcome). */
 export async function streamTurn(ctx: RunContext, provider: Provider, req: ModelRequest): Promise<TurnOutcome> {
   const s = new TurnStream(ctx);
@@ -32,8 +38,17 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   let detail: { status?: number; code?: string } = {};
   let usage: TurnOutcome["usage"];
   let retrying: number | undefined;
+  let size = 0;
   try {
     for await (const ev of provider.stream(req, { signal: ctx.signal, onPayload: (p) => providerHook(ctx, p, "turn") })) {
+      if (ev.type === "text_delta" || ev.type === "thinking_delta") size += ev.text.length;
+      else if (ev.type === "tool_call_delta") size += ev.argumentsDelta.length;
+      if (size > MAX_RESPONSE_CHARS) {
+        // Leaving the loop closes the provider's stream (and its request); what arrived is kept.
+        stopReason = "error";
+        error = `${provider.id}: response longer than ${MAX_RESPONSE_CHARS} characters; stopped reading it`;
+        break;
+      }
       if (retrying !== undefined && ev.type !== "retry") {
         ctx.rt.emit("retry_end", { attempt: retrying, ok: !(ev.type === "done" && ev.stopReason === "error") });
         retrying = undefined;

@@ -3,19 +3,20 @@
 // measurement runs in its own child process (no shared JIT or heap state); the combined results
 // are printed as one JSON object and written into bench/README.md as a table.
 // Flags: --quick (fewer samples, for a smoke run), --no-readme (do not rewrite the README),
-//        --only=stream,memory,cold,lua,marks (a subset; marks runs only when named), --frameworks=librecode (render/memory for some only).
+//        --only=stream,memory,cold,lua,offpath,marks (a subset; marks runs only when named), --frameworks=librecode (render/memory for some only).
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluateGoals, writeReadme } from "./lib/report.mjs";
+import { evaluateOffpath, OFFPATH_LABELS, writeOffpathReadme } from "./lib/report-offpath.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const only = (args.find((a) => a.startsWith("--only="))?.slice(7).split(",")) ?? ["stream", "memory", "cold", "lua", "edit"];
+const only = (args.find((a) => a.startsWith("--only="))?.slice(7).split(",")) ?? ["stream", "memory", "cold", "lua", "edit", "offpath"];
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
 function ensureInstalled() {
@@ -81,6 +82,17 @@ if (only.includes("cold")) {
   log("cold start under a pty");
   results.coldStart = child("suites/cold-start.mjs", []);
 }
+if (only.includes("offpath")) {
+  // Off the happy path (issue 15): big streaming blocks (librecode and pi-tui) and deep scrollback.
+  results.offpath = {};
+  for (const fw of FRAMEWORKS.filter((f) => f !== "ink")) {
+    results.offpath[fw] = {};
+    for (const sc of [...Object.keys(OFFPATH_LABELS), ...(fw === "librecode" ? ["scrollback"] : [])]) {
+      log(`offpath: ${fw} ${sc}`);
+      results.offpath[fw][sc] = child("suites/offpath.mjs", [fw, sc], ["--expose-gc"]);
+    }
+  }
+}
 if (only.includes("lua")) {
   log("lua keymap");
   results.luaKey = child("suites/lua-key.mjs", []);
@@ -107,8 +119,10 @@ const out = {
   results,
 };
 out.goals = evaluateGoals(results);
+if (results.offpath) out.goals.push(...evaluateOffpath(results.offpath));
 process.stdout.write(JSON.stringify(out, null, 2) + "\n");
-if (!args.includes("--no-readme") && !quick && only.length === 5 && FRAMEWORKS.length === 3) writeReadme(path.join(HERE, "README.md"), out);
+if (!args.includes("--no-readme") && !quick && !args.some((a) => a.startsWith("--only=")) && FRAMEWORKS.length === 3) writeReadme(path.join(HERE, "README.md"), out);
+if (!args.includes("--no-readme") && !quick && results.offpath) writeOffpathReadme(path.join(HERE, "README.md"), out);
 
 function versions() {
   const v = (p) => {

@@ -45,8 +45,12 @@ function messageComponent(m) {
   return new Markdown(m.text, 1, 0, MD_THEME, m.role === "user" ? USER_STYLE : undefined);
 }
 
-/** Builds the chat with `messages` in history and renders the first frame. */
-export async function createPiTui(messages) {
+/**
+ * Builds the chat with `messages` in history and renders the first frame. `opts.stream`
+ * ({kind, text}) replaces the streaming message: markdown for a message, plain text otherwise
+ * (thinking, tool output).
+ */
+export async function createPiTui(messages, opts = {}) {
   const sink = new CountingSink(WIDTH, HEIGHT);
   const tui = new TUI(new SinkTerminal(sink), true);
   const history = new Container();
@@ -54,8 +58,9 @@ export async function createPiTui(messages) {
     history.addChild(messageComponent(m));
     history.addChild(new Spacer(1));
   }
-  let streamText = STREAM_START;
-  const streaming = new Markdown(streamText, 1, 0, MD_THEME);
+  let streamText = opts.stream?.text ?? STREAM_START;
+  const plain = opts.stream !== undefined && opts.stream.kind !== "message";
+  const streaming = plain ? new Text(streamText, 1, 0) : new Markdown(streamText, 1, 0, MD_THEME);
   const editor = new Editor(tui, EDITOR_THEME);
   editor.setText(COMPOSER_START);
   const status = new Text(c.hex("#808080")("~/work/librecode  anthropic/claude  ctx 12%"), 1, 0);

@@ -1,0 +1,73 @@
+// The off-the-happy-path results (issue 15): their goals, their table, and their README section
+// (between the offpath markers, rewritten by any full-sample run that includes --only=offpath).
+import fs from "node:fs";
+
+const fmt = (x, d = 3) => (typeof x === "number" && Number.isFinite(x) ? String(Math.round(x * 10 ** d) / 10 ** d) : "n/a");
+
+/** Each scenario's label, in table order. */
+export const OFFPATH_LABELS = {
+  "code-10": "one character into an open code fence of 10 lines",
+  "code-500": "… of 500 lines",
+  "code-5000": "… of 5,000 lines",
+  "table-500": "a row growing a 500-row table",
+  "thinking-100k": "visible thinking of 100k characters",
+  "longline-100k": "a 100k-character line without spaces",
+  "unicode-200k": "emoji/CJK/combining text of 200k characters",
+  "tool-5000": "tool output of 5,000 lines (tools pane)",
+};
+
+/** The goals: every streamed update < 0.5 ms median and < 60 bytes; page up < 5 ms; RSS < 150 MB. */
+export function evaluateOffpath(r) {
+  const lib = r?.librecode ?? {};
+  const goals = [];
+  const add = (id, goal, value, met) => goals.push({ id, goal, value, met: value === undefined ? null : met });
+  const kinds = Object.keys(OFFPATH_LABELS).filter((k) => lib[k]?.stream);
+  const worst = (f) => (kinds.length === 0 ? undefined : Math.max(...kinds.map((k) => f(lib[k]))));
+  const ms = worst((x) => x.stream.ms.median);
+  add("offpath-stream-ms", "every streamed update < 0.5 ms (median, worst block kind and size)", ms, ms < 0.5);
+  const bytes = worst((x) => x.stream.bytes.mean);
+  add("offpath-stream-bytes", "every streamed update < 60 bytes (mean, worst block kind and size)", bytes, bytes < 60);
+  const page = lib.scrollback?.pageUp?.ms?.median;
+  add("offpath-pageup", "page up past ~2,000 blocks of 10,000 messages < 5 ms (median)", page, page < 5);
+  const scrolled = lib.scrollback?.streamScrolled?.ms?.median;
+  add("offpath-scrolled", "streaming while scrolled there < 0.5 ms (median)", scrolled, scrolled < 0.5);
+  const rss = lib.scrollback?.rssMB;
+  add("offpath-rss", "RSS < 150 MB scrolling a 10,000-message session", rss, rss < 150);
+  return goals;
+}
+
+/** The README section: goals, then one row per scenario and framework. */
+export function offpathMarkdown(out) {
+  const r = out.results.offpath;
+  const goals = evaluateOffpath(r).map((g) => `| ${g.goal} | ${fmt(g.value)} | ${g.met === null ? "not measured" : g.met ? "met" : "**missed**"} |`);
+  const rows = ["| scenario | framework | median ms | p95 ms | bytes (mean) |", "| --- | --- | ---: | ---: | ---: |"];
+  for (const [k, label] of Object.entries(OFFPATH_LABELS)) {
+    for (const fw of Object.keys(r)) {
+      const x = r[fw]?.[k];
+      if (x === undefined) continue;
+      rows.push(x.error ? `| ${label} | ${fw} | error: ${x.error} | | |` : `| ${label} | ${fw} | ${fmt(x.stream.ms.median)} | ${fmt(x.stream.ms.p95)} | ${fmt(x.stream.bytes.mean, 1)} |`);
+    }
+  }
+  const s = r.librecode?.scrollback;
+  const deep = s && !s.error ? [
+    "", "| 10,000 messages, librecode | median ms | p95 ms | max ms |", "| --- | ---: | ---: | ---: |",
+    `| page up (${s.pageUp.pages} pages, to ~2,000 blocks deep) | ${fmt(s.pageUp.ms.median)} | ${fmt(s.pageUp.ms.p95)} | ${fmt(s.pageUp.ms.max)} |`,
+    `| one character streamed while scrolled there | ${fmt(s.streamScrolled.ms.median)} | ${fmt(s.streamScrolled.ms.p95)} | ${fmt(s.streamScrolled.ms.max)} |`,
+    "", `RSS after scrolling there: ${fmt(s.rssMB, 1)} MB (heap used ${fmt(s.heapUsedMB, 1)} MB).`,
+  ] : [];
+  return [
+    `Run: ${out.date.slice(0, 16).replace("T", " ")} UTC, ${out.machine.cpu} (${out.machine.cores} cores, load ${out.machine.loadavg.join(" ")}), Node ${out.node}, screen ${out.screen}.`,
+    "", "| goal | measured | |", "| --- | --- | --- |", ...goals, "", ...rows, ...deep,
+  ].join("\n");
+}
+
+/** Replaces the off-path section of the README with this run's. */
+export function writeOffpathReadme(file, out) {
+  const start = "<!-- offpath:start -->";
+  const end = "<!-- offpath:end -->";
+  const text = fs.readFileSync(file, "utf8");
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`bench: ${file}: expected the ${start} ... ${end} markers`);
+  fs.writeFileSync(file, text.slice(0, a + start.length) + "\n" + offpathMarkdown(out) + "\n" + text.slice(b));
+}

@@ -5,6 +5,7 @@ import type { Lexer, Token, Tokens } from "marked";
 import type { Span } from "../engine/kernel/style.js";
 import { blocks, inline, marked, MUTED, PLAIN, withClosingFence } from "./markdown.js";
 import { fenceClosed, openFence, streamFence, type FenceMemo } from "./markdown-fence.js";
+import { openTable, streamTable, type TableMemo } from "./markdown-table.js";
 import { hasPrefix, wrapSpansIncremental, type StyledLine, type WrapMemo } from "./wrap-text.js";
 
 /**
@@ -18,6 +19,8 @@ export type MarkdownMemo = {
   line?: string;
   /** The open code fence the text ended with. */
   fence?: FenceMemo;
+  /** The table the text ended with. */
+  table?: TableMemo;
 };
 
 const FENCE_STYLES = { fence: MUTED, plain: PLAIN };
@@ -154,6 +157,11 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
     const f = streamFence(src, w, memo.fence, FENCE_STYLES);
     if (f !== null) return { lines: f.lines, memo: { ...memo, fence: f.memo } };
   }
+  // Text that still ends in the same table, grown by rows: only the new lines are lexed.
+  if (memo?.table !== undefined && memo.width === w) {
+    const t = streamTable(src, w, memo.table);
+    if (t !== null) return { lines: t.lines, memo: { ...memo, table: t.memo } };
+  }
   return withClosingFence(memo?.fence, () => renderTail(src, w, memo));
 }
 
@@ -207,6 +215,11 @@ function renderTail(src: string, w: number, memo: MarkdownMemo | undefined): { l
     const head = before.length > 0 ? [...before, []] : [];
     const f = openFence(src, src.length - last.raw.length, last.raw, (last as Tokens.Code).lang, head, w, FENCE_STYLES);
     if (f !== null) return { lines: f.lines, memo: { width: w, stable, stableLines, fence: f.memo } };
+  }
+  if (last !== undefined && last.type === "table" && last === tokens[tokens.length - 1] && whole && plainLinks) {
+    const before = join(stableLines, clean(blocks(tail.slice(0, -1), w, PLAIN, true)));
+    const t = openTable(src, src.length - last.raw.length, last.raw, before.length > 0 ? [...before, []] : [], w);
+    if (t !== null) return { lines: t.lines, memo: { width: w, stable, stableLines, table: t.memo } };
   }
   if (para === undefined || spans === undefined) {
     return { lines: join(stableLines, clean(blocks(tail, w, PLAIN, true))), memo: { width: w, stable, stableLines } };

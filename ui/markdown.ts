@@ -115,25 +115,41 @@ function codeBlock(t: Tokens.Code, width: number): StyledLine[] {
   return renderCode({ info: t.lang, lines, complete: memo === undefined ? 0 : lines.length, closed, width, fence: MUTED, plain: PLAIN }, memo).lines;
 }
 
+/** A table row's cells as spans. */
+export function tableCells(row: readonly Tokens.TableCell[]): Span[][] {
+  return row.map((c) => inline(c.tokens, PLAIN));
+}
+
+/** Cell widths of a row, `cols` columns (a missing cell is 0). */
+export function cellWidths(cells: readonly Span[][], cols: number): number[] {
+  return Array.from({ length: cols }, (_, i) => textWidth((cells[i] ?? []).map((s) => s.text).join("")));
+}
+
+/** One table row at column `widths`, clipped to `width`; the header row is bold. */
+export function tableRow(cells: readonly Span[][], head: boolean, widths: readonly number[], align: readonly (string | null)[], width: number): StyledLine {
+  const out: StyledLine = [];
+  cells.forEach((cell, i) => {
+    if (i > 0) out.push({ text: " │ ", style: TABLE_RULE });
+    const pad = widths[i]! - textWidth(cell.map((s) => s.text).join(""));
+    const styled = head ? cell.map((s) => ({ text: s.text, style: merge(s.style ?? PLAIN, { bold: true }) })) : cell;
+    const right = align[i] === "right";
+    if (right && pad > 0) out.push({ text: " ".repeat(pad), style: PLAIN });
+    out.push(...styled);
+    if (!right && pad > 0 && i < cells.length - 1) out.push({ text: " ".repeat(pad), style: PLAIN });
+  });
+  return clip(out, width);
+}
+
+/** The rule under a table's header. */
+export function tableRule(widths: readonly number[], width: number): StyledLine {
+  return clip([{ text: widths.map((w) => "─".repeat(w)).join("─┼─"), style: TABLE_RULE }], width);
+}
+
 function table(t: Tokens.Table, width: number): StyledLine[] {
-  const rows = [t.header, ...t.rows].map((r) => r.map((c) => inline(c.tokens, PLAIN)));
+  const rows = [t.header, ...t.rows].map(tableCells);
   const cols = t.header.length;
   const widths = Array.from({ length: cols }, (_, i) => Math.max(1, ...rows.map((r) => textWidth((r[i] ?? []).map((s) => s.text).join("")))));
-  const line = (cells: Span[][], head: boolean): StyledLine => {
-    const out: StyledLine = [];
-    cells.forEach((cell, i) => {
-      if (i > 0) out.push({ text: " │ ", style: TABLE_RULE });
-      const pad = widths[i]! - textWidth(cell.map((s) => s.text).join(""));
-      const styled = head ? cell.map((s) => ({ text: s.text, style: merge(s.style ?? PLAIN, { bold: true }) })) : cell;
-      const right = t.align[i] === "right";
-      if (right && pad > 0) out.push({ text: " ".repeat(pad), style: PLAIN });
-      out.push(...styled);
-      if (!right && pad > 0 && i < cells.length - 1) out.push({ text: " ".repeat(pad), style: PLAIN });
-    });
-    return clip(out, width);
-  };
-  const rule: StyledLine = [{ text: widths.map((w) => "─".repeat(w)).join("─┼─"), style: TABLE_RULE }];
-  return [line(rows[0]!, true), clip(rule, width), ...rows.slice(1).map((r) => line(r, false))];
+  return [tableRow(rows[0]!, true, widths, t.align, width), tableRule(widths, width), ...rows.slice(1).map((r) => tableRow(r, false, widths, t.align, width))];
 }
 
 function list(t: Tokens.List, width: number, base: Style): StyledLine[] {

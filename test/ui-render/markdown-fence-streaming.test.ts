@@ -82,3 +82,39 @@ describe("highlightGrowing", () => {
     expect(lines.map((l) => l[0]?.style)).toEqual([{ fg: "syntaxComment" }, { fg: "syntaxComment" }, { fg: "syntaxComment" }]);
   });
 });
+
+describe("renderMarkdownStreaming with a table at the end", () => {
+  const TABLES = [
+    "Files:\n\n| # | file | note |\n| ---: | --- | :-: |\n| 1 | a.ts | **hot** |\n| 2 | longer-name.ts | `x` |\n| 3 | b | \\| pipe |\n4 | no pipes | ok\n| 5 | extra | cells | here |\n| 6 |\n\nAfter the table.",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n| 語語 | 👍🏽 |\n- a list ends it\n",
+    "| x |\n| - |\n| 1 |\n| 2 |\n    indented code ends it\n",
+  ];
+  TABLES.forEach((doc, d) => {
+    for (const width of [9, 40]) {
+      it(`gives renderMarkdown's lines at every step (table ${d + 1}, width ${width})`, () => {
+        const rand = rng(d * 17 + width);
+        let memo: MarkdownMemo | undefined;
+        let at = 0, fast = 0;
+        while (at < doc.length) {
+          at = Math.min(doc.length, at + 1 + Math.floor(rand() * 3));
+          const text = doc.slice(0, at);
+          const out = renderMarkdownStreaming(text, width, memo);
+          expect({ at, lines: out.lines }).toEqual({ at, lines: renderMarkdown(text, width) });
+          if (out.memo.table !== undefined) fast++;
+          memo = out.memo;
+        }
+        expect(fast).toBeGreaterThan(5);
+      });
+    }
+  });
+
+  it("keeps the lines of complete rows while the column widths hold", () => {
+    const head = "| a | b |\n| - | - |\n" + "| 1 | 2 |\n".repeat(30);
+    const first = renderMarkdownStreaming(head + "| 3 |", 40);
+    const next = renderMarkdownStreaming(head + "| 3 | 4 |", 40, first.memo);
+    for (let i = 0; i < 32; i++) expect(next.lines[i]).toBe(first.lines[i]);
+    const wider = renderMarkdownStreaming(head + "| 3 | 4444 |", 40, next.memo);
+    expect(wider.lines[2]).not.toBe(next.lines[2]);
+    expect(wider.lines).toEqual(renderMarkdown(head + "| 3 | 4444 |", 40));
+  });
+});

@@ -52,9 +52,16 @@ export function bufferPayload(rt: Runtime, name: string): LazyTable {
   const text = b.text;
   const blocks = (b.blocks.length > PAYLOAD_BLOCKS ? b.blocks.slice(-PAYLOAD_BLOCKS) : b.blocks).map((blk) => ({ ...blk }));
   return lazyTable(
-    { name, text, cursor: b.cursor, label: b.label, metadata: b.metadata },
+    { name, text, cursor: b.cursor, label: b.label, metadata: snapshotMetadata(name, b.metadata, b.blocks.length, blocks.length) },
     { chars: () => cpChars(text), blocks: () => blocks.map((blk) => blockToLua(blk, PAYLOAD_BLOCK_TEXT)) },
   );
+}
+
+/** The stock panes' metadata as the original reported it: how many blocks, and which the payload carries. */
+function snapshotMetadata(name: string, meta: Record<string, unknown>, count: number, carried: number): Record<string, unknown> {
+  if (name === "transcript") return { ...meta, count, snapshot_count: carried, snapshot_start: count - carried, snapshot_limit: PAYLOAD_BLOCKS };
+  if (name === "thinking" || name === "tools") return { ...meta, count };
+  return meta;
 }
 
 /** `{name, role, buffer, renderer, x, y, width, height, content, cursor_row, cursor_col, visible, metadata}` or undefined. */
@@ -120,10 +127,13 @@ export function eventTable(rt: Runtime, ev: EventContext, session: SessionContex
   const lk = key ? luaKey(key) : undefined;
   const eager: Record<string, unknown> = {
     name: ev.name, key: lk?.key ?? data.key, text: lk?.text ?? data.text, ctrl: key?.ctrl ?? data.ctrl ?? false,
-    alt: key?.alt ?? data.alt ?? false, shift: key?.shift ?? data.shift ?? false, working,
+    alt: key?.alt ?? data.alt ?? false, shift: key?.shift ?? data.shift ?? false, working, auth_working: false,
   };
   return lazyTable(eager, {
-    context: () => ({ mode: session.mode ?? data.mode ?? "chat", working, cwd: rt.cwd, session_id: session.session_id ?? data.session_id ?? "" }),
+    context: () => ({
+      mode: session.mode ?? data.mode ?? "chat", working, cwd: rt.cwd, session_id: session.session_id ?? data.session_id ?? "",
+      auth_working: false, compacting: Boolean(session.compacting), focus: rt.focusInfo(),
+    }),
     data: () => (ev.name === "prompt_submit" ? new WritableText(data) : data),
     focus: () => rt.focusInfo(),
     composer: () => bufferPayload(rt, "composer"),

@@ -18,7 +18,7 @@ export const DISABLED_WHERE = "disabled";
 export type ExtensionStatus = "loaded" | "failed" | "disabled";
 
 /** What the host tells event tables about the session (`ev.working`, `ev.context`). */
-export type SessionContext = { mode?: string; working?: boolean; session_id?: string };
+export type SessionContext = { mode?: string; working?: boolean; session_id?: string; compacting?: boolean };
 
 /**
  * One loaded extension: its own Lua state and budget, its status, and the stack of events its

@@ -99,8 +99,11 @@ export class StockChat implements ChatSurface {
   /** Merges status metadata and rewrites the status line from it. */
   setStatus(patch: StatusInfo): void {
     this.rt.guard("host", "status", () => {
+      // Text an extension set stays (it is shown instead of the line) until it sets "" again.
+      const own = this.rt.buffers.getText(STATUS);
+      const before = statusText(this.rt.buffers.get(STATUS)!.metadata as StatusInfo);
       for (const [k, v] of Object.entries(patch)) this.rt.buffers.setMetadata(STATUS, k, v);
-      this.rt.buffers.setText(STATUS, statusText(this.rt.buffers.get(STATUS)!.metadata as StatusInfo));
+      if (own === "" || own === before) this.rt.buffers.setText(STATUS, statusText(this.rt.buffers.get(STATUS)!.metadata as StatusInfo));
       if ("steering" in patch || "follow_ups" in patch) this.queueLabel(this.rt.buffers.get(STATUS)!.metadata as StatusInfo);
     });
   }

@@ -14,7 +14,12 @@ export type KeymapTarget =
 export type TargetSpec = { kind: "global" | "focus" | "buffer" | "window" | "role"; value: string };
 
 /** The focus a key is dispatched to. */
-export type FocusInfo = { kind: string; window: string; buffer: string; role: string };
+export type FocusInfo = {
+  kind: string; window: string; buffer: string; role: string;
+  /** A menu or panel has the keys: only `{focus = kind}` and global keymaps see them. */
+  exclusive?: boolean;
+  panel_kind?: string;
+};
 
 export type KeymapOptions = { priority?: number; desc?: string; owner?: string };
 
@@ -56,6 +61,7 @@ export function normalizeTarget(target: KeymapTarget): TargetSpec[] {
 
 /** True when spec applies to the focus. `{focus=X}` matches the focused window's name, role or kind. */
 export function targetMatches(spec: TargetSpec, f: FocusInfo): boolean {
+  if (f.exclusive && spec.kind !== "global") return spec.kind === "focus" && spec.value === f.kind;
   switch (spec.kind) {
     case "global": return true;
     case "window": return spec.value === f.window;

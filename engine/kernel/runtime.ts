@@ -105,10 +105,15 @@ export class Runtime {
     this.tx.touchWindow(name);
   }
 
-  /** What keys are dispatched to: the focused window, its buffer and role. */
-  focusInfo(): { kind: "window"; window: string; buffer: string; role: string } {
+  /** What keys are dispatched to: the focused window, its buffer and role, and its kind
+   *  (`composer`, `window`, or `autocomplete` while its buffer's `completion` menu has the keys). */
+  focusInfo(): Required<FocusInfo> {
     const w = this.windows.get(this.focus);
-    return { kind: "window", window: this.focus, buffer: w?.buffer ?? this.focus, role: w?.role ?? this.focus };
+    const buffer = w?.buffer ?? this.focus;
+    const role = w?.role ?? this.focus;
+    const menu = this.buffers.get(buffer)?.metadata.completion;
+    if (menu !== null && typeof menu === "object") return { kind: "autocomplete", window: this.focus, buffer, role, exclusive: true, panel_kind: "" };
+    return { kind: role === "composer" ? "composer" : "window", window: this.focus, buffer, role, exclusive: false, panel_kind: "" };
   }
 
   /** Runs fn inside a transaction (or a savepoint when one is open); a throw rolls back fn's

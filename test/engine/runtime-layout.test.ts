@@ -109,7 +109,7 @@ describe("Runtime stock panes and focus", () => {
     rt.emit("x");
     expect(rt.focus).toBe("composer");
     rt.guard("host", "test", () => { rt.focus = "transcript"; });
-    expect(rt.focusInfo()).toEqual({ kind: "window", window: "transcript", buffer: "transcript", role: "transcript" });
+    expect(rt.focusInfo()).toEqual({ kind: "window", window: "transcript", buffer: "transcript", role: "transcript", exclusive: false, panel_kind: "" });
   });
 });
 

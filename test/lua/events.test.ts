@@ -80,7 +80,7 @@ end)`,
         tostring(ev.layout.width), tostring(ev.layout.windows.composer.visible), ev.windows.status.role, ev.buffers.composer.text, ev.data.key}, "|"))
     end)`);
     rt.dispatchKey(keyEvent("ctrl+x", { ctrl: true }));
-    expect(rt.buffers.getText("log")).toBe("key|ctrl+x|true|false|false||composer|composer|composer|window|hi|cwd|80|true|status|hi|ctrl+x");
+    expect(rt.buffers.getText("log")).toBe("key|ctrl+x|true|false|false||composer|composer|composer|composer|hi|cwd|80|true|status|hi|ctrl+x");
   });
 
   it("fills working and context from the host's session context", () => {
@@ -149,5 +149,17 @@ describe("values shared between extensions", () => {
     const rt = new Runtime({ clock: new FakeClock(), cwd: dir });
     new ExtensionHost(rt, { cwd: dir, home: dir }).loadPaths([dir]);
     expect(rt.buffers.getText("log")).toBe("nil 1");
+  });
+});
+
+describe("focus kinds, as the original reported them", () => {
+  it("a {focus = composer} keymap does not fire while the completion menu has the keys", () => {
+    const { rt, run } = lcRuntime();
+    run(`lc.keymap.set({ focus = "composer" }, "down", function(ev) lc.buf.append("log", "composer ") return true end)
+         lc.keymap.set({ focus = "autocomplete" }, "down", function(ev) lc.buf.append("log", ev.focus.kind .. " " .. tostring(ev.focus.exclusive) .. " ") end)`);
+    rt.dispatchKey(keyEvent("down"));
+    rt.guard("test", "menu", () => rt.buffers.setMetadata("composer", "completion", { items: [], selected: 0 }));
+    rt.dispatchKey(keyEvent("down"));
+    expect(rt.buffers.getText("log")).toBe("composer autocomplete true ");
   });
 });

@@ -1,6 +1,6 @@
 // The status line, built from the status buffer's metadata (engine/chat/status-line.ts StatusInfo
 // plus context use); a status buffer without those keys shows its text's first line.
-import { SPINNER_FRAMES } from "../../engine/chat/status-line.js";
+import { SPINNER_FRAMES, statusText, type StatusInfo } from "../../engine/chat/status-line.js";
 import type { Style } from "../../engine/kernel/style.js";
 import { textWidth } from "../text-measure.js";
 import { truncate } from "../text-helpers.js";
@@ -78,7 +78,10 @@ export class StatusRenderer implements WindowRenderer {
   /** The status line from metadata, or the first line of the text when it has no status keys. */
   render(input: RenderInput): RenderOutput {
     const meta = input.buffer.metadata;
-    if (!KNOWN.some((k) => meta[k] !== undefined)) {
+    // Text an extension set (buf.set_text("status", ...)) shows instead of the stock line, as the
+    // original's status override did; the stock chat writes statusText(meta) there itself.
+    const own = input.buffer.text !== "" && input.buffer.text !== statusText(meta as StatusInfo);
+    if (own || !KNOWN.some((k) => meta[k] !== undefined)) {
       const first = input.buffer.text.split("\n", 1)[0] ?? "";
       return { lines: first === "" ? [] : [[{ text: truncate(first, input.width) }]] };
     }

@@ -10,6 +10,7 @@ import { BlockHeights } from "./block-heights.js";
 import { blockKind, renderBlock, type BlockFlags } from "./transcript-blocks.js";
 import { BlockAnnotator } from "./transcript-marks.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
+import { wrapSpans } from "../wrap-text.js";
 
 /** The flags a transcript window's vars select (`show_thinking`, `expand_tools`). */
 export function blockFlags(vars: Record<string, unknown>): BlockFlags {
@@ -91,6 +92,9 @@ export class TranscriptRenderer implements WindowRenderer {
   /** The rows visible at `window.scroll`: heights walked from the newest block up, visible blocks drawn. */
   render(input: RenderInput): RenderOutput {
     const { width, height } = input;
+    // Text an extension set (buf.set_text("transcript", ...)) shows instead of the blocks, as the
+    // original's transcript override did; the stock chat writes only blocks.
+    if (input.buffer.text !== "") return { lines: wrapSpans([{ text: input.buffer.text }], width).slice(-height) };
     const blocks = input.buffer.blocks;
     const flags = blockFlags(input.window.vars);
     const idx = this.index(input.buffer.name, width, flags);

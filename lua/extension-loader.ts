@@ -42,6 +42,9 @@ function failLoad(ext: LuaExtension, e: unknown): void {
   ext.rt.reportError({ owner: ext.name, where: "load", message, traceback: e instanceof LuaError ? e.traceback : undefined });
 }
 
+/** The `api_version` the original librecode's manifests name. */
+const UPSTREAM_API_VERSION = "v1alpha1";
+
 // The manifest runs in the extension's own state (the module is there already, in case an
 // init.lua written for the original requires it, but a manifest should only describe).
 function readManifest(ext: LuaExtension, file: string, fallback: string): Manifest {
@@ -49,7 +52,8 @@ function readManifest(ext: LuaExtension, file: string, fallback: string): Manife
   try {
     const [table] = ext.budget.run(() => callLua(ext.L, () => fn.push(), []));
     const m = parseManifest(table, fallback);
-    if (m.apiVersion !== "" && m.apiVersion !== String(API_VERSION)) {
+    // "v1alpha1" is the original's API, which this one implements (its extensions run unchanged).
+    if (m.apiVersion !== "" && m.apiVersion !== String(API_VERSION) && m.apiVersion !== UPSTREAM_API_VERSION) {
       throw new Error(`manifest: init.lua: api_version: expected ${API_VERSION} (the API this librecode provides), got ${JSON.stringify(m.apiVersion)}`);
     }
     return m;

@@ -5,6 +5,7 @@ import type { Runtime } from "../engine/kernel/runtime.js";
 import type { CellGrid } from "../ui/cell-grid.js";
 import { contentMeasure, createCompositorState, paintFrame, type CursorPos } from "../ui/compositor.js";
 import { blockFlags } from "../ui/renderers/transcript-renderer.js";
+import { TRANSCRIPT_RENDER, transcriptRenderHook } from "../ui/renderers/transcript-render-hook.js";
 import type { BlockFlags } from "../ui/renderers/transcript-blocks.js";
 import type { Theme } from "../ui/theme.js";
 
@@ -21,9 +22,12 @@ export class AppPainter {
   private dirty: Set<string> | null = null;
   private painting = false;
   private pin: ScrollPin | null = null;
+  // The `transcript_render` handler set the last frame was drawn with: a change repaints all.
+  private renderHandlers = 0;
 
   constructor(private readonly rt: Runtime, private readonly theme: Theme) {
     rt.setMeasure(contentMeasure(rt, this.state, theme));
+    this.state.renderers.transcript.setHook(transcriptRenderHook(rt));
     rt.onDirty((t) => {
       if (this.dirty === null) return;
       for (const w of t.windows) this.dirty.add(w);
@@ -47,6 +51,8 @@ export class AppPainter {
     try {
       this.rt.updateLayout();
       this.rt.emit("render", { width: this.rt.width, height: this.rt.height });
+      const handlers = this.rt.events.generation(TRANSCRIPT_RENDER);
+      if (handlers !== this.renderHandlers) { this.renderHandlers = handlers; this.dirty = null; }
       this.keepScrollPinned();
       out = paintFrame(grid, this.rt, { theme: this.theme, state: this.state, dirty: this.dirty });
       this.dirty = new Set();

@@ -5,6 +5,7 @@ import { eventTable, LIFECYCLE_EVENTS } from "./event-table.js";
 import { isRecord } from "../engine/kernel/is-record.js";
 import { applyLifecycleReturn, applyTerminalReturn } from "./handler-return.js";
 import type { LuaExtension } from "./lua-extension.js";
+import { transcriptLines } from "./transcript-render-return.js";
 import { luaString, pushValue, toJs, LuaFunctionRef } from "./lua-value.js";
 
 const { lua, lauxlib } = fengari;
@@ -45,6 +46,14 @@ export function luaHandler(ext: LuaExtension, fn: LuaFunctionRef): Handler {
   return (ev) => {
     if (LIFECYCLE_EVENTS.has(ev.name)) return callLifecycle(ext, fn, ev);
     const [r] = ext.call(fn, [eventTable(ext.rt, ev, ext.context())], ev);
+    // A block drawn by this handler: its lines are the result, and no later handler is asked.
+    if (ev.name === "transcript_render") {
+      if (isRecord(r) && r.lines !== undefined) {
+        ev.data.lines = transcriptLines(r.lines);
+        ev.stop();
+      }
+      return undefined;
+    }
     if (isRecord(r)) applyTerminalReturn(ext, r);
     return handlerResult(r);
   };

@@ -46,6 +46,16 @@ export function byPriority(a: { priority: number; seq: number }, b: { priority: 
 /** Handlers per event name, each list kept in dispatch order. */
 export class EventBus {
   private readonly byName = new Map<string, HandlerEntry[]>();
+  private readonly gens = new Map<string, number>();
+
+  /** A number that changes whenever name's handler list changes (renderers key caches on it). */
+  generation(name: string): number {
+    return this.gens.get(name) ?? 0;
+  }
+
+  private bump(name: string): void {
+    this.gens.set(name, (this.gens.get(name) ?? 0) + 1);
+  }
 
   /** Registers handler for name; returns a function that removes it. */
   on(name: string, handler: Handler, opts: HandlerOptions = {}): () => void {
@@ -56,10 +66,13 @@ export class EventBus {
     while (i > 0 && byPriority(list[i - 1]!, entry) > 0) i--;
     list.splice(i, 0, entry);
     this.byName.set(name, list);
+    this.bump(name);
     return () => {
       const cur = this.byName.get(name);
       const at = cur ? cur.indexOf(entry) : -1;
-      if (at >= 0) cur!.splice(at, 1);
+      if (at < 0) return;
+      cur!.splice(at, 1);
+      this.bump(name);
     };
   }
 
@@ -83,6 +96,11 @@ export class EventBus {
 
   /** Removes every handler registered by owner (a disabled extension). */
   removeOwner(owner: string): void {
-    for (const [name, l] of this.byName) this.byName.set(name, l.filter((e) => e.owner !== owner));
+    for (const [name, l] of this.byName) {
+      const kept = l.filter((e) => e.owner !== owner);
+      if (kept.length === l.length) continue;
+      this.byName.set(name, kept);
+      this.bump(name);
+    }
   }
 }

@@ -9,6 +9,7 @@ import { BlockLineCache } from "./block-line-cache.js";
 import { BlockHeights } from "./block-heights.js";
 import { blockKind, renderBlock, type BlockFlags } from "./transcript-blocks.js";
 import { BlockAnnotator } from "./transcript-marks.js";
+import type { BlockHook } from "./transcript-render-hook.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
 import { wrapSpans } from "../wrap-text.js";
 
@@ -32,19 +33,27 @@ export class TranscriptRenderer implements WindowRenderer {
   private readonly heights = new Map<string, BlockHeights>();
   // Extmarks placed in blocks: drawn over the cached block lines as a separate step.
   private readonly annotator = new BlockAnnotator();
+  // `transcript_render` handlers (set by the app): asked first on every cache miss.
+  private hook: BlockHook | undefined;
 
   constructor(cacheBytes?: number) {
     this.cache = new BlockLineCache(cacheBytes);
   }
 
-  /** A block's lines, from the cache when its id, rev, width and flags match. */
+  /** Installs the hook that lets handlers draw blocks; cached lines keyed by its handler set. */
+  setHook(hook: BlockHook | undefined): void {
+    this.hook = hook;
+  }
+
+  /** A block's lines, from the cache when its id, rev, width, flags and handler set match. */
   blockLines(buffer: string, b: Block, width: number, flags: BlockFlags): StyledLine[] {
-    const key = flagKey(flags);
+    const hooked = this.hook?.key() ?? null;
+    const key = hooked === null ? flagKey(flags) : flagKey(flags) + hooked;
     const id = `${buffer}\u0000${b.id}`;
     const hit = this.cache.get(id, b.rev, width, key);
     if (hit !== undefined) return hit;
     this.blockRenders++;
-    const lines = this.render1(id, b, width, flags);
+    const lines = (hooked !== null ? this.hook!.lines(buffer, b, width, flags) : undefined) ?? this.render1(id, b, width, flags);
     this.cache.set(id, b.rev, width, key, lines);
     return lines;
   }
@@ -80,7 +89,7 @@ export class TranscriptRenderer implements WindowRenderer {
 
   /** The height index of a buffer at a width and flags (a few kept: one per transcript window). */
   private index(buffer: string, width: number, flags: BlockFlags): BlockHeights {
-    const key = `${buffer}\u0000${width}\u0000${flagKey(flags)}`;
+    const key = `${buffer}\u0000${width}\u0000${flagKey(flags)}${this.hook?.key() ?? ""}`;
     let h = this.heights.get(key);
     if (h === undefined) {
       if (this.heights.size >= 4) this.heights.delete(this.heights.keys().next().value as string);

@@ -16,6 +16,8 @@ export function expectation(node: SchemaNode): string {
     case "int":
       if (node.max !== undefined) return `an integer from ${node.min} to ${node.max}`;
       return `an integer >= ${node.min}`;
+    case "number":
+      return `a number >= ${node.min}`;
     case "color":
       return 'a color "#rrggbb"';
     case "list":
@@ -44,6 +46,8 @@ export function checkScalar(node: SchemaNode, v: unknown): string | undefined {
       if (typeof v !== "number" || !Number.isInteger(v) || v < node.min) return bad;
       if (node.max !== undefined && v > node.max) return bad;
       return undefined;
+    case "number":
+      return typeof v === "number" && Number.isFinite(v) && v >= node.min ? undefined : bad;
     case "color":
       return typeof v === "string" && COLOR.test(v) ? undefined : bad;
     default:

@@ -34,6 +34,17 @@ export type Config = {
   ui: { mouse: boolean; fps: number; tool_lines: number };
   tools: { bash_timeout_ms: number; output_cap: number };
   session: { auto_compact: boolean };
+  /** `models.<provider>/<id>`: catalog overrides and additions (engine/model/model-catalog.ts). */
+  models: Record<string, ModelConfig>;
+};
+
+/** One `models.<provider>/<id>` table. */
+export type ModelConfig = {
+  context_window?: number;
+  max_output?: number;
+  images?: boolean;
+  reasoning?: boolean;
+  price?: { input: number; output: number; cache_read?: number; cache_write?: number };
 };
 
 /** One node of the schema. `section` has fixed keys; `map` has user-chosen keys of one shape. */
@@ -42,6 +53,7 @@ export type SchemaNode =
   | { kind: "enum"; values: readonly string[] }
   | { kind: "bool" }
   | { kind: "int"; min: number; max?: number }
+  | { kind: "number"; min: number }
   | { kind: "color" }
   | { kind: "list"; of: SchemaNode }
   | { kind: "section"; fields: Record<string, SchemaNode>; required?: readonly string[] }
@@ -68,6 +80,27 @@ export const providerSchema: SchemaNode = {
     headers: { kind: "map", of: str },
     timeout_ms: { kind: "int", min: 1 },
     idle_timeout_ms: { kind: "int", min: 1 },
+  },
+};
+
+/** The shape of one `models.<provider>/<id>` table; prices are USD per million tokens. */
+export const modelSchema: SchemaNode = {
+  kind: "section",
+  fields: {
+    context_window: { kind: "int", min: 1 },
+    max_output: { kind: "int", min: 1 },
+    images: { kind: "bool" },
+    reasoning: { kind: "bool" },
+    price: {
+      kind: "section",
+      required: ["input", "output"],
+      fields: {
+        input: { kind: "number", min: 0 },
+        output: { kind: "number", min: 0 },
+        cache_read: { kind: "number", min: 0 },
+        cache_write: { kind: "number", min: 0 },
+      },
+    },
   },
 };
 
@@ -115,6 +148,7 @@ export const configSchema: SchemaNode = {
       },
     },
     session: { kind: "section", fields: { auto_compact: { kind: "bool" } } },
+    models: { kind: "map", of: modelSchema },
   },
 };
 
@@ -129,19 +163,28 @@ export function defaultConfig(): Config {
     ui: { mouse: false, fps: 60, tool_lines: 12 },
     tools: { bash_timeout_ms: 120_000, output_cap: 30_000 },
     session: { auto_compact: true },
+    models: {},
   };
 }
 
-/** The schema node at a dotted path (map entries match any key), or undefined. */
+/** The schema node at a dotted path (map entries match any key, dots included: `models.openai/gpt-4.1`), or undefined. */
 export function schemaAt(path: string): SchemaNode | undefined {
-  let node: SchemaNode | undefined = configSchema;
-  for (const part of path.split(".")) {
-    if (!node) return undefined;
-    if (node.kind === "section") node = node.fields[part];
-    else if (node.kind === "map") node = node.of;
-    else return undefined;
+  return nodeAt(configSchema, path.split("."));
+}
+
+function nodeAt(node: SchemaNode, parts: string[]): SchemaNode | undefined {
+  if (parts.length === 0) return node;
+  if (node.kind === "section") {
+    const child = node.fields[parts[0]!];
+    return child && nodeAt(child, parts.slice(1));
   }
-  return node;
+  if (node.kind !== "map") return undefined;
+  // A map key may itself contain dots; the shortest key that leaves a valid path wins.
+  for (let k = 1; k <= parts.length; k++) {
+    const found = nodeAt(node.of, parts.slice(k));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** True for schema nodes whose value is replaced whole when a higher layer sets it. */

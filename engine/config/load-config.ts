@@ -6,6 +6,7 @@ import { LayoutError, parseLayoutTable } from "../../layout/layout-table.js";
 import { displayPath } from "../kernel/display-path.js";
 import { configSchema, defaultConfig, isLeaf, schemaAt, type Config, type SchemaNode } from "./config-schema.js";
 import { ConfigError, type ConfigIssue } from "./config-error.js";
+import { checkModels } from "./check-models.js";
 import { lazyYaml } from "./lazy-yaml.js";
 import { readEnvOverrides } from "./config-env.js";
 import { validateDocument, type YamlLayer } from "./validate-yaml.js";
@@ -111,6 +112,7 @@ export function collectConfig(opts: LoadConfigOptions): { loaded: LoadedConfig; 
   }
 
   issues.push(...finishProviders(config, locations, issues));
+  issues.push(...checkModels(config.models as Record<string, Record<string, unknown>>, Object.keys(config.providers as object), locations, issues));
   issues.push(...checkLayout(config.layout, locations));
   const sources = new Map<string, string>();
   for (const [path, loc] of locations) if (isLeafPath(path)) sources.set(path, loc.where);

@@ -4,11 +4,16 @@
 import { basename, resolve } from "node:path";
 import { createAnthropicProvider } from "./anthropic-provider.js";
 import { demoScript } from "./demo-script.js";
-import { contextWindow } from "./model-catalog.js";
+import { BUILTIN_PROVIDERS } from "./builtin-providers.js";
+import { modelInfo, type ModelInfo, type ModelOverride } from "./model-catalog.js";
 import type { Provider, ProviderApi, RetryOptions } from "./model-types.js";
 import { loadScript } from "./model-script.js";
 import { createOpenAIChatProvider } from "./openai-chat-provider.js";
 import { createScriptProvider } from "./script-provider.js";
+
+import type { ModelListEntry } from "./format-model-list.js";
+
+export { formatModelList, type ModelListEntry } from "./format-model-list.js";
 
 export type ProviderEntry = {
   id: string;
@@ -33,6 +38,8 @@ export type ModelConfig = {
     string,
     { api: "openai-chat" | "anthropic-messages"; base_url: string; api_key_env?: string; models?: string[]; context_window?: number; headers?: Record<string, string>; timeout_ms?: number; idle_timeout_ms?: number }
   >;
+  /** `models.<provider>/<id>`: catalog overrides; a model the provider does not list is added to it. */
+  models?: Record<string, ModelOverride>;
 };
 
 export type ProviderOverrides = {
@@ -55,6 +62,8 @@ export type ResolvedModel = {
   /** For the status line: "anthropic/claude-sonnet-4-5", or "script (offline demo)". */
   label: string;
   contextWindow: number;
+  /** The catalog's record of this model (with config overrides): limits, images, reasoning, prices. */
+  info: ModelInfo;
   /** True when the offline demo was chosen because nothing was configured. */
   offline: boolean;
 };
@@ -63,22 +72,12 @@ type Env = Record<string, string | undefined>;
 
 export const OFFLINE_DEMO_LABEL = "script (offline demo)";
 
-const BUILTINS: Omit<ProviderEntry, "headers" | "builtin">[] = [
-  { id: "openai", api: "openai-chat", baseUrl: "https://api.openai.com/v1", apiKeyEnv: "OPENAI_API_KEY", models: ["gpt-4.1", "gpt-4.1-mini", "gpt-4o", "gpt-4o-mini", "o3", "o4-mini"], defaultModel: "gpt-4.1-mini" },
-  { id: "anthropic", api: "anthropic-messages", baseUrl: "https://api.anthropic.com", apiKeyEnv: "ANTHROPIC_API_KEY", models: ["claude-sonnet-4-5", "claude-opus-4-1", "claude-haiku-4-5"], defaultModel: "claude-sonnet-4-5" },
-  { id: "openrouter", api: "openai-chat", baseUrl: "https://openrouter.ai/api/v1", apiKeyEnv: "OPENROUTER_API_KEY", models: ["anthropic/claude-sonnet-4.5", "openai/gpt-4.1-mini", "deepseek/deepseek-chat"], defaultModel: "anthropic/claude-sonnet-4.5" },
-  { id: "groq", api: "openai-chat", baseUrl: "https://api.groq.com/openai/v1", apiKeyEnv: "GROQ_API_KEY", models: ["llama-3.3-70b-versatile", "llama-3.1-8b-instant"], defaultModel: "llama-3.3-70b-versatile" },
-  { id: "deepseek", api: "openai-chat", baseUrl: "https://api.deepseek.com/v1", models: ["deepseek-chat", "deepseek-reasoner"], apiKeyEnv: "DEEPSEEK_API_KEY", defaultModel: "deepseek-chat" },
-  { id: "ollama", api: "openai-chat", baseUrl: "http://127.0.0.1:11434/v1", models: [] },
-  { id: "script", api: "script", baseUrl: "", models: ["demo"], defaultModel: "demo" },
-];
-
 /** Built-in providers tried, in this order, when none is configured but a key is in the environment. */
 const KEYED_FALLBACKS = ["anthropic", "openai", "openrouter", "groq", "deepseek"];
 
 /** Every provider: the built-ins, with config `providers:` entries added or overriding them by id. */
 export function providerEntries(config: ModelConfig): ProviderEntry[] {
-  const byId = new Map<string, ProviderEntry>(BUILTINS.map((b) => [b.id, { ...b, headers: {}, builtin: true }]));
+  const byId = new Map<string, ProviderEntry>(BUILTIN_PROVIDERS.map((b) => [b.id, { ...b, models: [...b.models], headers: {}, builtin: true }]));
   for (const [id, p] of Object.entries(config.providers ?? {})) {
     const base = byId.get(id);
     byId.set(id, {
@@ -95,7 +94,20 @@ export function providerEntries(config: ModelConfig): ProviderEntry[] {
       ...(p.idle_timeout_ms !== undefined ? { idleTimeoutMs: p.idle_timeout_ms } : {}),
     });
   }
+  // A model configured under `models:` that its provider does not list is listed after the others.
+  for (const key of Object.keys(config.models ?? {})) {
+    const slash = key.indexOf("/");
+    const entry = byId.get(key.slice(0, slash));
+    const model = key.slice(slash + 1);
+    if (entry && !entry.models.includes(model)) entry.models = [...entry.models, model];
+  }
   return [...byId.values()];
+}
+
+/** The catalog record of `model` at `entry`, with the config's overrides. */
+function infoFor(config: ModelConfig, entry: ProviderEntry, model: string): ModelInfo {
+  const override = config.models?.[`${entry.id}/${model}`];
+  return modelInfo(entry.id, model, { ...(override ? { override } : {}), ...(entry.contextWindow !== undefined ? { providerWindow: entry.contextWindow } : {}) });
 }
 
 /** The key for `entry`: a saved key first, then its environment variable; "" when it needs none. */
@@ -125,19 +137,20 @@ export function resolveProvider(config: ModelConfig, overrides: ProviderOverride
     for (const id of KEYED_FALLBACKS) {
       const candidate = entries.get(id)!;
       const k = findKey(candidate, env, authKeys);
-      if (k) return build(candidate, userModel ?? candidate.defaultModel!, k, overrides, false);
+      if (k) return build(config, candidate, userModel ?? candidate.defaultModel!, k, overrides, false);
     }
-    return build(entries.get("script")!, "demo", "", overrides, true);
+    return build(config, entries.get("script")!, "demo", "", overrides, true);
   }
   if (key === undefined) {
     throw new Error(`${entry.id}: no API key: expected it in $${entry.apiKeyEnv} or saved with librecode auth, got none`);
   }
   const model = userModel ?? entry.defaultModel ?? entry.models[0] ?? config.assistant.model;
-  return build(entry, model, key, overrides, false);
+  return build(config, entry, model, key, overrides, false);
 }
 
-function build(entry: ProviderEntry, model: string, key: string, o: ProviderOverrides, offline: boolean): ResolvedModel {
-  const common = { providerId: entry.id, model, contextWindow: contextWindow(model, entry.contextWindow), offline };
+function build(config: ModelConfig, entry: ProviderEntry, model: string, key: string, o: ProviderOverrides, offline: boolean): ResolvedModel {
+  const info = infoFor(config, entry, model);
+  const common = { providerId: entry.id, model, contextWindow: info.contextWindow, info, offline };
   if (entry.api === "script") {
     const demo = model === "demo";
     const script = demo ? demoScript() : loadScript(resolve(o.cwd ?? process.cwd(), model));
@@ -154,15 +167,6 @@ function build(entry: ProviderEntry, model: string, key: string, o: ProviderOver
   return { ...common, provider, label: `${entry.id}/${model}` };
 }
 
-export type ModelListEntry = {
-  provider: string;
-  api: ProviderApi;
-  baseUrl: string;
-  apiKeyEnv?: string;
-  /** null: the provider needs no key. */
-  keyFound: boolean | null;
-  models: { id: string; contextWindow: number }[];
-};
 
 /** Only the models whose `provider/id` contains `search` (any case); a provider whose own id matches
  *  keeps every model. An empty search keeps everything. */
@@ -186,22 +190,7 @@ export function listModels(config: ModelConfig, env: Env = {}, authKeys: Record<
       baseUrl: e.baseUrl,
       ...(e.apiKeyEnv ? { apiKeyEnv: e.apiKeyEnv } : {}),
       keyFound: key === "" && !authKeys[e.id] ? null : key !== undefined,
-      models: e.models.map((m) => ({ id: m, contextWindow: contextWindow(m, e.contextWindow) })),
+      models: e.models.map((m) => ({ id: m, ...infoFor(config, e, m) })),
     };
   });
-}
-
-/** Plain-text lines for `librecode model list`; `current` ("provider/model") is starred. */
-export function formatModelList(entries: ModelListEntry[], current?: string): string[] {
-  const lines: string[] = [];
-  for (const e of entries) {
-    const key = e.keyFound === null ? "no key needed" : `${e.apiKeyEnv ? `$${e.apiKeyEnv}` : "key"} ${e.keyFound ? "set" : "not set"}`;
-    lines.push(`${e.provider}  ${e.api}  ${e.baseUrl || "(offline)"}  ${key}`);
-    if (e.models.length === 0) lines.push("    (any model the server has; pass --model)");
-    for (const m of e.models) {
-      const star = current === `${e.provider}/${m.id}` ? "*" : " ";
-      lines.push(`  ${star} ${m.id}  ${m.contextWindow.toLocaleString("en-US")} tokens`);
-    }
-  }
-  return lines;
 }

@@ -4,7 +4,7 @@ import type { ModelListEntry } from "../../engine/model/provider-registry.js";
 
 const entry = (provider: string, models: string[]): ModelListEntry => ({
   provider, api: "openai-chat", baseUrl: "http://127.0.0.1:1/v1", keyFound: null,
-  models: models.map((id) => ({ id, contextWindow: 8192 })),
+  models: models.map((id) => ({ id, contextWindow: 8192, images: false, reasoning: false })),
 });
 const catalog = [entry("openrouter", ["anthropic/claude-sonnet-4-5"]), entry("anthropic", ["claude-sonnet-4-5"]), entry("local", ["m1"])];
 

@@ -170,11 +170,16 @@ describe("librecode model", () => {
   it("list stars the offline demo when no provider has a key", async () => {
     const r = await run(["model", "list"], scratch());
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n").filter((l) => l.includes("*"))).toEqual(["  * demo  200,000 tokens"]);
+    expect(r.stdout.split("\n").filter((l) => l.includes("*"))).toEqual(["  * demo                           200,000        -  no      yes             -        -               -                -"]);
   });
   it("list SEARCH shows only matching models; no match exits 1", async () => {
     const r = await run(["model", "list", "DEMO"], scratch());
-    expect([r.code, r.stdout.split("\n").filter((l) => l.startsWith("  "))]).toEqual([0, ["  * demo  200,000 tokens"]]);
+    expect([r.code, r.stdout.split("\n")]).toEqual([0, [
+      "    model  context  max out  images  reasoning  $/M in  $/M out  $/M cache read  $/M cache write",
+      "script  script  (offline)  no key needed",
+      "  * demo   200,000        -  no      yes             -        -               -                -",
+      "",
+    ]]);
     expect(await run(["model", "list", "zzz"], scratch())).toEqual({ stdout: "", stderr: 'librecode model list: no model matches "zzz"\n', code: 1 });
   });
 });

@@ -95,37 +95,38 @@ describe("resolveProvider", () => {
 });
 
 describe("listModels", () => {
-  it("lists built-in and configured providers with key status and context windows", () => {
+  it("lists built-in and configured providers with key status and every catalog column", () => {
     const { loaded } = load("providers:\n  local:\n    api: openai-chat\n    base_url: http://127.0.0.1:8080/v1\n    models: [some-model]\n    context_window: 8192\n");
     const lines = formatModelList(listModels(loaded.config, { ANTHROPIC_API_KEY: "x" }), "anthropic/claude-sonnet-4-5");
     expect(lines).toEqual([
+      "    model                          context  max out  images  reasoning  $/M in  $/M out  $/M cache read  $/M cache write",
       "openai  openai-chat  https://api.openai.com/v1  $OPENAI_API_KEY not set",
-      "    gpt-4.1  1,047,576 tokens",
-      "    gpt-4.1-mini  1,047,576 tokens",
-      "    gpt-4o  128,000 tokens",
-      "    gpt-4o-mini  128,000 tokens",
-      "    o3  200,000 tokens",
-      "    o4-mini  200,000 tokens",
+      "    gpt-4.1                      1,047,576   32,768  yes     no           2.00     8.00            0.50                -",
+      "    gpt-4.1-mini                 1,047,576   32,768  yes     no           0.40     1.60            0.10                -",
+      "    gpt-4o                         128,000   16,384  yes     no           2.50    10.00            1.25                -",
+      "    gpt-4o-mini                    128,000   16,384  yes     no           0.15     0.60           0.075                -",
+      "    o3                             200,000  100,000  yes     yes          2.00     8.00            0.50                -",
+      "    o4-mini                        200,000  100,000  yes     yes          1.10     4.40           0.275                -",
       "anthropic  anthropic-messages  https://api.anthropic.com  $ANTHROPIC_API_KEY set",
-      "  * claude-sonnet-4-5  200,000 tokens",
-      "    claude-opus-4-1  200,000 tokens",
-      "    claude-haiku-4-5  200,000 tokens",
+      "  * claude-sonnet-4-5              200,000   64,000  yes     yes          3.00    15.00            0.30             3.75",
+      "    claude-opus-4-1                200,000   32,000  yes     yes         15.00    75.00            1.50            18.75",
+      "    claude-haiku-4-5               200,000   64,000  yes     yes          1.00     5.00            0.10             1.25",
       "openrouter  openai-chat  https://openrouter.ai/api/v1  $OPENROUTER_API_KEY not set",
-      "    anthropic/claude-sonnet-4.5  200,000 tokens",
-      "    openai/gpt-4.1-mini  1,047,576 tokens",
-      "    deepseek/deepseek-chat  128,000 tokens",
+      "    anthropic/claude-sonnet-4.5    200,000   64,000  yes     yes          3.00    15.00            0.30             3.75",
+      "    openai/gpt-4.1-mini          1,047,576   32,768  yes     no           0.40     1.60            0.10                -",
+      "    deepseek/deepseek-chat         128,000        -  no      no              -        -               -                -",
       "groq  openai-chat  https://api.groq.com/openai/v1  $GROQ_API_KEY not set",
-      "    llama-3.3-70b-versatile  131,072 tokens",
-      "    llama-3.1-8b-instant  131,072 tokens",
+      "    llama-3.3-70b-versatile        131,072   32,768  no      no           0.59     0.79               -                -",
+      "    llama-3.1-8b-instant           131,072  131,072  no      no           0.05     0.08               -                -",
       "deepseek  openai-chat  https://api.deepseek.com/v1  $DEEPSEEK_API_KEY not set",
-      "    deepseek-chat  128,000 tokens",
-      "    deepseek-reasoner  128,000 tokens",
+      "    deepseek-chat                  128,000    8,192  no      no           0.28     0.42           0.028                -",
+      "    deepseek-reasoner              128,000   65,536  no      yes          0.28     0.42           0.028                -",
       "ollama  openai-chat  http://127.0.0.1:11434/v1  no key needed",
       "    (any model the server has; pass --model)",
       "script  script  (offline)  no key needed",
-      "    demo  200,000 tokens",
+      "    demo                           200,000        -  no      yes             -        -               -                -",
       "local  openai-chat  http://127.0.0.1:8080/v1  no key needed",
-      "    some-model  8,192 tokens",
+      "    some-model                       8,192        -  no      no              -        -               -                -",
     ]);
   });
 });

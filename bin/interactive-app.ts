@@ -10,7 +10,7 @@ import { Screen } from "../ui/screen.js";
 import { Terminal } from "../ui/terminal.js";
 import { osc52 } from "../ui/clipboard.js";
 import { editText } from "./editor-handoff.js";
-import type { AppPainter } from "./app-painter.js";
+import type { AppPainter } from "../ui/app-painter.js";
 
 export type InteractiveOptions = {
   mouse?: boolean;

@@ -4,9 +4,9 @@ import type { Block } from "../engine/kernel/block.js";
 import type { KeyEvent } from "../engine/kernel/key-event.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import type { FakeClock } from "../engine/kernel/scheduler.js";
-import type { CursorPos } from "../ui/compositor.js";
+import type { CursorPos } from "../ui/cell-grid.js";
 import { Screen } from "../ui/screen.js";
-import type { AppPainter } from "./app-painter.js";
+import type { AppPainter } from "../ui/app-painter.js";
 
 /** Fake time that passes before each key, as between key presses: timers due by then run. */
 export const KEY_STEP_MS = 20;

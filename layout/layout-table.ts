@@ -1,5 +1,6 @@
 // The layout table (layout.md "Node keys"): its type, validation with 1-based node paths, and the
 // two accepted input forms (tree and flat `windows`). Everything is checked before anything is used.
+import { describeValue } from "./describe-value.js";
 import type { BorderKind } from "./rect.js";
 import {
   LayoutError,
@@ -14,7 +15,6 @@ import {
   checkOffset,
   checkSize,
   checkSpacing,
-  describeValue,
   fail,
   isTable,
   type Offset,

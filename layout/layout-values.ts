@@ -1,5 +1,6 @@
 // Value checkers for layout table keys. Each returns the normalized value or throws a LayoutError
 // naming the path of the bad value (layout.md: "what: where: expected X, got Y").
+import { describeValue } from "./describe-value.js";
 import type { BorderKind } from "./rect.js";
 
 /** A size: cells, a percent string of the parent's content box, "auto", or "content". */
@@ -24,16 +25,6 @@ export class LayoutError extends Error {
   }
 }
 
-/** Describes a value the way a Lua user sees it: strings quoted, tables as "a table". */
-export function describeValue(v: unknown): string {
-  if (v === undefined || v === null) return "nil";
-  if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v === "number") return Number.isNaN(v) ? "nan" : Number.isFinite(v) ? String(v) : v > 0 ? "inf" : "-inf";
-  if (typeof v === "boolean") return String(v);
-  if (typeof v === "function") return "a function";
-  if (typeof v === "object") return "a table";
-  return typeof v;
-}
 
 /** Throws the layout error for `path`: expected `what`, got the value. */
 export function fail(path: string, what: string, got: unknown): never {

@@ -1,7 +1,8 @@
 // Responsive layouts (layout.md "Variants"): a layout table may carry `variants`, each a `when`
 // (size bounds in cells) and a `layout`; at every size the first variant whose bounds hold is laid
 // out instead of the base tree.
-import { LayoutError, checkList, describeValue, fail, isTable } from "./layout-values.js";
+import { describeValue } from "./describe-value.js";
+import { LayoutError, checkList, fail, isTable } from "./layout-values.js";
 
 /** Size bounds in cells; a missing bound always holds. */
 export type VariantWhen = { min_width?: number; max_width?: number; min_height?: number; max_height?: number };

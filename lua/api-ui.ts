@@ -1,24 +1,18 @@
 // librecode.ui: the pure text helpers, and draw operations queued in the kernel's DrawStore.
 import type { DrawOp } from "../engine/kernel/draw-op.js";
-import type { Span, Style } from "../engine/kernel/style.js";
+import { isHexColor, isThemeToken, THEME_TOKENS, type Span, type Style } from "../engine/kernel/style.js";
+import { describeValue } from "../layout/describe-value.js";
 import { measure, padRight, truncate, viewport, virtualList, wrap } from "../ui/text-helpers.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { luaTypeOf } from "./lua-value.js";
 
-/** Theme token names a style may use for fg/bg (besides #rrggbb). */
-export const THEME_TOKENS = [
-  "text", "accent", "border", "borderAccent", "borderMuted", "muted", "dim", "warning", "error", "success",
-  "selectedBg", "userMessageBg", "customMessageBg", "thinkingText", "toolPendingBg", "toolSuccessBg",
-  "toolErrorBg", "diffAdd", "diffDelete", "codeBg", "codeText", "bashMode",
-];
-const TOKENS = new Set(THEME_TOKENS);
 const FLAGS = ["bold", "italic", "underline", "reverse", "dim"] as const;
 
 function color(where: string, key: string, v: unknown): string | undefined {
   if (v === undefined) return undefined;
-  if (typeof v === "string" && (TOKENS.has(v) || /^#[0-9a-fA-F]{6}$/.test(v))) return v;
-  throw new ArgError(`${where}.${key}: expected a theme token or #rrggbb, got ${JSON.stringify(v) ?? typeof v}`);
+  if (typeof v === "string" && (isThemeToken(v) || isHexColor(v))) return v;
+  throw new ArgError(`${where}.${key}: expected a theme token or #rrggbb, got ${describeValue(v)}`);
 }
 
 const STYLE_KEYS = new Set<string>(["fg", "bg", ...FLAGS]);

@@ -1,13 +1,13 @@
 // The opts table of buf.set_extmark, checked field by field (unknown keys and wrong types are
 // errors naming the field), and a mark turned back into the Lua `details` table.
 import type { MarkSpec, MarkView, VirtTextPos } from "../engine/kernel/extmarks.js";
-import type { Span, Style } from "../engine/kernel/style.js";
+import { isHexColor, isThemeToken, type Span, type Style } from "../engine/kernel/style.js";
+import { describeValue } from "../layout/describe-value.js";
 import { textWidth } from "../ui/text-measure.js";
-import { styleFrom, THEME_TOKENS } from "./api-ui.js";
+import { styleFrom } from "./api-ui.js";
 import { ArgError } from "./lua-args.js";
 import { luaTypeOf } from "./lua-value.js";
 
-const TOKENS = new Set(THEME_TOKENS);
 const POSITIONS: VirtTextPos[] = ["eol", "overlay", "right_align", "inline"];
 
 /** set_extmark opts as read: the spec, plus the range end still to check against the text. */
@@ -22,7 +22,7 @@ const KEYS: Record<string, (v: unknown, where: string, o: MarkOpts) => void> = {
   hl_group: (v, w, o) => { o.spec.hl = hlStyle(v, w); },
   virt_text: (v, w, o) => { o.spec.virtText = chunks(v, w); },
   virt_text_pos: (v, w, o) => {
-    if (typeof v !== "string" || !POSITIONS.includes(v as VirtTextPos)) throw new ArgError(`${w}: expected "eol", "overlay", "right_align" or "inline", got ${shown(v)}`);
+    if (typeof v !== "string" || !POSITIONS.includes(v as VirtTextPos)) throw new ArgError(`${w}: expected "eol", "overlay", "right_align" or "inline", got ${describeValue(v)}`);
     o.spec.virtTextPos = v as VirtTextPos;
   },
   virt_lines: (v, w, o) => {
@@ -34,7 +34,7 @@ const KEYS: Record<string, (v: unknown, where: string, o: MarkOpts) => void> = {
   right_gravity: (v, w, o) => { o.spec.rightGravity = bool(v, w); },
   end_right_gravity: (v, w, o) => { o.spec.endRightGravity = bool(v, w); },
   sign_text: (v, w, o) => {
-    if (typeof v !== "string" || textWidth(v) < 1 || textWidth(v) > 2) throw new ArgError(`${w}: expected a string 1 or 2 cells wide, got ${shown(v)}`);
+    if (typeof v !== "string" || textWidth(v) < 1 || textWidth(v) > 2) throw new ArgError(`${w}: expected a string 1 or 2 cells wide, got ${describeValue(v)}`);
     o.spec.signText = v;
   },
   sign_hl: (v, w, o) => { o.spec.signStyle = hlStyle(v, w); },
@@ -77,9 +77,9 @@ export function listOpts(t: unknown, fn: string): { details: boolean; limit: num
 /** `hl`: a theme token (the colour of the text; a `...Bg` token the background) or a style table. */
 export function hlStyle(v: unknown, where: string): Style {
   if (typeof v === "string") {
-    if (TOKENS.has(v)) return v.endsWith("Bg") ? { bg: v } : { fg: v };
-    if (/^#[0-9a-fA-F]{6}$/.test(v)) return { fg: v };
-    throw new ArgError(`${where}: expected a theme token, #rrggbb or a style table, got ${shown(v)}`);
+    if (isThemeToken(v)) return v.endsWith("Bg") ? { bg: v } : { fg: v };
+    if (isHexColor(v)) return { fg: v };
+    throw new ArgError(`${where}: expected a theme token, #rrggbb or a style table, got ${describeValue(v)}`);
   }
   if (v === null || typeof v !== "object" || Array.isArray(v)) throw new ArgError(`${where}: expected a theme token, #rrggbb or a style table, got ${luaTypeOf(v)}`);
   return styleFrom(v, where) ?? {};
@@ -111,7 +111,6 @@ function bool(v: unknown, where: string): boolean {
   return v;
 }
 
-const shown = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : luaTypeOf(v));
 
 const chunksToLua = (spans: Span[]): unknown[] => spans.map((s) => (s.style ? [s.text, { ...s.style }] : [s.text]));
 

@@ -2,6 +2,9 @@ import type { Rect } from "../layout/rect.js";
 import { PLAIN, type ResolvedStyle } from "./resolved-style.js";
 import { graphemeSegments, graphemeWidth, isPrintableAscii } from "./text-measure.js";
 
+/** A cell position on the screen, 0-based. */
+export type CursorPos = { row: number; col: number };
+
 /**
  * One cell as read back from a grid. `width` is 1 for a narrow grapheme, 2 for the leading half
  * of a wide one, and 0 for the continuation cell that follows a wide grapheme (its `ch` is "").

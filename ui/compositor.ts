@@ -8,14 +8,13 @@ import type { WindowRecord } from "../engine/kernel/window-store.js";
 import type { Rect } from "../layout/rect.js";
 import type { MeasureContent } from "../layout/yoga-tree.js";
 import { drawBorder } from "./border.js";
-import { intersect, PLAIN_ID, type CellGrid } from "./cell-grid.js";
+import { intersect, PLAIN_ID, type CellGrid, type CursorPos } from "./cell-grid.js";
 import { textContentWidth } from "./renderers/generic-renderer.js";
 import { RendererSet } from "./renderers/renderer-set.js";
 import { tooSmall, tooSmallLines } from "./renderers/too-small.js";
 import type { RenderInput, RenderOutput, StyledLine } from "./renderers/window-renderer.js";
 import type { Theme } from "./theme.js";
 
-export type CursorPos = { row: number; col: number };
 
 /** What survives between frames: renderer caches, popups, stock cursors, the last boxes. */
 export type CompositorState = {

@@ -2,12 +2,10 @@ import {
   CLEAR_SCREEN, HIDE_CURSOR, SGR_RESET, SHOW_CURSOR, SYNC_BEGIN, SYNC_END,
   cursorTo, encodeRuns, initialEncodeState, scrollRows, sgrDelta,
 } from "./ansi-encode.js";
-import { CellGrid, StyleTable } from "./cell-grid.js";
+import { CellGrid, StyleTable, type CursorPos } from "./cell-grid.js";
 import { PLAIN } from "./resolved-style.js";
 import { applyRowShift, applyRuns, diffGrids, findRowShift, MIN_SHIFT_GAIN, type RowShift } from "./frame-diff.js";
 
-/** Where the hardware cursor goes after a frame (0-based screen cell), or null to hide it. */
-export type CursorPos = { row: number; col: number };
 
 /**
  * The two cell grids of the terminal: `back` is the frame being painted, `front` mirrors what the

@@ -1,8 +1,7 @@
-import type { Style } from "../engine/kernel/style.js";
+import { parseHex, THEME_TOKENS, type Style, type ThemeName, type ThemeToken } from "../engine/kernel/style.js";
 import { PLAIN, type ResolvedStyle } from "./resolved-style.js";
 
-/** Theme names shipped with librecode. */
-export type ThemeName = "dark" | "light";
+export type { ThemeName } from "../engine/kernel/style.js";
 
 /** Token -> colour; null means the terminal's default colour. */
 export type ThemeColors = Record<string, number | null>;
@@ -28,9 +27,7 @@ export type ThemeOptions = {
   noColor?: boolean;
 };
 
-const HEX = /^#[0-9a-fA-F]{6}$/;
-
-const DARK: Record<string, string | null> = {
+const DARK: Record<ThemeToken, string | null> = {
   text: null, accent: "#8abeb7", border: "#5f87ff", borderAccent: "#00d7ff", borderMuted: "#505050",
   muted: "#808080", dim: "#666666", warning: "#ffff00", error: "#cc6666", success: "#b5bd68",
   selectedBg: "#3a3a4a", userMessageBg: "#343541", customMessageBg: "#2d2838", thinkingText: "#808080",
@@ -43,7 +40,7 @@ const DARK: Record<string, string | null> = {
   syntaxOperator: "#d4d4d4", syntaxPunctuation: "#d4d4d4", syntaxMeta: "#c586c0",
 };
 
-const LIGHT: Record<string, string | null> = {
+const LIGHT: Record<ThemeToken, string | null> = {
   text: null, accent: "#5f8787", border: "#547da7", borderAccent: "#0087af", borderMuted: "#b0b0b0",
   muted: "#6c6c6c", dim: "#8a8a8a", warning: "#9a7326", error: "#af5f5f", success: "#588458",
   selectedBg: "#d0d0e0", userMessageBg: "#e8e8e8", customMessageBg: "#ede7f6", thinkingText: "#6c6c6c",
@@ -56,13 +53,7 @@ const LIGHT: Record<string, string | null> = {
   syntaxOperator: "#000000", syntaxPunctuation: "#000000", syntaxMeta: "#af00db",
 };
 
-/** The token names every theme defines (lua-api.md's list first). */
-export const THEME_TOKENS: readonly string[] = Object.freeze(Object.keys(DARK));
-
-/** Parses "#rrggbb" into 0xRRGGBB, or null when it is not one. */
-export function parseHex(s: string): number | null {
-  return HEX.test(s) ? parseInt(s.slice(1), 16) : null;
-}
+export { parseHex, THEME_TOKENS } from "../engine/kernel/style.js";
 
 function toHex(c: number): string {
   return "#" + c.toString(16).padStart(6, "0");

@@ -28,8 +28,9 @@ export function isolate() {
 async function painterFor(app) {
   // The app's own AppPainter (renderer caches + dirty windows), as bin/interactive-app uses it.
   if (app.painter && typeof app.painter.paint === "function") return (grid) => app.painter.paint(grid);
-  if (exists("bin/app-painter.js")) {
-    const { AppPainter } = await dist("bin/app-painter.js");
+  const painterFile = ["ui/app-painter.js", "bin/app-painter.js"].find(exists);
+  if (painterFile) {
+    const { AppPainter } = await dist(painterFile);
     const p = new AppPainter(app.runtime, app.theme);
     return (grid) => p.paint(grid);
   }
@@ -37,7 +38,7 @@ async function painterFor(app) {
     const { paintApp } = await dist("bin/paint-app.js");
     return (grid) => paintApp(grid, app.runtime, app.theme);
   }
-  throw new Error("librecode: no frame painter in dist/ (bin/app-painter.js): build first");
+  throw new Error("librecode: no frame painter in dist/ (ui/app-painter.js): build first");
 }
 
 // The history as a resumed session loads it: one guarded commit of message blocks. A separate

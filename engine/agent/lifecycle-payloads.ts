@@ -1,5 +1,7 @@
 // What the chat loop reads back from lifecycle event payloads after the handlers ran: only the
 // fields each event's contract lets a handler change, each checked, with the rest ignored.
+import { describeValue } from "../../layout/describe-value.js";
+import { isRecord } from "../kernel/is-record.js";
 import { estimateTokens } from "./conversation.js";
 
 /** Most characters context_build contributions may add to one request, all handlers together. */
@@ -69,7 +71,7 @@ export function readToolArguments(data: Record<string, unknown>, originalJson: s
   }
   // An empty Lua table converts back as an empty list: no arguments.
   const args = Array.isArray(data.arguments) && data.arguments.length === 0 ? {} : data.arguments;
-  if (!isRecord(args)) return { error: `tool_call: arguments: expected a table, got ${describe(args)}` };
+  if (!isRecord(args)) return { error: `tool_call: arguments: expected a table, got ${describeValue(args)}` };
   return { args, json: JSON.stringify(args) };
 }
 
@@ -82,7 +84,7 @@ export function parseArguments(json: string): { args: Record<string, unknown> } 
   } catch (e) {
     return { error: `expected JSON, got ${JSON.stringify(json.slice(0, 80))} (${(e as Error).message})` };
   }
-  return isRecord(v) ? { args: v } : { error: `expected a JSON object, got ${describe(v)}` };
+  return isRecord(v) ? { args: v } : { error: `expected a JSON object, got ${describeValue(v, "json")}` };
 }
 
 /**
@@ -107,13 +109,4 @@ export function readString(data: Record<string, unknown>, key: string, fallback:
   return typeof v === "string" ? v : fallback;
 }
 
-/** True for a plain object (a Lua table converted back). */
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
-function describe(v: unknown): string {
-  if (v === null || v === undefined) return "nothing";
-  if (Array.isArray(v)) return "a list";
-  return typeof v;
-}

@@ -5,7 +5,7 @@ import type { ModelMessage, ModelRequest, ModelToolCall, Provider, ProviderPaylo
 import { redactValue } from "../auth/redact-secrets.js";
 import type { MessageRecord } from "../session/session-records.js";
 import type { AssistantPayload } from "./conversation.js";
-import { isRecord } from "./lifecycle-payloads.js";
+import { isRecord } from "../kernel/is-record.js";
 import { announceSaved, type RunContext } from "./run-context.js";
 
 export type AssistantMessage = Extract<ModelMessage, { role: "assistant" }>;

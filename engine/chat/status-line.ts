@@ -1,4 +1,7 @@
-// The status buffer's text, built from its metadata so extensions that read either see the same.
+// The one place the status line is built: its parts, from the status buffer's metadata. The
+// buffer's text (what extensions read) and the stock renderer (what the screen shows) both use
+// statusParts, so they always say the same.
+import type { Style } from "../kernel/style.js";
 
 /** Status buffer metadata the stock chat keeps (extensions may add their own keys). */
 export type StatusInfo = {
@@ -12,22 +15,106 @@ export type StatusInfo = {
   working?: boolean;
   /** Spinner frame index while working. */
   spinner?: number;
+  /** Estimated tokens in the context, the model's window, or the share of it directly. */
+  context_tokens?: number;
+  context_window?: number;
+  context_percent?: number;
   /** Steering messages waiting for the next turn boundary, and follow-ups queued for after the run. */
   steering?: number;
   follow_ups?: number;
 };
 
+/** One piece of the status line with its style. */
+export type StatusPart = { text: string; style: Style };
+
+/**
+ * The line's pieces: the spinner frame (`lead`, while working) and then the left parts joined by
+ * " · "; the right parts, joined the same way, go to the right edge.
+ */
+export type StatusParts = { lead?: StatusPart; left: StatusPart[]; right: StatusPart[] };
+
 /** Braille spinner frames, one per tick while a request runs. */
 export const SPINNER_FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
-/** One status line: `<spinner working | idle mark> model · thinking · cwd · session`, empty parts left out. */
-export function statusText(info: StatusInfo, home = process.env.HOME ?? ""): string {
-  const parts: string[] = [];
-  const model = info.model_label ?? (info.provider && info.model ? `${info.provider}/${info.model}` : undefined);
-  if (model) parts.push(model);
-  if (info.thinking_level && info.thinking_level !== "off") parts.push(`thinking ${info.thinking_level}`);
-  if (info.cwd) parts.push(home && info.cwd.startsWith(home) ? `~${info.cwd.slice(home.length)}` : info.cwd);
-  if (info.session) parts.push(`session ${info.session}`);
-  const lead = info.working ? `${SPINNER_FRAMES[(info.spinner ?? 0) % SPINNER_FRAMES.length]} working` : "";
-  return [lead, ...parts].filter((p) => p !== "").join(" · ");
+/** The metadata keys the stock line reads; a status buffer with none of them shows its own text. */
+export const STATUS_KEYS = ["cwd", "session", "provider", "model", "model_label", "thinking_level", "working", "context_tokens", "context_percent"];
+
+const SPIN: Style = Object.freeze({ fg: "accent" });
+const MODEL: Style = Object.freeze({ fg: "text" });
+const MUTED: Style = Object.freeze({ fg: "muted" });
+const WARN: Style = Object.freeze({ fg: "warning" });
+/** Context use at or above this share shows in the warning colour. */
+const CONTEXT_WARN_PERCENT = 90;
+
+/** 200000 -> "200k", 1000000 -> "1M", 512 -> "512". */
+export function compactCount(n: number): string {
+  if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(1)}M`;
+  if (n >= 1000) return `${+(n / 1000).toFixed(n >= 10_000 ? 0 : 1)}k`;
+  return String(Math.round(n));
+}
+
+function contextPercent(meta: Record<string, unknown>): number | undefined {
+  if (typeof meta.context_percent === "number") return meta.context_percent;
+  const win = contextWindow(meta);
+  return typeof meta.context_tokens === "number" && win !== undefined ? (100 * meta.context_tokens) / win : undefined;
+}
+
+function contextWindow(meta: Record<string, unknown>): number | undefined {
+  return typeof meta.context_window === "number" && meta.context_window > 0 ? meta.context_window : undefined;
+}
+
+/** "ctx 12% of 200k" from context_tokens/context_window (or context_percent), else "". */
+export function contextUse(meta: Record<string, unknown>): string {
+  const pct = contextPercent(meta);
+  if (pct === undefined) return "";
+  const win = contextWindow(meta);
+  return `ctx ${Math.round(pct)}%` + (win !== undefined ? ` of ${compactCount(win)}` : "");
+}
+
+/** What the status line names the model: "script (offline demo)" for the script provider. */
+export function modelLabel(meta: Record<string, unknown>): string {
+  if (meta.provider === "script") return "script (offline demo)";
+  if (typeof meta.model_label === "string" && meta.model_label !== "") return meta.model_label;
+  const p = typeof meta.provider === "string" ? meta.provider : "";
+  const m = typeof meta.model === "string" ? meta.model : "";
+  return p && m ? `${p}/${m}` : p || m;
+}
+
+/** The working directory with the home directory shown as "~" (only a whole path component). */
+export function shortCwd(cwd: string, home: string): string {
+  return home !== "" && (cwd === home || cwd.startsWith(home + "/")) ? "~" + cwd.slice(home.length) : cwd;
+}
+
+/**
+ * The status line's parts: `<spinner> model · thinking LEVEL · ctx N% of W` on the left (the
+ * spinner only while working; "working" stands for the model when none is named), `cwd · session`
+ * on the right.
+ */
+export function statusParts(meta: Record<string, unknown>, home = process.env.HOME ?? ""): StatusParts {
+  const left: StatusPart[] = [];
+  let lead: StatusPart | undefined;
+  const model = modelLabel(meta);
+  if (meta.working === true) {
+    const f = typeof meta.spinner === "number" ? meta.spinner : 0;
+    lead = { text: SPINNER_FRAMES[((f % SPINNER_FRAMES.length) + SPINNER_FRAMES.length) % SPINNER_FRAMES.length]!, style: SPIN };
+  }
+  if (model !== "") left.push({ text: model, style: MODEL });
+  else if (lead) left.push({ text: "working", style: MUTED });
+  if (typeof meta.thinking_level === "string" && meta.thinking_level !== "" && meta.thinking_level !== "off") {
+    left.push({ text: `thinking ${meta.thinking_level}`, style: MUTED });
+  }
+  const ctx = contextUse(meta);
+  if (ctx !== "") left.push({ text: ctx, style: (contextPercent(meta) ?? 0) >= CONTEXT_WARN_PERCENT ? WARN : MUTED });
+  const right: StatusPart[] = [];
+  if (typeof meta.cwd === "string" && meta.cwd !== "") right.push({ text: shortCwd(meta.cwd, home), style: MUTED });
+  if (typeof meta.session === "string" && meta.session !== "") right.push({ text: `session ${meta.session}`, style: MUTED });
+  return lead ? { lead, left, right } : { left, right };
+}
+
+/** The status line as plain text (the status buffer's text): the left parts, two spaces, the right ones. */
+export function statusText(meta: Record<string, unknown>, home = process.env.HOME ?? ""): string {
+  const { lead, left, right } = statusParts(meta, home);
+  const l = (lead ? `${lead.text} ` : "") + left.map((p) => p.text).join(" · ");
+  const r = right.map((p) => p.text).join(" · ");
+  return l !== "" && r !== "" ? `${l}  ${r}` : l + r;
 }

@@ -101,9 +101,9 @@ export class StockChat implements ChatSurface {
     this.rt.guard("host", "status", () => {
       // Text an extension set stays (it is shown instead of the line) until it sets "" again.
       const own = this.rt.buffers.getText(STATUS);
-      const before = statusText(this.rt.buffers.get(STATUS)!.metadata as StatusInfo);
+      const before = statusText(this.rt.buffers.get(STATUS)!.metadata);
       for (const [k, v] of Object.entries(patch)) this.rt.buffers.setMetadata(STATUS, k, v);
-      if (own === "" || own === before) this.rt.buffers.setText(STATUS, statusText(this.rt.buffers.get(STATUS)!.metadata as StatusInfo));
+      if (own === "" || own === before) this.rt.buffers.setText(STATUS, statusText(this.rt.buffers.get(STATUS)!.metadata));
       if ("steering" in patch || "follow_ups" in patch) this.queueLabel(this.rt.buffers.get(STATUS)!.metadata as StatusInfo);
     });
   }

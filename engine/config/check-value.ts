@@ -1,8 +1,8 @@
 // Type checks of one plain value against a leaf of the schema; shared by files and env vars.
+import { isHexColor } from "../kernel/style.js";
 import type { SchemaNode } from "./config-schema.js";
-import { describeValue, orList } from "./describe-value.js";
-
-const COLOR = /^#[0-9a-fA-F]{6}$/;
+import { describeValue } from "../../layout/describe-value.js";
+import { orList } from "./error-words.js";
 
 /** What a schema leaf expects, as the words after "expected". */
 export function expectation(node: SchemaNode): string {
@@ -33,7 +33,7 @@ export function expectation(node: SchemaNode): string {
 
 /** "expected X, got Y" when a scalar value does not fit the leaf, else undefined. */
 export function checkScalar(node: SchemaNode, v: unknown): string | undefined {
-  const bad = `expected ${expectation(node)}, got ${describeValue(v)}`;
+  const bad = `expected ${expectation(node)}, got ${describeValue(v, "yaml")}`;
   switch (node.kind) {
     case "string":
       if (typeof v !== "string" || (node.nonEmpty && v.trim() === "")) return bad;
@@ -49,7 +49,7 @@ export function checkScalar(node: SchemaNode, v: unknown): string | undefined {
     case "number":
       return typeof v === "number" && Number.isFinite(v) && v >= node.min ? undefined : bad;
     case "color":
-      return typeof v === "string" && COLOR.test(v) ? undefined : bad;
+      return typeof v === "string" && isHexColor(v) ? undefined : bad;
     default:
       return bad;
   }

@@ -1,8 +1,10 @@
 // The configuration schema: every key, its type and its default, as data walked by the loader.
+import { THEME_NAMES, type ThemeName } from "../kernel/style.js";
+
+export type { ThemeName };
 
 export type ThinkingLevel = "off" | "minimal" | "low" | "medium" | "high";
 export type ProviderApi = "openai-chat" | "anthropic-messages";
-export type ThemeName = "dark" | "light";
 /** An `extensions.use` entry exactly as written: `"scheme:value"` or `{source, version}`. */
 export type ExtensionUse = string | { source: string; version?: string };
 
@@ -130,7 +132,7 @@ export const configSchema: SchemaNode = {
       },
     },
     layout: { kind: "table" },
-    theme: { kind: "enum", values: ["dark", "light"] },
+    theme: { kind: "enum", values: THEME_NAMES },
     theme_tokens: { kind: "map", of: { kind: "color" } },
     ui: {
       kind: "section",

@@ -3,7 +3,8 @@ import type { Alias, Document, LineCounter, Node, Scalar, YAMLMap, YAMLSeq } fro
 import type { SchemaNode } from "./config-schema.js";
 import type { ConfigIssue } from "./config-error.js";
 import { checkScalar, expectation } from "./check-value.js";
-import { describeValue, nearName } from "./describe-value.js";
+import { describeValue } from "../../layout/describe-value.js";
+import { nearName } from "./error-words.js";
 import { lazyYaml } from "./lazy-yaml.js";
 import { extensionSourceProblem } from "./extension-source.js";
 
@@ -126,5 +127,5 @@ function plain(walk: Walk, node: Node | null): string {
   if (node === null) return "null";
   if (isMap(node)) return "a table";
   if (isSeq(node)) return "a list";
-  return describeValue(node.toJS(walk.doc));
+  return describeValue(node.toJS(walk.doc), "yaml");
 }

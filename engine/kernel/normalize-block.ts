@@ -1,5 +1,6 @@
 // Turning the partial block tables extensions and the host hand us into complete Block records.
 import type { Block } from "./block.js";
+import { isRecord } from "./is-record.js";
 
 /** Keys whose presence makes an appended table a block rather than text (lua-api.md `append`). */
 const BLOCK_KEYS = ["kind", "role", "id", "created_at", "streaming"] as const;
@@ -30,6 +31,3 @@ export function copyBlock(b: Block): Block {
   return { ...b, metadata: { ...b.metadata } };
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}

@@ -1,6 +1,7 @@
 // The scripted-conversation format the offline `script` provider plays: parsing and validation.
 import { readFileSync } from "node:fs";
 import { lazyYaml } from "../config/lazy-yaml.js";
+import { describeValue } from "../../layout/describe-value.js";
 import { isRecord } from "../kernel/is-record.js";
 
 export type ScriptToolCall = { name: string; arguments: string };
@@ -41,7 +42,7 @@ export function loadScript(path: string): ModelScript {
 /** Validates a parsed script: `{chunk?, delay_ms?, turns: [...]}` or a bare list of turns. */
 export function parseScript(value: unknown, source: string): ModelScript {
   const fail = (where: string, expected: string, got: unknown): never => {
-    throw new Error(`script: ${source}: ${where}: expected ${expected}, got ${describe(got)}`);
+    throw new Error(`script: ${source}: ${where}: expected ${expected}, got ${describeValue(got, "json")}`);
   };
   const top = Array.isArray(value) ? { turns: value } : value;
   if (!isRecord(top)) return fail("top level", "a list of turns or {turns: [...]}", value);
@@ -94,9 +95,3 @@ function optInt(v: unknown, where: string, dflt: number, min: number, fail: Fail
   return v as number;
 }
 
-function describe(v: unknown): string {
-  if (v === undefined) return "nothing";
-  if (Array.isArray(v)) return "a list";
-  if (isRecord(v)) return "an object";
-  return JSON.stringify(v);
-}

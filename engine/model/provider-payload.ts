@@ -1,5 +1,6 @@
 // The before-request hook: shows the outgoing payload with secrets redacted and takes back edits,
 // except to the headers that carry credentials (a hook must never read or replace a key).
+import { REDACTED } from "../auth/redact-secrets.js";
 import { isRecord } from "../kernel/is-record.js";
 import type { ModelEvent, ProviderPayload } from "./model-types.js";
 
@@ -10,8 +11,6 @@ export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
   "x-api-key",
   "api-key",
 ]);
-
-export const REDACTED = "[redacted]";
 
 /** The body and header changes to hand to the SDK after the hook ran. */
 export type PayloadEdits = {

@@ -1,7 +1,7 @@
 // One SKILL.md (the Agent Skills format): YAML front matter between `---` lines, then the body.
 // Every problem is one line naming the file and the field; a skill with any problem is not loaded.
 import { parse } from "yaml";
-import { describeValue } from "../config/describe-value.js";
+import { describeValue } from "../../layout/describe-value.js";
 
 /** A skill that passed validation. `path` is its SKILL.md; the body is read again on use. */
 export type Skill = {
@@ -40,11 +40,11 @@ export function parseSkillFile(text: string, path: string, dir: string, folder: 
     return { problems: [`${shown}: front matter: invalid YAML: ${first}`] };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return { problems: [`${shown}: front matter: expected a mapping, got ${describeValue(data)}`] };
+    return { problems: [`${shown}: front matter: expected a mapping, got ${describeValue(data, "yaml")}`] };
   }
   const fm = data as Record<string, unknown>;
   const problems: string[] = [];
-  const field = (key: string, what: string) => problems.push(`${shown}: ${key}: expected ${what}, got ${fm[key] === undefined ? "nothing" : describeValue(fm[key])}`);
+  const field = (key: string, what: string) => problems.push(`${shown}: ${key}: expected ${what}, got ${fm[key] === undefined ? "nothing" : describeValue(fm[key], "yaml")}`);
   const name = fm.name;
   if (typeof name !== "string") field("name", "a string");
   else if (name.length > 64 || !SKILL_NAME.test(name)) field("name", "1-64 lowercase letters, digits and single hyphens");

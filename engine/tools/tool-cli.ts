@@ -1,6 +1,6 @@
 // What `librecode tool list` and `librecode tool run NAME 'JSON'` print; bin/ only wires argv and exits.
 import type { ToolRegistry } from "../kernel/tool-registry.js";
-import { jsonTypeOf } from "../kernel/schema-check.js";
+import { describeValue } from "../../layout/describe-value.js";
 
 export type CliOutcome = { stdout: string; stderr: string; exitCode: 0 | 1 | 2 };
 
@@ -41,7 +41,7 @@ export async function runToolCommand(registry: ToolRegistry, name: string, json:
     return usage(`arguments: expected a JSON object, got invalid JSON (${(err as Error).message})`);
   }
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
-    return usage(`arguments: expected a JSON object, got ${jsonTypeOf(args)}`);
+    return usage(`arguments: expected a JSON object, got ${describeValue(args, "json")}`);
   }
   const problem = registry.validate(name, args);
   if (problem !== undefined) return usage(problem);

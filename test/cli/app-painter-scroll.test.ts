@@ -1,7 +1,7 @@
 // Reading back while an answer streams: a transcript scrolled up stays where the reader put it,
 // and one at the bottom keeps following the newest rows.
 import { describe, expect, it } from "vitest";
-import { AppPainter } from "../../bin/app-painter.js";
+import { AppPainter } from "../../ui/app-painter.js";
 import { installStockChat } from "../../engine/chat/stock-chat.js";
 import { Runtime } from "../../engine/kernel/runtime.js";
 import { FakeClock } from "../../engine/kernel/scheduler.js";

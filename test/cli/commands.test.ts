@@ -83,7 +83,7 @@ describe.concurrent("librecode tool", () => {
     const unknown = await run(["tool", "run", "nope", "{}"], dir);
     expect([unknown.code, unknown.stderr]).toEqual([2, "librecode tool run: unknown tool 'nope' (known: read, write, edit, bash, grep, find, ls, fetch)\n"]);
     const bad = await run(["tool", "run", "ls", "[1]"], dir);
-    expect([bad.code, bad.stderr]).toEqual([2, "librecode tool run: arguments: expected a JSON object, got array\n"]);
+    expect([bad.code, bad.stderr]).toEqual([2, "librecode tool run: arguments: expected a JSON object, got a list\n"]);
   });
 });
 

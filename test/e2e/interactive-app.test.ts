@@ -2,7 +2,7 @@
 // FakeClock, and headless xterm reading what was written.
 import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import { AppPainter } from "../../bin/app-painter.js";
+import { AppPainter } from "../../ui/app-painter.js";
 import { InteractiveApp } from "../../bin/interactive-app.js";
 import type { ChatController } from "../../engine/chat/chat-controller.js";
 import { installStockChat } from "../../engine/chat/stock-chat.js";

@@ -26,7 +26,13 @@ describe("librecode.ui helpers", () => {
 
   it("lists theme tokens", () => {
     const { run } = lcRuntime();
-    expect(run(`local t = lc.ui.theme_tokens() return #t, t[1], t[2]`)).toEqual([22, "text", "accent"]);
+    expect(run(`local t = lc.ui.theme_tokens() return #t, t[1], t[2], t[23]`)).toEqual([41, "text", "accent", "mdHeading"]);
+  });
+
+  it("accepts every token the theme defines, markdown and syntax ones included", () => {
+    const { run, rt } = lcRuntime();
+    run(`lc.ui.draw_text("status", 0, 0, "#", {fg = "mdHeading", bg = "codeBg"}) lc.ui.draw_text("status", 0, 1, "k", {fg = "syntaxKeyword"})`);
+    expect(rt.draw.ops("status").map((o) => o.kind === "text" ? o.style : undefined)).toEqual([{ fg: "mdHeading", bg: "codeBg" }, { fg: "syntaxKeyword" }]);
   });
 
   it("checks helper arguments", () => {
@@ -80,6 +86,9 @@ describe("librecode.ui draw operations", () => {
     const { run } = lcRuntime();
     expect(run(`return select(2, pcall(lc.ui.draw_text, "status", 0, 0, "x", {fg = "pink"}))`)).toEqual([
       `ui.draw_text: argument 5 'style'.fg: expected a theme token or #rrggbb, got "pink"`,
+    ]);
+    expect(run(`return select(2, pcall(lc.ui.draw_text, "status", 0, 0, "x", {fg = {}}))`)).toEqual([
+      `ui.draw_text: argument 5 'style'.fg: expected a theme token or #rrggbb, got a table`,
     ]);
     expect(run(`return select(2, pcall(lc.ui.draw_batch, {{op = "paint", window = "status"}}))`)).toEqual([
       `ui.draw_batch: argument 1 'ops'[1].op: expected clear_window, clear_region, draw_text, draw_lines, draw_spans, draw_box or set_cursor, got "paint"`,

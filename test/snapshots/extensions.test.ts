@@ -8,7 +8,7 @@ import { openChatLoop } from "../../engine/agent/open-chat-loop.js";
 import { installStockChat } from "../../engine/chat/stock-chat.js";
 import { Runtime } from "../../engine/kernel/runtime.js";
 import { ExtensionHost } from "../../lua/extension-host.js";
-import { AppPainter } from "../../bin/app-painter.js";
+import { AppPainter } from "../../ui/app-painter.js";
 import { Screen } from "../../ui/screen.js";
 import { createTheme } from "../../ui/theme.js";
 import { expectSnapshot } from "./snapshot-file.js";

@@ -6,7 +6,7 @@ import { parseKeys } from "../../engine/kernel/key-notation.js";
 import { Runtime } from "../../engine/kernel/runtime.js";
 import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { createTheme } from "../../ui/theme.js";
-import { AppPainter } from "../../bin/app-painter.js";
+import { AppPainter } from "../../ui/app-painter.js";
 import { renderFrame } from "../../bin/render-frame.js";
 import { ExtensionHost } from "../../lua/extension-host.js";
 

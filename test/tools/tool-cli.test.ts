@@ -66,7 +66,7 @@ describe("librecode tool run", () => {
   it("exits 2 for arguments that are not a JSON object", async () => {
     const r = registry();
     const cwd = tempTree();
-    expect((await runToolCommand(r, "ls", "[1]", { cwd })).stderr).toBe("librecode tool run: arguments: expected a JSON object, got array\n");
+    expect((await runToolCommand(r, "ls", "[1]", { cwd })).stderr).toBe("librecode tool run: arguments: expected a JSON object, got a list\n");
     expect((await runToolCommand(r, "ls", "{path:", { cwd })).stderr).toMatch(/^librecode tool run: arguments: expected a JSON object, got invalid JSON \(.+\)\n$/);
   });
 

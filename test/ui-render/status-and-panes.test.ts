@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GenericRenderer } from "../../ui/renderers/generic-renderer.js";
 import { ThinkingRenderer, ToolsRenderer } from "../../ui/renderers/panel-renderers.js";
-import { compactCount, contextUse, statusLine, StatusRenderer } from "../../ui/renderers/status-renderer.js";
+import { compactCount, contextUse, statusText } from "../../engine/chat/status-line.js";
+import { statusLine, StatusRenderer } from "../../ui/renderers/status-renderer.js";
 import { tooSmall, tooSmallLines } from "../../ui/renderers/too-small.js";
 import { block, input, screen, texts } from "./render-fixtures.js";
 
@@ -32,6 +33,22 @@ describe("status line", () => {
 
   it("formats context sizes compactly", () => {
     expect([compactCount(200_000), compactCount(1_000_000), compactCount(1500), contextUse({ context_percent: 50 })]).toEqual(["200k", "1M", "1.5k", "ctx 50%"]);
+  });
+
+  it("writes the same line into the status buffer's text as the screen shows, without the padding", () => {
+    expect(statusText(meta, "/home/u")).toBe("anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k  ~/proj · session s1");
+    expect(statusText({ working: true, spinner: 2 })).toBe("⠹ working");
+    expect(texts([statusLine({ working: true, spinner: 2 }, 20)])).toEqual(["⠹ working"]);
+  });
+
+  it("shortens only a whole home directory to ~", () => {
+    expect(statusText({ cwd: "/home/u/proj" }, "/home/u")).toBe("~/proj");
+    expect(statusText({ cwd: "/home/user2/proj" }, "/home/u")).toBe("/home/user2/proj");
+  });
+
+  it("shows the context figure from the window and tokens alone, and warns at 90%", () => {
+    expect(statusText({ model_label: "m", context_tokens: 180_000, context_window: 200_000 })).toBe("m · ctx 90% of 200k");
+    expect(statusLine({ model_label: "m", context_tokens: 180_000, context_window: 200_000 }, 40).at(-1)!.style).toEqual({ fg: "warning" });
   });
 
   it("shows the buffer text when the metadata has none of the status keys", () => {

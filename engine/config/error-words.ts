@@ -1,11 +1,4 @@
-/** How a wrong value is shown after "got" in an error message. */
-export function describeValue(v: unknown): string {
-  if (v === null || v === undefined) return "null";
-  if (typeof v === "string") return JSON.stringify(v);
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a table";
-  return String(v);
-}
+// Words for error messages: "a, b or c" lists and the near name a typo probably meant.
 
 /** "a", "a or b", "a, b or c". */
 export function orList(values: readonly string[]): string {

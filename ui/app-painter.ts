@@ -2,12 +2,12 @@
 // uses for the composer, and the windows dirtied since the last frame.
 import type { Block } from "../engine/kernel/block.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
-import type { CellGrid } from "../ui/cell-grid.js";
-import { contentMeasure, createCompositorState, paintFrame, type CursorPos } from "../ui/compositor.js";
-import { blockFlags } from "../ui/renderers/transcript-renderer.js";
-import { TRANSCRIPT_RENDER, transcriptRenderHook } from "../ui/renderers/transcript-render-hook.js";
-import type { BlockFlags } from "../ui/renderers/transcript-blocks.js";
-import type { Theme } from "../ui/theme.js";
+import type { CellGrid, CursorPos } from "./cell-grid.js";
+import { contentMeasure, createCompositorState, paintFrame } from "./compositor.js";
+import { blockFlags } from "./renderers/transcript-renderer.js";
+import { TRANSCRIPT_RENDER, transcriptRenderHook } from "./renderers/transcript-render-hook.js";
+import type { BlockFlags } from "./renderers/transcript-blocks.js";
+import type { Theme } from "./theme.js";
 
 /**
  * Where the transcript's newest block ended at the last frame: the rows from its top to the

@@ -1,5 +1,6 @@
 // What every command does with its result: lines to stdout, problems to stderr, an exit code.
 import { loadConfig, type LoadedConfig } from "../engine/config/index.js";
+import { printRows } from "./cli-style.js";
 
 /** Options every config-reading command accepts. */
 export type ConfigFlags = { config?: string };
@@ -11,7 +12,7 @@ export function printLines(lines: readonly string[]): void {
 
 /** Prints one failure line (`librecode <command>: reason`) and sets the exit code. */
 export function fail(command: string, reason: string, code: 1 | 2): void {
-  process.stderr.write(`librecode ${command}: ${reason}\n`);
+  printRows([[{ text: `librecode ${command}:`, style: { fg: "error", bold: true } }, { text: ` ${reason}` }]], process.stderr);
   process.exitCode = code;
 }
 

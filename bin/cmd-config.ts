@@ -1,10 +1,11 @@
 // `librecode config show` and `config validate`.
-import { formatConfigShow, validateConfigFiles } from "../engine/config/index.js";
+import { configShowRows, validateConfigFiles } from "../engine/config/index.js";
 import { loadSettings, printLines, type ConfigFlags } from "./cli-output.js";
+import { printRows } from "./cli-style.js";
 
 /** Prints every effective value with where it came from; a bad config exits 2 with its first problem. */
 export function runConfigShow(flags: ConfigFlags): void {
-  printLines(formatConfigShow(loadSettings(flags)));
+  printRows(configShowRows(loadSettings(flags)));
 }
 
 /** Checks every config file: `ok` plus the files read (exit 0), or every problem on stderr (exit 2). */

@@ -1,8 +1,9 @@
 // `librecode model list`.
 import { AuthStore } from "../engine/auth/auth-store.js";
 import { librecodeHome } from "../engine/config/index.js";
-import { filterModelList, formatModelList, listModels, resolveProvider } from "../engine/model/provider-registry.js";
-import { loadSettings, printLines, type ConfigFlags } from "./cli-output.js";
+import { filterModelList, listModels, modelListRows, resolveProvider } from "../engine/model/provider-registry.js";
+import { loadSettings, type ConfigFlags } from "./cli-output.js";
+import { printRows } from "./cli-style.js";
 
 /** The configured providers and their models (only those matching `search`); the one a run would use is starred. */
 export function runModelList(flags: ConfigFlags, search?: string): void {
@@ -21,5 +22,5 @@ export function runModelList(flags: ConfigFlags, search?: string): void {
     process.exitCode = 1;
     return;
   }
-  printLines(formatModelList(entries, current));
+  printRows(modelListRows(entries, current));
 }

@@ -1,7 +1,8 @@
 // `librecode session list | show ID | new [NAME]`.
 import { librecodeHome } from "../engine/config/index.js";
-import { formatSessionList, formatSessionShow, formatSessionTree, SessionStore, treeOf } from "../engine/session/index.js";
+import { formatSessionShow, sessionListRows, formatSessionTree, SessionStore, treeOf } from "../engine/session/index.js";
 import { fail, printLines } from "./cli-output.js";
+import { printRows } from "./cli-style.js";
 
 function withStore<T>(fn: (store: SessionStore) => T): T {
   const store = SessionStore.open(librecodeHome());
@@ -14,7 +15,7 @@ function withStore<T>(fn: (store: SessionStore) => T): T {
 
 /** Every session, newest first. */
 export function runSessionList(): void {
-  withStore((s) => printLines(formatSessionList(s.list())));
+  withStore((s) => printRows(sessionListRows(s.list())));
 }
 
 /** One session's messages; an unknown id (or name, or unique prefix) exits 2. */

@@ -111,10 +111,8 @@ export function statusParts(meta: Record<string, unknown>, home = process.env.HO
   return lead ? { lead, left, right } : { left, right };
 }
 
-/** The status line as plain text (the status buffer's text): the left parts, two spaces, the right ones. */
+/** The status line as plain text (the status buffer's text): every part joined by " · ", no padding. */
 export function statusText(meta: Record<string, unknown>, home = process.env.HOME ?? ""): string {
   const { lead, left, right } = statusParts(meta, home);
-  const l = (lead ? `${lead.text} ` : "") + left.map((p) => p.text).join(" · ");
-  const r = right.map((p) => p.text).join(" · ");
-  return l !== "" && r !== "" ? `${l}  ${r}` : l + r;
+  return (lead ? `${lead.text} ` : "") + [...left, ...right].map((p) => p.text).join(" · ");
 }

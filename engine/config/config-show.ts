@@ -1,4 +1,5 @@
 // `config show` and `config validate`: the effective values with their sources, and all problems.
+import { plainLines, type StyledRow } from "../kernel/style.js";
 import { configSchema, type SchemaNode } from "./config-schema.js";
 import { formatIssue } from "./config-error.js";
 import { collectConfig, type LoadConfigOptions, type LoadedConfig } from "./load-config.js";
@@ -30,10 +31,20 @@ export function configEntries(loaded: LoadedConfig): ConfigEntry[] {
 
 /** `config show`: one line per value, `path = json-value  # source` (source: default, env:NAME or file:line). */
 export function formatConfigShow(loaded: LoadedConfig): string[] {
+  return plainLines(configShowRows(loaded));
+}
+
+/** formatConfigShow's lines as styled rows: the value in the accent colour, the source muted. */
+export function configShowRows(loaded: LoadedConfig): StyledRow[] {
   const entries = configEntries(loaded);
   const left = entries.map((e) => `${e.path} = ${JSON.stringify(e.value)}`);
   const width = Math.min(48, Math.max(0, ...left.map((l) => l.length)));
-  return entries.map((e, i) => `${left[i]!.padEnd(width)}  # ${e.source}`);
+  return entries.map((e, i) => [
+    { text: `${e.path} = ` },
+    { text: JSON.stringify(e.value), style: { fg: "accent" } },
+    { text: " ".repeat(Math.max(0, width - left[i]!.length)) + "  " },
+    { text: `# ${e.source}`, style: { fg: e.source === "default" ? "muted" : "success" } },
+  ]);
 }
 
 /** `config validate`: the files read and every problem (one formatted line each); ok when none. */

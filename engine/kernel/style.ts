@@ -54,3 +54,11 @@ export function isHexColor(s: string): boolean {
 export function parseHex(s: string): number | null {
   return HEX.test(s) ? parseInt(s.slice(1), 16) : null;
 }
+
+/** A line of styled runs, as the command-line tables are built before printing. */
+export type StyledRow = Span[];
+
+/** The rows as plain text lines (what the chat shows and pipes receive without colour). */
+export function plainLines(rows: readonly StyledRow[]): string[] {
+  return rows.map((r) => r.map((s) => s.text).join(""));
+}

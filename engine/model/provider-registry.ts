@@ -13,7 +13,7 @@ import { createScriptProvider } from "./script-provider.js";
 
 import type { ModelListEntry } from "./format-model-list.js";
 
-export { formatModelList, type ModelListEntry } from "./format-model-list.js";
+export { formatModelList, modelListRows, type ModelListEntry } from "./format-model-list.js";
 
 export type ProviderEntry = {
   id: string;

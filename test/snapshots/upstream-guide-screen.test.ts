@@ -53,7 +53,7 @@ describe("the original's guide, terminal examples on screen", () => {
     const lines = screenLines({ width: 40, height: 8, extensions: ext("buf-append.lua") });
     expect(lines.slice(2, 4)).toEqual(["tool finished                           ", EMPTY]);
     // Appended to the stock text, as the original appended to its status text.
-    expect(lines[7]).toBe("script/demo · /srv/projectworking       ");
+    expect(lines[7]).toBe("script (offline demo) · /srv/projectwor…");
   });
 });
 

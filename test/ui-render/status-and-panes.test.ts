@@ -35,8 +35,8 @@ describe("status line", () => {
     expect([compactCount(200_000), compactCount(1_000_000), compactCount(1500), contextUse({ context_percent: 50 })]).toEqual(["200k", "1M", "1.5k", "ctx 50%"]);
   });
 
-  it("writes the same line into the status buffer's text as the screen shows, without the padding", () => {
-    expect(statusText(meta, "/home/u")).toBe("anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k  ~/proj · session s1");
+  it("writes the same line into the status buffer's text as the screen shows, its parts joined by dots instead of padding", () => {
+    expect(statusText(meta, "/home/u")).toBe("anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k · ~/proj · session s1");
     expect(statusText({ working: true, spinner: 2 })).toBe("⠹ working");
     expect(texts([statusLine({ working: true, spinner: 2 }, 20)])).toEqual(["⠹ working"]);
   });

@@ -125,6 +125,15 @@ function buildProgram(): Command {
     .description("run a tool with JSON arguments")
     .action(async (name, json, opts) => (await import("./cmd-tool.js")).runToolRun(name, json, opts));
 
+  const auth = program.command("auth").description("API keys saved for the providers (an environment variable wins over a saved key)");
+  auth.command("login").argument("<provider>").argument("[key]", "the key (else read from standard input, not echoed on a terminal)")
+    .option("--config <file>").description("save an API key for PROVIDER")
+    .action(async (provider, key, opts) => (await import("./cmd-auth.js")).runAuthLogin(provider, key, opts));
+  auth.command("logout").argument("<provider>").description("remove the saved key of PROVIDER")
+    .action(async (provider) => (await import("./cmd-auth.js")).runAuthLogout(provider));
+  auth.command("list").option("--config <file>").description("providers with a key, and which key a run uses")
+    .action(async (opts) => (await import("./cmd-auth.js")).runAuthList(opts));
+
   const config = program.command("config").description("configuration");
   config.command("show").option("--config <file>").description("the effective configuration and where each value came from")
     .action(async (opts) => (await import("./cmd-config.js")).runConfigShow(opts));

@@ -110,12 +110,15 @@ function infoFor(config: ModelConfig, entry: ProviderEntry, model: string): Mode
   return modelInfo(entry.id, model, { ...(override ? { override } : {}), ...(entry.contextWindow !== undefined ? { providerWindow: entry.contextWindow } : {}) });
 }
 
-/** The key for `entry`: a saved key first, then its environment variable; "" when it needs none. */
+/**
+ * The key for `entry`: its environment variable first (as the original does: a key exported for
+ * one shell wins over one saved for every run), then a saved key; "" when it needs none.
+ */
 function findKey(entry: ProviderEntry, env: Env, authKeys: Record<string, string>): string | undefined {
+  const v = entry.apiKeyEnv ? env[entry.apiKeyEnv]?.trim() : undefined;
+  if (v) return v;
   if (authKeys[entry.id]) return authKeys[entry.id];
-  if (!entry.apiKeyEnv) return "";
-  const v = env[entry.apiKeyEnv];
-  return v && v.trim() !== "" ? v.trim() : undefined;
+  return entry.apiKeyEnv ? undefined : "";
 }
 
 /** Picks the provider and model for a run and builds the Provider; throws a one-line error when it cannot. */
@@ -142,7 +145,7 @@ export function resolveProvider(config: ModelConfig, overrides: ProviderOverride
     return build(config, entries.get("script")!, "demo", "", overrides, true);
   }
   if (key === undefined) {
-    throw new Error(`${entry.id}: no API key: expected it in $${entry.apiKeyEnv} or saved with librecode auth, got none`);
+    throw new Error(`${entry.id}: no API key: expected it in $${entry.apiKeyEnv} or saved by \"librecode auth login ${entry.id}\", got none`);
   }
   const model = userModel ?? entry.defaultModel ?? entry.models[0] ?? config.assistant.model;
   return build(config, entry, model, key, overrides, false);

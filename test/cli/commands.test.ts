@@ -139,7 +139,7 @@ describe.concurrent("librecode: the command line itself", () => {
   it("an unknown command exits 2 with one line naming the commands", async () => {
     const r = await run(["nonsense"], scratch());
     expect([r.code, r.stdout, r.stderr]).toEqual([
-      2, "", `librecode: command: expected one of prompt, render, snapshot, extension, session, model, skill, tool, config, got "nonsense"\n`,
+      2, "", `librecode: command: expected one of prompt, render, snapshot, extension, session, model, skill, tool, auth, config, got "nonsense"\n`,
     ]);
   });
   it("an unknown option exits 2 with one line, the suggestion on it", async () => {

@@ -55,14 +55,24 @@ describe("resolveProvider", () => {
   it("fails clearly when a chosen provider has no key, without falling back", () => {
     const { loaded } = load(undefined);
     expect(() => resolveProvider(loaded.config, { provider: "openai", sources: loaded.sources }, {})).toThrow(
-      "openai: no API key: expected it in $OPENAI_API_KEY or saved with librecode auth, got none",
+      "openai: no API key: expected it in $OPENAI_API_KEY or saved by \"librecode auth login openai\", got none",
     );
   });
 
-  it("takes a saved key over the environment", () => {
+  it("uses a saved key when the environment has none", () => {
     const { loaded } = load("assistant:\n  provider: groq\n");
     const r = resolveProvider(loaded.config, { sources: loaded.sources }, {}, { groq: "gsk-saved" });
     expect(r.label).toBe("groq/llama-3.3-70b-versatile");
+  });
+
+  it("sends the environment variable's key over a saved one, and the saved key once the variable is unset", async () => {
+    const frame = `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content: "hi" }, finish_reason: "stop" }] })}\n\n`;
+    server = await startLoopback([sse([frame, "data: [DONE]\n\n"]), sse([frame, "data: [DONE]\n\n"])]);
+    const { loaded } = load(`assistant:\n  provider: local\n  model: m\nproviders:\n  local:\n    api: openai-chat\n    base_url: ${server.origin}/v1\n    api_key_env: LOCAL_API_KEY\n`);
+    const ask = (r: ReturnType<typeof resolveProvider>) => collect(r.provider.stream({ model: r.model, system: "", messages: [{ role: "user", text: "x" }], tools: [], thinkingLevel: "off" }, { signal: new AbortController().signal }));
+    await ask(resolveProvider(loaded.config, { sources: loaded.sources }, { LOCAL_API_KEY: "env-key" }, { local: "saved-key" }));
+    await ask(resolveProvider(loaded.config, { sources: loaded.sources }, { LOCAL_API_KEY: "" }, { local: "saved-key" }));
+    expect(server.requests.map((q) => q.headers.authorization)).toEqual(["Bearer env-key", "Bearer saved-key"]);
   });
 
   it("names the known providers when the id is unknown", () => {

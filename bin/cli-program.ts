@@ -90,6 +90,9 @@ function buildProgram(): Command {
   ext.command("new").description("scaffold an extension: manifest, main.lua, a snapshot case, LuaLS types")
     .argument("<name>")
     .action(async (name) => (await import("./cmd-extension-new.js")).runExtensionNew(name));
+  ext.command("log").description("what extensions printed and what failed in the latest chat")
+    .option("-n, --lines <n>", "how many of the last lines", "50")
+    .action(async (opts) => (await import("./cmd-extension.js")).runExtensionLog(opts));
   ext.command("run").description("run an extension command")
     .argument("<name>").argument("[args...]")
     .option("--config <file>", "an extra config file")

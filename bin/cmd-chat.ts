@@ -5,6 +5,7 @@ import type { ChatController, ChatRunOptions } from "../engine/chat/chat-control
 import { systemClock } from "../engine/kernel/scheduler.js";
 import { checkDatabasePath } from "../engine/session/database-path.js";
 import { createApp, type App } from "./create-app.js";
+import { keepExtensionLog } from "./extension-log-file.js";
 import { InteractiveApp } from "./interactive-app.js";
 import { releaseEarlyInput } from "../ui/terminal-early-input.js";
 import { PendingController } from "./pending-controller.js";
@@ -36,6 +37,7 @@ async function run(flags: ChatFlags): Promise<void> {
   // The chat loop would fail on it after the first frame: say so before the terminal is taken.
   if (app.providerError !== null) throw new UsageError(app.providerError);
   checkDatabasePath(app.home); // likewise an unopenable librecode.db (fs only: SQLite loads later)
+  keepExtensionLog(app.runtime, app.home);
   const options: ChatRunOptions = {
     ...(flags.resume ? { resume: true } : {}), ...(flags.session ? { session: flags.session } : {}),
     ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),

@@ -1,8 +1,11 @@
-// `librecode extension list` and `extension run NAME [ARGS...]`.
+// `librecode extension list`, `extension log` and `extension run NAME [ARGS...]`.
+import { join } from "node:path";
+import { librecodeHome } from "../engine/config/index.js";
 import { plainLines, type Span, type Style, type StyledRow } from "../engine/kernel/style.js";
 import type { SourceInfo } from "../lua/extension-host.js";
-import type { ConfigFlags } from "./cli-output.js";
+import { fail, type ConfigFlags } from "./cli-output.js";
 import { printRows } from "./cli-style.js";
+import { EXTENSION_LOG_FILE, readExtensionLog } from "./extension-log-file.js";
 import { extensionRuntime, printRuntimeErrors } from "./extension-runtime.js";
 
 /** Every configured source, its extensions, and what each registered. */
@@ -10,6 +13,25 @@ export function runExtensionList(flags: ConfigFlags): void {
   const { runtime, host } = extensionRuntime(flags);
   printRows(extensionListRows(host.list()));
   printRuntimeErrors(runtime);
+}
+
+/** `extension log`: the last lines of LIBRECODE_HOME/extension.log, which each chat writes afresh. */
+export function runExtensionLog(opts: { lines?: string }): void {
+  const n = Number(opts.lines ?? "50");
+  if (!Number.isInteger(n) || n < 1) return fail("extension log", `--lines: expected a number >= 1, got "${opts.lines}"`, 2);
+  const home = librecodeHome();
+  const lines = readExtensionLog(home, n);
+  if (lines === null) return printRows([[{ text: `no extension log yet: each chat writes ${join(home, EXTENSION_LOG_FILE)}`, style: MUTED }]]);
+  if (lines.length === 0) return printRows([[{ text: "the latest chat's extension log is empty", style: MUTED }]]);
+  printRows(lines.map((l) => logRow(l)));
+}
+
+// "21:58:03  greet  error: ..." : the time muted, the owner bold, an error in red.
+function logRow(line: string): StyledRow {
+  const m = /^(\d\d:\d\d:\d\d)  (\S+)  (error: )?(.*)$/.exec(line);
+  if (!m) return [{ text: line }];
+  return [{ text: m[1]!, style: MUTED }, { text: "  " }, { text: m[2]!, style: { bold: true } }, { text: "  " },
+    ...(m[3] ? [{ text: m[3] + m[4]!, style: { fg: "error" } }] : [{ text: m[4]! }])];
 }
 
 /** Runs an extension command; its result on stdout (exit 0), a failure on stderr (exit 1, 2 when unknown). */

@@ -2,6 +2,7 @@
 // write. Everything product-specific already sits on the runtime; this file only moves bytes,
 // sizes and the few things only the process can do (quit, hand the terminal to $EDITOR).
 import type { StockChat } from "../engine/chat/stock-chat.js";
+import { errorLine } from "../engine/kernel/owner-stats.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import type { Clock } from "../engine/kernel/scheduler.js";
 import { FrameScheduler } from "../ui/frame-scheduler.js";
@@ -61,11 +62,9 @@ export class InteractiveApp {
     // Changes made while a frame is prepared (`render` handlers) are painted in that frame.
     rt.onDirty(() => { if (!this.painter.busy) this.frames.request(); });
     const show = (text: string) => rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));
-    rt.onError((e) => {
-      if (e.owner === "host") show(`librecode: ${e.where}: ${e.message}`);
-      // Only extensions report as other owners, so lua/ is loaded by then; a static import would load fengari at start.
-      else void import("../lua/extension-host.js").then((m) => show(m.formatExtensionError(e).split("\n")[0]!));
-    });
+    // Errors reported before the chat took the screen (extension loading) show on the first frame.
+    for (const e of rt.errors) show(errorLine(e));
+    rt.onError((e) => show(errorLine(e)));
     this.terminal.onInput((ev) => this.input(ev));
     this.terminal.onResize(({ width, height }) => this.resize(width, height));
     this.terminal.enter();

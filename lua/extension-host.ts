@@ -1,12 +1,11 @@
 // The extensions of one Runtime: loads every source under a unique name and answers `extension list/run`.
 import { librecodeHome } from "../engine/config/load-config.js";
-import type { ErrorReport } from "../engine/kernel/owner-stats.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import { openExtensionValues } from "../engine/session/extension-values.js";
 import { discoverExtensions } from "./extension-discovery.js";
 import { loadExtension, type LoadOptions } from "./extension-loader.js";
 import { parseSource, pathSource, type ExtensionSource } from "./extension-manifest.js";
-import { DISABLED_WHERE, type LuaExtension, type SessionContext } from "./lua-extension.js";
+import type { LuaExtension, SessionContext } from "./lua-extension.js";
 
 /** Where the host looks for things and how long a callback may run. */
 export type ExtensionHostOptions = LoadOptions & { cwd?: string; home?: string };
@@ -24,12 +23,7 @@ export type SourceInfo = { source: string; status: "loaded" | "missing" | "faile
 /** The result of running an extension command. */
 export type CommandRun = { ok: true; output: string } | { ok: false; error: string };
 
-/** `extension vim-mode: key handler failed: vim.lua:212: ...` plus the traceback on the next lines. */
-export function formatExtensionError(e: ErrorReport): string {
-  if (e.where === DISABLED_WHERE) return e.message;
-  const head = `extension ${e.owner}: ${e.where} failed: ${e.message}`;
-  return e.traceback && e.traceback.startsWith("stack traceback:") ? `${head}\n${e.traceback}` : head;
-}
+export { formatExtensionError } from "../engine/kernel/owner-stats.js";
 
 /** Loads configured extensions into one Runtime and answers what they registered. */
 export class ExtensionHost {

@@ -1,6 +1,7 @@
 // One loaded extension: its Lua state, budget, status, log and failures in a row.
 import type { LuaState } from "fengari";
 import type { EventContext } from "../engine/kernel/event-bus.js";
+import { DISABLED_WHERE } from "../engine/kernel/owner-stats.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import { setHostLimits } from "./host-limits.js";
 import { InstructionBudget, type BudgetOptions } from "./instruction-budget.js";
@@ -12,8 +13,7 @@ import { HandlerIds } from "./handler-ids.js";
 /** After this many failed callbacks in a row an extension is disabled for the session. */
 export const MAX_CONSECUTIVE_FAILURES = 5;
 
-/** The `where` of the one error reported when an extension is disabled (its message is the whole notice). */
-export const DISABLED_WHERE = "disabled";
+export { DISABLED_WHERE };
 
 export type ExtensionStatus = "loaded" | "failed" | "disabled";
 
@@ -137,6 +137,7 @@ export class LuaExtension {
   log(msg: string): void {
     this.logs.push(msg);
     if (this.logs.length > 100) this.logs.shift();
+    this.rt.log.append(this.name, msg);
     this.onLog?.(this, msg);
   }
 

@@ -1,6 +1,7 @@
 // The slash commands of the stock chat, registered like any extension command (owner "host") so
 // completion lists them and an extension may replace one. Each returns the line(s) to show.
 import type { AuthStore } from "../auth/auth-store.js";
+import { formatLogEntry } from "../kernel/extension-log.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
 import { formatSessionList } from "../session/format-session-list.js";
 import { formatColumns, STOCK_KEY_HELP } from "../chat/key-help.js";
@@ -18,7 +19,7 @@ export type HostCommandDeps = {
   quit?: () => void;
 };
 
-/** Registers /new /resume /name /model /compact /context /login /logout /quit /help. */
+/** Registers /new /resume /name /model /compact /context /login /logout /log /quit /help. */
 export function registerHostCommands(deps: HostCommandDeps): void {
   const { loop } = deps;
   const rt = loop.rt;
@@ -77,6 +78,15 @@ export function registerHostCommands(deps: HostCommandDeps): void {
   reg("logout", "remove a saved API key: /logout PROVIDER", (args) => {
     if (!deps.auth) throw new Error("/logout: expected a key store, got none");
     return deps.auth.logout(args) ? `Removed the key for ${args}.` : `No saved key for ${args}.`;
+  });
+  reg("log", "what extensions printed and what failed: /log [N] (last N entries, default 30)", (args) => {
+    const n = args.trim() === "" ? 30 : Number(args.trim());
+    if (!Number.isInteger(n) || n < 1) throw new Error(`/log: expected a number of entries >= 1, got ${JSON.stringify(args.trim())}`);
+    const entries = rt.log.entries();
+    if (entries.length === 0) return "The extension log is empty (print and librecode.log write to it; failures show here too).";
+    const shown = entries.slice(-n);
+    const more = entries.length - shown.length;
+    return [`Extension log${more > 0 ? ` (last ${shown.length} of ${entries.length})` : ""}:`, ...shown.map(formatLogEntry)].join("\n");
   });
   reg("quit", "quit librecode", () => {
     if (deps.quit) deps.quit();

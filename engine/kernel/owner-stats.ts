@@ -8,6 +8,21 @@ export type OwnerStats = { calls: number; failures: number; consecutiveFailures:
 /** An error from a guarded callback or a load, filed under its owner. */
 export type ErrorReport = { owner: string; where: string; message: string; traceback?: string };
 
+/** The `where` of the one error reported when an extension is disabled (its message is the whole notice). */
+export const DISABLED_WHERE = "disabled";
+
+/** `extension vim-mode: key handler failed: vim.lua:212: ...` plus the traceback on the next lines. */
+export function formatExtensionError(e: ErrorReport): string {
+  if (e.where === DISABLED_WHERE) return e.message;
+  const head = `extension ${e.owner}: ${e.where} failed: ${e.message}`;
+  return e.traceback && e.traceback.startsWith("stack traceback:") ? `${head}\n${e.traceback}` : head;
+}
+
+/** The one line the chat shows for an error: the host's as `librecode: WHERE: MESSAGE`, an extension's without its traceback. */
+export function errorLine(e: ErrorReport): string {
+  return e.owner === "host" ? `librecode: ${e.where}: ${e.message}` : formatExtensionError(e).split("\n")[0]!;
+}
+
 /** Counts and timings per owner, plus which errors are currently repeating. */
 export class OwnerLedger {
   private readonly stats = new Map<string, OwnerStats>();

@@ -8,13 +8,14 @@ import { BufferStore } from "./buffer-store.js";
 import { CommandRegistry } from "./command-registry.js";
 import { DrawStore } from "./draw-store.js";
 import { EventBus, type EventContext, type Handler, type HandlerResult } from "./event-bus.js";
+import { ExtensionLog } from "./extension-log.js";
 import { JobRunner } from "./job-runner.js";
 import type { KeyEvent } from "./key-event.js";
 import { keyName } from "./key-notation.js";
 import { KeymapRegistry, type FocusInfo } from "./keymaps.js";
 import { LayoutState, type MeasureContent } from "./layout-state.js";
 import { Namespaces } from "./namespaces.js";
-import { errorReport, OwnerLedger, type ErrorReport, type OwnerStats } from "./owner-stats.js";
+import { DISABLED_WHERE, errorReport, OwnerLedger, type ErrorReport, type OwnerStats } from "./owner-stats.js";
 import { OwnerStore } from "./owner-store.js";
 import { Scheduler, systemClock, type Clock } from "./scheduler.js";
 import { ToolRegistry } from "./tool-registry.js";
@@ -55,6 +56,8 @@ export class Runtime {
   readonly clock: Clock;
   readonly cwd: string;
   readonly errors: ErrorReport[] = [];
+  /** What extensions printed and every reported error, for `/log` and the chat's log file. */
+  readonly log: ExtensionLog;
   width: number;
   height: number;
 
@@ -70,6 +73,7 @@ export class Runtime {
 
   constructor(opts: RuntimeOptions = {}) {
     this.clock = opts.clock ?? systemClock;
+    this.log = new ExtensionLog(this.clock);
     this.width = opts.width ?? 80;
     this.height = opts.height ?? 24;
     this.cwd = opts.cwd ?? process.cwd();
@@ -239,6 +243,7 @@ export class Runtime {
     if (!this.ledger.isNew(e, site)) return;
     this.errors.push(e);
     if (this.errors.length > MAX_ERRORS) this.errors.splice(0, this.errors.length - MAX_ERRORS);
+    this.log.append(e.owner, e.where === DISABLED_WHERE ? e.message : `${e.where} failed: ${e.message}`, true);
     for (const l of this.errorListeners) l(e);
   }
 

@@ -18,9 +18,25 @@ describe("slash commands", () => {
   it("are registered for completion with descriptions, owned by host", async () => {
     const { chat } = await setup();
     expect(chat.rt.commands.list().filter((c) => c.owner === "host").map((c) => c.name)).toEqual([
-      "clear", "clone", "compact", "context", "copy", "exit", "export", "fork", "help", "login", "logout", "model", "name", "new", "quit", "resume", "skill", "tree",
+      "clear", "clone", "compact", "context", "copy", "exit", "export", "fork", "help", "log", "login", "logout", "model", "name", "new", "quit", "resume", "skill", "tree",
     ]);
     expect(chat.rt.commands.get("login")!.desc).toBe("save an API key: /login PROVIDER KEY");
+  });
+
+  it("/log shows what extensions printed and what failed, newest last", async () => {
+    const { chat, lastLine } = await setup();
+    await chat.loop.run("/log");
+    expect(lastLine().text).toBe("The extension log is empty (print and librecode.log write to it; failures show here too).");
+    chat.rt.log.append("greet", "hello from greet");
+    chat.rt.reportError({ owner: "greet", where: "key handler", message: "greet.lua:3: boom" });
+    await chat.loop.run("/log");
+    expect(lastLine().text.split("\n").map((l) => l.replace(/^\d\d:\d\d:\d\d/, "T"))).toEqual([
+      "Extension log:",
+      "T  greet  hello from greet",
+      "T  greet  error: key handler failed: greet.lua:3: boom",
+    ]);
+    await chat.loop.run("/log 1");
+    expect(lastLine().text.split("\n")[0]).toBe("Extension log (last 1 of 2):");
   });
 
   it("/help lists the commands and the keys", async () => {

@@ -1,7 +1,11 @@
 // The interactive loop in-process: a Terminal on fake streams, the runtime and frames on one
 // FakeClock, and headless xterm reading what was written.
 import { EventEmitter } from "node:events";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { ExtensionHost } from "../../lua/extension-host.js";
+import { tempDir } from "../support/temp-tree.js";
 import { AppPainter } from "../../ui/app-painter.js";
 import { InteractiveApp } from "../../bin/interactive-app.js";
 import type { ChatController } from "../../engine/chat/chat-controller.js";
@@ -28,10 +32,11 @@ class FakeOutput extends EventEmitter {
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
-function setup(width = 40, height = 10, controller?: ChatController) {
+function setup(width = 40, height = 10, controller?: ChatController, before?: (rt: Runtime) => void) {
   const clock = new FakeClock();
   const rt = new Runtime({ clock, width, height });
   const chat = installStockChat(rt, controller ? { controller } : {});
+  before?.(rt);
   chat.setStatus({ provider: "script", model: "demo" });
   const input = new FakeInput();
   const output = new FakeOutput(width, height);
@@ -50,6 +55,23 @@ afterEach(() => {
 });
 
 describe("the interactive app", () => {
+  it("shows an extension's load error on the first frame (it failed before the screen was taken)", async () => {
+    const dir = tempDir("librecode-loaderr-");
+    writeFileSync(join(dir, "broken.lua"), "local x = = 1\n");
+    const { output } = setup(60, 10, undefined, (rt) => new ExtensionHost(rt, { cwd: dir, home: dir }).loadPaths([join(dir, "broken.lua")]));
+    const term = headlessTerminal(60, 10);
+    await feed(term, output.writes.join(""));
+    expect(screenLines(term).map((l) => l.trimEnd())).toEqual([
+      "", "", "", "",
+      "extension broken: load failed: broken.lua:1: unexpected",
+      "symbol near '='",
+      "╭─ message ────────────────────────────────────────────────╮",
+      "│ Type a message (/ for commands)                          │",
+      "╰──────────────────────────────────────────────────────────╯",
+      "script (offline demo)",
+    ]);
+  });
+
   it("enters the terminal and paints the first frame", async () => {
     const { output, input } = setup();
     expect(input.raw).toBe(true);

@@ -63,7 +63,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const theme = buildTheme(opts.theme ?? config.theme, config.theme_tokens);
   const runtime = new Runtime({ width: opts.width, height: opts.height, cwd, ...(opts.clock ? { clock: opts.clock } : {}) });
   registerBuiltinTools(runtime.tools);
-  const chat = installStockChat(runtime);
+  const chat = installStockChat(runtime, { toolLines: config.ui.tool_lines });
   const painter = new AppPainter(runtime, theme);
   if (config.layout !== undefined) applyLayout(runtime, config.layout, "config: layout");
   if (opts.layoutFile !== undefined) applyLayout(runtime, await readLayoutFile(opts.layoutFile), `layout: ${opts.layoutFile}`);

@@ -4,7 +4,7 @@ import type { Block } from "../engine/kernel/block.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import type { CellGrid, CursorPos } from "./cell-grid.js";
 import { contentMeasure, createCompositorState, paintFrame } from "./compositor.js";
-import { blockFlags } from "./renderers/transcript-renderer.js";
+import { blockFlags, flagKey } from "./renderers/transcript-renderer.js";
 import { TRANSCRIPT_RENDER, transcriptRenderHook } from "./renderers/transcript-render-hook.js";
 import type { BlockFlags } from "./renderers/transcript-blocks.js";
 import type { Theme } from "./theme.js";
@@ -108,7 +108,7 @@ export class AppPainter {
     const w = name === undefined ? undefined : this.rt.windows.get(name);
     if (!w || w.renderer === "extension" || this.state.renderers.forRole(w.role) !== this.state.renderers.transcript) return null;
     const flags = blockFlags(w.vars);
-    return { name: name!, buffer: w.buffer, width: w.box.content.width, flags, flagKey: `${flags.showThinking}${flags.expandTools}` };
+    return { name: name!, buffer: w.buffer, width: w.box.content.width, flags, flagKey: flagKey(flags) };
   }
 
   // pageup past the oldest row changes nothing on screen, so the stored scroll is brought back

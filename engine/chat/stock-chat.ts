@@ -22,6 +22,8 @@ export type StockChatOptions = {
   composerLabel?: string;
   /** Spinner tick while working (ms). */
   spinnerMs?: number;
+  /** Tool output lines shown collapsed (config `ui.tool_lines`), as the transcript's `tool_lines` var. */
+  toolLines?: number;
 };
 
 /** The host actions `librecode.action.run` may name. */
@@ -64,6 +66,7 @@ export class StockChat implements ChatSurface {
       }
       rt.windows.setVar(this.transcriptWindow(), "show_thinking", false);
       rt.windows.setVar(this.transcriptWindow(), "expand_tools", false);
+      if (opts.toolLines !== undefined) rt.windows.setVar(this.transcriptWindow(), "tool_lines", opts.toolLines);
       rt.focus = COMPOSER;
     });
     this.registerActions();

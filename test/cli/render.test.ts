@@ -53,6 +53,17 @@ describe.concurrent("librecode render --format text", () => {
     ]);
   });
 
+  it("folds tool output to ui.tool_lines from the config", async () => {
+    const tool = `{"role":"tool","name":"bash","arguments":{"command":"seq 4"},"text":"1\\n2\\n3\\n4","status":"success"}\n`;
+    const dir = scratch({ "chat.jsonl": tool, ".librecode/config.yaml": "ui:\n  tool_lines: 1\n" });
+    const r = await run(["render", "--size", "30x10", "--transcript", "chat.jsonl"], dir);
+    expect(r.stdout.split("\n").slice(3, 6)).toEqual([
+      " bash seq 4                   ",
+      "  … 3 more lines (ctrl+o)     ",
+      "  4                           ",
+    ]);
+  });
+
   it("ignores COLUMNS and LINES: --size is the only size", async () => {
     const r = await run(["render", "--size", "20x3"], scratch(), { COLUMNS: "200", LINES: "60" });
     expect(r.stdout.replace(/\n$/, "").split("\n").map((l) => stringWidth(l))).toEqual([20, 20, 20]);

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { describe, it } from "vitest";
+import type { Runtime } from "../../engine/kernel/runtime.js";
 import { expectSnapshot } from "./snapshot-file.js";
 import { CHAT_FIXTURE, screenLines } from "./screen-fixture.js";
 
@@ -27,8 +28,10 @@ describe("stock chat", () => {
   });
   it("with tool output expanded (ctrl+o)", () => {
     const long = Array.from({ length: 8 }, (_, i) => `line ${i + 1}`).join("\\n");
+    // ui.tool_lines: 5, as the config sets the transcript's tool_lines var.
     const transcript = `{"role":"tool","name":"bash","arguments":{"command":"seq 8"},"text":"${long}","status":"success"}`;
-    expectSnapshot("stock-chat-tools-collapsed-40x16", screenLines({ width: 40, height: 16, transcript }));
+    const toolLines5 = (rt: Runtime) => rt.windows.setVar("transcript", "tool_lines", 5);
+    expectSnapshot("stock-chat-tools-collapsed-40x16", screenLines({ width: 40, height: 16, transcript, setup: toolLines5 }));
     expectSnapshot("stock-chat-tools-expanded-40x16", screenLines({ width: 40, height: 16, transcript, keys: "<c-o>" }));
   });
   it("with the slash completion menu", () => {

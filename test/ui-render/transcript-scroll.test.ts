@@ -1,5 +1,6 @@
 // Scrollback by position: the transcript renderer's rows at any scroll equal the plain stacking of
 // every block's lines, while a frame renders only the blocks it shows, whatever the depth.
+import { DEFAULT_TOOL_LINES } from "../../ui/renderers/tool-block.js";
 import { describe, expect, it } from "vitest";
 import type { Block } from "../../engine/kernel/block.js";
 import { BlockLineCache } from "../../ui/renderers/block-line-cache.js";
@@ -16,7 +17,7 @@ function rng(seed: number): () => number {
 // The reference: every block rendered, stacked with one empty row between non-empty ones,
 // bottom-anchored, `scroll` rows up from the bottom (clamped at the top).
 function reference(blocks: Block[], width: number, height: number, scroll: number, vars: Record<string, unknown>): StyledLine[] {
-  const flags = { showThinking: vars.show_thinking !== false, expandTools: false };
+  const flags = { showThinking: vars.show_thinking !== false, expandTools: false, toolLines: DEFAULT_TOOL_LINES };
   const all: StyledLine[] = [];
   for (const b of blocks) {
     const lines = renderBlock(b, width, flags);

@@ -38,11 +38,37 @@ describe("transcript renderer", () => {
     expect(r.lastMaxScroll).toBe(1);
   });
 
-  it("collapses tool output to the last lines with a ctrl+o hint", () => {
+  it("collapses tool output to the last tool_lines lines (ui.tool_lines) with a ctrl+o hint", () => {
     const tool = block("t", { kind: "tool", role: "tool", text: "l1\nl2\nl3\nl4\nl5\nl6\nl7\n", metadata: { name: "bash", arguments: { command: "seq 7" }, status: "success" } });
-    const out = new TranscriptRenderer().render(input({ role: "transcript", width: 24, height: 7, blocks: [tool] }));
+    const out = new TranscriptRenderer().render(input({ role: "transcript", width: 24, height: 7, blocks: [tool], vars: { tool_lines: 5 } }));
     expect(texts(out.lines)).toEqual([" bash seq 7", "  … 2 more lines (ctrl+o)", "  l3", "  l4", "  l5", "  l6", "  l7"]);
     expect(out.lines[0]!.at(-1)!.style).toEqual({ bg: "toolSuccessBg" });
+  });
+
+  it("shows 12 output lines collapsed by default, and shows a 13th rather than a \"1 more line\" note", () => {
+    const seq = (n: number) => Array.from({ length: n }, (_, i) => `l${i + 1}`).join("\n");
+    const tool = (n: number) => block("t", { kind: "tool", role: "tool", text: seq(n), metadata: { name: "bash", status: "success" } });
+    // The transcript sits at the bottom of its window: the rows above are empty.
+    const rows = (n: number, vars = {}) => texts(new TranscriptRenderer().render(input({ role: "transcript", width: 30, height: 20, blocks: [tool(n)], vars })).lines).filter((l) => l !== "");
+    expect(rows(13)).toEqual([" bash", ...seq(13).split("\n").map((l) => `  ${l}`)]);
+    expect(rows(14)).toEqual([" bash", "  … 2 more lines (ctrl+o)", ...seq(14).split("\n").slice(2).map((l) => `  ${l}`)]);
+    expect(rows(3, { tool_lines: 0 })).toEqual([" bash", "  … 3 more lines (ctrl+o)"]);
+  });
+
+  it("colours an edit's diff and, collapsed, shows it from the changed hunk on", () => {
+    const text = [
+      "edit: replaced 1 occurrence in src/a.ts", "", "--- a/src/a.ts", "+++ b/src/a.ts", "@@ -1,4 +1,4 @@",
+      " const a = 1;", "-const b = 2;", "+const b = 3;", " const c = 4;", " const d = 5;",
+    ].join("\n");
+    const edit = block("t", { kind: "tool", role: "tool", text, metadata: { name: "edit", arguments: { path: "src/a.ts" }, status: "success" } });
+    const out = new TranscriptRenderer().render(input({ role: "transcript", width: 32, height: 6, blocks: [edit], vars: { tool_lines: 4 } }));
+    expect(texts(out.lines)).toEqual([
+      " edit src/a.ts", "  @@ -1,4 +1,4 @@", "   const a = 1;", "  -const b = 2;", "  +const b = 3;", "  … 2 more lines (ctrl+o)",
+    ]);
+    expect(out.lines.slice(1, 5).map((l) => l[1]!.style?.fg)).toEqual(["accent", "text", "diffDelete", "diffAdd"]);
+    const open = new TranscriptRenderer().render(input({ role: "transcript", width: 44, height: 11, blocks: [edit], vars: { expand_tools: true } }));
+    expect(texts(open.lines).slice(3, 5)).toEqual(["  --- a/src/a.ts", "  +++ b/src/a.ts"]);
+    expect(open.lines[7]![1]!.style?.fg).toBe("diffDelete");
   });
 
   it("keeps each collapsed output line to one row", () => {

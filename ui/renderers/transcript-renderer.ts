@@ -7,6 +7,7 @@ import { renderMarkdownStreaming, type MarkdownMemo } from "../markdown-stream.j
 import { wrapGrowing, type GrowMemo } from "../wrap-growing.js";
 import { BlockLineCache } from "./block-line-cache.js";
 import { BlockHeights } from "./block-heights.js";
+import { DEFAULT_TOOL_LINES } from "./tool-block.js";
 import { blockKind, renderBlock, type BlockFlags } from "./transcript-blocks.js";
 import { BlockAnnotator } from "./transcript-marks.js";
 import type { BlockHook } from "./transcript-render-hook.js";
@@ -15,10 +16,13 @@ import { wrapSpans } from "../wrap-text.js";
 
 /** The flags a transcript window's vars select (`show_thinking`, `expand_tools`). */
 export function blockFlags(vars: Record<string, unknown>): BlockFlags {
-  return { showThinking: vars.show_thinking !== false, expandTools: vars.expand_tools === true };
+  const n = vars.tool_lines;
+  const toolLines = typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : DEFAULT_TOOL_LINES;
+  return { showThinking: vars.show_thinking !== false, expandTools: vars.expand_tools === true, toolLines };
 }
 
-const flagKey = (f: BlockFlags): string => `${f.showThinking ? 1 : 0}${f.expandTools ? 1 : 0}`;
+/** The flags as a cache key part. */
+export const flagKey = (f: BlockFlags): string => `${f.showThinking ? 1 : 0}${f.expandTools ? 1 : 0}${f.toolLines}`;
 
 /** Stock renderer of the transcript role; guards its block cache. */
 export class TranscriptRenderer implements WindowRenderer {

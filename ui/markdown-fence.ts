@@ -20,6 +20,8 @@ export type FenceMemo = {
   code: string[];
   codeCount: number;
   codeEnd: number;
+  /** The text after `codeEnd` (the code line still being written). */
+  partial: string;
   render: CodeMemo;
 };
 
@@ -58,7 +60,7 @@ export function openFence(src: string, start: number, raw: string, info: string 
   if (m === null || start + raw.length !== src.length) return null;
   const bodyStart = start + m[0].length;
   const memo: FenceMemo = {
-    width, checked: src.slice(0, bodyStart), head, marker: m[1]!, info, code: [], codeCount: 0, codeEnd: bodyStart,
+    width, checked: src.slice(0, bodyStart), head, marker: m[1]!, info, code: [], codeCount: 0, codeEnd: bodyStart, partial: "",
     render: { info: info ?? "", lang: null, width, rows: [], rowCount: 0, rowLines: 0 },
   };
   return streamFence(src, width, memo, styles);
@@ -70,7 +72,21 @@ export function openFence(src: string, start: number, raw: string, info: string 
  */
 export function streamFence(src: string, width: number, memo: FenceMemo, styles: FenceStyles): { lines: StyledLine[]; memo: FenceMemo } | null {
   if (memo.width !== width || !hasPrefix(src, memo.checked)) return null;
-  const parts = src.slice(memo.codeEnd).split("\n");
+  return fenceAfter(src.slice(memo.codeEnd), memo, styles);
+}
+
+/**
+ * streamFence for text known to be the memo's text plus `appended` (a block's append log says
+ * so): only the code line being written and the appended text are looked at.
+ */
+export function appendFence(appended: string, memo: FenceMemo, styles: FenceStyles): { lines: StyledLine[]; memo: FenceMemo } | null {
+  return fenceAfter(memo.partial + appended, memo, styles);
+}
+
+// The fence's lines given the text after the memo's last complete code line.
+function fenceAfter(after: string, memo: FenceMemo, styles: FenceStyles): { lines: StyledLine[]; memo: FenceMemo } | null {
+  const width = memo.width;
+  const parts = after.split("\n");
   for (const p of parts) if (closes(p, memo.marker)) return null;
   const code = memo.code.length === memo.codeCount ? memo.code : memo.code.slice(0, memo.codeCount);
   let codeEnd = memo.codeEnd;
@@ -78,9 +94,12 @@ export function streamFence(src: string, width: number, memo: FenceMemo, styles:
     code.push(parts[i]!);
     codeEnd += parts[i]!.length + 1;
   }
-  const lines = codeLines(code, code.length, parts[parts.length - 1]!);
+  const partial = parts[parts.length - 1]!;
+  const lines = codeLines(code, code.length, partial);
   const out = renderCode({ info: memo.info, lines, complete: code.length, closed: false, width, fence: styles.fence, plain: styles.plain }, memo.render);
-  const next: FenceMemo = { ...memo, checked: codeEnd === memo.codeEnd ? memo.checked : src.slice(0, codeEnd), code, codeCount: code.length, codeEnd, render: out.memo };
+  // The checked text grows by the lines completed (a rope: nothing is copied unless a string caller compares it).
+  const checked = codeEnd === memo.codeEnd ? memo.checked : memo.checked + after.slice(0, codeEnd - memo.codeEnd);
+  const next: FenceMemo = { ...memo, checked, code, codeCount: code.length, codeEnd, partial, render: out.memo };
   return { lines: memo.head.length === 0 ? out.lines : memo.head.concat(out.lines), memo: next };
 }
 

@@ -4,9 +4,10 @@
 import type { Lexer, Token, Tokens } from "marked";
 import type { Span } from "../engine/kernel/style.js";
 import { blocks, inline, marked, MUTED, PLAIN, withClosingFence } from "./markdown.js";
-import { fenceClosed, openFence, streamFence, type FenceMemo } from "./markdown-fence.js";
+import { appendFence, fenceClosed, openFence, streamFence, type FenceMemo } from "./markdown-fence.js";
 import { openTable, streamTable, type TableMemo } from "./markdown-table.js";
-import { hasPrefix, wrapSpansIncremental, type StyledLine, type WrapMemo } from "./wrap-text.js";
+import type { StreamText } from "./stream-text.js";
+import { hasPrefix, wrapAppendLast, wrapSpansIncremental, type StyledLine, type WrapMemo } from "./wrap-text.js";
 
 /**
  * What a markdown render can reuse next time: the lines of the blocks that can no longer change,
@@ -21,6 +22,8 @@ export type MarkdownMemo = {
   fence?: FenceMemo;
   /** The table the text ended with. */
   table?: TableMemo;
+  /** The text had a carriage return (normalized away): appended text is not rendered from the memo alone. */
+  cr?: boolean;
 };
 
 const FENCE_STYLES = { fence: MUTED, plain: PLAIN };
@@ -149,9 +152,23 @@ const clean = (ls: StyledLine[]): StyledLine[] => ls.map((l) => (l.some((s) => s
  * from its last line, so a delta in prose costs about the last word and one wrapped line (plus
  * marked's block pass over the last blocks). Gives exactly renderMarkdown's lines.
  */
-export function renderMarkdownStreaming(text: string, width: number, memo?: MarkdownMemo): { lines: StyledLine[]; memo: MarkdownMemo } {
+export function renderMarkdownStreaming(text: StreamText, width: number, memo?: MarkdownMemo): { lines: StyledLine[]; memo: MarkdownMemo } {
   const w = Math.max(1, Math.floor(width));
-  const src = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  if (typeof text !== "string") {
+    const fast = memo !== undefined && memo.width === w && !text.appended.includes("\r") ? renderAppended(text.appended, w, memo) : undefined;
+    if (fast !== undefined) return fast;
+    text = text.whole();
+  }
+  if (!text.includes("\r")) return renderText(text, w, memo);
+  const out = renderText(text.replace(/\r\n?/g, "\n"), w, memo);
+  return { lines: out.lines, memo: { ...out.memo, cr: true } };
+}
+
+// Lines of two parts with a blank line between them when both have some.
+const joinLines = (a: StyledLine[], b: StyledLine[]): StyledLine[] => (a.length > 0 && b.length > 0 ? [...a, [], ...b] : a.length > 0 ? a : b);
+
+// renderMarkdownStreaming of text without carriage returns.
+function renderText(src: string, w: number, memo: MarkdownMemo | undefined): { lines: StyledLine[]; memo: MarkdownMemo } {
   // Text that still ends in the same open fence: only its new lines are rendered.
   if (memo?.fence !== undefined && memo.width === w) {
     const f = streamFence(src, w, memo.fence, FENCE_STYLES);
@@ -163,6 +180,28 @@ export function renderMarkdownStreaming(text: string, width: number, memo?: Mark
     if (t !== null) return { lines: t.lines, memo: { ...memo, table: t.memo } };
   }
   return withClosingFence(memo?.fence, () => renderTail(src, w, memo));
+}
+
+/**
+ * The render of the memo's text plus `appended`, from the memo and the appended text alone, for
+ * the two kinds of block a stream makes big: an open code fence, and a one-line paragraph of
+ * inert text (a long line, CJK or emoji prose). Undefined when neither applies: then the caller
+ * renders the whole text. A memo whose text had a carriage return never comes here (normalizing
+ * could join it with an appended newline).
+ */
+function renderAppended(appended: string, w: number, memo: MarkdownMemo): { lines: StyledLine[]; memo: MarkdownMemo } | undefined {
+  if (memo.cr === true) return undefined;
+  if (memo.fence !== undefined) {
+    const f = appendFence(appended, memo.fence, FENCE_STYLES);
+    return f === null ? undefined : { lines: f.lines, memo: { ...memo, fence: f.memo } };
+  }
+  const { line, settled, paragraph } = memo;
+  if (line === undefined || settled === undefined || paragraph === undefined || settled.inertTo !== line.length || settled.text.length >= line.length) return undefined;
+  if (appended.includes("\n") || INERT_BREAK.test(appended) || paragraph.spans[paragraph.spans.length - 1]?.style !== PLAIN) return undefined;
+  const wrapped = wrapAppendLast(paragraph, appended);
+  if (wrapped === undefined) return undefined;
+  const next = line + appended;
+  return { lines: joinLines(memo.stableLines, clean(wrapped.lines)), memo: { ...memo, paragraph: wrapped.memo, settled: { ...settled, inertTo: next.length }, line: next } };
 }
 
 // The whole pass: blocks lexed after the stable ones, the trailing paragraph or open fence
@@ -206,7 +245,7 @@ function renderTail(src: string, w: number, memo: MarkdownMemo | undefined): { l
     }
   }
   lx.inlineQueue = [];
-  const join = (a: StyledLine[], b: StyledLine[]) => (a.length > 0 && b.length > 0 ? [...a, [], ...b] : a.length > 0 ? a : b);
+  const join = joinLines;
   const stableLines = join(baseLines, clean(blocks(tokens.slice(0, cut), w, PLAIN, true)));
   const stable = base + raws.slice(0, cut).join("");
   // The tail; a paragraph at its end (the usual streaming case) is wrapped incrementally.

@@ -136,8 +136,14 @@ function wrapCore(spans: readonly Span[], w: number, resumes: Resume[] | null, l
   return b.lines;
 }
 
-/** What wrapSpansIncremental keeps of one wrap to reuse for the next. */
-export type WrapMemo = { width: number; spans: readonly Span[]; texts: string[]; styles: (Style | undefined)[]; lines: StyledLine[]; resumes: Resume[] };
+/**
+ * What wrapSpansIncremental keeps of one wrap to reuse for the next; `tail`: the expanded text of
+ * the last span from offset `start` of the joined text (where the next append resumes) to its end.
+ */
+export type WrapMemo = {
+  width: number; spans: readonly Span[]; texts: string[]; styles: (Style | undefined)[]; lines: StyledLine[]; resumes: Resume[];
+  tail?: { start: number; text: string };
+};
 
 /**
  * Whether `s` starts with `prefix`. A stream's text is a chain of appended pieces, on which
@@ -188,7 +194,7 @@ export function wrapSpansIncremental(spans: readonly Span[], width: number, memo
   if (from === undefined || from.line === 0) {
     const resumes: Resume[] = [];
     const lines = wrapCore(expanded, w, resumes, 0, 0);
-    return { lines, memo: { width: w, spans, texts, styles, lines, resumes } };
+    return { lines, memo: withTail({ width: w, spans, texts, styles, lines, resumes }) };
   }
   // The spans from the resume word on.
   const rest: Span[] = [];
@@ -203,7 +209,68 @@ export function wrapSpansIncremental(spans: readonly Span[], width: number, memo
   const resumes = memo!.resumes.slice(0, kept);
   const lines = memo!.lines.slice(0, from.line);
   for (const l of wrapCore(rest, w, resumes, from.line, from.start)) lines.push(l);
-  return { lines, memo: { width: w, spans, texts, styles, lines, resumes } };
+  return { lines, memo: withTail({ width: w, spans, texts, styles, lines, resumes }) };
+}
+
+// The resume an append to the text would restart from: the last one whose word ends before the
+// text's end (a word touching the end may grow), as wrapSpansIncremental picks it.
+function lastResume(resumes: readonly Resume[], total: number): number {
+  for (let i = resumes.length - 1; i >= 0; i--) if (resumes[i]!.end < total) return i;
+  return -1;
+}
+
+// Where a tail kept for resume k starts: one resume earlier, because a line broken inside a long
+// word can become a word's own start as the word grows, and then the next append steps back one.
+const tailStart = (resumes: readonly Resume[], k: number): number => resumes[Math.max(0, k - 1)]!.start;
+
+// Keeps the last span's text from the resume an append would use (when it lies in that span).
+function withTail(memo: WrapMemo): WrapMemo {
+  const last = memo.texts.length - 1;
+  if (last < 0) return memo;
+  let total = 0;
+  for (const t of memo.texts) total += t.length;
+  const k = lastResume(memo.resumes, total);
+  const lastStart = total - memo.texts[last]!.length;
+  if (k < 0 || memo.resumes[k]!.start < lastStart) return memo;
+  const start = Math.max(lastStart, tailStart(memo.resumes, k));
+  return { ...memo, tail: { start, text: memo.texts[last]!.slice(start - lastStart) } };
+}
+
+/**
+ * wrapSpansIncremental for the last call's spans with `delta` appended to the last span's text
+ * (same style): wraps again from the last resume using only the text from there, never the whole
+ * span, so a paragraph of any length costs about one line per append. Undefined when the memo
+ * cannot resume inside the last span (then call wrapSpansIncremental with the whole spans).
+ */
+export function wrapAppendLast(memo: WrapMemo, delta: string): { lines: StyledLine[]; memo: WrapMemo } | undefined {
+  const tail = memo.tail;
+  const last = memo.spans.length - 1;
+  if (tail === undefined || last < 0) return undefined;
+  let total = 0;
+  for (const t of memo.texts) total += t.length;
+  const k = lastResume(memo.resumes, total);
+  const from = k < 0 ? undefined : memo.resumes[k]!;
+  if (from === undefined || from.line === 0 || from.start < tail.start) return undefined;
+  const d = expandTabs(delta);
+  const span = memo.spans[last]!;
+  const style = span.style;
+  const tailText = tail.text + d;
+  const restText = tailText.slice(from.start - tail.start);
+  const resumes = memo.resumes.slice(0, k);
+  const lines = memo.lines.slice(0, from.line);
+  for (const l of wrapCore([style === undefined ? { text: restText } : { text: restText, style }], memo.width, resumes, from.line, from.start)) lines.push(l);
+  const grown: Span = style === undefined ? { text: span.text + delta } : { text: span.text + delta, style };
+  const spans = memo.spans.slice(0, last).concat(grown);
+  const texts = memo.texts.slice(0, last).concat(memo.texts[last]! + d);
+  // The next append resumes where the last word ending before the new end starts; the tail
+  // kept covers it when that lies within what this one had (else that append reads the whole).
+  const k2 = lastResume(resumes, total + d.length);
+  const next: WrapMemo = { width: memo.width, spans, texts, styles: memo.styles, lines, resumes };
+  if (k2 >= 0 && resumes[k2]!.start >= tail.start) {
+    const start = Math.max(tail.start, tailStart(resumes, k2));
+    next.tail = { start, text: tailText.slice(start - tail.start) };
+  }
+  return { lines, memo: next };
 }
 
 const textCache = new Map<string, readonly string[]>();

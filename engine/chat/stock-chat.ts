@@ -335,7 +335,8 @@ export class StockChat implements ChatSurface {
   private refreshPanes(): void {
     const has = (name: string): boolean => {
       const b = this.rt.buffers.get(name);
-      return !!b && (b.text !== "" || b.blocks.length > 0);
+      // The length, not the text: joining a long tool output on every delta would copy it whole.
+      return !!b && (b.lines.length > 0 || b.blocks.length > 0);
     };
     const shown = this.rt.windows.get(this.transcriptWindow())?.vars.show_thinking === true;
     const want = { thinking: shown && has("thinking"), tools: has("tools") };

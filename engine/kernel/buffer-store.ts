@@ -3,6 +3,7 @@
 // (reversed ones swapped), lines and blocks 0-based with end -1 meaning "to the end". Every
 // mutation journals a cheap undo closure, bumps rev and touches the buffer. The text is held as
 // lines (TextLines), so insert, deleteRange and replace cost the size of the edit.
+import { dropAppendLog, logAppend } from "./append-log.js";
 import type { Block } from "./block.js";
 import { cpChars, cpLength } from "./code-points.js";
 import { ExtmarkStore, type BufferMarks } from "./extmarks.js";
@@ -301,13 +302,21 @@ export class BufferStore {
     }
     Object.assign(blk, rest);
     if (rest.metadata) blk.metadata = { ...rest.metadata };
+    // A text set other than by appending, or a stream that ended, ends the append log.
+    if (typeof rest.text === "string" || !blk.streaming) dropAppendLog(blk);
     blk.rev = this.nextRev();
-    this.tx.record(() => Object.assign(blk, prev, { rev: this.nextRev() }));
+    this.tx.record(() => {
+      Object.assign(blk, prev, { rev: this.nextRev() });
+      dropAppendLog(blk);
+    });
     this.bump(b);
     return true;
   }
 
-  /** Appends text to a block: the streaming fast path, O(delta) however long the buffer is. */
+  /**
+   * Appends text to a block: the streaming fast path, O(delta) however long the buffer is. The
+   * piece is logged (append-log.ts) so renderers can read what was appended without the whole text.
+   */
   appendToBlock(name: string, id: string, text: string): boolean {
     const b = this.buffers.get(name);
     const blk = b && findBlock(b.blocks, id);
@@ -315,9 +324,11 @@ export class BufferStore {
     const prev = blk.text;
     if (b.marks?.blocks.has(id)) this.marks.edited(b, cpLength(prev), 0, cpLength(text), id);
     blk.text = prev + text;
+    logAppend(blk, prev, text);
     blk.rev = this.nextRev();
     this.tx.record(() => {
       blk.text = prev;
+      dropAppendLog(blk);
       blk.rev = this.nextRev();
     });
     this.bump(b);

@@ -16,6 +16,8 @@ export type BlockFlags = { showThinking: boolean; expandTools: boolean; toolLine
 const USER: Style = Object.freeze({ bg: "userMessageBg" });
 const CUSTOM: Style = Object.freeze({ bg: "customMessageBg" });
 const THINKING: Style = Object.freeze({ fg: "thinkingText", italic: true });
+/** The style of thinking text. */
+export const THINKING_STYLE = THINKING;
 const SYSTEM: Style = Object.freeze({ fg: "muted" });
 const ERROR: Style = Object.freeze({ fg: "error" });
 
@@ -26,24 +28,17 @@ export function blockKind(b: Block): string {
   return b.kind === "message" || b.kind === "" ? b.role : b.kind;
 }
 
-/** Markdown to lines; the transcript passes an incremental one for streaming blocks. */
-export type MarkdownFn = (text: string, width: number) => StyledLine[];
-
-/** Plain text to wrapped lines (trailing newlines dropped); incremental for streaming blocks. */
-export type PlainFn = (text: string, width: number, style: Style) => StyledLine[];
-
-const plainWrap: PlainFn = (text, width, style) => wrapGrowing(text, width, style, "all").lines;
 
 /** A block's lines at `width` (empty when the block draws nothing, like hidden thinking). */
-export function renderBlock(b: Block, width: number, flags: BlockFlags, markdown: MarkdownFn = renderMarkdown, plain: PlainFn = plainWrap): StyledLine[] {
+export function renderBlock(b: Block, width: number, flags: BlockFlags): StyledLine[] {
   const w = Math.max(1, width);
   switch (blockKind(b)) {
     case "user":
       return wrapSpans([{ text: b.text }], Math.max(1, w - 2)).map((l) => padLine([{ text: " ", style: USER }, ...withBackground(l, "userMessageBg")], w, USER));
     case "assistant":
-      return b.text.trim() === "" ? [] : markdown(b.text, w);
+      return b.text.trim() === "" ? [] : renderMarkdown(b.text, w);
     case "thinking":
-      return !flags.showThinking || !/\S/.test(b.text) ? [] : plain(b.text, w, THINKING);
+      return !flags.showThinking || !/\S/.test(b.text) ? [] : wrapGrowing(b.text, w, THINKING, "all").lines;
     case "tool":
       return toolBlock(b, w, flags.expandTools, flags.toolLines);
     case "system":

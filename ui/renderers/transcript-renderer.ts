@@ -3,12 +3,11 @@
 // budget, and each block's row count is kept in a height index per width, so a frame at any depth
 // checks the heights below the view (a rev comparison each) and renders only the visible blocks.
 import type { Block } from "../../engine/kernel/block.js";
-import { renderMarkdownStreaming, type MarkdownMemo } from "../markdown-stream.js";
-import { wrapGrowing, type GrowMemo } from "../wrap-growing.js";
 import { BlockLineCache } from "./block-line-cache.js";
 import { BlockHeights } from "./block-heights.js";
+import { StreamingBlocks } from "./streaming-blocks.js";
 import { DEFAULT_TOOL_LINES } from "./tool-block.js";
-import { blockKind, renderBlock, type BlockFlags } from "./transcript-blocks.js";
+import { blockKind, renderBlock, THINKING_STYLE, type BlockFlags } from "./transcript-blocks.js";
 import { BlockAnnotator } from "./transcript-marks.js";
 import type { BlockHook } from "./transcript-render-hook.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
@@ -31,9 +30,8 @@ export class TranscriptRenderer implements WindowRenderer {
   /** Largest scroll that still shows content, from the last render that reached the top; else null. */
   lastMaxScroll: number | null = null;
   readonly cache: BlockLineCache;
-  // Streaming assistant blocks only: their settled markdown blocks, so a delta renders the tail.
-  private readonly streaming = new Map<string, MarkdownMemo>();
-  private readonly growing = new Map<string, GrowMemo>();
+  // Streaming assistant and thinking blocks: what their last render keeps, so a delta renders the tail.
+  private readonly live = new StreamingBlocks();
   private readonly heights = new Map<string, BlockHeights>();
   // Extmarks placed in blocks: drawn over the cached block lines as a separate step.
   private readonly annotator = new BlockAnnotator();
@@ -62,33 +60,13 @@ export class TranscriptRenderer implements WindowRenderer {
     return lines;
   }
 
-  /** Renders one block; a streaming block reuses what its last render settled. */
+  /** Renders one block; a streaming block renders from what was appended since its last render. */
   private render1(id: string, b: Block, width: number, flags: BlockFlags): StyledLine[] {
-    if (blockKind(b) === "thinking") return this.renderGrowing(id, b, width, flags);
-    const memo = this.streaming.get(id);
-    if (blockKind(b) !== "assistant" || (!b.streaming && memo === undefined)) return renderBlock(b, width, flags);
-    const lines = renderBlock(b, width, flags, (text, w) => {
-      const out = renderMarkdownStreaming(text, w, memo);
-      if (this.streaming.size > 16) this.streaming.clear(); // blocks deleted mid-stream
-      this.streaming.set(id, out.memo);
-      return out.lines;
-    });
-    if (!b.streaming) this.streaming.delete(id);
-    return lines;
-  }
-
-  // Thinking text streams like prose: complete lines are wrapped once (wrap-growing.ts).
-  private renderGrowing(id: string, b: Block, width: number, flags: BlockFlags): StyledLine[] {
-    const memo = this.growing.get(id);
-    if (!b.streaming && memo === undefined) return renderBlock(b, width, flags);
-    const lines = renderBlock(b, width, flags, undefined, (text, w, style) => {
-      const out = wrapGrowing(text, w, style, "all", memo);
-      if (this.growing.size > 16) this.growing.clear();
-      this.growing.set(id, out.memo);
-      return out.lines;
-    });
-    if (!b.streaming) this.growing.delete(id);
-    return lines;
+    const kind = blockKind(b);
+    const live = b.streaming || this.live.has(id);
+    if (kind === "assistant" && live) return this.live.assistant(id, b, Math.max(1, width));
+    if (kind === "thinking" && live) return flags.showThinking ? this.live.thinking(id, b, Math.max(1, width), THINKING_STYLE) : [];
+    return renderBlock(b, width, flags);
   }
 
   /** The height index of a buffer at a width and flags (a few kept: one per transcript window). */

@@ -338,8 +338,9 @@ export class StockChat implements ChatSurface {
       // The length, not the text: joining a long tool output on every delta would copy it whole.
       return !!b && (b.lines.length > 0 || b.blocks.length > 0);
     };
-    const shown = this.rt.windows.get(this.transcriptWindow())?.vars.show_thinking === true;
-    const want = { thinking: shown && has("thinking"), tools: has("tools") };
+    // Thinking shows in one place, inline in the transcript (ctrl+t); the stock chat never opens
+    // the thinking pane (a layout or an extension still may).
+    const want = { thinking: false, tools: has("tools") };
     if (want.thinking === this.panes.thinking && want.tools === this.panes.tools) return;
     this.panes = want;
     this.rt.guard("host", "stock panes", () => this.rt.showStockPanes(want));

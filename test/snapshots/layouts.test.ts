@@ -20,7 +20,7 @@ describe("stock chat", () => {
   it("below the 20x8 minimum shows the too-small notice", () => {
     expectSnapshot("stock-chat-19x7", screenLines({ width: 19, height: 7, transcript: CHAT_FIXTURE }));
   });
-  it("with thinking shown (ctrl+t) and text in the thinking pane", () => {
+  it("with thinking shown (ctrl+t): inline only, the thinking pane stays closed", () => {
     expectSnapshot("stock-chat-thinking-60x20", screenLines({
       width: 60, height: 20, transcript: CHAT_FIXTURE, keys: "<c-t>",
       setup: (rt) => rt.buffers.setText("thinking", "Considering the directory layout..."),

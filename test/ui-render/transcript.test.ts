@@ -90,13 +90,16 @@ describe("transcript renderer", () => {
     expect(out.lines[0]).toEqual([{ text: " grep", style: { bold: true, bg: "toolPendingBg" } }, { text: "   ", style: { bg: "toolPendingBg" } }]);
   });
 
-  it("shows thinking dim italic, and hides it when show_thinking is false", () => {
+  it("shows thinking dim italic, and a one-line marker when show_thinking is false", () => {
     const blocks = [block("k", { kind: "thinking", text: "pondering" }), assistant("a", "answer")];
     const shown = new TranscriptRenderer().render(input({ role: "transcript", width: 12, height: 3, blocks }));
     expect(texts(shown.lines)).toEqual(["pondering", "", "answer"]);
     expect(shown.lines[0]![0]!.style).toEqual({ fg: "thinkingText", italic: true });
-    const hidden = new TranscriptRenderer().render(input({ role: "transcript", width: 12, height: 3, blocks, vars: { show_thinking: false } }));
-    expect(texts(hidden.lines)).toEqual(["", "", "answer"]);
+    const hidden = new TranscriptRenderer().render(input({ role: "transcript", width: 30, height: 3, blocks, vars: { show_thinking: false } }));
+    expect(texts(hidden.lines)).toEqual(["▸ thinking (ctrl+t shows it)", "", "answer"]);
+    expect(hidden.lines[0]![0]!.style).toEqual({ fg: "dim", italic: true });
+    const empty = [block("k", { kind: "thinking", text: " \n" }), assistant("a", "answer")];
+    expect(texts(new TranscriptRenderer().render(input({ role: "transcript", width: 30, height: 1, blocks: empty, vars: { show_thinking: false } })).lines)).toEqual(["answer"]);
   });
 
   it("draws error blocks in the error colour", () => {

@@ -3,6 +3,7 @@
 import type { Block } from "../../engine/kernel/block.js";
 import type { Style } from "../../engine/kernel/style.js";
 import { renderMarkdown } from "../markdown.js";
+import { truncate } from "../text-helpers.js";
 import { wrapGrowing } from "../wrap-growing.js";
 import { wrapSpans, type StyledLine } from "../wrap-text.js";
 import { toolBlock } from "./tool-block.js";
@@ -18,6 +19,9 @@ const CUSTOM: Style = Object.freeze({ bg: "customMessageBg" });
 const THINKING: Style = Object.freeze({ fg: "thinkingText", italic: true });
 /** The style of thinking text. */
 export const THINKING_STYLE = THINKING;
+const THINKING_HIDDEN: Style = Object.freeze({ fg: "dim", italic: true });
+/** The line a thinking block shows while thinking is hidden. */
+export const THINKING_MARKER = "▸ thinking (ctrl+t shows it)";
 const SYSTEM: Style = Object.freeze({ fg: "muted" });
 const ERROR: Style = Object.freeze({ fg: "error" });
 
@@ -38,7 +42,9 @@ export function renderBlock(b: Block, width: number, flags: BlockFlags): StyledL
     case "assistant":
       return b.text.trim() === "" ? [] : renderMarkdown(b.text, w);
     case "thinking":
-      return !flags.showThinking || !/\S/.test(b.text) ? [] : wrapGrowing(b.text, w, THINKING, "all").lines;
+      if (!/\S/.test(b.text)) return [];
+      // Hidden thinking still leaves one line, so the reader knows the model thought (and how to see it).
+      return flags.showThinking ? wrapGrowing(b.text, w, THINKING, "all").lines : [[{ text: truncate(THINKING_MARKER, w), style: THINKING_HIDDEN }]];
     case "tool":
       return toolBlock(b, w, flags.expandTools, flags.toolLines);
     case "system":

@@ -65,7 +65,7 @@ export class TranscriptRenderer implements WindowRenderer {
     const kind = blockKind(b);
     const live = b.streaming || this.live.has(id);
     if (kind === "assistant" && live) return this.live.assistant(id, b, Math.max(1, width));
-    if (kind === "thinking" && live) return flags.showThinking ? this.live.thinking(id, b, Math.max(1, width), THINKING_STYLE) : [];
+    if (kind === "thinking" && live && flags.showThinking) return this.live.thinking(id, b, Math.max(1, width), THINKING_STYLE);
     return renderBlock(b, width, flags);
   }
 

@@ -50,7 +50,7 @@ export class AppPainter {
     let out: { cursor: CursorPos | null };
     try {
       this.rt.updateLayout();
-      this.rt.emit("render", { width: this.rt.width, height: this.rt.height });
+      this.rt.emit("render", this.rt.frameData());
       const handlers = this.rt.events.generation(TRANSCRIPT_RENDER);
       if (handlers !== this.renderHandlers) { this.renderHandlers = handlers; this.dirty = null; }
       this.keepScrollPinned();

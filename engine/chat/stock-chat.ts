@@ -63,6 +63,8 @@ export class StockChat implements ChatSurface {
       for (const pane of ["thinking", "tools"]) {
         if (!rt.windows.has(pane)) rt.windows.create(pane, { role: pane, buffer: pane });
         rt.buffers.setLabel(pane, pane);
+        // Focused, the panes report `focus.kind = "panel"` with their name as `panel_kind`.
+        rt.windows.setVar(pane, "panel_kind", pane);
       }
       rt.windows.setVar(this.transcriptWindow(), "show_thinking", false);
       rt.windows.setVar(this.transcriptWindow(), "expand_tools", false);
@@ -72,6 +74,24 @@ export class StockChat implements ChatSurface {
     this.registerActions();
     rt.setKeyFallback((ev) => this.onKey(ev));
     rt.onDirty((t) => this.afterCommit(t));
+    rt.setFrameData(() => this.frameData());
+  }
+
+  /** What `resize` and `render` events carry besides the size, under the original's names. */
+  frameData(): Record<string, unknown> {
+    const info = this.rt.buffers.get(STATUS)!.metadata as StatusInfo;
+    const blocks = this.rt.buffers.get("transcript")?.blocks ?? [];
+    let streaming = 0;
+    // Streaming blocks are the newest: count from the end, never the whole history.
+    while (streaming < blocks.length && blocks[blocks.length - 1 - streaming]!.streaming) streaming++;
+    const vars = this.rt.windows.get(this.transcriptWindow())?.vars ?? {};
+    return {
+      provider: info.provider ?? "", model: info.model ?? "",
+      model_label: info.model_label ?? (info.provider && info.model ? `${info.provider}/${info.model}` : info.model ?? ""),
+      thinking_level: info.thinking_level ?? "", queued_count: (info.follow_ups ?? 0) + (info.steering ?? 0),
+      message_count: blocks.length - streaming, streaming_block_count: streaming,
+      tools_expanded: vars.expand_tools === true, thinking_hidden: vars.show_thinking !== true,
+    };
   }
 
   /** The controller actions call. */

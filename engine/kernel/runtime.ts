@@ -70,6 +70,7 @@ export class Runtime {
   /** Per content-sized window, what the last layout asked `measure` (see contentMoved). */
   private probes = new Map<string, MeasureProbe[]>();
   private focused = "composer";
+  private frameExtra: (() => Record<string, unknown>) | undefined;
 
   constructor(opts: RuntimeOptions = {}) {
     this.clock = opts.clock ?? systemClock;
@@ -110,13 +111,19 @@ export class Runtime {
   }
 
   /** What keys are dispatched to: the focused window, its buffer and role, and its kind
-   *  (`composer`, `window`, or `autocomplete` while its buffer's `completion` menu has the keys). */
+   *  (`composer`, `autocomplete` while its buffer's `completion` menu has the keys, `panel` for a
+   *  window whose `panel_kind` variable is set (exclusive when its `exclusive` variable is true),
+   *  else `window`). */
   focusInfo(): Required<FocusInfo> {
     const w = this.windows.get(this.focus);
     const buffer = w?.buffer ?? this.focus;
     const role = w?.role ?? this.focus;
     const menu = this.buffers.get(buffer)?.metadata.completion;
     if (menu !== null && typeof menu === "object") return { kind: "autocomplete", window: this.focus, buffer, role, exclusive: true, panel_kind: "" };
+    const panel = w?.vars.panel_kind;
+    if (typeof panel === "string" && panel !== "") {
+      return { kind: "panel", window: this.focus, buffer, role, exclusive: w!.vars.exclusive === true, panel_kind: panel };
+    }
     return { kind: role === "composer" ? "composer" : "window", window: this.focus, buffer, role, exclusive: false, panel_kind: "" };
   }
 
@@ -195,8 +202,20 @@ export class Runtime {
       this.width = width;
       this.height = height;
       this.applyLayout();
-      this.emit("resize", { width, height });
+      this.emit("resize", this.frameData());
     });
+  }
+
+  /** The data of `resize` and `render` events: the size, plus what the host's frame-data
+   *  function adds (the stock chat: model, provider, counts). */
+  frameData(): Record<string, unknown> {
+    const extra = this.frameExtra?.() ?? {};
+    return { ...extra, width: this.width, height: this.height };
+  }
+
+  /** Sets what `frameData()` adds to the size (one function; the last set wins). */
+  setFrameData(fn: (() => Record<string, unknown>) | undefined): void {
+    this.frameExtra = fn;
   }
 
   /** Validates and applies a layout table (throws LayoutError, changing nothing, when invalid).

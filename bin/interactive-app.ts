@@ -61,6 +61,9 @@ export class InteractiveApp {
     });
     // Changes made while a frame is prepared (`render` handlers) are painted in that frame.
     rt.onDirty(() => { if (!this.painter.busy) this.frames.request(); });
+    // A timer or job callback that changed nothing still gets a frame: its `tick` and `render`
+    // handlers are how the original's extensions animated (a clock, a spinner).
+    rt.onWake(() => { if (!this.painter.busy) this.frames.request(); });
     const show = (text: string) => rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));
     // Errors reported before the chat took the screen (extension loading) show on the first frame.
     for (const e of rt.errors) show(errorLine(e));

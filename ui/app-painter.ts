@@ -44,13 +44,18 @@ export class AppPainter {
     this.dirty = null;
   }
 
-  /** One frame: the layout brought up to date, `render` emitted, the dirty windows painted. */
+  /** One frame: the layout brought up to date, `tick` (while timers or jobs live) and `render`
+   *  emitted, the dirty windows painted. */
   paint(grid: CellGrid): { cursor: CursorPos | null } {
     this.painting = true;
     let out: { cursor: CursorPos | null };
     try {
       this.rt.updateLayout();
-      this.rt.emit("render", this.rt.frameData());
+      const data = this.rt.frameData();
+      // At most one `tick` a frame, and only while timers or jobs are live (the working spinner
+      // is a timer, so it ticks while a request runs, as the original's work ticker did).
+      if (this.rt.ticking) this.rt.emit("tick", { ...data });
+      this.rt.emit("render", data);
       const handlers = this.rt.events.generation(TRANSCRIPT_RENDER);
       if (handlers !== this.renderHandlers) { this.renderHandlers = handlers; this.dirty = null; }
       this.keepScrollPinned();

@@ -133,6 +133,13 @@ export class JobRunner {
     return owner === undefined ? all : all.filter((j) => j.owner === owner);
   }
 
+  /** How many jobs are live (cancelled ones not counted). */
+  get size(): number {
+    let n = 0;
+    for (const j of this.jobs.values()) if (!j.cancelled) n++;
+    return n;
+  }
+
   /** Signals every live job's process group (the app is exiting: SIGKILL by default). */
   killAll(signal: NodeJS.Signals = "SIGKILL"): void {
     for (const j of this.jobs.values()) signalGroup(j.child, signal);

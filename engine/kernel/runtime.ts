@@ -64,6 +64,7 @@ export class Runtime {
   private readonly ledger = new OwnerLedger();
   private readonly errorListeners: Array<(e: ErrorReport) => void> = [];
   private readonly dirtyListeners: Array<(t: Touched) => void> = [];
+  private readonly wakeListeners: Array<() => void> = [];
   private fallback: ((ev: KeyEvent) => void) | undefined;
   private measure: MeasureContent | undefined;
   private measured: { table: LayoutNode; windows: Set<string> } | undefined;
@@ -82,8 +83,15 @@ export class Runtime {
     this.windows = new WindowStore(this.tx);
     this.draw = new DrawStore(this.tx);
     this.layout = new LayoutState(opts.layout);
-    this.scheduler = new Scheduler(this.clock, (t) => this.guard(t.owner, "timer", t.fn));
-    this.jobs = new JobRunner((owner, where, fn) => this.guard(owner, where, fn), this.cwd, this.clock);
+    // A timer or job callback wakes the app even when it changed nothing: its frame emits `tick`.
+    this.scheduler = new Scheduler(this.clock, (t) => {
+      this.guard(t.owner, "timer", t.fn);
+      this.wake();
+    });
+    this.jobs = new JobRunner((owner, where, fn) => {
+      this.guard(owner, where, fn);
+      this.wake();
+    }, this.cwd, this.clock);
     this.tx.onCommit((t) => this.committed(t));
     for (const name of DEFAULT_BUFFERS) this.buffers.create(name);
     // The layout is computed at the initial size before startup, so boxes are readable at once.
@@ -277,6 +285,17 @@ export class Runtime {
     this.dirtyListeners.push(l);
   }
 
+  /** Calls l after each timer or job callback ran, whether or not it changed anything (the app
+   *  paints a frame then, so `render` and `tick` handlers see time pass). */
+  onWake(l: () => void): void {
+    this.wakeListeners.push(l);
+  }
+
+  /** True while a timer or a job is live: each frame then emits `tick` (never while idle). */
+  get ticking(): boolean {
+    return this.scheduler.size > 0 || this.jobs.size > 0;
+  }
+
   /** Calls, failures and cumulative guarded time of owner. */
   ownerStats(owner: string): OwnerStats {
     return { ...this.ledger.get(owner) };
@@ -311,6 +330,10 @@ export class Runtime {
     }
     this.tx.commit();
     return value;
+  }
+
+  private wake(): void {
+    for (const l of this.wakeListeners) l();
   }
 
   private runHandler(state: DispatchResult, name: string, data: Record<string, unknown>, key: KeyEvent | undefined,

@@ -134,6 +134,11 @@ export class Scheduler {
     }
   }
 
+  /** How many timers are live. */
+  get size(): number {
+    return this.timers.size;
+  }
+
   /** Live timers, of owner when given, in creation order. */
   live(owner?: string): TimerEntry[] {
     const all = [...this.timers.values()];

@@ -4,6 +4,7 @@
 // terminal-event result (`buffers`, `windows`, `layout`, `actions`, `ui_draw_ops`, `ui_cursor`,
 // `deleted_buffers`, `deleted_windows`, `reset_ui_windows`).
 import type { BufferInit } from "../engine/kernel/buffer-store.js";
+import { DEFAULT_BUFFERS } from "../engine/kernel/runtime.js";
 import type { DrawOp } from "../engine/kernel/draw-op.js";
 import type { EventContext } from "../engine/kernel/event-bus.js";
 import { isRecord } from "../engine/kernel/is-record.js";
@@ -97,6 +98,25 @@ function inlineStyle(t: Table): Table | undefined {
   return Object.keys(s).length > 0 ? s : undefined;
 }
 
+/**
+ * A returned buffer. The default buffers hold the host's own state here (the status line's model
+ * and counts in its metadata, the transcript's blocks), which the original kept outside its
+ * buffers: there only the fields returned change. Other buffers are replaced whole, as there.
+ */
+function applyBuffer(ext: LuaExtension, name: string, init: BufferInit | string): void {
+  const buffers = ext.rt.buffers;
+  if (typeof init === "string" || !DEFAULT_BUFFERS.includes(name)) {
+    buffers.set(name, init);
+    return;
+  }
+  const text = init.chars !== undefined ? init.chars.join("") : init.text;
+  if (text !== undefined && text !== buffers.getText(name)) buffers.setText(name, text);
+  if (init.cursor !== undefined) buffers.setCursor(name, init.cursor);
+  if (init.label !== undefined) buffers.setLabel(name, init.label);
+  for (const [k, v] of Object.entries(init.metadata ?? {})) buffers.setMetadata(name, k, v);
+  if (init.blocks !== undefined) buffers.setBlocks(name, 0, -1, init.blocks);
+}
+
 /** The terminal-event result, in the original's order: deletions, buffers, windows, layout, actions, drawing. */
 export function applyTerminalReturn(ext: LuaExtension, r: Table): void {
   const rt = ext.rt;
@@ -105,7 +125,7 @@ export function applyTerminalReturn(ext: LuaExtension, r: Table): void {
     rt.draw.clear(name);
     rt.windows.delete(name);
   }
-  if (isRecord(r.buffers)) for (const [name, v] of Object.entries(r.buffers)) rt.buffers.set(name, bufferInit(v));
+  if (isRecord(r.buffers)) for (const [name, v] of Object.entries(r.buffers)) applyBuffer(ext, name, bufferInit(v));
   if (isRecord(r.windows)) {
     for (const [name, v] of Object.entries(r.windows)) {
       const w = upstreamWindow(v);

@@ -1,6 +1,5 @@
 // The interactive loop in-process: a Terminal on fake streams, the runtime and frames on one
 // FakeClock, and headless xterm reading what was written.
-import { EventEmitter } from "node:events";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -15,20 +14,8 @@ import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { Terminal } from "../../ui/terminal.js";
 import { createTheme } from "../../ui/theme.js";
 import { feed, headlessTerminal, screenLines } from "../ui-terminal/xterm-oracle.js";
+import { FakeInput, FakeOutput } from "./fake-tty.js";
 
-class FakeInput extends EventEmitter {
-  isTTY = true;
-  raw = false;
-  setRawMode(on: boolean): void { this.raw = on; }
-  resume(): void {}
-  pause(): void {}
-}
-
-class FakeOutput extends EventEmitter {
-  writes: string[] = [];
-  constructor(public columns: number, public rows: number) { super(); }
-  write(s: string): boolean { this.writes.push(s); return true; }
-}
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 

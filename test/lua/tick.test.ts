@@ -1,7 +1,7 @@
 // `tick`: at most one per frame, only while a timer or a job is live; a timer that changes
 // nothing still wakes the app for a frame.
 import { describe, expect, it } from "vitest";
-import { AppPainter } from "../../bin/app-painter.js";
+import { AppPainter } from "../../ui/app-painter.js";
 import { installStockChat } from "../../engine/chat/stock-chat.js";
 import { CellGrid } from "../../ui/cell-grid.js";
 import { createTheme } from "../../ui/theme.js";

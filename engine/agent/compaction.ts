@@ -32,11 +32,14 @@ export function planCompaction(entries: ContextEntry[], contextWindow: number): 
   return { cut, replaced: entries.slice(0, cut), kept: entries.slice(cut) };
 }
 
-/** The offline summary: the first lines of each replaced message (deterministic, for the script provider). */
+/**
+ * The offline summary (deterministic, for the script provider): one bullet per replaced message,
+ * its first line cut to 160 characters, after the previous summary's bullets. No header: the
+ * transcript's "Summary of earlier messages:" is the only one.
+ */
 export function offlineSummary(previous: string | undefined, replaced: ContextEntry[]): string {
-  const lines = renderForSummary(replaced, 160).split("\n").map((l) => `- ${l.split("\n")[0]}`);
-  const head = previous ? [`Earlier summary: ${previous.split("\n")[0]}`] : [];
-  return [`Summary of ${replaced.length} earlier messages:`, ...head, ...lines].join("\n");
+  const bullets = replaced.map((e) => renderForSummary([e], 160).split("\n")[0]!).filter((l) => l !== "").map((l) => `- ${l}`);
+  return [...(previous ? previous.split("\n") : []), ...bullets].join("\n");
 }
 
 /** Asks the model for a summary of `replaced` (and the previous summary); throws a one-line error on failure. */

@@ -2,6 +2,7 @@
 // auto-compaction): the provider's last count plus ~chars/4 of what was added after it; before
 // any count, chars/4 of everything, the system prompt and tool schemas included.
 import type { ToolRegistry } from "../kernel/tool-registry.js";
+import { toolChars } from "../model/message-chars.js";
 import type { ContextUse } from "./chat-loop-options.js";
 import { estimateContext, type ContextEntry } from "./conversation.js";
 
@@ -41,6 +42,6 @@ export class ContextMeter {
   }
 
   private toolChars(): number {
-    return this.tools.list().reduce((n, t) => n + t.description.length + JSON.stringify(t.schema).length, 0);
+    return toolChars(this.tools.list());
   }
 }

@@ -1,6 +1,7 @@
 // The model's view of a session: stored message records <-> provider-neutral messages, the
 // estimate of how much of the context window they use, and the repairs a resumed or interrupted
 // conversation needs (every tool call answered, no empty turns) before a provider accepts it.
+import { messageChars } from "../model/message-chars.js";
 import type { ModelMessage, ModelToolCall } from "../model/model-types.js";
 import type { MessageRecord } from "../session/session-records.js";
 
@@ -17,17 +18,7 @@ export function estimateTokens(chars: number): number {
   return Math.ceil(chars / 4);
 }
 
-/** Characters a message contributes to a request. */
-export function messageChars(m: ModelMessage): number {
-  switch (m.role) {
-    case "tool":
-      return m.content.length + 16;
-    case "assistant":
-      return m.text.length + (m.thinking?.length ?? 0) + (m.toolCalls ?? []).reduce((n, c) => n + c.name.length + c.arguments.length + 16, 0);
-    default:
-      return m.text.length + 8;
-  }
-}
+export { messageChars };
 
 /**
  * Tokens the context uses: the provider's last count (`reported`, covering the first `entries`

@@ -1,6 +1,8 @@
 // From configuration to a ready chat loop: config layers, keys, provider and model, the session
 // store and the session to continue, the built-in tools and the host slash commands. Used by the
 // interactive chat (bin/cmd-chat.ts) and `librecode prompt` (bin/cmd-prompt.ts) alike.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { AuthStore } from "../auth/auth-store.js";
 import { librecodeHome, loadConfig, type LoadedConfig } from "../config/load-config.js";
 import type { RetryOptions } from "../model/model-types.js";
@@ -103,8 +105,16 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     ...(opts.onWorkingChange ? { onWorkingChange: opts.onWorkingChange } : {}),
     ...(opts.defer ? { defer: opts.defer } : {}),
   });
-  const resolveModel = (spec: string): ResolvedModel =>
-    resolveProvider(config, { ...overrides, ...modelTarget(spec, listModels(config), loop.model.providerId) }, env, auth.storedKeys());
+  const resolveModel = (spec: string): ResolvedModel => {
+    const catalog = listModels(config);
+    const target = modelTarget(spec, catalog, loop.model.providerId);
+    // The script provider's "model" is a script file: a word that names nothing is a typo, not a path.
+    const scripted = catalog.find((e) => e.provider === target.provider)?.api === "script";
+    if (scripted && target.model !== undefined && target.model !== "demo" && !existsSync(resolve(opts.cwd, target.model))) {
+      throw new Error(`expected a provider (${catalog.map((e) => e.provider).join(", ")}) or a model of ${target.provider} (demo, or a script file), got "${spec}"`);
+    }
+    return resolveProvider(config, { ...overrides, ...target }, env, auth.storedKeys());
+  };
   registerHostCommands({
     loop, auth, resolveModel,
     listModels: () => formatModelList(listModels(config, env, auth.storedKeys()), `${loop.model.providerId}/${loop.model.model}`),

@@ -1,5 +1,6 @@
 // The offline `script` provider: plays scripted turns with realistic pacing, so a fresh install,
 // the tests and the demos run the whole chat loop (thinking, streaming, real tool calls) without a network.
+import { requestChars } from "./message-chars.js";
 import type { ModelEvent, ModelMessage, ModelRequest, Provider } from "./model-types.js";
 import type { ModelScript, ScriptTurn } from "./model-script.js";
 import { abortableSleep } from "./retry.js";
@@ -83,8 +84,10 @@ async function* play(
     output += call.arguments.length;
     yield { type: "tool_call_end", id, name: call.name, arguments: call.arguments };
   }
-  // Roughly four characters a token, like the real tokenizers on English text.
-  const input = [req.system, ...req.messages.map(messageText)].join("").length;
+  // Counted as the context estimate counts (system, tool definitions, messages; ~4 characters a
+  // token), so the context figure does not jump when the first count replaces the estimate.
+  const input = requestChars(req.system, req.tools, req.messages);
+  output += turn.toolCalls.reduce((n, c) => n + c.name.length + 16, 0);
   yield { type: "usage", input: Math.ceil(input / 4), output: Math.ceil(output / 4) };
   yield { type: "done", stopReason: turn.toolCalls.length ? "tool_use" : "stop" };
 }
@@ -103,10 +106,4 @@ export function fillTemplate(text: string, messages: ModelMessage[]): string {
   const lines = result.split("\n").filter((l) => l.trim() !== "");
   const shown = lines.length > RESULT_LINES ? [...lines.slice(0, RESULT_LINES), `… (${lines.length - RESULT_LINES} more)`] : lines;
   return text.replaceAll("{{tool_result_lines}}", String(lines.length)).replaceAll("{{tool_result}}", shown.join("\n"));
-}
-
-function messageText(m: ModelMessage): string {
-  if (m.role === "tool") return m.content;
-  if (m.role === "assistant") return m.text + (m.thinking ?? "") + (m.toolCalls ?? []).map((c) => c.arguments).join("");
-  return m.text;
 }

@@ -30,7 +30,7 @@ describe("script provider", () => {
       { type: "text_delta", text: "Hell" },
       { type: "text_delta", text: "o wo" },
       { type: "text_delta", text: "rld" },
-      { type: "usage", input: 1, output: 4 },
+      { type: "usage", input: 3, output: 4 }, // input: "hi" + 8 per message, as the context estimate counts
       { type: "done", stopReason: "stop" },
     ]);
     expect(waits).toEqual([30, 30, 30, 30]);

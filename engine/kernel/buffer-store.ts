@@ -5,6 +5,7 @@
 // lines (TextLines), so insert, deleteRange and replace cost the size of the edit.
 import { dropAppendLog, logAppend } from "./append-log.js";
 import type { Block } from "./block.js";
+import { BlockLog, type BlockChange } from "./block-log.js";
 import { cpChars, cpLength } from "./code-points.js";
 import { ExtmarkStore, type BufferMarks } from "./extmarks.js";
 import { copyBlock, isBlockLike, normalizeBlock } from "./normalize-block.js";
@@ -26,6 +27,8 @@ export type BufferRecord = {
   rev: number;
   /** Extmarks (created with the first one). */
   marks?: BufferMarks;
+  /** Which blocks changed, for readers that keep something per block (absent on hand-made records). */
+  readonly blockLog?: BlockLog;
 };
 
 /** A stored buffer: `text` is derived from `lines`, which only the store replaces or splices. */
@@ -37,6 +40,7 @@ class StoredBuffer implements BufferRecord {
   blocks: Block[] = [];
   vars: Record<string, unknown> = {};
   marks?: BufferMarks;
+  readonly blockLog = new BlockLog();
   declare readonly text: string;
   constructor(readonly name: string, public rev: number) {
     // An own enumerable getter (not a prototype one), so a copy such as `{ ...record }` has the text.
@@ -120,6 +124,7 @@ export class BufferStore {
     this.shiftMarks(b, text);
     this.snapshot(b);
     Object.assign(b, { lines: new TextLines(text), cursor, label: t.label ?? "", metadata: { ...(t.metadata ?? {}) }, blocks });
+    b.blockLog.record(RESET);
   }
 
   /** The buffer's text ("" for an unknown buffer). */
@@ -215,6 +220,7 @@ export class BufferStore {
     b.lines = new TextLines();
     b.cursor = 0;
     b.blocks = [];
+    b.blockLog.record(RESET);
   }
 
   /** Copies of blocks [start, end); end -1 means to the end. */
@@ -280,9 +286,11 @@ export class BufferStore {
     const b = this.record(name);
     const stored = this.makeBlock(block, b.blocks.length);
     b.blocks.push(stored);
+    b.blockLog.record({ kind: "splice", at: stored.index, removed: 0, blocks: [stored] });
     this.tx.record(() => {
       const i = b.blocks.lastIndexOf(stored);
       if (i >= 0) b.blocks.splice(i, 1);
+      b.blockLog.record(RESET);
       b.rev = this.nextRev();
     });
     this.bump(b);
@@ -305,9 +313,11 @@ export class BufferStore {
     // A text set other than by appending, or a stream that ended, ends the append log.
     if (typeof rest.text === "string" || !blk.streaming) dropAppendLog(blk);
     blk.rev = this.nextRev();
+    b.blockLog.record({ kind: "change", block: blk });
     this.tx.record(() => {
       Object.assign(blk, prev, { rev: this.nextRev() });
       dropAppendLog(blk);
+      b.blockLog.record({ kind: "change", block: blk });
     });
     this.bump(b);
     return true;
@@ -326,9 +336,11 @@ export class BufferStore {
     blk.text = prev + text;
     logAppend(blk, prev, text);
     blk.rev = this.nextRev();
+    b.blockLog.record({ kind: "change", block: blk });
     this.tx.record(() => {
       blk.text = prev;
       dropAppendLog(blk);
+      b.blockLog.record({ kind: "change", block: blk });
       blk.rev = this.nextRev();
     });
     this.bump(b);
@@ -339,7 +351,7 @@ export class BufferStore {
     return normalizeBlock(b, index, this.nextRev(), () => `b${++this.idCounter}`, this.now());
   }
 
-  private spliceBlocks(b: BufferRecord, at: number, remove: number, insert: Block[]): void {
+  private spliceBlocks(b: StoredBuffer, at: number, remove: number, insert: Block[]): void {
     const prev = b.blocks;
     const prevIndexes = prev.map((x) => x.index);
     const next = prev.slice(0, at).concat(insert, prev.slice(at + remove));
@@ -350,9 +362,11 @@ export class BufferStore {
       }
     });
     b.blocks = next;
+    b.blockLog.record({ kind: "splice", at, removed: remove, blocks: insert });
     this.tx.record(() => {
       prev.forEach((x, i) => (x.index = prevIndexes[i]!));
       b.blocks = prev;
+      b.blockLog.record(RESET);
       b.rev = this.nextRev();
     });
     this.bump(b);
@@ -403,7 +417,9 @@ export class BufferStore {
   private snapshot(b: StoredBuffer): void {
     const { lines, cursor, label, metadata, blocks } = b;
     this.tx.record(() => {
+      const replaced = b.blocks !== blocks;
       Object.assign(b, { lines, cursor, label, metadata, blocks });
+      if (replaced) b.blockLog.record(RESET);
       b.rev = this.nextRev();
     });
     this.bump(b);
@@ -418,6 +434,8 @@ export class BufferStore {
     return ++this.revCounter;
   }
 }
+
+const RESET: BlockChange = { kind: "reset" };
 
 /** Searches from the end: streamed blocks are the newest ones, so this is O(1) in practice. */
 function findBlock(blocks: Block[], id: string): Block | undefined {

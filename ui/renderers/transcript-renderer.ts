@@ -3,8 +3,10 @@
 // budget, and each block's row count is kept in a height index per width, so a frame at any depth
 // checks the heights below the view (a rev comparison each) and renders only the visible blocks.
 import type { Block } from "../../engine/kernel/block.js";
+import type { BlockLog } from "../../engine/kernel/block-log.js";
 import { BlockLineCache } from "./block-line-cache.js";
 import { BlockHeights } from "./block-heights.js";
+import { RowIndex, type Shown } from "./row-index.js";
 import { StreamingBlocks } from "./streaming-blocks.js";
 import { DEFAULT_TOOL_LINES } from "./tool-block.js";
 import { blockKind, renderBlock, THINKING_STYLE, type BlockFlags } from "./transcript-blocks.js";
@@ -23,6 +25,8 @@ export function blockFlags(vars: Record<string, unknown>): BlockFlags {
 /** The flags as a cache key part. */
 export const flagKey = (f: BlockFlags): string => `${f.showThinking ? 1 : 0}${f.expandTools ? 1 : 0}${f.toolLines}`;
 
+type SyncedIndex = { synced: (blocks: readonly Block[], log: BlockLog) => RowIndex };
+
 /** Stock renderer of the transcript role; guards its block cache. */
 export class TranscriptRenderer implements WindowRenderer {
   /** Block renders that missed the cache (what tests count to prove bounded work). */
@@ -33,6 +37,7 @@ export class TranscriptRenderer implements WindowRenderer {
   // Streaming assistant and thinking blocks: what their last render keeps, so a delta renders the tail.
   private readonly live = new StreamingBlocks();
   private readonly heights = new Map<string, BlockHeights>();
+  private readonly rows = new Map<string, SyncedIndex>();
   // Extmarks placed in blocks: drawn over the cached block lines as a separate step.
   private readonly annotator = new BlockAnnotator();
   // `transcript_render` handlers (set by the app): asked first on every cache miss.
@@ -69,6 +74,18 @@ export class TranscriptRenderer implements WindowRenderer {
     return renderBlock(b, width, flags);
   }
 
+  /** The row index of a buffer at a width and flags (a few kept: one per transcript window). */
+  private rowIndex(buffer: string, width: number, flags: BlockFlags): SyncedIndex {
+    const key = `${buffer}\u0000${width}\u0000${flagKey(flags)}${this.hook?.key() ?? ""}`;
+    let r = this.rows.get(key);
+    if (r === undefined) {
+      if (this.rows.size >= 4) this.rows.delete(this.rows.keys().next().value as string);
+      const index = new RowIndex((b) => this.blockLines(buffer, b, width, flags).length);
+      this.rows.set(key, (r = { synced: (blocks, log) => (index.sync(blocks, log), index) }));
+    }
+    return r;
+  }
+
   /** The height index of a buffer at a width and flags (a few kept: one per transcript window). */
   private index(buffer: string, width: number, flags: BlockFlags): BlockHeights {
     const key = `${buffer}\u0000${width}\u0000${flagKey(flags)}${this.hook?.key() ?? ""}`;
@@ -88,38 +105,30 @@ export class TranscriptRenderer implements WindowRenderer {
     if (input.buffer.text !== "") return { lines: wrapSpans([{ text: input.buffer.text }], width).slice(-height) };
     const blocks = input.buffer.blocks;
     const flags = blockFlags(input.window.vars);
-    const idx = this.index(input.buffer.name, width, flags);
+    let idx: BlockHeights | undefined;
     const linesOf = (i: number) => this.annotator.annotate(input.buffer.name, blocks[i]!, this.blockLines(input.buffer.name, blocks[i]!, width, flags), width, flags, input.marks);
     // A block with marks may have virtual lines: its height is its annotated lines' (cached too).
     const marked = (i: number) => input.marks !== undefined && input.marks.blockVersion(blocks[i]!.id) > 0;
-    const rowsOf = (i: number) => (marked(i) ? linesOf(i).length : idx.rows(i, blocks[i]!, () => this.blockLines(input.buffer.name, blocks[i]!, width, flags).length));
-    let scroll = Math.max(0, Math.floor(input.window.scroll || 0));
-    // Walk up until the rows cover the view: `below` counts rows under block i's last line.
-    const shown: { i: number; below: number; n: number }[] = [];
-    let rows = 0;
-    let nonEmpty = 0;
-    let i = blocks.length - 1;
-    for (; i >= 0 && rows < height + scroll; i--) {
-      const n = rowsOf(i);
-      if (n === 0) continue;
-      if (nonEmpty++ > 0) rows += 1;
-      shown.push({ i, below: rows, n });
-      rows += n;
-    }
-    const reachedTop = i < 0;
-    this.lastMaxScroll = reachedTop ? Math.max(0, rows - height) : null;
-    if (reachedTop) scroll = Math.min(scroll, Math.max(0, rows - height));
+    const rowsOf = (i: number) => (marked(i) ? linesOf(i).length : (idx ??= this.index(input.buffer.name, width, flags)).rows(i, blocks[i]!, () => this.blockLines(input.buffer.name, blocks[i]!, width, flags).length));
+    const wanted = Math.max(0, Math.floor(input.window.scroll || 0));
+    // Without marks on blocks, the row index answers from the block log in O(log n); blocks with
+    // marks may have virtual lines, so those buffers take the walk up from the newest block.
+    const log = input.buffer.blockLog;
+    const view = input.marks === undefined && log !== undefined
+      ? this.rowIndex(input.buffer.name, width, flags).synced(blocks, log).view(blocks, wanted, height)
+      : walkUp(blocks.length, rowsOf, wanted, height);
+    const { shown, scroll } = view;
+    this.lastMaxScroll = view.reachedTop ? Math.max(0, view.rows - height) : null;
     // Rows [scroll, scroll + height) counted from the bottom, drawn top-down.
     const top = scroll + height;
     const lines: StyledLine[] = [];
-    for (let k = shown.length - 1; k >= 0; k--) {
-      const s = shown[k]!;
+    for (const s of shown) {
       if (s.below >= top || s.below + s.n <= scroll) {
         // Only the separator row above this block may be visible.
-        if (k < shown.length - 1 && s.below + s.n >= scroll && s.below + s.n < top) lines.push([]);
+        if (s.above && s.below + s.n >= scroll && s.below + s.n < top) lines.push([]);
         continue;
       }
-      if (k < shown.length - 1 && s.below + s.n < top) lines.push([]);
+      if (s.above && s.below + s.n < top) lines.push([]);
       const all = linesOf(s.i);
       const from = Math.max(0, s.below + s.n - top);
       const to = s.n - Math.max(0, scroll - s.below);
@@ -129,4 +138,23 @@ export class TranscriptRenderer implements WindowRenderer {
     const pad = height - lines.length;
     return { lines: pad > 0 ? [...Array.from({ length: pad }, (): StyledLine => []), ...lines] : lines };
   }
+}
+
+/**
+ * The blocks showing rows [scroll, scroll + height), top first, by walking up from the newest
+ * block until the rows cover the view (`below`: rows under a block's last line).
+ */
+function walkUp(count: number, rowsOf: (i: number) => number, wanted: number, height: number): { shown: Shown[]; scroll: number; reachedTop: boolean; rows: number } {
+  const up: Shown[] = [];
+  let rows = 0;
+  let i = count - 1;
+  for (; i >= 0 && rows < height + wanted; i--) {
+    const n = rowsOf(i);
+    if (n === 0) continue;
+    if (up.length > 0) { rows += 1; up[up.length - 1]!.above = true; }
+    up.push({ i, below: rows, n, above: false });
+    rows += n;
+  }
+  const reachedTop = i < 0;
+  return { shown: up.reverse(), scroll: reachedTop ? Math.min(wanted, Math.max(0, rows - height)) : wanted, reachedTop, rows };
 }

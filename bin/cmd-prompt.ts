@@ -80,15 +80,22 @@ async function loadExtensions(rt: Runtime, chat: OpenedChat, cwd: string): Promi
   }
 }
 
-/** Plain mode: answer text and shell-escape output on stdout, tool activity on stderr; JSON mode: every event, one per line. */
-function printer(json: boolean): { write: (ev: AgentEvent) => void; end: () => void } {
+/** Where the printer writes (process.stdout/stderr, or a test's recorder). */
+export type PrinterStreams = { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } };
+
+/**
+ * Plain mode: answer text and shell-escape output on stdout, tool activity on stderr; JSON mode:
+ * every event, one per line. A note on stderr first ends the answer's open line, so on a terminal
+ * (where both streams show) `[tool ...]` never lands at the end of a sentence.
+ */
+export function printer(json: boolean, streams: PrinterStreams = { stdout: process.stdout, stderr: process.stderr }): { write: (ev: AgentEvent) => void; end: () => void } {
   let lastChar = "\n";
   let tail = ""; // the last two characters written, to end a turn's text with a blank line
   let answered = false; // an earlier turn printed text
   let newTurn = true;
   const stdout = (s: string) => {
     if (s === "") return;
-    process.stdout.write(s);
+    streams.stdout.write(s);
     lastChar = s[s.length - 1]!;
     tail = (tail + s).slice(-2);
   };
@@ -100,20 +107,24 @@ function printer(json: boolean): { write: (ev: AgentEvent) => void; end: () => v
     answered = true;
     stdout(s);
   };
-  if (json) return { write: (ev) => process.stdout.write(`${JSON.stringify(ev)}\n`), end: () => {} };
+  const note = (s: string) => {
+    if (lastChar !== "\n") stdout("\n");
+    streams.stderr.write(s);
+  };
+  if (json) return { write: (ev) => streams.stdout.write(`${JSON.stringify(ev)}\n`), end: () => {} };
   return {
     write: (ev) => {
       switch (ev.type) {
         case "turn_start": newTurn = true; break;
         case "text_delta": text(ev.text); break;
         case "system": stdout(`${lastChar === "\n" ? "" : "\n"}${ev.text}\n`); break;
-        case "tool_start": process.stderr.write(`[tool ${ev.name} ${JSON.stringify(ev.arguments)}]\n`); break;
+        case "tool_start": note(`[tool ${ev.name} ${JSON.stringify(ev.arguments)}]\n`); break;
         // `librecode prompt "!ls"`: the command's output is the answer.
         case "shell": stdout(ev.output === "" || ev.output.endsWith("\n") ? ev.output : `${ev.output}\n`); break;
-        case "tool_end": if (ev.is_error) process.stderr.write(`[tool ${ev.name} failed: ${ev.content.split("\n")[0]}]\n`); break;
+        case "tool_end": if (ev.is_error) note(`[tool ${ev.name} failed: ${ev.content.split("\n")[0]}]\n`); break;
         case "turn_end": if (lastChar !== "\n" && ev.stop_reason === "tool_use") stdout("\n"); break;
-        case "retry": process.stderr.write(`[retry ${ev.attempt} in ${ev.delay_ms} ms: ${ev.reason}]\n`); break;
-        case "error": process.stderr.write(`librecode: ${ev.message}\n`); break;
+        case "retry": note(`[retry ${ev.attempt} in ${ev.delay_ms} ms: ${ev.reason}]\n`); break;
+        case "error": note(`librecode: ${ev.message}\n`); break;
         default: break;
       }
     },

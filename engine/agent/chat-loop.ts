@@ -383,7 +383,7 @@ export class ChatLoop implements ChatController {
   private runContext(signal: AbortSignal): RunContext {
     return {
       rt: this.rt, writer: this.writer, store: this.store, sessionId: this.session.id, signal, cwd: this.opts.cwd,
-      secrets: this.opts.secrets ?? (() => []), output: (ev) => this.emitOut(ev),
+      secrets: this.opts.secrets ?? (() => []), output: (ev) => this.emitOut(ev), status: (patch) => this.pushStatus(patch),
     };
   }
 

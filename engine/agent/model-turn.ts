@@ -51,6 +51,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
       }
       if (retrying !== undefined && ev.type !== "retry") {
         ctx.rt.emit("retry_end", { attempt: retrying, ok: !(ev.type === "done" && ev.stopReason === "error") });
+        ctx.status?.({ retry: undefined });
         retrying = undefined;
       }
       switch (ev.type) {
@@ -66,6 +67,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
           retrying = ev.attempt;
           ctx.rt.emit("retry_start", { attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason });
           ctx.output({ type: "retry", attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason });
+          ctx.status?.({ retry: retryNote(ev.attempt, ev.delayMs, ev.reason) });
           break;
         case "done":
           stopReason = ev.stopReason;
@@ -79,6 +81,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
     stopReason = "error";
     error = `${provider.id}: ${(e as Error)?.message ?? String(e)}`;
   }
+  if (retrying !== undefined) ctx.status?.({ retry: undefined }); // the stream ended while a retry waited
   if (ctx.signal.aborted && stopReason !== "error") stopReason = "aborted";
   const { message, record } = s.finish(stopReason);
   return { message, seq: record?.seq ?? 0, stopReason, toolBlocks: s.toolBlocks, ...(error ? { error, ...detail } : {}), ...(usage ? { usage } : {}) };
@@ -201,4 +204,10 @@ class TurnStream {
     if (record) announceSaved(this.ctx, record);
     return record ? { message, record } : { message };
   }
+}
+
+/** The status line's retry part: "retry 2 in 4 s: 429 rate limited". */
+export function retryNote(attempt: number, delayMs: number, reason: string): string {
+  const secs = delayMs < 10_000 ? +(delayMs / 1000).toFixed(1) : Math.round(delayMs / 1000);
+  return `retry ${attempt} in ${secs} s: ${reason.split("\n")[0]}`;
 }

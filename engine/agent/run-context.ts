@@ -16,6 +16,8 @@ export type RunContext = {
   cwd: string;
   secrets: () => string[];
   output: (ev: AgentEvent) => void;
+  /** Merges status metadata (a retry waiting shows in the status line); absent outside the chat. */
+  status?: (patch: Record<string, unknown>) => void;
 };
 
 /** Emits `session_save` for a message just committed to the database. */

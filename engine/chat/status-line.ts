@@ -19,6 +19,8 @@ export type StatusInfo = {
   context_tokens?: number;
   context_window?: number;
   context_percent?: number;
+  /** A failed request waiting to be tried again ("retry 2 in 4 s: 429 rate limited"). */
+  retry?: string;
   /** Steering messages waiting for the next turn boundary, and follow-ups queued for after the run. */
   steering?: number;
   follow_ups?: number;
@@ -103,6 +105,7 @@ export function statusParts(meta: Record<string, unknown>, home = process.env.HO
   if (typeof meta.thinking_level === "string" && meta.thinking_level !== "" && meta.thinking_level !== "off") {
     left.push({ text: `thinking ${meta.thinking_level}`, style: MUTED });
   }
+  if (typeof meta.retry === "string" && meta.retry !== "") left.push({ text: meta.retry, style: WARN });
   const ctx = contextUse(meta);
   if (ctx !== "") left.push({ text: ctx, style: (contextPercent(meta) ?? 0) >= CONTEXT_WARN_PERCENT ? WARN : MUTED });
   const right: StatusPart[] = [];

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { statusText } from "../../engine/chat/status-line.js";
 import { SessionStore } from "../../engine/session/session-store.js";
 import { jsonError } from "../model/loopback-server.js";
 import { KEY, LOOP_EVENTS, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
@@ -151,6 +152,23 @@ describe("chat loop stream events", () => {
       ["retry_start", { attempt: 2, delay_ms: expect.any(Number), reason: "503 overloaded" }],
       ["retry_end", { attempt: 2, ok: true }],
     ]);
+  });
+
+  it("shows a waiting retry in the status line, and clears it when the retried request answers", async () => {
+    const server = await serve([
+      jsonError(429, { error: { message: "rate limited" } }),
+      (res) => respond(res, textFrames("fine")),
+    ]);
+    const chat = openLoop(project(server.origin));
+    const notes: unknown[] = [];
+    chat.rt.onDirty(() => {
+      const r = chat.rt.buffers.get("status")?.metadata.retry;
+      if (notes.at(-1) !== r) notes.push(r);
+    });
+    expect((await chat.loop.run("hi")).text).toBe("fine");
+    expect(notes.filter((n) => n !== undefined)).toEqual([expect.stringMatching(/^retry 2 in \d+(\.\d)? s: 429 rate limited$/)]);
+    expect(notes.at(-1)).toBeUndefined();
+    expect(statusText({ model_label: "m", retry: "retry 2 in 1.5 s: 429 rate limited" })).toBe("m · retry 2 in 1.5 s: 429 rate limited");
   });
 
   it("streams reasoning as thinking_delta into a thinking block and the thinking pane's buffer", async () => {

@@ -95,6 +95,10 @@ export function registerHostCommands(deps: HostCommandDeps): void {
   reg("help", "list commands and keys", () => {
     const cmds = rt.commands.list().map((c) => [`/${c.name}`, `${c.desc}${c.owner === "host" ? "" : `  (${c.owner})`}`] as const);
     const keys = STOCK_KEY_HELP.map((k) => [k.keys, k.does] as const);
-    return ["Commands:", ...formatColumns(cmds), "", "Keys:", ...formatColumns(keys)].join("\n");
+    // Extension keymaps that describe themselves (`desc`), with where they apply and whose they are.
+    const ext = rt.keymaps.list().filter((k) => k.desc !== "" && k.owner !== "host")
+      .map((k) => [k.lhs, `${k.desc}${k.targetKey === "global" ? "" : ` (${k.targetKey})`}  (${k.owner})`] as const);
+    const extLines = ext.length > 0 ? ["", "Extension keys:", ...formatColumns(ext)] : [];
+    return ["Commands:", ...formatColumns(cmds), "", "Keys:", ...formatColumns(keys), ...extLines].join("\n");
   });
 }

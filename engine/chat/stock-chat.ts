@@ -35,6 +35,8 @@ export const STOCK_ACTIONS = [
 const COMPOSER = "composer";
 const STATUS = "status";
 const DEFAULT_LABEL = "message";
+/** How long a first ctrl+c / ctrl+d on an empty composer waits for the second that quits. */
+export const QUIT_WINDOW_MS = 2000;
 /** The composer's placeholder while a request runs: what the keys do then is not what they do idle. */
 export const WORKING_PLACEHOLDER = "enter steers the answer · alt+enter queues a follow-up · esc stops";
 
@@ -50,6 +52,8 @@ export class StockChat implements ChatSurface {
   private spinner: number | undefined;
   private readonly spinnerMs: number;
   private panes = { thinking: false, tools: false };
+  /** The quit key pressed once on an empty composer, and the timer that forgets it. */
+  private quitArmed: { key: string; timer: number } | undefined;
   /** Composer text for which the user dismissed completion (escape). */
   private dismissed: string | undefined;
   private readonly label: string;
@@ -129,6 +133,30 @@ export class StockChat implements ChatSurface {
       if (own === "" || own === before) this.rt.buffers.setText(STATUS, statusText(this.rt.buffers.get(STATUS)!.metadata));
       if ("steering" in patch || "follow_ups" in patch) this.queueLabel(this.rt.buffers.get(STATUS)!.metadata as StatusInfo);
     });
+  }
+
+  // One stray ctrl+c or ctrl+d must not end the chat: the first press on an empty, idle composer
+  // says in the composer's title how to quit, and the same key again within QUIT_WINDOW_MS quits.
+  private quitKey(key: string): void {
+    if (this.quitArmed?.key === key) {
+      this.disarmQuit();
+      this.rt.actions.run("app.quit");
+      return;
+    }
+    this.disarmQuit();
+    const current = this.rt.buffers.get(COMPOSER)?.label ?? "";
+    if (current === this.label || current.startsWith(`${this.label} · `)) this.rt.buffers.setLabel(COMPOSER, `${this.label} · ${key} again to quit`);
+    const timer = this.rt.scheduler.defer(QUIT_WINDOW_MS, () => this.rt.guard("host", "quit hint", () => this.disarmQuit()));
+    this.quitArmed = { key, timer };
+  }
+
+  private disarmQuit(): void {
+    if (!this.quitArmed) return;
+    this.rt.scheduler.stop(this.quitArmed.timer);
+    this.quitArmed = undefined;
+    const current = this.rt.buffers.get(COMPOSER)?.label ?? "";
+    if (current.endsWith(" again to quit")) this.rt.buffers.setLabel(COMPOSER, this.label);
+    this.queueLabel(this.rt.buffers.get(STATUS)!.metadata as StatusInfo);
   }
 
   // What waits to be sent shows in the composer's title ("message · 1 queued"), where the user
@@ -232,6 +260,7 @@ export class StockChat implements ChatSurface {
   // The stock key behaviour (docs/keys.md); runs only for keys no keymap or handler consumed.
   private onKey(ev: KeyEvent): void {
     const name = keyName(ev);
+    if (this.quitArmed && this.quitArmed.key !== name) this.disarmQuit();
     if (this.completionKey(name)) return;
     const run = (action: string) => this.rt.actions.run(action);
     switch (name) {
@@ -248,10 +277,10 @@ export class StockChat implements ChatSurface {
         // The habit from other terminal programs: ctrl+c stops what is running before it quits.
         if (this.rt.buffers.getLength(COMPOSER) > 0) run("prompt.cancel");
         else if (this.ctrl.working) run("interrupt");
-        else run("app.quit");
+        else this.quitKey(name);
         return;
       case "ctrl+d":
-        if (this.rt.buffers.getLength(COMPOSER) === 0) run("app.quit");
+        if (this.rt.buffers.getLength(COMPOSER) === 0) this.quitKey(name);
         else this.edit(EDIT_KEYS.delete!(this.composer()));
         return;
       case "ctrl+g": run("app.editor"); return;

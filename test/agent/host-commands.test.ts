@@ -58,8 +58,8 @@ describe("slash commands", () => {
       "  ctrl+j, shift+enter  insert a newline",
       "  up / down            prompt history (on the first / last line)",
       "  escape               interrupt the running request",
-      "  ctrl+c               clear the prompt; when empty: interrupt while working, quit when idle",
-      "  ctrl+d               quit when the prompt is empty",
+      "  ctrl+c               clear the prompt; when empty: interrupt while working, quit when idle (press twice)",
+      "  ctrl+d               quit when the prompt is empty (press twice)",
       "  ctrl+g               edit the prompt in $VISUAL / $EDITOR",
       "  ctrl+z               suspend to the shell (fg resumes)",
       "  ctrl+l               clear and repaint the screen",
@@ -67,6 +67,21 @@ describe("slash commands", () => {
       "  ctrl+t               show / hide thinking",
       "  ctrl+o               expand / collapse tool output",
       "  !cmd, !!cmd          run a shell command (!! keeps it out of the model's context)",
+    ]);
+  });
+
+  it("/help lists extension keymaps that have a desc, with their target and owner", async () => {
+    const { chat, lastLine } = await setup();
+    const noop = () => undefined;
+    chat.rt.keymaps.set("global", "ctrl+k", noop, { desc: "open the notes", owner: "notes" });
+    chat.rt.keymaps.set({ role: "composer" }, "alt+s", noop, { desc: "spell-check the prompt", owner: "spell-check" });
+    chat.rt.keymaps.set("global", "ctrl+y", noop, { owner: "quiet" });
+    await chat.loop.run("/help");
+    const text = lastLine().text.split("\n");
+    expect(text.slice(text.indexOf("Extension keys:"))).toEqual([
+      "Extension keys:",
+      "  ctrl+k  open the notes  (notes)",
+      "  alt+s   spell-check the prompt (role=composer)  (spell-check)",
     ]);
   });
 

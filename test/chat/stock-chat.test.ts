@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { installStockChat, type StockChat } from "../../engine/chat/stock-chat.js";
+import { installStockChat, QUIT_WINDOW_MS, type StockChat } from "../../engine/chat/stock-chat.js";
 import type { ChatController } from "../../engine/chat/chat-controller.js";
 import { parseKeys } from "../../engine/kernel/key-notation.js";
 import { keyEvent } from "../../engine/kernel/key-event.js";
@@ -206,14 +206,27 @@ describe("stock chat: ctrl+c, ctrl+d, ctrl+g", () => {
     rt.actions.register("app.editor", () => ran.push("editor"));
     return ran;
   }
-  it("ctrl+c clears a non-empty composer, then quits", () => {
+  it("ctrl+c clears a non-empty composer, then quits when pressed twice", () => {
     const { rt } = setup();
     const ran = withApp(rt);
     type(rt, "abc<c-c>");
     expect(composer(rt).text).toBe("");
     expect(ran).toEqual([]);
-    type(rt, "<c-c>");
+    type(rt, "<c-c><c-c>");
     expect(ran).toEqual(["quit"]);
+  });
+  it("a first ctrl+c on an empty composer names the second in the composer's title; waiting or another key forgets it", () => {
+    const { rt, clock } = setup();
+    const ran = withApp(rt);
+    type(rt, "<c-c>");
+    expect([ran, rt.buffers.get("composer")!.label]).toEqual([[], "message · ctrl+c again to quit"]);
+    clock.advance(QUIT_WINDOW_MS);
+    expect(rt.buffers.get("composer")!.label).toBe("message");
+    type(rt, "<c-c>");
+    type(rt, "<c-d>");
+    expect([ran, rt.buffers.get("composer")!.label]).toEqual([[], "message · ctrl+d again to quit"]);
+    type(rt, "x");
+    expect([ran, rt.buffers.get("composer")!.label, composer(rt).text]).toEqual([[], "message", "x"]);
   });
   it("ctrl+c on an empty composer while a request runs interrupts it instead of quitting", () => {
     const c = recorder();
@@ -222,7 +235,8 @@ describe("stock chat: ctrl+c, ctrl+d, ctrl+g", () => {
     c.busy = true;
     type(rt, "<c-c>");
     expect([c.calls, ran]).toEqual([["interrupt"], []]);
-    type(rt, "<c-c>");
+    c.busy = false;
+    type(rt, "<c-c><c-c>");
     expect(ran).toEqual(["quit"]);
   });
   it("ctrl+d quits only on an empty composer, else deletes forward", () => {
@@ -230,7 +244,7 @@ describe("stock chat: ctrl+c, ctrl+d, ctrl+g", () => {
     const ran = withApp(rt);
     type(rt, "ab<home><c-d>");
     expect(composer(rt)).toEqual({ text: "b", cursor: 0 });
-    type(rt, "<c-d><c-d>");
+    type(rt, "<c-d><c-d><c-d>");
     expect(ran).toEqual(["quit"]);
   });
   it("ctrl+g asks the app for the editor hand-off", () => {

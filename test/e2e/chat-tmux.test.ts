@@ -48,7 +48,7 @@ describe("librecode in a real terminal (tmux)", () => {
     // ctrl+c on the empty composer first stops the demo's answer, then quits.
     s.keys("C-c");
     await s.waitFor("the answer stopped", (l) => l.some((x) => x.includes(PLACEHOLDER)));
-    s.keys("C-c");
+    s.keys("C-c", "C-c"); // one more to confirm the quit
     await expectShellUsable(s);
     // Something was said: the last line the chat printed names the session and how to continue it.
     const after = await s.waitFor("the exit line", (l) => l.some((x) => x.startsWith("librecode: session ")));
@@ -64,7 +64,7 @@ describe("librecode in a real terminal (tmux)", () => {
     s.keys("Enter");
     const lines = await s.waitFor("the scripted answer", (l) => l.some((x) => x.startsWith("Scripted answer: pong")));
     expect(lines.some((x) => x.startsWith(" ping"))).toBe(true);
-    s.keys("C-d");
+    s.keys("C-d", "C-d");
     await expectShellUsable(s);
   });
 
@@ -75,16 +75,18 @@ describe("librecode in a real terminal (tmux)", () => {
     const bottom = lines.findIndex((x) => x.startsWith("╰"));
     expect([...lines[bottom]!].length).toBe(70);
     expect(bottom).toBe(18);
-    s.keys("C-d");
+    s.keys("C-d", "C-d");
     await expectShellUsable(s);
   });
 
-  it("ctrl+c first clears a non-empty composer, the second ctrl+c quits", async () => {
+  it("ctrl+c first clears a non-empty composer, then names the quit, and the next ctrl+c quits", async () => {
     const s = await startChat();
     s.type("draft");
     await s.waitFor("the draft", (l) => l.some((x) => x.includes("│ draft")));
     s.keys("C-c");
     await s.waitFor("the cleared composer", (l) => l.some((x) => x.includes(PLACEHOLDER)));
+    s.keys("C-c");
+    await s.waitFor("the quit hint", (l) => l.some((x) => x.includes("message · ctrl+c again to quit")));
     s.keys("C-c");
     await expectShellUsable(s);
   });
@@ -99,7 +101,7 @@ describe("librecode in a real terminal (tmux)", () => {
     s.type("fg");
     s.keys("Enter");
     await s.waitFor("the chat repainted", (l) => l.some((x) => x.includes("│ draft kept")) && l[29]!.includes("script"));
-    s.keys("C-c", "C-c");
+    s.keys("C-c", "C-c", "C-c"); // clear the draft, then quit (twice)
     await expectShellUsable(s);
   });
 

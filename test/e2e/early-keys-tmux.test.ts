@@ -26,9 +26,9 @@ async function shell(files: Record<string, string> = {}): Promise<TmuxSession> {
   return session;
 }
 
-/** Quits the chat (ctrl+c on the empty composer) and waits for the shell prompt. */
+/** Quits the chat (ctrl+c twice on the empty composer) and waits for the shell prompt. */
 async function quitToShell(s: TmuxSession): Promise<void> {
-  s.keys("C-c");
+  s.keys("C-c", "C-c");
   await s.waitFor("the shell prompt after quitting", (l) =>
     !l.some((x) => x.includes(PLACEHOLDER)) && l.filter((x) => x.trim() !== "").at(-1) === "$");
 }

@@ -150,8 +150,9 @@ describe("the interactive app", () => {
     expect(output.writes.length).toBe(stopped);
   });
 
-  it("ctrl+c on an empty composer restores the terminal and ends the app", async () => {
+  it("ctrl+c twice on an empty composer restores the terminal and ends the app", async () => {
     const { terminal, output, input, app } = setup();
+    terminal.receive("\x03");
     terminal.receive("\x03");
     await tick();
     await app.done;

@@ -8,7 +8,7 @@ export function formatTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace("T", " ");
 }
 
-/** One line per session, newest first as given: `id  updated  N msgs  name  provider/model  cwd`. */
+/** One line per session, newest first as given: `id  updated  N msgs  name  provider/model  cwd  "first prompt…"`. */
 export function formatSessionList(sessions: SessionInfo[]): string[] {
   return plainLines(sessionListRows(sessions));
 }
@@ -29,5 +29,12 @@ export function sessionListRows(sessions: SessionInfo[]): StyledRow[] {
     { text: names[i]!.padEnd(nameWidth), style: { bold: true } }, gap,
     { text: models[i]!.padEnd(modelWidth) }, gap,
     { text: s.cwd, style: { fg: "muted" } },
+    ...(s.firstPrompt ? [gap, { text: promptPreview(s.firstPrompt) }] : []),
   ]);
+}
+
+/** The first prompt as a list shows it: one line, quoted, cut to 40 characters. */
+export function promptPreview(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return JSON.stringify(line.length > 40 ? `${line.slice(0, 39)}…` : line);
 }

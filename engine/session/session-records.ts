@@ -18,6 +18,8 @@ export type SessionInfo = {
   parentId: string | null;
   /** The parent's last message seq the fork copied (null for a root). */
   forkSeq: number | null;
+  /** The start of the first user message (up to 200 characters), for lists; null before one. */
+  firstPrompt?: string | null;
 };
 
 export type MessageRecord = {

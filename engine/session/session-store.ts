@@ -30,6 +30,7 @@ export type SessionStoreOptions = {
 type SessionRow = {
   id: string; name: string | null; cwd: string; created_at: number; updated_at: number;
   provider: string | null; model: string | null; message_count: number; parent_id: string | null; fork_seq: number | null;
+  first_prompt: string | null;
 };
 type MessageRow = {
   id: number; session_id: string; seq: number; role: string; kind: string; text: string; payload: string | null;
@@ -37,7 +38,8 @@ type MessageRow = {
 };
 type Streaming = { id: number; sessionId: string; text: string; flushedChars: number; flushedAt: number };
 
-const SESSION_COLUMNS = `s.*, (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id) AS message_count`;
+const SESSION_COLUMNS = `s.*, (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id) AS message_count,
+  (SELECT substr(m.text, 1, 200) FROM messages m WHERE m.session_id = s.id AND m.kind = 'user' ORDER BY m.seq LIMIT 1) AS first_prompt`;
 
 /** Guards one open database: prepared statements, the streaming partials of this process. */
 export class SessionStore {
@@ -348,6 +350,7 @@ function toSession(r: SessionRow): SessionInfo {
   return {
     id: r.id, name: r.name, cwd: r.cwd, createdAt: r.created_at, updatedAt: r.updated_at,
     provider: r.provider, model: r.model, messageCount: r.message_count, parentId: r.parent_id, forkSeq: r.fork_seq,
+    firstPrompt: r.first_prompt ?? null,
   };
 }
 

@@ -128,17 +128,22 @@ describe("sessions", () => {
     store.close();
   });
 
-  it("formats the list one line per session", () => {
+  it("formats the list one line per session, ending with a preview of the first prompt", () => {
     const clock = steppingClock();
     const store = SessionStore.open(tempHome(), { clock });
     const a = store.create({ cwd: "/home/u/proj", name: "refactor", provider: "local", model: "m1" });
     store.appendMessage(a.id, { kind: "user", text: "hi" });
     clock.advance(60_000);
     const b = store.create({ cwd: "/tmp" });
+    clock.advance(60_000);
+    const c = store.create({ cwd: "/tmp" });
+    store.appendMessage(c.id, { kind: "user", text: "rename the parser module\nand update every import of it please" });
+    store.appendMessage(c.id, { kind: "user", text: "second prompt" });
     const lines = formatSessionList(store.list());
     expect(lines).toEqual([
+      `${c.id}  2026-11-25 16:02  2 msgs  -         -         /tmp  "rename the parser module and update eve…"`,
       `${b.id}  2026-11-25 16:01  0 msgs  -         -         /tmp`,
-      `${a.id}  2026-11-25 16:00  1 msgs  refactor  local/m1  /home/u/proj`,
+      `${a.id}  2026-11-25 16:00  1 msgs  refactor  local/m1  /home/u/proj  "hi"`,
     ]);
     expect(formatSessionList([])).toEqual(["no sessions"]);
     store.close();

@@ -36,7 +36,7 @@ export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> 
     tools: t.tools, thinkingLevel: t.thinkingLevel,
   };
   rt.emit("model_request", { turn, purpose: "turn", provider, model, messages: req.messages.length, tools: req.tools.length, estimated_tokens: t.estimate() });
-  const out = await streamTurn(t.ctx, t.model.provider, req);
+  const out = await streamTurn(t.ctx, t.model.provider, req, t.model.info.price);
   const calls = out.message.toolCalls ?? [];
   if (out.seq > 0 || out.message.text || calls.length) {
     t.entries.push({ message: out.message, seq: out.seq });

@@ -23,6 +23,7 @@ import { preparePrompt } from "./prompt-events.js";
 import { appendUser, runTurn } from "./agent-turn.js";
 import { announceSaved, type RunContext } from "./run-context.js";
 import { showSession } from "./session-view.js";
+import { sessionUsage } from "../session/session-usage.js";
 import { parseShellEscape, runShellEscape, type ShellEscape } from "./shell-escape.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
 import { TranscriptWriter } from "./transcript-writer.js";
@@ -39,6 +40,8 @@ export class ChatLoop implements ChatController {
   thinkingLevel: ThinkingLevel;
   entries: ContextEntry[] = [];
   summary: string | undefined;
+  /** USD the session's responses cost so far, at the prices known (undefined while none was priced). */
+  cost: number | undefined;
   private readonly opts: ChatLoopOptions;
   private readonly meter: ContextMeter;
   private readonly listeners: AgentListener[] = [];
@@ -77,8 +80,10 @@ export class ChatLoop implements ChatController {
     const about = { session_id: s.id, name: s.name, cwd: s.cwd };
     if (resumed) {
       ({ entries: this.entries, summary: this.summary } = contextFromRecords(this.store.loadContext(s.id)));
+      const messages = this.store.loadMessages(s.id);
+      this.cost = sessionUsage(messages).cost;
       // One commit for the whole history, not one per message.
-      this.rt.guard("host", "session load", () => showSession(this.writer, this.store.loadMessages(s.id)));
+      this.rt.guard("host", "session load", () => showSession(this.writer, messages));
       this.rt.emit("session_load", { ...about, messages: s.messageCount });
     } else this.rt.emit("session_start", { ...about, provider: this.model.providerId, model: this.model.model });
     this.emitOut({ type: "session", id: s.id, name: s.name, resumed, provider: this.model.providerId, model: this.model.model });
@@ -170,6 +175,7 @@ export class ChatLoop implements ChatController {
     this.session = session;
     this.entries = [];
     this.summary = undefined;
+    this.cost = undefined;
     this.meter.forget();
     this.rt.guard("host", "session", () => this.rt.buffers.deleteBlocks("transcript", 0, -1));
     this.start(resumed);
@@ -202,7 +208,7 @@ export class ChatLoop implements ChatController {
       provider: this.model.providerId, model: this.model.model, model_label: this.model.label,
       thinking_level: this.thinkingLevel, cwd: this.opts.cwd, session: this.session.name ?? this.session.id,
       session_id: this.session.id, context_tokens: use.tokens, context_window: use.window, context_percent: use.percent,
-      working: this.busy, steering: this.steering.length, follow_ups: this.followUps.length, ...extra,
+      working: this.busy, steering: this.steering.length, follow_ups: this.followUps.length, cost_usd: this.cost, ...extra,
     };
     this.writeStatus(patch);
   }
@@ -318,6 +324,7 @@ export class ChatLoop implements ChatController {
         usage.input_tokens += out.usage.input;
         usage.output_tokens += out.usage.output;
       }
+      if (out.cost !== undefined) this.cost = (this.cost ?? 0) + out.cost;
       if (out.seq > 0) assistantEntry = String(out.seq);
       finalText = out.message.text;
       // A window overflow the estimate missed: compact once and ask again instead of failing.

@@ -9,7 +9,13 @@ import type { MessageRecord } from "../session/session-records.js";
 export type ContextEntry = { message: ModelMessage; seq: number };
 
 /** The payload stored with an assistant message. */
-export type AssistantPayload = { thinking?: string; thinking_signature?: string; tool_calls?: ModelToolCall[] };
+export type AssistantPayload = {
+  thinking?: string; thinking_signature?: string; tool_calls?: ModelToolCall[];
+  /** The response's token counts, as the provider reported them. */
+  usage?: { input: number; output: number; cache_read?: number; cache_write?: number };
+  /** USD the response cost at the prices known when it was made (absent when unknown). */
+  cost_usd?: number;
+};
 /** The payload stored with a tool result. */
 export type ToolResultPayload = { tool_call_id: string; name: string; is_error: boolean };
 

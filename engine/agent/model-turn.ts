@@ -2,6 +2,8 @@
 // into the session (a partial row from the first token, so a killed process keeps it), to the
 // listeners and as UI events, and returns the assistant message with why the stream stopped.
 import type { ModelMessage, ModelRequest, ModelToolCall, Provider, ProviderPayload, StopReason } from "../model/model-types.js";
+import type { ModelPrice } from "../model/model-catalog-data.js";
+import { usageCost, type TokenUsage } from "../model/usage-cost.js";
 import { redactValue } from "../auth/redact-secrets.js";
 import type { MessageRecord } from "../session/session-records.js";
 import type { AssistantPayload } from "./conversation.js";
@@ -19,7 +21,9 @@ export type TurnOutcome = {
   /** The HTTP status and provider error code of a failed request, when known. */
   status?: number;
   code?: string;
-  usage?: { input: number; output: number };
+  usage?: TokenUsage;
+  /** USD this response cost, when the model's prices are known. */
+  cost?: number;
   /** Transcript blocks opened (pending) as each tool call began streaming, by call id. */
   toolBlocks: Map<string, string>;
 };
@@ -31,7 +35,7 @@ export type TurnOutcome = {
 export const MAX_RESPONSE_CHARS = 4 * 1024 * 1024;
 
 /** Streams one provider call; never throws (a provider failure is a `stopReason: "error"` outcome). */
-export async function streamTurn(ctx: RunContext, provider: Provider, req: ModelRequest): Promise<TurnOutcome> {
+export async function streamTurn(ctx: RunContext, provider: Provider, req: ModelRequest, price?: ModelPrice): Promise<TurnOutcome> {
   const s = new TurnStream(ctx);
   let stopReason: StopReason = "error";
   let error: string | undefined;
@@ -60,7 +64,10 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
         case "tool_call_start": s.toolStarted(ev.id, ev.name); break;
         case "tool_call_end": s.calls.push({ id: ev.id, name: ev.name, arguments: ev.arguments }); break;
         case "usage":
-          usage = { input: ev.input, output: ev.output };
+          usage = {
+            input: ev.input, output: ev.output,
+            ...(ev.cacheRead ? { cacheRead: ev.cacheRead } : {}), ...(ev.cacheWrite ? { cacheWrite: ev.cacheWrite } : {}),
+          };
           ctx.output({ type: "usage", input: ev.input, output: ev.output });
           break;
         case "retry":
@@ -83,8 +90,12 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   }
   if (retrying !== undefined) ctx.status?.({ retry: undefined }); // the stream ended while a retry waited
   if (ctx.signal.aborted && stopReason !== "error") stopReason = "aborted";
-  const { message, record } = s.finish(stopReason);
-  return { message, seq: record?.seq ?? 0, stopReason, toolBlocks: s.toolBlocks, ...(error ? { error, ...detail } : {}), ...(usage ? { usage } : {}) };
+  const cost = usage ? usageCost(price, usage) : undefined;
+  const { message, record } = s.finish(stopReason, usage, cost);
+  return {
+    message, seq: record?.seq ?? 0, stopReason, toolBlocks: s.toolBlocks, ...(error ? { error, ...detail } : {}),
+    ...(usage ? { usage } : {}), ...(cost !== undefined ? { cost } : {}),
+  };
 }
 
 /** Why a request is made: a turn of a run, or the summary compaction asks for. */
@@ -170,8 +181,8 @@ class TurnStream {
     this.toolBlocks.set(id, this.ctx.writer.add("tool", "tool", "", meta));
   }
 
-  /** Closes the blocks and commits the message; tool calls are dropped unless the reply completed. */
-  finish(stopReason: StopReason): { message: AssistantMessage; record?: MessageRecord } {
+  /** Closes the blocks and commits the message (with its usage and cost); tool calls are dropped unless the reply completed. */
+  finish(stopReason: StopReason, usage?: TokenUsage, cost?: number): { message: AssistantMessage; record?: MessageRecord } {
     const complete = stopReason !== "aborted" && stopReason !== "error";
     const calls = complete ? this.calls : [];
     const interrupted = !complete;
@@ -193,6 +204,8 @@ class TurnStream {
       ...(this.thinkingAcc ? { thinking: this.thinkingAcc } : {}),
       ...(this.signature ? { thinking_signature: this.signature } : {}),
       ...(calls.length ? { tool_calls: calls } : {}),
+      ...(usage ? { usage: storedUsage(usage) } : {}),
+      ...(cost !== undefined ? { cost_usd: cost } : {}),
     };
     const status = interrupted ? "interrupted" : "complete";
     let record: MessageRecord | undefined;
@@ -204,6 +217,10 @@ class TurnStream {
     if (record) announceSaved(this.ctx, record);
     return record ? { message, record } : { message };
   }
+}
+
+function storedUsage(u: TokenUsage): NonNullable<AssistantPayload["usage"]> {
+  return { input: u.input, output: u.output, ...(u.cacheRead ? { cache_read: u.cacheRead } : {}), ...(u.cacheWrite ? { cache_write: u.cacheWrite } : {}) };
 }
 
 /** The status line's retry part: "retry 2 in 4 s: 429 rate limited". */

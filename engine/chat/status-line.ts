@@ -2,6 +2,7 @@
 // buffer's text (what extensions read) and the stock renderer (what the screen shows) both use
 // statusParts, so they always say the same.
 import type { Style } from "../kernel/style.js";
+import { formatCost } from "../model/usage-cost.js";
 
 /** Status buffer metadata the stock chat keeps (extensions may add their own keys). */
 export type StatusInfo = {
@@ -24,6 +25,8 @@ export type StatusInfo = {
   /** Steering messages waiting for the next turn boundary, and follow-ups queued for after the run. */
   steering?: number;
   follow_ups?: number;
+  /** USD the session's responses cost so far (absent while no price is known). */
+  cost_usd?: number;
 };
 
 /** One piece of the status line with its style. */
@@ -88,7 +91,7 @@ export function shortCwd(cwd: string, home: string): string {
 }
 
 /**
- * The status line's parts: `<spinner> model · thinking LEVEL · ctx N% of W` on the left (the
+ * The status line's parts: `<spinner> model · thinking LEVEL · ctx N% of W · $COST` on the left (the
  * spinner only while working; "working" stands for the model when none is named), `cwd · session`
  * on the right.
  */
@@ -108,6 +111,7 @@ export function statusParts(meta: Record<string, unknown>, home = process.env.HO
   if (typeof meta.retry === "string" && meta.retry !== "") left.push({ text: meta.retry, style: WARN });
   const ctx = contextUse(meta);
   if (ctx !== "") left.push({ text: ctx, style: (contextPercent(meta) ?? 0) >= CONTEXT_WARN_PERCENT ? WARN : MUTED });
+  if (typeof meta.cost_usd === "number" && Number.isFinite(meta.cost_usd)) left.push({ text: formatCost(meta.cost_usd), style: MUTED });
   const right: StatusPart[] = [];
   if (typeof meta.cwd === "string" && meta.cwd !== "") right.push({ text: shortCwd(meta.cwd, home), style: MUTED });
   if (typeof meta.session === "string" && meta.session !== "") right.push({ text: `session ${meta.session}`, style: MUTED });

@@ -1,22 +1,36 @@
 // `session show`: a stored session as compact text. Tool calls show as `call NAME ARGS` under
 // their assistant message, results as their first lines; no line is blank or whitespace-only.
 import { formatTime } from "./format-session-list.js";
+import { formatCost } from "../model/usage-cost.js";
 import type { MessageRecord, SessionInfo } from "./session-records.js";
+import { sessionUsage, type SessionUsage } from "./session-usage.js";
 
 /** Lines of a tool result shown before `… N more lines`. */
 const RESULT_LINES = 3;
 /** Characters of a call's arguments (or a thinking line) shown before `…`. */
 const SUMMARY_CHARS = 80;
 
-/** `session show`: a header, then each message as `kind[ (status)]: text`, continuation lines indented. */
+/** `session show`: a header (with a usage line once a response reported usage), then each message as `kind[ (status)]: text`, continuation lines indented. */
 export function formatSessionShow(session: SessionInfo, messages: MessageRecord[]): string[] {
   const model = session.provider && session.model ? `${session.provider}/${session.model}` : session.model ?? "-";
   const lines = [
     `session ${session.id}${session.name ? ` "${session.name}"` : ""}`,
     `cwd ${session.cwd}  model ${model}  created ${formatTime(session.createdAt)}  updated ${formatTime(session.updatedAt)}`,
   ];
+  const usage = sessionUsage(messages);
+  if (usage.responses > 0) lines.push(usageLine(usage));
   for (const m of messages) lines.push(...formatMessage(m));
   return lines;
+}
+
+/** "tokens 1,200 in · 80 out · cost $0.005", the cost only when a price was known; unpriced responses are named. */
+export function usageLine(u: SessionUsage): string {
+  const parts = [`tokens ${u.input.toLocaleString("en-US")} in`, `${u.output.toLocaleString("en-US")} out`];
+  if (u.cost !== undefined) {
+    const note = u.unpriced > 0 ? ` (not counting ${u.unpriced} of ${u.responses} responses at an unknown price)` : "";
+    parts.push(`cost ${formatCost(u.cost)}${note}`);
+  }
+  return parts.join(" · ");
 }
 
 function formatMessage(m: MessageRecord): string[] {

@@ -7,3 +7,4 @@ export * from "./format-session-show.js";
 export * from "./database-path.js";
 export * from "./format-session-tree.js";
 export * from "./export-markdown.js";
+export * from "./session-usage.js";

@@ -45,6 +45,7 @@ describe("the chat loop on anthropic-messages", () => {
       { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_1", content: "     1\talpha" }] },
     ]);
     const stored = chat.store.loadMessages(chat.loop.session.id)[1]!;
-    expect(stored.payload).toEqual({ thinking: "Read it.", thinking_signature: "SIG1", tool_calls: [{ id: "toolu_1", name: "read", arguments: '{"path":"a.txt"}' }] });
+    expect(stored.payload).toEqual({ thinking: "Read it.", thinking_signature: "SIG1", tool_calls: [{ id: "toolu_1", name: "read", arguments: '{"path":"a.txt"}' }],
+      usage: { input: 30, output: 20 } });
   });
 });

@@ -183,7 +183,7 @@ describe("chat loop stream events", () => {
       ["message", "user", "hi"], ["thinking", "assistant", "Let me think."], ["message", "assistant", "Answer"],
     ]);
     expect(chat.rt.buffers.getText("thinking")).toBe("Let me think.");
-    expect(chat.store.loadMessages(chat.loop.session.id).at(-1)!.payload).toEqual({ thinking: "Let me think." });
+    expect(chat.store.loadMessages(chat.loop.session.id).at(-1)!.payload).toEqual({ thinking: "Let me think.", usage: { input: 100, output: 10 } });
   });
 
   it("reports a provider failure as provider_error and an error block", async () => {

@@ -18,6 +18,13 @@ describe("status line", () => {
     ]);
   });
 
+  it("shows the session cost after the context use once a price is known", () => {
+    expect(texts([statusLine({ ...meta, thinking_level: "off", cost_usd: 0.0421 }, 80, "/home/u")])).toEqual([
+      "anthropic/claude-sonnet-4-5 · ctx 12% of 200k · $0.042       ~/proj · session s1",
+    ]);
+    expect(statusText({ model_label: "m", cost_usd: 0.00004 })).toBe("m · <$0.0001");
+  });
+
   it("labels the script provider as the offline demo", () => {
     expect(texts([statusLine({ provider: "script", model: "demo" }, 40)])).toEqual(["script (offline demo)"]);
   });

@@ -16,6 +16,8 @@ export type RenderScreenOptions = {
   theme?: "dark" | "light";
   /** The working directory of the run (default: the process's). */
   cwd?: string;
+  /** Bare mode (`render --bare`): no stock layout, windows or keys; the screen is what extensions build. */
+  bare?: boolean;
 };
 
 /** One window of the frame. */

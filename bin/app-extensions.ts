@@ -4,7 +4,8 @@ import type { LoadedConfig } from "../engine/config/index.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import { ExtensionHost } from "../lua/extension-host.js";
 
-export type AppExtensionOptions = { cwd: string; home: string; enabled: boolean; paths: string[] };
+/** `mode`: what event tables report as `context.mode` (`chat`, or `bare` in bare mode). */
+export type AppExtensionOptions = { cwd: string; home: string; enabled: boolean; paths: string[]; mode?: "chat" | "bare" };
 
 /** Loads every extension of this run; load failures are reported on the runtime, never thrown. */
 export function loadAppExtensions(rt: Runtime, loaded: LoadedConfig, opts: AppExtensionOptions): ExtensionHost {
@@ -15,7 +16,7 @@ export function loadAppExtensions(rt: Runtime, loaded: LoadedConfig, opts: AppEx
   // Event tables read `working` and `context.session_id` from the status buffer the chat loop keeps.
   host.setContext(() => {
     const m = rt.buffers.get("status")?.metadata ?? {};
-    return { mode: "chat", working: m.working === true, session_id: typeof m.session_id === "string" ? m.session_id : "" };
+    return { mode: opts.mode ?? "chat", working: m.working === true, session_id: typeof m.session_id === "string" ? m.session_id : "" };
   });
   if (opts.enabled && ext.enabled) host.loadUse(ext.use);
   if (opts.paths.length > 0) host.loadPaths(opts.paths);

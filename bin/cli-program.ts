@@ -29,6 +29,7 @@ function buildProgram(): Command {
     .option("--model <id>", "model")
     .option("--config <file>", "an extra config file (above ./.librecode/config.yaml)")
     .option("--no-extensions", "skip Lua extensions for this run")
+    .option("--bare", "no stock layout, windows, keys or chat loop: the screen is what extensions build")
     .action(async (opts) => (await import("./cmd-chat.js")).runChat(opts));
 
   program
@@ -56,6 +57,7 @@ function buildProgram(): Command {
     .option("--theme <theme>", "dark or light")
     .option("--config <file>", "an extra config file")
     .option("--no-extensions", "skip configured Lua extensions")
+    .option("--bare", "bare mode: no stock layout, windows or keys")
     .action(async (opts) => (await import("./cmd-render.js")).runRender(opts));
 
   program

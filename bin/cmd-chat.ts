@@ -4,14 +4,14 @@ import "./yoga-preload.js"; // next: yoga-layout loads without touching fetch (s
 import type { ChatController, ChatRunOptions } from "../engine/chat/chat-controller.js";
 import { systemClock } from "../engine/kernel/scheduler.js";
 import { checkDatabasePath } from "../engine/session/database-path.js";
-import { createApp, type App } from "./create-app.js";
+import { createApp, type BareApp, type ChatApp } from "./create-app.js";
 import { keepExtensionLog } from "./extension-log-file.js";
 import { InteractiveApp } from "./interactive-app.js";
 import { releaseEarlyInput } from "../ui/terminal-early-input.js";
 import { PendingController } from "./pending-controller.js";
 import { UsageError } from "./usage-error.js";
 
-export type ChatFlags = ChatRunOptions & { config?: string; extensions?: boolean };
+export type ChatFlags = ChatRunOptions & { config?: string; extensions?: boolean; bare?: boolean };
 
 /** Runs the chat until the user quits; the terminal is restored however it ends. */
 export async function runChat(flags: ChatFlags): Promise<void> {
@@ -25,6 +25,7 @@ export async function runChat(flags: ChatFlags): Promise<void> {
 
 /** runChat without the release on failure. */
 async function run(flags: ChatFlags): Promise<void> {
+  if (flags.bare && (flags.resume || flags.session !== undefined)) throw bareSessionError(flags);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError("the interactive chat needs a terminal on stdin and stdout (use `librecode prompt` for scripts)");
   }
@@ -33,7 +34,12 @@ async function run(flags: ChatFlags): Promise<void> {
     extensions: flags.extensions !== false,
     ...(flags.config ? { config: flags.config } : {}),
     ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),
+    ...(flags.bare ? { bare: true } : {}),
   });
+  if (app.mode === "bare") {
+    if (flags.resume || flags.session !== undefined) throw bareSessionError(flags);
+    return runBare(app);
+  }
   // The chat loop would fail on it after the first frame: say so before the terminal is taken.
   if (app.providerError !== null) throw new UsageError(app.providerError);
   checkDatabasePath(app.home); // likewise an unopenable librecode.db (fs only: SQLite loads later)
@@ -75,8 +81,24 @@ async function run(flags: ChatFlags): Promise<void> {
   setImmediate(() => process.exit(process.exitCode ?? 0));
 }
 
+function bareSessionError(flags: ChatFlags): UsageError {
+  return new UsageError(`${flags.resume ? "--resume" : "--session"}: bare mode (--bare or config ui.bare) has no chat session to open`);
+}
+
+/** Bare mode: the terminal and the extensions' screen, no chat loop; `shutdown` once the terminal is back. */
+async function runBare(app: BareApp): Promise<void> {
+  keepExtensionLog(app.runtime, app.home);
+  const ui = app.loaded.config.ui;
+  const live = new InteractiveApp(app.runtime, app.bare, app.painter, { mouse: ui.mouse, fps: ui.fps, transcriptErrors: false });
+  app.bare.onChange(() => live.requestFrame());
+  live.start();
+  await live.done;
+  app.runtime.emit("shutdown", {});
+  setImmediate(() => process.exit(process.exitCode ?? 0));
+}
+
 /** Imports the agent (SQLite, sessions) and opens the chat loop for this run. */
-async function openController(app: App, options: ChatRunOptions): Promise<ChatController> {
+async function openController(app: ChatApp, options: ChatRunOptions): Promise<ChatController> {
   const { createChatController } = await import("../engine/agent/index.js");
   return createChatController({
     runtime: app.runtime, chat: app.chat, config: app.loaded, cwd: app.runtime.cwd, home: app.home, options,

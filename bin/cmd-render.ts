@@ -20,6 +20,8 @@ export type RenderFlags = {
   theme?: string;
   config?: string;
   extensions: boolean;
+  /** `--bare` (else config `ui.bare`). */
+  bare?: boolean;
 };
 
 const FORMATS = ["text", "json", "ansi"];
@@ -48,7 +50,7 @@ export async function runRender(flags: RenderFlags): Promise<void> {
   const app = await createApp({
     width, height, clock, extensions: flags.extensions, extensionPaths: flags.extension,
     ...(flags.config ? { config: flags.config } : {}), ...(flags.layout ? { layoutFile: flags.layout } : {}),
-    ...(flags.theme ? { theme: flags.theme as "dark" | "light" } : {}),
+    ...(flags.theme ? { theme: flags.theme as "dark" | "light" } : {}), ...(flags.bare ? { bare: true } : {}),
   });
   const rt = app.runtime;
   const { screen, cursor } = renderFrame(rt, app.painter, clock, { blocks, keys });

@@ -1,6 +1,7 @@
 // The wiring every screen-showing command shares: configuration, theme, the Runtime with the
-// stock chat, layouts (config, then --layout), extensions, and the status line's metadata.
+// stock chat (or bare mode), layouts (config, then --layout), extensions, and the status line's metadata.
 import { AuthStore } from "../engine/auth/auth-store.js";
+import { BARE_LAYOUT, installBareMode, type BareMode } from "../engine/chat/bare-mode.js";
 import { installStockChat, type StockChat } from "../engine/chat/stock-chat.js";
 import { basename } from "node:path";
 import { librecodeHome, loadConfig, type LoadedConfig, type ThemeName } from "../engine/config/index.js";
@@ -39,11 +40,13 @@ export type AppOptions = {
   theme?: ThemeName;
   provider?: string;
   model?: string;
+  /** `--bare` (else config `ui.bare`): no stock layout, windows, keys or chat loop. */
+  bare?: boolean;
 };
 
-export type App = {
+/** What every app has; `mode` tells the stock chat from bare mode. */
+type AppParts = {
   runtime: Runtime;
-  chat: StockChat;
   loaded: LoadedConfig;
   theme: Theme;
   painter: AppPainter;
@@ -54,6 +57,12 @@ export type App = {
   providerError: string | null;
 };
 
+/** The chat: the stock chat installed, its controller to be opened. */
+export type ChatApp = AppParts & { mode: "chat"; chat: StockChat };
+/** Bare mode: the screen is what extensions build. */
+export type BareApp = AppParts & { mode: "bare"; bare: BareMode };
+export type App = ChatApp | BareApp;
+
 /** Builds the runtime and everything on it; bad config, theme or layout input throws a one-line UsageError/ConfigError. */
 export async function createApp(opts: AppOptions): Promise<App> {
   const cwd = opts.cwd ?? process.cwd();
@@ -61,22 +70,31 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const loaded = opts.isolated ? loadConfig({ cwd, files: false, env: {} }) : loadSettings({ config: opts.config }, cwd);
   const config = loaded.config;
   const theme = buildTheme(opts.theme ?? config.theme, config.theme_tokens);
-  const runtime = new Runtime({ width: opts.width, height: opts.height, cwd, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const bare = opts.bare ?? config.ui.bare;
+  const runtime = new Runtime({
+    width: opts.width, height: opts.height, cwd, ...(opts.clock ? { clock: opts.clock } : {}), ...(bare ? { layout: BARE_LAYOUT } : {}),
+  });
   registerBuiltinTools(runtime.tools);
-  const chat = installStockChat(runtime, { toolLines: config.ui.tool_lines });
+  const surface: { mode: "chat"; chat: StockChat } | { mode: "bare"; bare: BareMode } = bare
+    ? { mode: "bare", bare: installBareMode(runtime) }
+    : { mode: "chat", chat: installStockChat(runtime, { toolLines: config.ui.tool_lines }) };
   const painter = new AppPainter(runtime, theme);
+  if (surface.mode === "bare") {
+    const b = surface.bare;
+    painter.setNotes(() => b.notes());
+  }
   if (config.layout !== undefined) applyLayout(runtime, config.layout, "config: layout");
   if (opts.layoutFile !== undefined) applyLayout(runtime, await readLayoutFile(opts.layoutFile), `layout: ${opts.layoutFile}`);
   if (opts.layout !== undefined) applyLayout(runtime, opts.layout, "layout");
   const model = modelStatus(loaded, opts, home, cwd);
-  chat.setStatus({ cwd: opts.isolated ? basename(cwd) : cwd, thinking_level: config.assistant.thinking_level, ...model.status });
-  const extOpts = { cwd, home, enabled: opts.extensions !== false, paths: opts.extensionPaths ?? [] };
+  if (surface.mode === "chat") surface.chat.setStatus({ cwd: opts.isolated ? basename(cwd) : cwd, thinking_level: config.assistant.thinking_level, ...model.status });
+  const extOpts = { cwd, home, enabled: opts.extensions !== false, paths: opts.extensionPaths ?? [], mode: surface.mode };
   // fengari is imported only when an extension exists; without one, `startup` is all there is to do.
   const extensions = extensionsWanted(loaded, extOpts)
     ? (await import("./app-extensions.js")).loadAppExtensions(runtime, loaded, extOpts)
     : null;
   if (extensions === null) runtime.emit("startup", { width: runtime.width, height: runtime.height });
-  return { runtime, chat, loaded, theme, painter, home, extensions, providerError: model.error };
+  return { ...surface, runtime, loaded, theme, painter, home, extensions, providerError: model.error };
 }
 
 /** Reads and checks a `--layout` file (YAML, JSON, or Lua through lua/); any problem is one UsageError line. */

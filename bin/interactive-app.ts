@@ -1,7 +1,6 @@
 // The live terminal loop: input events -> runtime, commits -> frame requests, one frame -> one
 // write. Everything product-specific already sits on the runtime; this file only moves bytes,
 // sizes and the few things only the process can do (quit, hand the terminal to $EDITOR).
-import type { StockChat } from "../engine/chat/stock-chat.js";
 import { errorLine } from "../engine/kernel/owner-stats.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import type { Clock } from "../engine/kernel/scheduler.js";
@@ -13,9 +12,17 @@ import { osc52 } from "../ui/clipboard.js";
 import { editText } from "./editor-handoff.js";
 import type { AppPainter } from "../ui/app-painter.js";
 
+/** What input besides keys goes to: the stock chat, or bare mode (engine/chat/bare-mode.ts). */
+export type AppSurface = {
+  paste(text: string): void;
+  scrollTranscript(rows: number): void;
+};
+
 export type InteractiveOptions = {
   mouse?: boolean;
   fps?: number;
+  /** false: reported errors are not appended to the transcript (bare mode shows its own note). */
+  transcriptErrors?: boolean;
   /** Tests pass a Terminal on fake streams and the runtime's FakeClock. */
   terminal?: Terminal;
   clock?: Clock;
@@ -33,8 +40,8 @@ export class InteractiveApp {
   private finish!: () => void;
   private quitting = false;
 
-  constructor(private readonly rt: Runtime, private readonly chat: StockChat, private readonly painter: AppPainter,
-    opts: InteractiveOptions = {}) {
+  constructor(private readonly rt: Runtime, private readonly chat: AppSurface, private readonly painter: AppPainter,
+    private readonly opts: InteractiveOptions = {}) {
     this.done = new Promise((resolve) => { this.finish = resolve; });
     this.terminal = opts.terminal ?? new Terminal({ mouse: opts.mouse === true });
     const { width, height } = this.terminal.size();
@@ -64,14 +71,21 @@ export class InteractiveApp {
     // A timer or job callback that changed nothing still gets a frame: its `tick` and `render`
     // handlers are how the original's extensions animated (a clock, a spinner).
     rt.onWake(() => { if (!this.painter.busy) this.frames.request(); });
-    const show = (text: string) => rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));
-    // Errors reported before the chat took the screen (extension loading) show on the first frame.
-    for (const e of rt.errors) show(errorLine(e));
-    rt.onError((e) => show(errorLine(e)));
+    if (this.opts.transcriptErrors !== false) {
+      const show = (text: string) => rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));
+      // Errors reported before the chat took the screen (extension loading) show on the first frame.
+      for (const e of rt.errors) show(errorLine(e));
+      rt.onError((e) => show(errorLine(e)));
+    }
     this.terminal.onInput((ev) => this.input(ev));
     this.terminal.onResize(({ width, height }) => this.resize(width, height));
     this.terminal.enter();
     this.frames.request();
+  }
+
+  /** Asks for a frame (state the kernel does not journal changed: bare mode's notes). */
+  requestFrame(): void {
+    if (!this.painter.busy) this.frames.request();
   }
 
   /** Leaves: frames stopped, the terminal restored, `done` resolved (the chat loop emits `shutdown` at exit). */

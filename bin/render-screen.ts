@@ -28,6 +28,8 @@ export type RenderScreenOptions = {
   theme?: "dark" | "light";
   /** The working directory of the run (default: the process's). */
   cwd?: string;
+  /** Bare mode (`render --bare`): no stock layout, windows or keys; the screen is what extensions build. */
+  bare?: boolean;
 };
 
 /** The frame: `text` as `render --format text` prints it, its `lines`, and the `--format json` record. */
@@ -42,7 +44,7 @@ export async function renderScreen(opts: RenderScreenOptions): Promise<RenderedS
     width, height, cwd, clock, isolated: true, extensions: false,
     extensionPaths: (opts.extensions ?? []).map((p) => resolve(cwd, p)),
     ...(typeof opts.layout === "string" ? { layoutFile: resolve(cwd, opts.layout) } : opts.layout !== undefined ? { layout: opts.layout } : {}),
-    ...(opts.theme ? { theme: opts.theme } : {}),
+    ...(opts.theme ? { theme: opts.theme } : {}), ...(opts.bare ? { bare: true } : {}),
   });
   const blocks = transcriptBlocks(opts.transcript, cwd);
   const { screen, cursor } = renderFrame(app.runtime, app.painter, clock, { blocks, keys: parseKeys(opts.keys ?? "") });

@@ -1,4 +1,4 @@
-// One `*.snap.yaml` case: `{size: WxH, layout?, extension?, keys?, transcript?, theme?}`, with
+// One `*.snap.yaml` case: `{size: WxH, layout?, extension?, keys?, transcript?, theme?, bare?}`, with
 // paths relative to the case file, turned into renderScreen options.
 import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -12,7 +12,7 @@ export class SnapshotCaseError extends Error {
 
 export type SnapshotCase = { file: string; expected: string; options: RenderScreenOptions };
 
-const KEYS = ["size", "layout", "extension", "keys", "transcript", "theme"];
+const KEYS = ["size", "layout", "extension", "keys", "transcript", "theme", "bare"];
 
 /** `dir/name.snap.yaml` -> `dir/name.txt`: where the expected frame lives. */
 export function expectedFile(caseFile: string): string {
@@ -30,7 +30,7 @@ export function readSnapshotCase(file: string, shown: string): SnapshotCase {
   } catch (e) {
     return fail(`invalid YAML: ${(e as Error).message.split("\n")[0]}`);
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("expected a mapping {size, layout?, extension?, keys?, transcript?, theme?}");
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("expected a mapping {size, layout?, extension?, keys?, transcript?, theme?, bare?}");
   const t = value as Record<string, unknown>;
   for (const k of Object.keys(t)) if (!KEYS.includes(k)) fail(`${k}: unknown key (expected one of ${KEYS.join(", ")})`);
   if (typeof t.size !== "string") fail(`size: expected WIDTHxHEIGHT (e.g. 80x24), got ${JSON.stringify(t.size) ?? "nothing"}`);
@@ -57,6 +57,10 @@ export function readSnapshotCase(file: string, shown: string): SnapshotCase {
   if (theme !== undefined) {
     if (theme !== "dark" && theme !== "light") fail(`theme: expected dark or light, got "${theme}"`);
     options.theme = theme as "dark" | "light";
+  }
+  if (t.bare !== undefined) {
+    if (typeof t.bare !== "boolean") fail(`bare: expected true or false, got ${JSON.stringify(t.bare)}`);
+    options.bare = t.bare as boolean;
   }
   return { file, expected: expectedFile(file), options };
 }

@@ -7,6 +7,7 @@ import { contentMeasure, createCompositorState, paintFrame } from "./compositor.
 import { blockFlags, flagKey } from "./renderers/transcript-renderer.js";
 import { TRANSCRIPT_RENDER, transcriptRenderHook } from "./renderers/transcript-render-hook.js";
 import type { BlockFlags } from "./renderers/transcript-blocks.js";
+import { paintScreenNotes, type ScreenNote } from "./renderers/screen-notes.js";
 import type { Theme } from "./theme.js";
 
 /**
@@ -24,6 +25,9 @@ export class AppPainter {
   private pin: ScrollPin | null = null;
   // The `transcript_render` handler set the last frame was drawn with: a change repaints all.
   private renderHandlers = 0;
+  /** Host notes painted over each frame (bare mode's), and the notes the last frame showed. */
+  private notes: (() => readonly ScreenNote[]) | undefined;
+  private notesKey = "";
 
   constructor(private readonly rt: Runtime, private readonly theme: Theme) {
     rt.setMeasure(contentMeasure(rt, this.state, theme));
@@ -32,6 +36,11 @@ export class AppPainter {
       if (this.dirty === null) return;
       for (const w of t.windows) this.dirty.add(w);
     });
+  }
+
+  /** Sets the host notes painted over every frame (bare mode: how to quit, errors, an empty screen). */
+  setNotes(fn: () => readonly ScreenNote[]): void {
+    this.notes = fn;
   }
 
   /** True while a frame is being prepared (changes made now are painted in this frame). */
@@ -59,7 +68,12 @@ export class AppPainter {
       const handlers = this.rt.events.generation(TRANSCRIPT_RENDER);
       if (handlers !== this.renderHandlers) { this.renderHandlers = handlers; this.dirty = null; }
       this.keepScrollPinned();
+      const notes = this.notes?.() ?? [];
+      // A note that changed or went away leaves cells only a full repaint puts back.
+      const notesKey = notes.length === 0 ? "" : JSON.stringify(notes);
+      if (notesKey !== this.notesKey) { this.notesKey = notesKey; this.dirty = null; }
       out = paintFrame(grid, this.rt, { theme: this.theme, state: this.state, dirty: this.dirty });
+      if (notes.length > 0) paintScreenNotes(grid, notes, this.theme);
       this.dirty = new Set();
     } finally {
       this.painting = false;

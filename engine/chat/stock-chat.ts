@@ -10,6 +10,7 @@ import type { Touched } from "../kernel/transaction.js";
 import { createLocalController, type ChatController, type ChatSurface } from "./chat-controller.js";
 import { EDIT_KEYS, normalizePaste, typedText } from "./composer-keys.js";
 import { PromptHistory } from "./prompt-history.js";
+import { QuitPress } from "./quit-press.js";
 import { acceptedText, moveSelection, readCompletion, slashCompletion, type Completion } from "./slash-completion.js";
 import { statusText, type StatusInfo } from "./status-line.js";
 import { changesText, moveLine, type TextEdit, type TextState } from "./text-edit.js";
@@ -27,6 +28,8 @@ export type StockChatOptions = {
 };
 
 /** The host actions `librecode.action.run` may name. */
+export { QUIT_WINDOW_MS } from "./quit-press.js";
+
 export const STOCK_ACTIONS = [
   "submit", "history.prev", "history.next", "autocomplete.accept", "followup.queue", "followup.dequeue",
   "interrupt", "prompt.cancel",
@@ -35,8 +38,6 @@ export const STOCK_ACTIONS = [
 const COMPOSER = "composer";
 const STATUS = "status";
 const DEFAULT_LABEL = "message";
-/** How long a first ctrl+c / ctrl+d on an empty composer waits for the second that quits. */
-export const QUIT_WINDOW_MS = 2000;
 /** The composer's placeholder while a request runs: what the keys do then is not what they do idle. */
 export const WORKING_PLACEHOLDER = "enter steers the answer · alt+enter queues a follow-up · esc stops";
 
@@ -52,8 +53,8 @@ export class StockChat implements ChatSurface {
   private spinner: number | undefined;
   private readonly spinnerMs: number;
   private panes = { thinking: false, tools: false };
-  /** The quit key pressed once on an empty composer, and the timer that forgets it. */
-  private quitArmed: { key: string; timer: number } | undefined;
+  /** The quit key pressed once on an empty composer; its hint goes in the composer's title. */
+  private readonly quit: QuitPress;
   /** Composer text for which the user dismissed completion (escape). */
   private dismissed: string | undefined;
   private readonly label: string;
@@ -62,6 +63,7 @@ export class StockChat implements ChatSurface {
     this.ctrl = opts.controller ?? createLocalController({ runtime: rt });
     this.spinnerMs = opts.spinnerMs ?? 100;
     this.label = opts.composerLabel ?? DEFAULT_LABEL;
+    this.quit = new QuitPress(rt, (key) => this.quitHint(key));
     rt.inTransaction(() => {
       rt.buffers.setLabel(COMPOSER, this.label);
       for (const pane of ["thinking", "tools"]) {
@@ -135,26 +137,14 @@ export class StockChat implements ChatSurface {
     });
   }
 
-  // One stray ctrl+c or ctrl+d must not end the chat: the first press on an empty, idle composer
-  // says in the composer's title how to quit, and the same key again within QUIT_WINDOW_MS quits.
-  private quitKey(key: string): void {
-    if (this.quitArmed?.key === key) {
-      this.disarmQuit();
-      this.rt.actions.run("app.quit");
+  // A first ctrl+c or ctrl+d on an empty, idle composer says in the composer's title how to quit
+  // (quit-press.ts); the title an extension set is left alone.
+  private quitHint(key: string | undefined): void {
+    const current = this.rt.buffers.get(COMPOSER)?.label ?? "";
+    if (key !== undefined) {
+      if (current === this.label || current.startsWith(`${this.label} · `)) this.rt.buffers.setLabel(COMPOSER, `${this.label} · ${key} again to quit`);
       return;
     }
-    this.disarmQuit();
-    const current = this.rt.buffers.get(COMPOSER)?.label ?? "";
-    if (current === this.label || current.startsWith(`${this.label} · `)) this.rt.buffers.setLabel(COMPOSER, `${this.label} · ${key} again to quit`);
-    const timer = this.rt.scheduler.defer(QUIT_WINDOW_MS, () => this.rt.guard("host", "quit hint", () => this.disarmQuit()));
-    this.quitArmed = { key, timer };
-  }
-
-  private disarmQuit(): void {
-    if (!this.quitArmed) return;
-    this.rt.scheduler.stop(this.quitArmed.timer);
-    this.quitArmed = undefined;
-    const current = this.rt.buffers.get(COMPOSER)?.label ?? "";
     if (current.endsWith(" again to quit")) this.rt.buffers.setLabel(COMPOSER, this.label);
     this.queueLabel(this.rt.buffers.get(STATUS)!.metadata as StatusInfo);
   }
@@ -260,7 +250,7 @@ export class StockChat implements ChatSurface {
   // The stock key behaviour (docs/keys.md); runs only for keys no keymap or handler consumed.
   private onKey(ev: KeyEvent): void {
     const name = keyName(ev);
-    if (this.quitArmed && this.quitArmed.key !== name) this.disarmQuit();
+    this.quit.other(name);
     if (this.completionKey(name)) return;
     const run = (action: string) => this.rt.actions.run(action);
     switch (name) {
@@ -277,10 +267,10 @@ export class StockChat implements ChatSurface {
         // The habit from other terminal programs: ctrl+c stops what is running before it quits.
         if (this.rt.buffers.getLength(COMPOSER) > 0) run("prompt.cancel");
         else if (this.ctrl.working) run("interrupt");
-        else this.quitKey(name);
+        else this.quit.press(name);
         return;
       case "ctrl+d":
-        if (this.rt.buffers.getLength(COMPOSER) === 0) this.quitKey(name);
+        if (this.rt.buffers.getLength(COMPOSER) === 0) this.quit.press(name);
         else this.edit(EDIT_KEYS.delete!(this.composer()));
         return;
       case "ctrl+g": run("app.editor"); return;

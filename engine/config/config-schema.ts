@@ -33,7 +33,7 @@ export type Config = {
   layout?: Record<string, unknown>;
   theme: ThemeName;
   theme_tokens: Record<string, string>;
-  ui: { mouse: boolean; fps: number; tool_lines: number };
+  ui: { mouse: boolean; fps: number; tool_lines: number; bare: boolean };
   tools: { bash_timeout_ms: number; output_cap: number };
   session: { auto_compact: boolean };
   /** `models.<provider>/<id>`: catalog overrides and additions (engine/model/model-catalog.ts). */
@@ -140,6 +140,8 @@ export const configSchema: SchemaNode = {
         mouse: { kind: "bool" },
         fps: { kind: "int", min: 1, max: 240 },
         tool_lines: { kind: "int", min: 0 },
+        // Bare mode: no stock layout, windows, keys or chat loop; the screen is what extensions build.
+        bare: { kind: "bool" },
       },
     },
     tools: {
@@ -162,7 +164,7 @@ export function defaultConfig(): Config {
     extensions: { enabled: true, use: ["path:.librecode/extensions"] },
     theme: "dark",
     theme_tokens: {},
-    ui: { mouse: false, fps: 60, tool_lines: 12 },
+    ui: { mouse: false, fps: 60, tool_lines: 12, bare: false },
     tools: { bash_timeout_ms: 120_000, output_cap: 30_000 },
     session: { auto_compact: true },
     models: {},

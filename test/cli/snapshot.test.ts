@@ -82,7 +82,20 @@ describe("librecode snapshot, one case", () => {
   it("names the file and key of a bad case", async () => {
     const dir = caseDir({ "bad.snap.yaml": "size: 30x8\nkey: x\n" });
     await expect(runCase(join(dir, "bad.snap.yaml"), dir, false)).rejects.toThrow(
-      "snapshot: bad.snap.yaml: key: unknown key (expected one of size, layout, extension, keys, transcript, theme)");
+      "snapshot: bad.snap.yaml: key: unknown key (expected one of size, layout, extension, keys, transcript, theme, bare)");
+  });
+
+  it("renders a bare: true case in bare mode and refuses a bare that is not a boolean", async () => {
+    const dir = caseDir({ "bare.snap.yaml": "size: 30x8\nbare: true\n", "bad.snap.yaml": "size: 30x8\nbare: yes please\n" });
+    await runCase(join(dir, "bare.snap.yaml"), dir, true);
+    expect(readFileSync(join(dir, "bare.txt"), "utf8").split("\n").slice(1, 6)).toEqual([
+      "librecode --bare: no extension",
+      "      has built a screen      ",
+      " load one with extensions.use ",
+      "     or --extension PATH      ",
+      "      ctrl+c twice quits      ",
+    ]);
+    await expect(runCase(join(dir, "bad.snap.yaml"), dir, false)).rejects.toThrow('snapshot: bad.snap.yaml: bare: expected true or false, got "yes please"');
   });
 
   it("finds every *.snap.yaml below a directory, skipping dot directories and node_modules", () => {

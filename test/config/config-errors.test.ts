@@ -64,6 +64,7 @@ describe("config validation errors", () => {
       "  mouse: yes",
       "  fps: 500",
       "  tool_lines: many",
+      "  bare: please",
       "tools:",
       "  output_cap: [1]",
       "theme_tokens:",
@@ -78,10 +79,11 @@ describe("config validation errors", () => {
       'config: .librecode/config.yaml:6: ui.mouse: expected true or false, got "yes"',
       "config: .librecode/config.yaml:7: ui.fps: expected an integer from 1 to 240, got 500",
       'config: .librecode/config.yaml:8: ui.tool_lines: expected an integer >= 0, got "many"',
-      "config: .librecode/config.yaml:10: tools.output_cap: expected an integer >= 1, got a list",
-      'config: .librecode/config.yaml:12: theme_tokens.accent: expected a color "#rrggbb", got "red"',
-      'config: .librecode/config.yaml:14: session: expected a table, got "on"',
-      "config: .librecode/config.yaml:15: layout: expected a table, got 3",
+      'config: .librecode/config.yaml:9: ui.bare: expected true or false, got "please"',
+      "config: .librecode/config.yaml:11: tools.output_cap: expected an integer >= 1, got a list",
+      'config: .librecode/config.yaml:13: theme_tokens.accent: expected a color "#rrggbb", got "red"',
+      'config: .librecode/config.yaml:15: session: expected a table, got "on"',
+      "config: .librecode/config.yaml:16: layout: expected a table, got 3",
     ]);
   });
 

@@ -28,6 +28,7 @@ describe("formatConfigShow", () => {
       "ui.mouse = false                                  # default",
       "ui.fps = 60                                       # default",
       "ui.tool_lines = 12                                # default",
+      "ui.bare = false                                   # default",
       "tools.bash_timeout_ms = 120000                    # default",
       "tools.output_cap = 30000                          # default",
       "session.auto_compact = true                       # default",

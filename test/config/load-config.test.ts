@@ -58,10 +58,10 @@ describe("loadConfig layering", () => {
 
   it("coerces LIBRECODE_<SECTION>_<KEY> to the schema type", () => {
     const f = configFixture();
-    const env = { LIBRECODE_UI_FPS: "30", LIBRECODE_UI_MOUSE: "true", LIBRECODE_SESSION_AUTO_COMPACT: "0",
+    const env = { LIBRECODE_UI_FPS: "30", LIBRECODE_UI_MOUSE: "true", LIBRECODE_UI_BARE: "1", LIBRECODE_SESSION_AUTO_COMPACT: "0",
       LIBRECODE_THEME: "light", LIBRECODE_ASSISTANT_THINKING_LEVEL: "high", LIBRECODE_EXTENSIONS_BUDGET_MS: "5" };
     const { config } = loadConfig({ cwd: f.cwd, home: f.home, env });
-    expect(config.ui).toEqual({ mouse: true, fps: 30, tool_lines: 12 });
+    expect(config.ui).toEqual({ mouse: true, fps: 30, tool_lines: 12, bare: true });
     expect(config.session.auto_compact).toBe(false);
     expect(config.theme).toBe("light");
     expect(config.assistant.thinking_level).toBe("high");

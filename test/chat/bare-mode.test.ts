@@ -1,0 +1,138 @@
+// Bare mode as a user meets it: no stock window or key, the screen is what extensions build, and
+// ctrl+c twice still quits. Screens are literal frames from the real painter (no colour).
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderFrame } from "../../bin/render-frame.js";
+import { renderScreen } from "../../bin/render-screen.js";
+import { BARE_LAYOUT, ERROR_NOTE_MS, installBareMode } from "../../engine/chat/bare-mode.js";
+import { QUIT_WINDOW_MS } from "../../engine/chat/quit-press.js";
+import { parseKeys } from "../../engine/kernel/key-notation.js";
+import { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
+import { ExtensionHost } from "../../lua/extension-host.js";
+import { AppPainter } from "../../ui/app-painter.js";
+import { createTheme } from "../../ui/theme.js";
+import { cliInProcess } from "../cli/run-in-process.js";
+import { scratch } from "../cli/run-cli.js";
+import { tempTree } from "../support/temp-tree.js";
+
+/** A one-window board: its text, a key that appends to it, one that fails, and a paste handler. */
+const BOARD = `
+local lc = require("librecode")
+lc.on("startup", function()
+  lc.win.create("board", { buffer = "board", role = "board" })
+  lc.layout.set({ children = { { window = "board", grow = 1, border = "rounded" } } })
+  lc.buf.set_text("board", "mode " .. lc.win.focus() .. "|")
+end)
+lc.on("key", function(ev)
+  if ev.key == "x" then lc.buf.append("board", " x") return true end
+end)
+lc.keymap.set("global", "e", function() error("boom") end)
+lc.on("paste", function(ev) lc.buf.append("board", " pasted " .. ev.data.text) end)
+`;
+
+/** Bare mode on a runtime with the real painter, the board extension loaded, `app.quit` recorded. */
+function bareApp(width = 40, height = 8) {
+  const clock = new FakeClock();
+  const rt = new Runtime({ clock, width, height, cwd: "/srv/project", layout: BARE_LAYOUT });
+  const bare = installBareMode(rt);
+  const painter = new AppPainter(rt, createTheme({ name: "dark", noColor: true }));
+  painter.setNotes(() => bare.notes());
+  const quits: string[] = [];
+  rt.actions.register("app.quit", () => quits.push("quit"));
+  const dir = tempTree({ "board.lua": BOARD });
+  new ExtensionHost(rt, { cwd: dir, home: join(dir, "home") }).loadPaths([join(dir, "board.lua")]);
+  rt.emit("startup", { width, height });
+  const screen = (keys = "") => renderFrame(rt, painter, clock, { keys: parseKeys(keys) }).screen.back.toLines();
+  return { rt, bare, clock, quits, screen };
+}
+
+describe("bare mode: the screen", () => {
+  it("an empty bare screen says how to load an extension and how to quit", async () => {
+    const r = await renderScreen({ size: "56x8", bare: true });
+    expect(r.lines).toEqual([
+      "                                                        ",
+      "                                                        ",
+      "   librecode --bare: no extension has built a screen    ",
+      "    load one with extensions.use or --extension PATH    ",
+      "                   ctrl+c twice quits                   ",
+      "                                                        ",
+      "                                                        ",
+      "                                                        ",
+    ]);
+    expect([r.json.windows, r.json.focus]).toEqual([{}, ""]);
+  });
+
+  it("is only the extension's window: no composer, transcript or status, and typing edits nothing", () => {
+    const { rt, screen } = bareApp();
+    expect(screen("ab<cr>x<up>x")).toEqual([
+      "╭──────────────────────────────────────╮",
+      "│mode | x x                            │",
+      "│                                      │",
+      "│                                      │",
+      "│                                      │",
+      "│                                      │",
+      "│                                      │",
+      "╰──────────────────────────────────────╯",
+    ]);
+    expect([rt.windows.list(), rt.buffers.getText("composer"), rt.buffers.get("transcript")!.blocks]).toEqual([["board"], "", []]);
+  });
+
+  it("pasted text goes to `paste` handlers", () => {
+    const { bare, screen } = bareApp();
+    bare.paste("a\r\nb");
+    expect(screen()[1]).toBe("│mode | pasted a                       │");
+  });
+});
+
+describe("bare mode: quitting and errors", () => {
+  it("a first ctrl+c names the second on the bottom row, the second quits", () => {
+    const { quits, screen } = bareApp();
+    expect(screen("<c-c>").slice(6)).toEqual([
+      "│                                      │",
+      " ctrl+c again to quit                   ",
+    ]);
+    expect(quits).toEqual([]);
+    expect(screen("<c-c>")[7]).toBe("╰──────────────────────────────────────╯");
+    expect(quits).toEqual(["quit"]);
+  });
+
+  it("waiting or another key forgets the first ctrl+c, and the window's edge comes back", () => {
+    const { clock, quits, screen } = bareApp();
+    screen("<c-c>");
+    clock.advance(QUIT_WINDOW_MS);
+    expect(screen("<c-c>")[7]).toBe(" ctrl+c again to quit                   ");
+    expect(screen("y<c-c>")[7]).toBe(" ctrl+c again to quit                   ");
+    expect(screen("y")[7]).toBe("╰──────────────────────────────────────╯");
+    expect(quits).toEqual([]);
+  });
+
+  it("an extension's error shows on the bottom row for a few seconds", () => {
+    const { rt, clock, screen } = bareApp(60, 8);
+    expect(screen("e")[7]).toBe(" extension board: keymap e failed: board.lua:11: boom".padEnd(60));
+    expect(rt.errors).toHaveLength(1);
+    clock.advance(ERROR_NOTE_MS);
+    expect(screen()[7]).toBe("╰──────────────────────────────────────────────────────────╯");
+  });
+});
+
+describe("bare mode: the command line", () => {
+  it("render --bare and config ui.bare: true both start bare", async () => {
+    const flag = await cliInProcess(["render", "--size", "56x5", "--bare"], scratch());
+    const config = await cliInProcess(["render", "--size", "56x5"], scratch({ ".librecode/config.yaml": "ui:\n  bare: true\n" }));
+    const screen = [
+      "                                                        ",
+      "   librecode --bare: no extension has built a screen    ",
+      "    load one with extensions.use or --extension PATH    ",
+      "                   ctrl+c twice quits                   ",
+      "                                                        ",
+    ].join("\n") + "\n";
+    expect([flag.code, flag.stdout, flag.stderr]).toEqual([0, screen, ""]);
+    expect([config.code, config.stdout, config.stderr]).toEqual([0, screen, ""]);
+  });
+
+  it("--bare with --resume is bad usage: bare mode has no chat session", async () => {
+    const r = await cliInProcess(["--bare", "--resume"], scratch());
+    expect([r.code, r.stderr]).toEqual([2, "librecode: --resume: bare mode (--bare or config ui.bare) has no chat session to open\n"]);
+  });
+});

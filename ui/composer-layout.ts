@@ -137,15 +137,3 @@ export function visibleRows(lay: ComposerLayout, top: number, height: number): s
   }
   return out;
 }
-
-/** The layout as one list of rows with offsets into the whole text: what drawing extmarks needs
- *  (they are drawn only when the buffer has some, and then cost the whole text). */
-export function flatLayout(lay: ComposerLayout, text: TextLines): { lines: OffsetLine[]; row: number; col: number } {
-  const lines: OffsetLine[] = [];
-  let base = 0;
-  for (let i = 0; i < lay.wraps.length; i++) {
-    for (const l of lay.wraps[i]!) lines.push({ ...l, start: base + l.start, end: base + l.end });
-    base += text.lineLength(i) + 1;
-  }
-  return { lines, row: lay.row, col: lay.col };
-}

@@ -122,6 +122,7 @@ export class BufferStore {
     const blocks = (t.blocks ?? []).map((b, i) => this.makeBlock(b, i));
     const b = this.record(name);
     this.shiftMarks(b, text);
+    this.dropGoneBlockMarks(b, b.blocks, blocks);
     this.snapshot(b);
     Object.assign(b, { lines: new TextLines(text), cursor, label: t.label ?? "", metadata: { ...(t.metadata ?? {}) }, blocks });
     b.blockLog.record(RESET);
@@ -354,6 +355,7 @@ export class BufferStore {
   private spliceBlocks(b: StoredBuffer, at: number, remove: number, insert: Block[]): void {
     const prev = b.blocks;
     const prevIndexes = prev.map((x) => x.index);
+    this.dropGoneBlockMarks(b, prev.slice(at, at + remove), insert);
     const next = prev.slice(0, at).concat(insert, prev.slice(at + remove));
     next.forEach((x, i) => {
       if (x.index !== i) {
@@ -399,6 +401,13 @@ export class BufferStore {
       b.rev = this.nextRev();
     });
     this.bump(b);
+  }
+
+  /** Blocks `gone` leave the buffer, `added` come in: marks of a gone id that does not come back go. */
+  private dropGoneBlockMarks(b: StoredBuffer, gone: readonly Block[], added: readonly Block[]): void {
+    if (b.marks === undefined || b.marks.blocks.size === 0 || gone.length === 0) return;
+    const staying = new Set(added.map((x) => x.id));
+    this.marks.blocksGone(b, gone.map((x) => x.id).filter((id) => !staying.has(id)));
   }
 
   /** Moves the marks for a whole-text write (the change is found by comparing the texts). */

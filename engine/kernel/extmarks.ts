@@ -4,9 +4,10 @@
 // back with its text.
 import type { Block } from "./block.js";
 import { cpLength } from "./code-points.js";
-import { lineLength, lineStarts, toOffset, toPos, type Pos } from "./line-index.js";
+import { lineLength, lineStarts, toPos, type Pos } from "./line-index.js";
 import { MarkTree, type MarkNode } from "./mark-tree.js";
 import type { Span, Style } from "./style.js";
+import type { TextLines } from "./text-lines.js";
 import type { TransactionManager } from "./transaction.js";
 
 export type { Pos } from "./line-index.js";
@@ -63,12 +64,45 @@ export type MarkView = {
   decor: MarkDecor;
 };
 
-/** The part of a buffer record marks need (the record itself, in practice). */
-export type MarkHost = { text: string; blocks: Block[]; marks?: BufferMarks };
+/** The part of a buffer record marks need (the record itself, in practice). With `lines`, the
+ *  text's positions are read from its lines, so an edit costs no pass over the whole text. */
+export type MarkHost = { text: string; blocks: Block[]; marks?: BufferMarks; lines?: TextLines };
 
 type Data = { decor: MarkDecor; hasEnd: boolean; block: string };
 type Node = MarkNode<Data>;
-type Indexed = { text: string; starts: number[]; total: number };
+
+/** Offsets <-> (line, col) of one text: the buffer's own lines, or line starts of a block's text. */
+type LineMap = { readonly count: number; readonly total: number; start(line: number): number; pos(off: number): Pos };
+
+/** A block's text indexed once per text (blocks change by whole texts or appends). */
+class StartsMap implements LineMap {
+  readonly starts: number[];
+  readonly total: number;
+  constructor(readonly text: string) {
+    this.starts = lineStarts(text);
+    this.total = cpLength(text);
+  }
+  get count(): number { return this.starts.length; }
+  start(line: number): number { return this.starts[line]!; }
+  pos(off: number): Pos { return toPos(this.starts, off); }
+}
+
+/** The buffer's TextLines as a LineMap: lookups walk from the last line located (edits are local). */
+function linesMap(lines: TextLines): LineMap {
+  return {
+    count: lines.lineCount, total: lines.length,
+    start: (line) => lines.lineStart(line), pos: (off) => lines.locate(off),
+  };
+}
+
+/** The offset of a position: a line past the last (or negative) means the end of the text, a col
+ *  past the line's end (or negative) the end of the line. */
+function offsetOf(map: LineMap, p: Pos): number {
+  if (p.line < 0 || p.line >= map.count) return map.total;
+  const start = map.start(p.line);
+  const len = (p.line + 1 < map.count ? map.start(p.line + 1) - 1 : map.total) - start;
+  return start + (p.col < 0 ? len : Math.min(p.col, len));
+}
 
 /** The marks of one buffer. */
 export class BufferMarks {
@@ -88,7 +122,7 @@ const key = (ns: number, id: number): string => `${ns}:${id}`;
 
 /** Extmark operations over the buffers of one BufferStore. */
 export class ExtmarkStore {
-  private readonly indexes = new WeakMap<MarkTree<Data>, Indexed>();
+  private readonly indexes = new WeakMap<MarkTree<Data>, StartsMap>();
 
   constructor(private readonly tx: TransactionManager, private readonly touch: (b: MarkHost) => void) {}
 
@@ -97,13 +131,13 @@ export class ExtmarkStore {
     const m = this.ensure(b);
     const block = spec.block ?? "";
     const tree = this.tree(m, block, true)!;
-    const idx = this.index(tree, this.textOf(b, block));
+    const idx = this.index(b, tree, block);
     const last = m.nextId.get(ns) ?? 0;
     const id = spec.id ?? last + 1;
     const old = m.byKey.get(key(ns, id));
     if (old !== undefined) this.remove(b, m, old);
-    const s = toOffset(idx.starts, idx.total, start);
-    const e = spec.end === undefined ? s : toOffset(idx.starts, idx.total, spec.end);
+    const s = offsetOf(idx, start);
+    const e = spec.end === undefined ? s : offsetOf(idx, spec.end);
     const decor: MarkDecor = {
       ...(spec.hl ? { hl: spec.hl } : {}), ...(spec.virtText ? { virtText: spec.virtText } : {}),
       virtTextPos: spec.virtTextPos ?? "eol", ...(spec.virtLines ? { virtLines: spec.virtLines } : {}),
@@ -148,14 +182,14 @@ export class ExtmarkStore {
   list(b: MarkHost, ns: number, from: Pos, to: Pos, block = "", limit = Infinity): MarkView[] {
     const tree = b.marks && this.tree(b.marks, block, false);
     if (tree === undefined) return [];
-    const idx = this.index(tree, this.textOf(b, block));
-    let a = toOffset(idx.starts, idx.total, from);
-    let z = toOffset(idx.starts, idx.total, to);
+    const idx = this.index(b, tree, block);
+    let a = offsetOf(idx, from);
+    let z = offsetOf(idx, to);
     const reverse = a > z;
     if (reverse) [a, z] = [z, a];
     const nodes = tree.starting(a, z).filter((n) => ns < 0 || n.ns === ns);
     if (reverse) nodes.reverse();
-    return nodes.slice(0, limit).map((n) => this.view(b, n));
+    return nodes.slice(0, limit).map((n) => this.view(b, n, idx));
   }
 
   /** Removes the marks of ns (-1: all) starting on lines [lineStart, lineEnd) of the text (end -1:
@@ -163,11 +197,11 @@ export class ExtmarkStore {
   clear(b: MarkHost, ns: number, lineStart = 0, lineEnd = -1): void {
     const m = b.marks;
     if (m === undefined) return;
-    const idx = this.index(m.text, b.text);
-    const lines = idx.starts.length;
+    const idx = this.index(b, m.text, "");
+    const lines = idx.count;
     const a = Math.max(0, Math.min(lineStart, lines));
     const z = lineEnd < 0 ? lines : Math.min(lineEnd, lines);
-    const victims = z > a ? m.text.starting(idx.starts[a]!, z >= lines ? Infinity : idx.starts[z]! - 1) : [];
+    const victims = z > a ? m.text.starting(idx.start(a), z >= lines ? Infinity : idx.start(z) - 1) : [];
     if (lineStart <= 0 && lineEnd < 0) for (const t of m.blocks.values()) victims.push(...t.all());
     for (const n of victims) if (ns < 0 || n.ns === ns) this.remove(b, m, n);
   }
@@ -176,11 +210,11 @@ export class ExtmarkStore {
   inLines(b: MarkHost, first: number, last: number): MarkView[] {
     const m = b.marks;
     if (m === undefined || m.text.size === 0) return [];
-    const idx = this.index(m.text, b.text);
-    const lines = idx.starts.length;
+    const idx = this.index(b, m.text, "");
+    const lines = idx.count;
     if (first >= lines || last < first) return [];
-    const from = idx.starts[Math.max(0, first)]!;
-    const to = last + 1 < lines ? idx.starts[last + 1]! - 1 : idx.total;
+    const from = idx.start(Math.max(0, first));
+    const to = last + 1 < lines ? idx.start(last + 1) - 1 : idx.total;
     return m.text.overlapping(from, to).map((n) => this.view(b, n, idx));
   }
 
@@ -188,7 +222,8 @@ export class ExtmarkStore {
   inBlock(b: MarkHost, block: string): MarkView[] {
     const tree = b.marks?.blocks.get(block);
     if (tree === undefined || tree.size === 0) return [];
-    return tree.all().map((n) => this.view(b, n));
+    const idx = this.index(b, tree, block);
+    return tree.all().map((n) => this.view(b, n, idx));
   }
 
   /** A number that changes whenever a block's marks change (for render caches). */
@@ -204,6 +239,26 @@ export class ExtmarkStore {
       lines: (first, last) => this.inLines(b, first, last), block: (id) => this.inBlock(b, id),
       blockVersion: (id) => this.blockVersion(b, id), signs: m.signs > 0, virtRows: m.virtRows,
     };
+  }
+
+  /** Drops the marks of blocks that left the buffer (deleted, or replaced by blocks with other
+   *  ids): a gone block's marks have no text to sit in, so get_extmarks and render json stop
+   *  listing them. Journaled like every change. */
+  blocksGone(b: MarkHost, ids: Iterable<string>): void {
+    const m = b.marks;
+    if (m === undefined || m.blocks.size === 0) return;
+    for (const id of ids) {
+      const tree = m.blocks.get(id);
+      if (tree === undefined) continue;
+      const nodes = tree.all();
+      for (const n of nodes) m.byKey.delete(key(n.ns, n.id));
+      m.blocks.delete(id);
+      this.changed(b, m, id);
+      this.tx.record(() => {
+        m.blocks.set(id, tree);
+        for (const n of nodes) m.byKey.set(key(n.ns, n.id), n);
+      });
+    }
   }
 
   /** Text [at, at + removed) of the buffer (or of a block) became `added` code points. */
@@ -235,15 +290,14 @@ export class ExtmarkStore {
     return t;
   }
 
-  private textOf(b: MarkHost, block: string): string {
-    if (block === "") return b.text;
-    return findBlock(b.blocks, block)?.text ?? "";
-  }
-
-  private index(tree: MarkTree<Data>, text: string): Indexed {
+  /** Positions of the text `tree` marks: the buffer's lines (O(1) to get), or a block's text
+   *  indexed once per text. */
+  private index(b: MarkHost, tree: MarkTree<Data>, block: string): LineMap {
+    if (block === "" && b.lines !== undefined) return linesMap(b.lines);
+    const text = block === "" ? b.text : findBlock(b.blocks, block)?.text ?? "";
     const hit = this.indexes.get(tree);
     if (hit !== undefined && hit.text === text) return hit;
-    const idx = { text, starts: lineStarts(text), total: cpLength(text) };
+    const idx = new StartsMap(text);
     this.indexes.set(tree, idx);
     return idx;
   }
@@ -270,13 +324,13 @@ export class ExtmarkStore {
     this.touch(b);
   }
 
-  private view(b: MarkHost, n: Node, known?: Indexed): MarkView {
+  private view(b: MarkHost, n: Node, known?: LineMap): MarkView {
     const tree = this.tree(b.marks!, n.data.block, false)!;
-    const idx = known ?? this.index(tree, this.textOf(b, n.data.block));
+    const idx = known ?? this.index(b, tree, n.data.block);
     const { start, end } = tree.position(n);
-    const s = toPos(idx.starts, start);
+    const s = idx.pos(start);
     return {
-      ns: n.ns, id: n.id, line: s.line, col: s.col, end: n.data.hasEnd ? toPos(idx.starts, end) : null,
+      ns: n.ns, id: n.id, line: s.line, col: s.col, end: n.data.hasEnd ? idx.pos(end) : null,
       rightGravity: n.rightGravity, endRightGravity: n.endRightGravity, block: n.data.block, decor: n.data.decor,
     };
   }

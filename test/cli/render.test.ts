@@ -108,6 +108,24 @@ describe.concurrent("librecode render --format json", () => {
     expect(f.buffers.composer!.marks).toEqual([]);
   });
 
+  it("lists no marks of a transcript block that was deleted", async () => {
+    const dir = scratch({
+      "ext/gone.lua": [
+        `local lc = require("librecode")`,
+        `local ns = lc.api.create_namespace("n")`,
+        `lc.on("startup", function()`,
+        `  lc.buf.append("transcript", { id = "old", kind = "message", role = "assistant", text = "first" })`,
+        `  lc.buf.append("transcript", { id = "new", kind = "message", role = "assistant", text = "second" })`,
+        `  lc.buf.set_extmark("transcript", ns, 0, 0, { block = "old", end_col = 5, hl = "accent" })`,
+        `  lc.buf.set_extmark("transcript", ns, 0, 1, { block = "new", hl = "accent" })`,
+        `  lc.buf.delete_blocks("transcript", 0, 1)`,
+        `end)`,
+      ].join("\n") + "\n",
+    });
+    const f = JSON.parse((await run(["render", "--size", "30x8", "--extension", "ext", "--format", "json"], dir)).stdout) as Frame;
+    expect(f.buffers.transcript!.marks).toEqual([{ ns: 1, id: 2, line: 0, col: 1, hl: { fg: "accent" }, priority: 4096, right_gravity: true, block: "new" }]);
+  });
+
   it("a submitted prompt is a user block of the transcript", async () => {
     const f = JSON.parse((await run(["render", "--size", "40x10", "--keys", "hi<cr>", "--format", "json"], scratch())).stdout) as Frame;
     expect(f.buffers.transcript!.blocks.map((b) => [b.kind, b.role, b.text])).toEqual([["message", "user", "hi"]]);

@@ -83,4 +83,36 @@ describe("extmarks move with the text", () => {
     expect(buffers.marks.inLines(b, 0, 10)).toEqual([]);
     expect(buffers.marks.inBlock(b, blk.id).map((m) => m.id)).toEqual([id]);
   });
+
+  it("marks of a deleted or replaced block go with it; the same id set again keeps its marks; a rollback brings them back", () => {
+    const rt = new Runtime();
+    const [a, c] = ["a", "c"].map((id) => rt.buffers.appendBlock("t", { id, kind: "message", role: "assistant", text: "hello" }));
+    const b = rt.buffers.get("t")!;
+    const ma = rt.buffers.marks.set(b, 1, { line: 0, col: 1 }, { block: a!.id });
+    const mc = rt.buffers.marks.set(b, 1, { line: 0, col: 2 }, { block: c!.id });
+    const listed = () => [a!.id, c!.id].flatMap((id) => rt.buffers.marks.list(b, -1, { line: 0, col: 0 }, { line: -1, col: -1 }, id)).map((m) => m.id);
+    expect(rt.guard("ext", "test", () => { rt.buffers.deleteBlocks("t", 0, 1); throw new Error("no"); }).ok).toBe(false);
+    expect(listed()).toEqual([ma, mc]);
+    rt.buffers.deleteBlocks("t", 0, 1);
+    expect([listed(), rt.buffers.marks.get(b, 1, ma)]).toEqual([[mc], undefined]);
+    rt.buffers.setBlocks("t", 0, -1, [{ id: "c", kind: "message", role: "assistant", text: "hello again" }]);
+    expect(listed()).toEqual([mc]);
+    rt.buffers.set("t", { blocks: [{ id: "z", kind: "message", role: "assistant", text: "other" }] });
+    expect([listed(), rt.buffers.marks.get(b, 1, mc)]).toEqual([[], undefined]);
+  });
+
+  it("the text's marks are placed and read from its lines: an edit never joins the whole text", () => {
+    const buffers = new BufferStore(new TransactionManager());
+    buffers.setText("c", Array.from({ length: 1000 }, (_, i) => `line ${i}`).join("\n"));
+    const b = buffers.get("c")!;
+    const ids = [10, 500, 999].map((line) => buffers.marks.set(b, 1, { line, col: 5 }, { end: { line, col: 7 } }));
+    let joins = 0;
+    const toString = b.lines.toString.bind(b.lines);
+    b.lines.toString = () => { joins++; return toString(); };
+    buffers.insert("c", b.lines.lineStart(500) + 2, "XX\n");
+    expect(buffers.marks.inLines(b, 500, 501).map((m) => [m.id, m.line, m.col, m.end])).toEqual([[ids[1], 501, 3, { line: 501, col: 5 }]]);
+    expect(buffers.marks.get(b, 1, ids[2]!)).toMatchObject({ line: 1000, col: 5 });
+    expect(buffers.marks.list(b, 1, { line: 0, col: 0 }, { line: 20, col: 0 }).map((m) => m.line)).toEqual([10]);
+    expect(joins).toBe(0);
+  });
 });

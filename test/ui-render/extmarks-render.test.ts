@@ -109,6 +109,18 @@ describe("the composer", () => {
     expect(out.cursor).toEqual({ row: 2, col: 5 });
   });
 
+  it("in a composer of 2,000 marked lines draws the lines in view without reading the whole text", () => {
+    const m = marked("composer", Array.from({ length: 2000 }, (_, i) => `line ${i}`).join("\n"));
+    for (let line = 0; line < 2000; line++) m.mark(line, 5, { virtText: [{ text: "#" }] });
+    const inp = m.inputFor("composer", 12, 2, m.b.lines.lineStart(1000) + 2);
+    let joins = 0;
+    const join = inp.buffer.lines.toString.bind(inp.buffer.lines);
+    inp.buffer.lines.toString = () => { joins++; return join(); };
+    Object.defineProperty(inp.buffer, "text", { get: () => { joins++; return join(); } });
+    const out = composer.render(inp);
+    expect([paint(out, 12, 2).toLines(), out.cursor, joins]).toEqual([[" line 999 # ", " line 1000 #"], { row: 1, col: 3 }, 0]);
+  });
+
   it("counts virtual lines in its content height", () => {
     const m = marked("composer", "ab");
     m.mark(0, 0, { virtLines: [[{ text: "1" }], [{ text: "2" }]] });

@@ -2,7 +2,7 @@
 // a placeholder when empty, and the slash-command completion menu drawn above it.
 import type { Style } from "../../engine/kernel/style.js";
 import type { TextLines } from "../../engine/kernel/text-lines.js";
-import { changedLines, flatLayout, layoutComposer, LineWraps, visibleRows, type ComposerLayout } from "../composer-layout.js";
+import { changedLines, layoutComposer, LineWraps, visibleRows, type ComposerLayout } from "../composer-layout.js";
 import { textWidth } from "../text-measure.js";
 import { padRight, truncate } from "../text-helpers.js";
 import { gutterWidth, markedComposer } from "./composer-marks.js";
@@ -131,7 +131,7 @@ export class ComposerRenderer implements WindowRenderer {
     if (this.scrolls.size >= MAX_WINDOWS) this.scrolls.delete(this.scrolls.keys().next().value!);
     this.scrolls.set(name, { src: buffer.lines, ver: buffer.lines.version, top });
     if (input.marks !== undefined) {
-      const out = markedComposer(buffer.text, buffer.cursor, flatLayout(lay, buffer.lines), top, height, width, PAD, input.marks);
+      const out = markedComposer(buffer.lines, buffer.cursor, lay, top, height, width, PAD, input.marks);
       return { ...out, ...(popup ? { popup } : {}) };
     }
     const lines: StyledLine[] = visibleRows(lay, top, Math.max(0, height)).map((t) => (t === "" ? [] : [{ text: " ".repeat(PAD) + t }]));

@@ -4,6 +4,7 @@ import "./yoga-preload.js"; // next: yoga-layout loads without touching fetch (s
 import type { ChatController, ChatRunOptions } from "../engine/chat/chat-controller.js";
 import { systemClock } from "../engine/kernel/scheduler.js";
 import { checkDatabasePath } from "../engine/session/database-path.js";
+import { wireReload } from "./app-reload.js";
 import { createApp, type BareApp, type ChatApp } from "./create-app.js";
 import { keepExtensionLog } from "./extension-log-file.js";
 import { InteractiveApp } from "./interactive-app.js";
@@ -44,6 +45,7 @@ async function run(flags: ChatFlags): Promise<void> {
   if (app.providerError !== null) throw new UsageError(app.providerError);
   checkDatabasePath(app.home); // likewise an unopenable librecode.db (fs only: SQLite loads later)
   keepExtensionLog(app.runtime, app.home);
+  const stopWatching = await wireReload(app);
   const options: ChatRunOptions = {
     ...(flags.resume ? { resume: true } : {}), ...(flags.session ? { session: flags.session } : {}),
     ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),
@@ -74,6 +76,7 @@ async function run(flags: ChatFlags): Promise<void> {
     live.start();
   }
   await live.done;
+  stopWatching();
   // A request still streaming or a job still running must not keep a quit user waiting.
   if (controller.working) controller.interrupt();
   const note = controller.exitNote?.();
@@ -88,11 +91,14 @@ function bareSessionError(flags: ChatFlags): UsageError {
 /** Bare mode: the terminal and the extensions' screen, no chat loop; `shutdown` once the terminal is back. */
 async function runBare(app: BareApp): Promise<void> {
   keepExtensionLog(app.runtime, app.home);
+  // No transcript here: what a watched save did goes to the extension log (its errors too).
+  const stopWatching = await wireReload(app, (text) => app.runtime.log.append("host", text));
   const ui = app.loaded.config.ui;
   const live = new InteractiveApp(app.runtime, app.bare, app.painter, { mouse: ui.mouse, fps: ui.fps, transcriptErrors: false });
   app.bare.onChange(() => live.requestFrame());
   live.start();
   await live.done;
+  stopWatching();
   app.runtime.emit("shutdown", {});
   setImmediate(() => process.exit(process.exitCode ?? 0));
 }

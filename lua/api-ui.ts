@@ -56,7 +56,7 @@ const int = (v: unknown, d = 0) => (typeof v === "number" && Number.isFinite(v) 
 /** Queues ops in the DrawStore; those of a `render` handler are marked to last one frame. */
 export function queueDrawOps(ext: LuaExtension, ops: DrawOp[]): void {
   const frame = ext.currentEvent()?.name === "render";
-  for (const op of ops) ext.rt.draw.add(frame ? { ...op, frame: true } : op);
+  for (const op of ops) ext.rt.draw.add(frame ? { ...op, frame: true, owner: ext.name } : { ...op, owner: ext.name });
 }
 
 /** One op of draw_batch: {op = "draw_text" | "text" | ..., window=, row=, col=, ...}. */

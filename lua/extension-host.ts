@@ -1,8 +1,10 @@
-// The extensions of one Runtime: loads every source under a unique name and answers `extension list/run`.
+// The extensions of one Runtime: loads every source under a unique name, answers `extension list/run`
+// and reloads them (`/reload`, the file watcher).
+import path from "node:path";
 import { librecodeHome } from "../engine/config/load-config.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import { openExtensionValues } from "../engine/session/extension-values.js";
-import { discoverExtensions } from "./extension-discovery.js";
+import { discoverExtensions, type DiscoveredSource, type ExtensionCandidate } from "./extension-discovery.js";
 import { loadExtension, type LoadOptions } from "./extension-loader.js";
 import { parseSource, pathSource, type ExtensionSource } from "./extension-manifest.js";
 import type { LuaExtension, SessionContext } from "./lua-extension.js";
@@ -25,11 +27,17 @@ export type CommandRun = { ok: true; output: string } | { ok: false; error: stri
 
 export { formatExtensionError } from "../engine/kernel/owner-stats.js";
 
-/** Loads configured extensions into one Runtime and answers what they registered. */
+/** What a reload did to one extension: `reloaded` in a fresh state, `added` (a new file), `removed` (its file is gone). */
+export type ReloadResult = { name: string; change: "reloaded" | "added" | "removed"; ok: boolean; error: string };
+
+type SourceRecord = { raw: string; src?: ExtensionSource; status: SourceInfo["status"]; reason: string; exts: LuaExtension[] };
+
+/** Loads configured extensions into one Runtime, answers what they registered, and reloads them. */
 export class ExtensionHost {
-  private readonly loaded: LuaExtension[] = [];
-  private readonly sources: { raw: string; status: SourceInfo["status"]; reason: string; exts: LuaExtension[] }[] = [];
+  private readonly sources: SourceRecord[] = [];
   private readonly names = new Set<string>();
+  /** Where each extension was found (a reload loads the same candidate again). */
+  private readonly found = new Map<LuaExtension, ExtensionCandidate>();
   private readonly cwd: string;
   private readonly home: string;
   private contextFn: (() => SessionContext) | undefined;
@@ -72,17 +80,26 @@ export class ExtensionHost {
   }
 
   private loadSources(srcs: ExtensionSource[]): void {
-    for (const d of discoverExtensions(srcs, this.cwd, this.home)) {
-      if (d.status === "missing") {
-        this.sources.push({ raw: d.source.raw, status: "missing", reason: d.reason ?? "", exts: [] });
-        continue;
-      }
-      const opts = { ...this.opts, context: () => this.contextFn?.() ?? {} };
-      const exts = d.candidates.map((c) => loadExtension(this.rt, c, d.source.raw, (w) => this.unique(w), opts));
-      this.loaded.push(...exts);
-      const failed = exts.find((e) => e.status === "failed");
-      this.sources.push({ raw: d.source.raw, status: failed ? "failed" : "loaded", reason: failed ? `${failed.name}: ${failed.reason}` : "", exts });
-    }
+    discoverExtensions(srcs, this.cwd, this.home).forEach((d, i) => {
+      const rec: SourceRecord = { raw: d.source.raw, src: srcs[i], status: "loaded", reason: "", exts: [] };
+      this.sources.push(rec);
+      rec.exts = d.candidates.map((c) => this.load(c, rec.raw));
+      this.settle(rec, d);
+    });
+  }
+
+  private load(c: ExtensionCandidate, source: string): LuaExtension {
+    const opts = { ...this.opts, context: () => this.contextFn?.() ?? {} };
+    const ext = loadExtension(this.rt, c, source, (w) => this.unique(w), opts);
+    this.found.set(ext, c);
+    return ext;
+  }
+
+  // A source's status from what it resolved to and how its extensions loaded.
+  private settle(rec: SourceRecord, d: Pick<DiscoveredSource, "status" | "reason">): void {
+    const failed = rec.exts.find((e) => e.status === "failed");
+    if (d.status === "missing") Object.assign(rec, { status: "missing", reason: d.reason ?? "" });
+    else Object.assign(rec, failed ? { status: "failed", reason: `${failed.name}: ${failed.reason}` } : { status: "loaded", reason: "" });
   }
 
   private unique(wanted: string): string {
@@ -94,7 +111,116 @@ export class ExtensionHost {
 
   /** The loaded extensions in load order (failed and disabled ones included). */
   extensions(): readonly LuaExtension[] {
-    return this.loaded;
+    return this.sources.flatMap((s) => s.exts);
+  }
+
+  /** The directories of the `path:` sources, for a watcher: the source itself, or a file's directory. */
+  watchTargets(): { dir: string; recursive: boolean }[] {
+    const out = new Map<string, boolean>();
+    for (const d of this.rediscover()) {
+      if (d.source.scheme !== "path" || d.status !== "found") continue;
+      const single = d.candidates.length === 1 && d.candidates[0]!.file === d.dir;
+      const dir = single ? path.dirname(d.dir) : d.dir;
+      out.set(dir, (out.get(dir) ?? false) || !single);
+    }
+    return [...out].map(([dir, recursive]) => ({ dir, recursive }));
+  }
+
+  /**
+   * Reloads one extension by name, or every one (then files added to a source load and removed
+   * ones unload): its handlers, keymaps, commands, tools, timers, jobs and draw operations go, a
+   * fresh Lua state runs its files again and gets `startup`. Buffers, windows, the conversation and
+   * the session stay. A failed load leaves it `failed` with the error reported.
+   */
+  reload(name?: string): ReloadResult[] {
+    if (name === undefined) return this.refresh(() => true);
+    const ext = this.extensions().find((e) => e.name === name);
+    if (ext === undefined) {
+      const known = this.extensions().map((e) => e.name);
+      throw new Error(`reload: ${name}: expected the name of a loaded extension (${known.length > 0 ? known.join(", ") : "none is loaded"}), got no match`);
+    }
+    return this.rt.inTransaction(() => [result(this.replace(ext, this.found.get(ext)!), "reloaded")]);
+  }
+
+  /**
+   * Reloads the extensions that changed files belong to (anything below a directory extension's
+   * root; a single-file extension's file, or a module beside it; a directory: all below it), loads
+   * new files and unloads removed ones. What the file watcher calls.
+   */
+  reloadFiles(files: readonly string[]): ReloadResult[] {
+    const abs = files.map((f) => path.resolve(f));
+    // A new extension file is an extension of its own, not a module of its neighbours.
+    const entries = new Set([...this.extensions().map((e) => this.found.get(e)!.file), ...this.rediscover().flatMap((d) => d.candidates.map((c) => c.file))]);
+    const touched = (e: LuaExtension): boolean => {
+      const c = this.found.get(e)!;
+      return abs.some((f) => f === c.file || c.file.startsWith(f + path.sep) ||
+        (c.kind === "manifest" ? f.startsWith(c.root + path.sep) : path.dirname(f) === c.root && !entries.has(f)));
+    };
+    return this.refresh(touched);
+  }
+
+  // Each source on its own, as loadUse loaded them.
+  private rediscover(): DiscoveredSource[] {
+    return this.sources.filter((r) => r.src !== undefined).map((r) => discoverExtensions([r.src!], this.cwd, this.home)[0]!);
+  }
+
+  // Discovers every source again: touched extensions reload, new candidates load, vanished ones unload.
+  private refresh(touched: (e: LuaExtension) => boolean): ReloadResult[] {
+    return this.rt.inTransaction(() => {
+      const out: ReloadResult[] = [];
+      const recs = this.sources.filter((r) => r.src !== undefined);
+      this.rediscover().forEach((d, i) => {
+        const rec = recs[i]!;
+        const next: LuaExtension[] = [];
+        for (const c of d.candidates) {
+          const old = rec.exts.find((e) => this.found.get(e)!.file === c.file);
+          if (old !== undefined && !touched(old)) {
+            next.push(old);
+            continue;
+          }
+          const ext = old !== undefined ? this.replace(old, c) : this.start(this.load(c, rec.raw));
+          out.push(result(ext, old !== undefined ? "reloaded" : "added"));
+          next.push(ext);
+        }
+        // replace() put each reloaded extension in its old one's place: what is left is gone from disk.
+        for (const old of rec.exts) {
+          if (next.includes(old)) continue;
+          this.unload(old);
+          out.push({ name: old.name, change: "removed", ok: true, error: "" });
+        }
+        rec.exts = next;
+        this.settle(rec, d);
+      });
+      return out;
+    });
+  }
+
+  // Tears old down and loads its candidate again in a fresh state, in old's place.
+  private replace(old: LuaExtension, c: ExtensionCandidate): LuaExtension {
+    this.unload(old);
+    const ext = this.load(c, old.source);
+    for (const rec of this.sources) {
+      const at = rec.exts.indexOf(old);
+      if (at < 0) continue;
+      rec.exts[at] = ext;
+      this.settle(rec, { status: "found" });
+    }
+    return this.start(ext);
+  }
+
+  // Its `startup` handlers run as they did when the app started; other extensions' do not.
+  private start(ext: LuaExtension): LuaExtension {
+    if (ext.status === "loaded") this.rt.emitTo(ext.name, "startup", { width: this.rt.width, height: this.rt.height });
+    return ext;
+  }
+
+  private unload(old: LuaExtension): void {
+    old.dispose();
+    // A job or timer callback still queued for the old state finds it off and does nothing.
+    old.status = "disabled";
+    old.reason = "reloaded";
+    this.names.delete(old.name);
+    this.found.delete(old);
   }
 
   /** What `librecode extension list` shows: sources, statuses and per-extension registrations. */
@@ -124,4 +250,8 @@ export class ExtensionHost {
     }
     return o.ok ? { ok: true, output: o.output } : { ok: false, error: `extension run: ${name}: ${o.error}` };
   }
+}
+
+function result(ext: LuaExtension, change: ReloadResult["change"]): ReloadResult {
+  return { name: ext.name, change, ok: ext.status === "loaded", error: ext.status === "loaded" ? "" : ext.reason };
 }

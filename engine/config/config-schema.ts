@@ -28,7 +28,7 @@ export type Config = {
     system_prompt?: string;
   };
   providers: Record<string, ProviderConfig>;
-  extensions: { enabled: boolean; use: ExtensionUse[]; budget_ms?: number; settings?: Record<string, Record<string, unknown>> };
+  extensions: { enabled: boolean; use: ExtensionUse[]; watch: boolean; budget_ms?: number; settings?: Record<string, Record<string, unknown>> };
   /** A layout table kept as plain data; the layout layer validates it. */
   layout?: Record<string, unknown>;
   theme: ThemeName;
@@ -126,6 +126,8 @@ export const configSchema: SchemaNode = {
       fields: {
         enabled: { kind: "bool" },
         use: { kind: "list", of: { kind: "extension-source" } },
+        // The chat reloads an extension when its files change (path: sources).
+        watch: { kind: "bool" },
         budget_ms: { kind: "int", min: 0 },
         // Per-extension settings, read by the extension with librecode.extension.config().
         settings: { kind: "map", of: { kind: "table" } },
@@ -161,7 +163,7 @@ export function defaultConfig(): Config {
   return {
     assistant: { provider: "openai", model: "gpt-4.1-mini", thinking_level: "off", max_turns: 50 },
     providers: {},
-    extensions: { enabled: true, use: ["path:.librecode/extensions"] },
+    extensions: { enabled: true, use: ["path:.librecode/extensions"], watch: false },
     theme: "dark",
     theme_tokens: {},
     ui: { mouse: false, fps: 60, tool_lines: 12, bare: false },

@@ -8,6 +8,8 @@ import type { Span, Style } from "./style.js";
 export type DrawOp = DrawOpBody & {
   /** Queued by a `render` handler: lasts one frame (the next render drops it, see DrawStore.dropFrame). */
   frame?: boolean;
+  /** The extension that queued it (a reload or disable of that extension drops it). */
+  owner?: string;
 };
 
 type DrawOpBody =

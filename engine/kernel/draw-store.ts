@@ -45,6 +45,15 @@ export class DrawStore {
     }
   }
 
+  /** Drops every operation owner queued, in every window (the extension is reloaded or disabled). */
+  removeOwner(owner: string): void {
+    for (const [window, list] of this.byWindow) {
+      if (!list.some((op) => op.owner === owner)) continue;
+      const kept = list.filter((op) => op.owner !== owner);
+      this.replace(window, kept.length > 0 ? kept : undefined);
+    }
+  }
+
   /** The window's operations in the order they were queued. */
   ops(window: string): readonly DrawOp[] {
     return this.byWindow.get(window) ?? EMPTY;

@@ -7,7 +7,7 @@ import { ActionRegistry } from "./action-registry.js";
 import { BufferStore } from "./buffer-store.js";
 import { CommandRegistry } from "./command-registry.js";
 import { DrawStore } from "./draw-store.js";
-import { EventBus, type EventContext, type Handler, type HandlerResult } from "./event-bus.js";
+import { EventBus, type EventContext, type Handler, type HandlerEntry, type HandlerResult } from "./event-bus.js";
 import { ExtensionLog } from "./extension-log.js";
 import { JobRunner } from "./job-runner.js";
 import type { KeyEvent } from "./key-event.js";
@@ -159,7 +159,15 @@ export class Runtime {
 
   /** Emits a named event: handlers by priority (ties: registration order), each in a savepoint. */
   emit(name: string, data: Record<string, unknown> = {}, key?: KeyEvent): DispatchResult {
-    const handlers = this.events.handlers(name);
+    return this.dispatch(this.events.handlers(name), name, data, key);
+  }
+
+  /** Emits a named event to one owner's handlers only (a reloaded extension's `startup`). */
+  emitTo(owner: string, name: string, data: Record<string, unknown> = {}): DispatchResult {
+    return this.dispatch(this.events.handlers(name).filter((h) => h.owner === owner), name, data, undefined);
+  }
+
+  private dispatch(handlers: HandlerEntry[], name: string, data: Record<string, unknown>, key: KeyEvent | undefined): DispatchResult {
     const state: DispatchResult = { consumed: false, stopped: false };
     if (handlers.length === 0) return state;
     this.inTransaction(() => {
@@ -315,6 +323,7 @@ export class Runtime {
     this.tools.unregisterOwner(owner);
     this.scheduler.stopOwner(owner);
     for (const j of this.jobs.live(owner)) this.jobs.cancel(j.id);
+    this.draw.removeOwner(owner);
   }
 
   /** Runs fn in the open transaction, or in a new one it commits (rolled back if fn throws). */

@@ -24,6 +24,7 @@ describe("formatConfigShow", () => {
       "providers.local.models = []                       # default",
       "extensions.enabled = true                         # default",
       'extensions.use = ["path:.librecode/extensions"]   # default',
+      "extensions.watch = false                          # default",
       'theme = "light"                                   # .librecode/config.yaml:3',
       "ui.mouse = false                                  # default",
       "ui.fps = 60                                       # default",

@@ -53,13 +53,13 @@ describe("librecode.ui draw operations", () => {
       lc.ui.draw_box("status", {fg = "border"})
       lc.ui.set_cursor("status", 0, 4)`);
     expect(rt.draw.ops("status")).toEqual([
-      { kind: "text", window: "status", row: 0, col: 2, text: "hi", style: { fg: "accent", bold: true } },
-      { kind: "text", window: "status", row: 1, col: 0, text: "a", style: undefined },
-      { kind: "text", window: "status", row: 2, col: 0, text: "b", style: undefined },
-      { kind: "spans", window: "status", row: 0, col: 0, spans: [{ text: "x", style: { fg: "#ff0000" } }, { text: "y", style: undefined }] },
-      { kind: "clear_region", window: "status", row: 0, col: 0, height: 1, width: 3, style: { bg: "selectedBg" } },
-      { kind: "box", window: "status", style: { fg: "border" } },
-      { kind: "cursor", window: "status", row: 0, col: 4 },
+      { kind: "text", window: "status", row: 0, col: 2, text: "hi", style: { fg: "accent", bold: true }, owner: "ext" },
+      { kind: "text", window: "status", row: 1, col: 0, text: "a", style: undefined, owner: "ext" },
+      { kind: "text", window: "status", row: 2, col: 0, text: "b", style: undefined, owner: "ext" },
+      { kind: "spans", window: "status", row: 0, col: 0, spans: [{ text: "x", style: { fg: "#ff0000" } }, { text: "y", style: undefined }], owner: "ext" },
+      { kind: "clear_region", window: "status", row: 0, col: 0, height: 1, width: 3, style: { bg: "selectedBg" }, owner: "ext" },
+      { kind: "box", window: "status", style: { fg: "border" }, owner: "ext" },
+      { kind: "cursor", window: "status", row: 0, col: 4, owner: "ext" },
     ]);
   });
 
@@ -70,9 +70,9 @@ describe("librecode.ui draw operations", () => {
       lc.ui.clear_window("status")
       lc.ui.draw_batch({{op = "draw_text", window = "status", row = 0, col = 1, text = "new"}, {op = "set_cursor", window = "status", row = 0, col = 4}})`);
     expect(rt.draw.ops("status")).toEqual([
-      { kind: "clear_window", window: "status" },
-      { kind: "text", window: "status", row: 0, col: 1, text: "new", style: undefined },
-      { kind: "cursor", window: "status", row: 0, col: 4 },
+      { kind: "clear_window", window: "status", owner: "ext" },
+      { kind: "text", window: "status", row: 0, col: 1, text: "new", style: undefined, owner: "ext" },
+      { kind: "cursor", window: "status", row: 0, col: 4, owner: "ext" },
     ]);
   });
 

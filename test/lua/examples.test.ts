@@ -44,12 +44,12 @@ describe("examples/extensions/reskin", () => {
     expect([rt.windows.get("status")!.renderer, rt.windows.get("composer")!.renderer]).toEqual(["extension", "extension"]);
     const status = rt.draw.ops("status");
     // Drawn by a render handler: marked to last one frame.
-    expect(status[0]).toEqual({ kind: "clear_window", window: "status", frame: true });
+    expect(status[0]).toEqual({ kind: "clear_window", window: "status", frame: true, owner: "reskin" });
     expect(status.find((o) => o.kind === "spans")).toMatchObject({ spans: [{ text: " ◆ librecode · ready".padEnd(32), style: { fg: "accent", bg: "selectedBg", bold: true } }, { text: "5 chars " }] });
     const composer = rt.draw.ops("composer");
     expect(composer.map((o) => o.kind)).toEqual(["clear_window", "box", "text", "text", "cursor"]);
     expect(composer[3]).toMatchObject({ kind: "text", row: 1, col: 2, text: "hello" });
-    expect(composer[4]).toEqual({ kind: "cursor", window: "composer", row: 1, col: 7, frame: true });
+    expect(composer[4]).toEqual({ kind: "cursor", window: "composer", row: 1, col: 7, frame: true, owner: "reskin" });
   });
 });
 

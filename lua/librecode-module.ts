@@ -10,6 +10,11 @@ import { layoutApi } from "./api-layout.js";
 import { miscApi, userCommandApi } from "./api-misc.js";
 import { uiApi } from "./api-ui.js";
 import { winApi } from "./api-win.js";
+import { modelApi } from "./api-model.js";
+import { toolsApi } from "./api-tools.js";
+import { sessionApi } from "./api-session.js";
+import { agentApi } from "./api-agent.js";
+import { agentOf } from "../engine/agent/agent-handle.js";
 import { setFunctions, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
 import { preloadModule } from "./lua-state.js";
@@ -39,6 +44,10 @@ export function moduleShape(ext: LuaExtension): Record<string, Record<string, Ap
     store: storeApi(ext),
     extension: extensionApi(ext),
     action: misc.action,
+    model: modelApi(ext),
+    tools: toolsApi(ext),
+    session: sessionApi(ext),
+    agent: agentApi(ext),
     api: {
       ...misc.api,
       ...extmarkApi(ext).api,
@@ -60,6 +69,8 @@ export function moduleShape(ext: LuaExtension): Record<string, Record<string, Ap
 export function installModule(ext: LuaExtension): void {
   const L = ext.L;
   const shape = moduleShape(ext);
+  // Streams and tool runs an extension started stop with it (disabled or reloaded).
+  ext.onDispose(() => agentOf(ext.rt)?.cancelOwner(ext.name));
   lua.lua_createtable(L, 0, 16);
   setFunctions(L, "", shape[""]!);
   lua.lua_pushinteger(L, API_VERSION);

@@ -1,11 +1,11 @@
 // One turn of a run: `context_build` contributions join the system prompt, the request streams,
 // the reply joins the context, the provider outcome is announced, and each tool call runs in order.
-import type { ModelToolSpec, ThinkingLevel } from "../model/model-types.js";
+import type { ModelMessage, ModelToolSpec, ThinkingLevel } from "../model/model-types.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
 import type { ContextEntry } from "./conversation.js";
 import { CONTEXT_CONTRIBUTION_CAP, contributionSection, readContributions } from "./lifecycle-payloads.js";
 import { estimateTokens, messageChars } from "./conversation.js";
-import { streamTurn, type TurnOutcome } from "./model-turn.js";
+import { RECORD, streamTurn, type StreamTap, type TurnOutcome } from "./model-turn.js";
 import { announceSaved, entryFields, type RunContext } from "./run-context.js";
 import { runToolStep } from "./tool-step.js";
 
@@ -19,10 +19,28 @@ export type TurnInput = {
   thinkingLevel: ThinkingLevel;
   /** The current context estimate (for `model_request`). */
   estimate: () => number;
+  /** What to send instead of `entries` (a Lua stream's own messages); the reply still joins `entries` when recorded. */
+  messages?: ModelMessage[];
+  maxTokens?: number;
 };
 
-/** Runs one model request and the tool calls it asked for. */
+/** Runs one model request and the tool calls it asked for: the stock loop's turn. */
 export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> {
+  const out = await requestTurn(t, turn);
+  const calls = out.message.toolCalls ?? [];
+  for (const [i, call] of calls.entries()) {
+    const r = await runToolStep(t.ctx, call, out.toolBlocks.get(call.id), { sequence: i + 1 });
+    t.entries.push({ message: { role: "tool", toolCallId: call.id, toolName: call.name, content: r.content, isError: r.isError }, seq: r.seq });
+  }
+  return out;
+}
+
+/**
+ * One model request with every hook of a turn (`context_build`, `model_request`, the provider's
+ * request hook, retries, deltas, `message_append` when recorded, `after_provider_response` or
+ * `provider_error`): the stock loop's turns and Lua's `model.stream` both come through here.
+ */
+export async function requestTurn(t: TurnInput, turn: number, tap: StreamTap = RECORD): Promise<TurnOutcome> {
   const { rt } = t.ctx;
   const provider = t.model.providerId;
   const model = t.model.model;
@@ -32,13 +50,14 @@ export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> 
   if (contrib.error) rt.reportError({ owner: "host", where: "context_build", message: contrib.error });
   const section = contributionSection(contrib.tables);
   const req = {
-    model, system: [t.system, ...contrib.texts, ...(section ? [section] : [])].join("\n\n"), messages: t.entries.map((e) => e.message),
-    tools: t.tools, thinkingLevel: t.thinkingLevel,
+    model, system: [t.system, ...contrib.texts, ...(section ? [section] : [])].join("\n\n"), messages: t.messages ?? t.entries.map((e) => e.message),
+    tools: t.tools, thinkingLevel: t.thinkingLevel, ...(t.maxTokens !== undefined ? { maxTokens: t.maxTokens } : {}),
   };
-  rt.emit("model_request", { turn, purpose: "turn", provider, model, messages: req.messages.length, tools: req.tools.length, estimated_tokens: t.estimate() });
-  const out = await streamTurn(t.ctx, t.model.provider, req, t.model.info.price);
+  const purpose = tap.record ? "turn" : "stream";
+  rt.emit("model_request", { turn, purpose, provider, model, messages: req.messages.length, tools: req.tools.length, estimated_tokens: t.estimate() });
+  const out = await streamTurn(t.ctx, t.model.provider, req, t.model.info.price, tap);
   const calls = out.message.toolCalls ?? [];
-  if (out.seq > 0 || out.message.text || calls.length) {
+  if (tap.record && (out.seq > 0 || out.message.text || calls.length)) {
     t.entries.push({ message: out.message, seq: out.seq });
     const entry = { entry_id: out.seq > 0 ? String(out.seq) : "", session_id: t.ctx.sessionId, entry_type: "message", model, provider };
     rt.emit("message_append", { role: "assistant", kind: "assistant", text: out.message.text, tool_calls: calls.length, ...entry });
@@ -53,10 +72,6 @@ export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> 
       ...about, stop_reason: out.stopReason, finish_reason: out.stopReason, text: out.message.text, tool_calls: calls.length,
       tool_event_count: calls.length, thinking_count: out.message.thinking ? 1 : 0, usage: out.usage ?? null,
     });
-  }
-  for (const [i, call] of calls.entries()) {
-    const r = await runToolStep(t.ctx, call, out.toolBlocks.get(call.id), { sequence: i + 1 });
-    t.entries.push({ message: { role: "tool", toolCallId: call.id, toolName: call.name, content: r.content, isError: r.isError }, seq: r.seq });
   }
   return out;
 }

@@ -27,6 +27,21 @@ import { sessionUsage } from "../session/session-usage.js";
 import { parseShellEscape, runShellEscape, type ShellEscape } from "./shell-escape.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
 import { TranscriptWriter } from "./transcript-writer.js";
+import { customLoopOf, type CustomLoop, type LoopFinish } from "./agent-handle.js";
+import type { TurnOutcome } from "./model-turn.js";
+
+/** One prompt's run: what its turns share and what its end reports. */
+export type ActiveRun = {
+  ctx: RunContext;
+  prompt: string;
+  system: string;
+  turns: number;
+  usage: { input_tokens: number; output_tokens: number };
+  assistantEntry: string;
+  finalText: string;
+  /** Ends an extension loop's run (set while one runs). */
+  finish?: (f: LoopFinish) => void;
+};
 
 export type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
 
@@ -49,6 +64,8 @@ export class ChatLoop implements ChatController {
   private readonly followUps: string[] = [];
   private abort: AbortController | undefined;
   private running: Promise<RunResult> | undefined;
+  /** The run in progress (its signal, system prompt, turn count, usage), if any. */
+  activeRun: ActiveRun | undefined;
   private busy = false;
   /** Error lines shown so far (a command run by `run()` failed when this grew). */
   private failures = 0;
@@ -123,8 +140,10 @@ export class ChatLoop implements ChatController {
     return this.followUps;
   }
 
-  /** Escape: aborts the request and any running tool at once; what streamed is kept as interrupted. */
+  /** Escape: aborts the request and any running tool at once; what streamed is kept as interrupted.
+   *  A second escape ends an extension loop's run that did not finish after the first. */
   interrupt(): void {
+    if (this.abort?.signal.aborted) this.activeRun?.finish?.({ stop: "aborted" });
     this.abort?.abort();
   }
 
@@ -291,73 +310,115 @@ export class ChatLoop implements ChatController {
     // Once per prompt, as the original: the model requests inside are `model_request` events.
     const turnAbout = { session_id: this.session.id, cwd: this.opts.cwd, prompt: text, user_entry_id: userEntry, parent_entry_id: "" };
     rt.emit("turn_start", { ...turnAbout, turn: 1 });
-    const usage = { input_tokens: 0, output_tokens: 0 };
-    let assistantEntry = "";
+    const run: ActiveRun = { ctx, prompt: text, system, turns: 0, usage: { input_tokens: 0, output_tokens: 0 }, assistantEntry: "", finalText: "" };
+    this.activeRun = run;
+    // An extension's loop (agent.set_loop) takes the turns over; the rest of a run stays the host's.
+    const custom = customLoopOf(rt);
+    let { stop, error } = custom ? await this.customTurns(custom, run) : await this.stockTurns(run);
+    this.activeRun = undefined;
+    if (ctx.signal.aborted && stop !== "error") stop = "aborted";
+    // Steering that arrived too late for this run is not lost: it runs next, as a follow-up.
+    this.followUps.unshift(...this.steering.splice(0));
+    if (stop === "aborted") this.say("Interrupted.");
+    this.abort = undefined;
+    const use = this.contextUse();
+    const finalText = run.finalText;
+    const end = {
+      stop_reason: stop, turns: run.turns, session_id: this.session.id, user_entry_id: userEntry, assistant_entry_id: run.assistantEntry,
+      cached: false, error: error ?? "", usage: { ...run.usage, context_tokens: use.tokens, context_window: use.window },
+    };
+    rt.emit("turn_end", { ...end, turn: run.turns });
+    rt.emit("agent_end", end);
+    rt.emit("prompt_done", { text: finalText, stop_reason: stop });
+    this.emitOut({ type: "done", stop_reason: stop, text: finalText, ...(error ? { error } : {}) });
+    return { stopReason: stop, text: finalText, turns: run.turns, ...(error ? { error } : {}) };
+  }
 
+  // The stock turns: a request, its tool calls, again while the model calls tools or the user steers.
+  private async stockTurns(run: ActiveRun): Promise<{ stop: RunStop; error?: string }> {
+    const { ctx } = run;
     const maxTurns = this.opts.maxTurns ?? 50;
-    let stop: RunStop = "stop";
-    let error: string | undefined;
-    let finalText = "";
-    let turn = 0;
     let compactedForOverflow = false;
     while (true) {
-      if (turn >= maxTurns) {
-        stop = "max_turns";
-        error = `chat loop: stopped after ${maxTurns} turns (assistant.max_turns)`;
+      if (run.turns >= maxTurns) {
+        const error = `chat loop: stopped after ${maxTurns} turns (assistant.max_turns)`;
         this.fail(error);
-        break;
+        return { stop: "max_turns", error };
       }
-      turn++;
+      const turn = ++run.turns;
       if (turn > 1 && this.steering.length > 0) {
-        for (const s of this.steering.splice(0)) appendUser(ctx, this.entries, s, true);
-        this.pushQueues();
+        for (const s of this.takeSteering()) appendUser(ctx, this.entries, s, true);
       }
       await this.autoCompact(ctx.signal);
       this.emitOut({ type: "turn_start", turn });
       const out = await runTurn({
         ctx, model: this.model, entries: this.entries, thinkingLevel: this.thinkingLevel, tools: this.toolSpecs(),
-        system: [system, ...(this.summary ? [summarySection(this.summary)] : [])].join("\n\n"),
-        estimate: () => this.contextUse().tokens,
+        system: this.systemFor(run.system), estimate: () => this.contextUse().tokens,
       }, turn);
-      if (out.usage) {
-        this.meter.report(out.usage.input + out.usage.output, this.entries.length);
-        usage.input_tokens += out.usage.input;
-        usage.output_tokens += out.usage.output;
-      }
-      if (out.cost !== undefined) this.cost = (this.cost ?? 0) + out.cost;
-      if (out.seq > 0) assistantEntry = String(out.seq);
-      finalText = out.message.text;
+      this.afterTurn(out);
       // A window overflow the estimate missed: compact once and ask again instead of failing.
       let again = false;
+      let error: string | undefined;
       if (out.stopReason === "error") {
         const failure = out.error ?? `${this.model.providerId}: request failed`;
         again = !compactedForOverflow && out.seq === 0 && isContextOverflow(failure) && (await this.tryCompact(ctx.signal));
         compactedForOverflow ||= again;
         if (!again) this.fail((error = failure));
       }
-      this.pushStatus();
       this.emitOut({ type: "turn_end", turn, stop_reason: out.stopReason });
       if (again) continue;
-      stop = out.stopReason;
-      if (ctx.signal.aborted) stop = "aborted";
-      if (stop === "error" || stop === "aborted") break;
+      const stop: RunStop = ctx.signal.aborted ? "aborted" : out.stopReason;
+      if (stop === "error" || stop === "aborted") return { stop, ...(error ? { error } : {}) };
       if (out.message.toolCalls?.length || this.steering.length > 0) continue;
-      break;
+      return { stop };
     }
-    // Steering that arrived too late for this run is not lost: it runs next, as a follow-up.
-    this.followUps.unshift(...this.steering.splice(0));
-    if (stop === "aborted") this.say("Interrupted.");
-    this.abort = undefined;
-    const use = this.contextUse();
-    const end = {
-      stop_reason: stop, turns: turn, session_id: this.session.id, user_entry_id: userEntry, assistant_entry_id: assistantEntry,
-      cached: false, error: error ?? "", usage: { ...usage, context_tokens: use.tokens, context_window: use.window },
-    };
-    rt.emit("turn_end", { ...end, turn });
-    rt.emit("agent_end", end);
-    rt.emit("prompt_done", { text: finalText, stop_reason: stop });
-    this.emitOut({ type: "done", stop_reason: stop, text: finalText, ...(error ? { error } : {}) });
-    return { stopReason: stop, text: finalText, turns: turn, ...(error ? { error } : {}) };
+  }
+
+  // An extension's turns: its loop function runs them with the public primitives and calls back once.
+  private async customTurns(custom: CustomLoop, run: ActiveRun): Promise<{ stop: RunStop; error?: string }> {
+    const r = await new Promise<LoopFinish>((resolve) => {
+      let done = false;
+      run.finish = (f) => {
+        if (done) return;
+        done = true;
+        run.finish = undefined;
+        resolve(f);
+      };
+      custom.run({ prompt: run.prompt, system: run.system, sessionId: this.session.id, maxTurns: this.opts.maxTurns ?? 50 }, run.finish);
+    });
+    if (r.text !== undefined) run.finalText = r.text;
+    if (r.error) this.fail(r.error);
+    return { stop: r.stop, ...(r.error ? { error: r.error } : {}) };
+  }
+
+  /** A recorded request ended (a stock turn or a Lua `model.stream` with `record`): usage counted, status refreshed. */
+  afterTurn(out: TurnOutcome): void {
+    const run = this.activeRun;
+    if (out.usage) {
+      this.meter.report(out.usage.input + out.usage.output, this.entries.length);
+      if (run) {
+        run.usage.input_tokens += out.usage.input;
+        run.usage.output_tokens += out.usage.output;
+      }
+    }
+    if (out.cost !== undefined) this.cost = (this.cost ?? 0) + out.cost;
+    if (run) {
+      if (out.seq > 0) run.assistantEntry = String(out.seq);
+      run.finalText = out.message.text;
+    }
+    this.pushStatus();
+  }
+
+  /** The steering messages typed while the run ran, taken off the queue (the caller sends them). */
+  takeSteering(): string[] {
+    const taken = this.steering.splice(0);
+    if (taken.length > 0) this.pushQueues();
+    return taken;
+  }
+
+  /** The system prompt a request sends: the run's (or the stock one when idle) plus the session summary. */
+  systemFor(system: string = this.activeRun?.system ?? buildSystemPrompt(this.promptOptions())): string {
+    return [system, ...(this.summary ? [summarySection(this.summary)] : [])].join("\n\n");
   }
 
   // `!cmd` / `!!cmd`: a run with no model turn; steering typed meanwhile runs next, as a follow-up.
@@ -387,7 +448,8 @@ export class ChatLoop implements ChatController {
     }
   }
 
-  private runContext(signal: AbortSignal): RunContext {
+  /** What one run's steps share, on `signal`. */
+  runContext(signal: AbortSignal): RunContext {
     return {
       rt: this.rt, writer: this.writer, store: this.store, sessionId: this.session.id, signal, cwd: this.opts.cwd,
       secrets: this.opts.secrets ?? (() => []), output: (ev) => this.emitOut(ev), status: (patch) => this.pushStatus(patch),
@@ -398,7 +460,8 @@ export class ChatLoop implements ChatController {
     return { cwd: this.opts.cwd, home: this.opts.home, base: this.opts.systemPrompt, skills: this.opts.skills?.() ?? [] };
   }
 
-  private toolSpecs(): ModelToolSpec[] {
+  /** Every registered tool as the model sees it. */
+  toolSpecs(): ModelToolSpec[] {
     return this.rt.tools.list().map((t) => ({ name: t.name, description: t.description, schema: t.schema }));
   }
 

@@ -34,9 +34,25 @@ export type TurnOutcome = {
  */
 export const MAX_RESPONSE_CHARS = 4 * 1024 * 1024;
 
+/**
+ * Where a stream's pieces go besides the lifecycle events every stream fires: `record` shows the
+ * reply in the transcript and stores it in the session (the stock loop's turns, and Lua streams
+ * that ask for it); the callbacks are a Lua `model.stream`'s, `streamId` its id in event payloads.
+ */
+export type StreamTap = {
+  record: boolean;
+  streamId?: number;
+  onText?(text: string): void;
+  onThinking?(text: string): void;
+  onToolCall?(call: ModelToolCall): void;
+};
+
+/** The stock loop's tap: shown and stored, no callbacks. */
+export const RECORD: StreamTap = { record: true };
+
 /** Streams one provider call; never throws (a provider failure is a `stopReason: "error"` outcome). */
-export async function streamTurn(ctx: RunContext, provider: Provider, req: ModelRequest, price?: ModelPrice): Promise<TurnOutcome> {
-  const s = new TurnStream(ctx);
+export async function streamTurn(ctx: RunContext, provider: Provider, req: ModelRequest, price?: ModelPrice, tap: StreamTap = RECORD): Promise<TurnOutcome> {
+  const s = new TurnStream(ctx, tap);
   let stopReason: StopReason = "error";
   let error: string | undefined;
   let detail: { status?: number; code?: string } = {};
@@ -44,7 +60,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   let retrying: number | undefined;
   let size = 0;
   try {
-    for await (const ev of provider.stream(req, { signal: ctx.signal, onPayload: (p) => providerHook(ctx, p, "turn") })) {
+    for await (const ev of provider.stream(req, { signal: ctx.signal, onPayload: (p) => providerHook(ctx, p, tap.record ? "turn" : "stream") })) {
       if (ev.type === "text_delta" || ev.type === "thinking_delta") size += ev.text.length;
       else if (ev.type === "tool_call_delta") size += ev.argumentsDelta.length;
       if (size > MAX_RESPONSE_CHARS) {
@@ -62,18 +78,18 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
         case "text_delta": s.text(ev.text); break;
         case "thinking_delta": s.thinking(ev.text, ev.signature); break;
         case "tool_call_start": s.toolStarted(ev.id, ev.name); break;
-        case "tool_call_end": s.calls.push({ id: ev.id, name: ev.name, arguments: ev.arguments }); break;
+        case "tool_call_end": s.toolCall({ id: ev.id, name: ev.name, arguments: ev.arguments }); break;
         case "usage":
           usage = {
             input: ev.input, output: ev.output,
             ...(ev.cacheRead ? { cacheRead: ev.cacheRead } : {}), ...(ev.cacheWrite ? { cacheWrite: ev.cacheWrite } : {}),
           };
-          ctx.output({ type: "usage", input: ev.input, output: ev.output });
+          if (tap.record) ctx.output({ type: "usage", input: ev.input, output: ev.output });
           break;
         case "retry":
           retrying = ev.attempt;
           ctx.rt.emit("retry_start", { attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason });
-          ctx.output({ type: "retry", attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason });
+          if (tap.record) ctx.output({ type: "retry", attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason });
           ctx.status?.({ retry: retryNote(ev.attempt, ev.delayMs, ev.reason) });
           break;
         case "done":
@@ -99,7 +115,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
 }
 
 /** Why a request is made: a turn of a run, or the summary compaction asks for. */
-export type RequestPurpose = "turn" | "compaction";
+export type RequestPurpose = "turn" | "compaction" | "stream";
 
 /**
  * before_provider_request for every request: handlers see the payload (the provider already shows
@@ -133,7 +149,7 @@ function thinkingOf(body: Record<string, unknown>): string {
   return typeof body.reasoning_effort === "string" ? body.reasoning_effort : "off";
 }
 
-/** Guards the pieces of one streamed reply: blocks, the partial row, the collected text. */
+/** Guards the pieces of one streamed reply: blocks, the partial row (when recorded), the collected text. */
 class TurnStream {
   readonly calls: ModelToolCall[] = [];
   readonly toolBlocks = new Map<string, string>();
@@ -144,41 +160,58 @@ class TurnStream {
   private thinkingBlock: string | undefined;
   private partial: number | undefined;
 
-  constructor(private readonly ctx: RunContext) {}
+  constructor(private readonly ctx: RunContext, private readonly tap: StreamTap) {}
 
   text(delta: string): void {
     if (delta === "") return;
-    if (this.textBlock === undefined) {
-      this.textBlock = this.ctx.writer.open("message", "assistant", { format: "markdown" });
-      this.partial = this.ctx.store.beginPartial(this.ctx.sessionId, "assistant");
-    }
     this.textAcc += delta;
-    this.ctx.writer.stream(this.textBlock, delta);
-    this.ctx.store.updatePartial(this.partial!, delta);
-    this.ctx.rt.emit("model_delta", { text: delta });
-    this.ctx.output({ type: "text_delta", text: delta });
+    if (this.tap.record) {
+      if (this.textBlock === undefined) {
+        this.textBlock = this.ctx.writer.open("message", "assistant", { format: "markdown" });
+        this.partial = this.ctx.store.beginPartial(this.ctx.sessionId, "assistant");
+      }
+      this.ctx.writer.stream(this.textBlock, delta);
+      this.ctx.store.updatePartial(this.partial!, delta);
+    }
+    this.ctx.rt.emit("model_delta", this.about({ text: delta }));
+    if (this.tap.record) this.ctx.output({ type: "text_delta", text: delta });
+    this.tap.onText?.(delta);
   }
 
   thinking(delta: string, signature: string | undefined): void {
     if (signature) this.signature = signature;
     if (delta === "") return;
-    let paneDelta = delta;
-    if (this.thinkingBlock === undefined) {
-      this.thinkingBlock = this.ctx.writer.open("thinking", "assistant");
-      // The pane holds the whole run (opening the block flushed it): a blank line between turns.
-      if (this.ctx.rt.buffers.getText("thinking") !== "") paneDelta = `\n\n${delta}`;
-    }
     this.thinkingAcc += delta;
-    this.ctx.writer.stream(this.thinkingBlock, delta);
-    this.ctx.writer.streamToBuffer("thinking", paneDelta);
-    this.ctx.rt.emit("thinking_delta", { text: delta });
-    this.ctx.output({ type: "thinking_delta", text: delta });
+    if (this.tap.record) {
+      let paneDelta = delta;
+      if (this.thinkingBlock === undefined) {
+        this.thinkingBlock = this.ctx.writer.open("thinking", "assistant");
+        // The pane holds the whole run (opening the block flushed it): a blank line between turns.
+        if (this.ctx.rt.buffers.getText("thinking") !== "") paneDelta = `\n\n${delta}`;
+      }
+      this.ctx.writer.stream(this.thinkingBlock, delta);
+      this.ctx.writer.streamToBuffer("thinking", paneDelta);
+    }
+    this.ctx.rt.emit("thinking_delta", this.about({ text: delta }));
+    if (this.tap.record) this.ctx.output({ type: "thinking_delta", text: delta });
+    this.tap.onThinking?.(delta);
   }
 
   // The block shows at once (a long `write` streams its arguments for a while); the tool step fills it.
   toolStarted(id: string, name: string): void {
+    if (!this.tap.record) return;
     const meta = { name, arguments: {}, arguments_json: "", tool_call_id: id, status: "pending" };
     this.toolBlocks.set(id, this.ctx.writer.add("tool", "tool", "", meta));
+  }
+
+  toolCall(call: ModelToolCall): void {
+    this.calls.push(call);
+    this.tap.onToolCall?.(call);
+  }
+
+  // A Lua stream's deltas say which stream they belong to (two may run at once).
+  private about(data: Record<string, unknown>): Record<string, unknown> {
+    return this.tap.streamId === undefined ? data : { ...data, stream_id: this.tap.streamId };
   }
 
   /** Closes the blocks and commits the message (with its usage and cost); tool calls are dropped unless the reply completed. */
@@ -209,6 +242,7 @@ class TurnStream {
     };
     const status = interrupted ? "interrupted" : "complete";
     let record: MessageRecord | undefined;
+    if (!this.tap.record) return { message };
     if (this.partial !== undefined) {
       record = this.ctx.store.finishPartial(this.partial, { status, payload });
     } else if (this.thinkingAcc || calls.length) {

@@ -12,6 +12,8 @@ import type { SessionInfo } from "../session/session-records.js";
 import { SessionStore, type NowClock } from "../session/session-store.js";
 import { registerBuiltinTools } from "../tools/builtin-tools.js";
 import { ChatLoop } from "./chat-loop.js";
+import { attachAgent } from "./agent-handle.js";
+import { AgentPrimitives } from "./agent-primitives.js";
 import { registerHostCommands } from "./host-commands.js";
 import { registerSkillCommands, SkillSet } from "../skills/skill-set.js";
 import { registerSessionCommands } from "./session-commands.js";
@@ -115,6 +117,8 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     }
     return resolveProvider(config, { ...overrides, ...target }, env, auth.storedKeys());
   };
+  // Lua's model/tools/session/agent groups reach the assistant through these primitives.
+  attachAgent(rt, new AgentPrimitives(loop, { resolve: resolveModel, list: () => listModels(config, env, auth.storedKeys()) }));
   registerHostCommands({
     loop, auth, resolveModel,
     listModels: () => formatModelList(listModels(config, env, auth.storedKeys()), `${loop.model.providerId}/${loop.model.model}`),

@@ -6,11 +6,12 @@ import type { ToolResultPayload } from "./conversation.js";
 import { parseArguments, readString, readToolArguments, readToolResult } from "./lifecycle-payloads.js";
 import { announceSaved, entryFields, scrub, type RunContext } from "./run-context.js";
 
-export type ToolOutcome = { content: string; isError: boolean; seq: number };
+export type ToolOutcome = { content: string; isError: boolean; seq: number; details?: unknown };
 
-/** How a step is recorded: `persist: false` stores no tool_result (a shell escape); `meta` joins the
- *  block's; `sequence` is the call's 1-based place in the reply (payloads carry it). */
-export type ToolStepOptions = { persist?: boolean; meta?: Record<string, unknown>; sequence?: number };
+/** How a step is recorded: `persist: false` stores no tool_result (a shell escape); `show: false`
+ *  draws no transcript block or tools pane either (a Lua `tools.run` that records nothing); `meta`
+ *  joins the block's; `sequence` is the call's 1-based place in the reply (payloads carry it). */
+export type ToolStepOptions = { persist?: boolean; show?: boolean; meta?: Record<string, unknown>; sequence?: number };
 
 /** Runs (or refuses) one tool call and commits its result message; `pendingBlock` is its block if one is shown already. */
 export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingBlock?: string, opts: ToolStepOptions = {}): Promise<ToolOutcome> {
@@ -35,15 +36,17 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
     }
   }
 
+  const show = opts.show !== false;
   const meta = { ...opts.meta, name: call.name, arguments: args, arguments_json: json, tool_call_id: call.id, status: "pending" };
-  const block = pendingBlock ?? writer.add("tool", "tool", "", meta);
-  if (pendingBlock) writer.update(block, meta);
+  const block = show ? (pendingBlock ?? writer.add("tool", "tool", "", meta)) : undefined;
+  if (pendingBlock && show) writer.update(pendingBlock, meta);
   rt.emit("tool_start", { name: call.name, arguments_json: json, tool_call_id: call.id });
-  ctx.output({ type: "tool_start", tool_call_id: call.id, name: call.name, arguments: args });
-  writer.clearBuffer("tools");
+  if (show) ctx.output({ type: "tool_start", tool_call_id: call.id, name: call.name, arguments: args });
+  if (show) writer.clearBuffer("tools");
 
   let content: string;
   let isError: boolean;
+  let details: unknown;
   if (refusal !== undefined) {
     content = refusal;
     isError = true;
@@ -54,11 +57,12 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
     const onUpdate = (partial: string) => {
       const text = scrub(ctx, partial);
       rt.emit("tool_delta", { name: call.name, tool_call_id: call.id, text });
-      writer.streamToBuffer("tools", text);
+      if (show) writer.streamToBuffer("tools", text);
     };
     const result = await rt.tools.run(call.name, args, { cwd: ctx.cwd, signal: ctx.signal, onUpdate });
     content = scrub(ctx, result.content);
     isError = result.isError === true;
+    details = result.details;
   }
 
   // `result`, `error`, `call_id`, `arguments`...: the original's payload, next to ours.
@@ -72,17 +76,20 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   content = scrub(ctx, content);
   if (isError) rt.emit("tool_error", { name: call.name, tool_call_id: call.id, error: content });
 
-  writer.clearBuffer("tools");
-  writer.update(block, { status: isError ? "error" : "success", result: content }, content);
+  if (block !== undefined) {
+    writer.clearBuffer("tools");
+    writer.update(block, { status: isError ? "error" : "success", result: content }, content);
+  }
   const end: Record<string, unknown> = { name: call.name, arguments_json: json, tool_call_id: call.id, result: content };
   if (isError) end.error = content;
   rt.emit("tool_end", end);
-  ctx.output({ type: "tool_end", tool_call_id: call.id, name: call.name, content, is_error: isError });
+  if (show) ctx.output({ type: "tool_end", tool_call_id: call.id, name: call.name, content, is_error: isError });
 
-  if (opts.persist === false) return { content, isError, seq: 0 };
+  const extra = details !== undefined ? { details } : {};
+  if (opts.persist === false || !show) return { content, isError, seq: 0, ...extra };
   const payload: ToolResultPayload = { tool_call_id: call.id, name: call.name, is_error: isError };
   const record = ctx.store.appendMessage(ctx.sessionId, { kind: "tool_result", text: content, payload });
   announceSaved(ctx, record);
   rt.emit("message_append", { role: "tool", kind: "tool_result", text: content, tool_call_id: call.id, name: call.name, is_error: isError, ...entryFields(ctx, record) });
-  return { content, isError, seq: record.seq };
+  return { content, isError, seq: record.seq, ...extra };
 }

@@ -41,6 +41,26 @@ export function answerFrames(pieces: string[], promptTokens: number): string[] {
   return [frame({ role: "assistant", content: "" }), ...pieces.map((p) => frame({ content: p })), frame({}, "stop"), usageFrame(promptTokens, 10), DONE];
 }
 
+// Frames as api.anthropic.com streams them.
+const aFrame = (event: string, data: object) => `event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`;
+
+/** Anthropic messages SSE frames of a text answer streamed in `pieces`. */
+export function anthropicTextFrames(...pieces: string[]): string[] {
+  return [
+    aFrame("message_start", { message: { id: "msg_1", type: "message", role: "assistant", model: "claude-test", content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 30, output_tokens: 1 } } }),
+    aFrame("content_block_start", { index: 0, content_block: { type: "text", text: "" } }),
+    ...pieces.map((text) => aFrame("content_block_delta", { index: 0, delta: { type: "text_delta", text } })),
+    aFrame("content_block_stop", { index: 0 }),
+    aFrame("message_delta", { delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: 20 } }),
+    aFrame("message_stop", {}),
+  ];
+}
+
+/** Config lines adding provider `claude` (anthropic-messages) at `origin`, for `project(origin, extra)`. */
+export function claudeProvider(origin: string): string {
+  return ["  claude:", "    api: anthropic-messages", `    base_url: ${origin}`, "    api_key_env: LOCAL_KEY", "    models: [claude-test]"].join("\n");
+}
+
 /** Every lifecycle and UI event the chat loop emits. */
 export const LOOP_EVENTS = [
   "input", "prompt_submit", "prompt_prepare", "prompt_user_entry", "prompt_done", "session_start", "session_load",

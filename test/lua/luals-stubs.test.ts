@@ -50,6 +50,6 @@ describe("types/librecode.lua (LuaLS stubs)", () => {
       for k, v in pairs(t) do if type(v) == "table" then out[#out + 1] = k end end
       table.sort(out)
       return out`);
-    expect(groups).toEqual(["action", "api", "autocmd", "buf", "command", "event", "extension", "job", "keymap", "layout", "store", "timer", "ui", "win"]);
+    expect(groups).toEqual(["action", "agent", "api", "autocmd", "buf", "command", "event", "extension", "job", "keymap", "layout", "model", "session", "store", "timer", "tools", "ui", "win"]);
   });
 });

@@ -7,7 +7,7 @@ import { FakeClock } from "../engine/kernel/scheduler.js";
 import { createApp } from "./create-app.js";
 import { printRuntimeErrors } from "./extension-runtime.js";
 import { frameJson } from "./frame-json.js";
-import { renderFrame } from "./render-frame.js";
+import { renderFrame, stopJobs } from "./render-frame.js";
 import { UsageError } from "./usage-error.js";
 
 export type RenderFlags = {
@@ -54,6 +54,7 @@ export async function runRender(flags: RenderFlags): Promise<void> {
   });
   const rt = app.runtime;
   const { screen, cursor } = renderFrame(rt, app.painter, clock, { blocks, keys });
+  stopJobs(rt);
   printRuntimeErrors(rt);
   if (flags.format === "ansi") process.stdout.write(screen.fullFrame(cursor));
   else if (flags.format === "json") process.stdout.write(JSON.stringify(frameJson(rt, screen.back.toLines(), cursor)) + "\n");

@@ -45,3 +45,9 @@ export function renderFrame(rt: Runtime, painter: AppPainter, clock: FakeClock, 
   const { cursor } = painter.paint(screen.back);
   return { screen, cursor };
 }
+
+/** Render is one frame and never waits for jobs: those extensions started are killed (SIGKILL to
+ *  each group) and none of their callbacks runs again. */
+export function stopJobs(rt: Runtime): void {
+  for (const j of rt.jobs.live()) rt.jobs.cancel(j.id, "SIGKILL");
+}

@@ -8,7 +8,7 @@ import { FakeClock } from "../engine/kernel/scheduler.js";
 import { parseSize } from "./cmd-render.js";
 import { createApp } from "./create-app.js";
 import { frameJson, type FrameJson } from "./frame-json.js";
-import { renderFrame } from "./render-frame.js";
+import { renderFrame, stopJobs } from "./render-frame.js";
 import { UsageError } from "./usage-error.js";
 
 export type { FrameJson, FrameWindow } from "./frame-json.js";
@@ -48,6 +48,7 @@ export async function renderScreen(opts: RenderScreenOptions): Promise<RenderedS
   });
   const blocks = transcriptBlocks(opts.transcript, cwd);
   const { screen, cursor } = renderFrame(app.runtime, app.painter, clock, { blocks, keys: parseKeys(opts.keys ?? "") });
+  stopJobs(app.runtime);
   const lines = screen.back.toLines();
   return { text: lines.join("\n") + "\n", lines, json: frameJson(app.runtime, lines, cursor) };
 }

@@ -2,18 +2,12 @@
 // ctrl+c twice still quits. Screens are literal frames from the real painter (no colour).
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderFrame } from "../../bin/render-frame.js";
 import { renderScreen } from "../../bin/render-screen.js";
-import { BARE_LAYOUT, ERROR_NOTE_MS, installBareMode } from "../../engine/chat/bare-mode.js";
+import { ERROR_NOTE_MS } from "../../engine/chat/bare-mode.js";
 import { QUIT_WINDOW_MS } from "../../engine/chat/quit-press.js";
-import { parseKeys } from "../../engine/kernel/key-notation.js";
-import { Runtime } from "../../engine/kernel/runtime.js";
-import { FakeClock } from "../../engine/kernel/scheduler.js";
-import { ExtensionHost } from "../../lua/extension-host.js";
-import { AppPainter } from "../../ui/app-painter.js";
-import { createTheme } from "../../ui/theme.js";
 import { cliInProcess } from "../cli/run-in-process.js";
 import { scratch } from "../cli/run-cli.js";
+import { bareFixture } from "../snapshots/screen-fixture.js";
 import { tempTree } from "../support/temp-tree.js";
 
 /** A one-window board: its text, a key that appends to it, one that fails, and a paste handler. */
@@ -31,20 +25,13 @@ lc.keymap.set("global", "e", function() error("boom") end)
 lc.on("paste", function(ev) lc.buf.append("board", " pasted " .. ev.data.text) end)
 `;
 
-/** Bare mode on a runtime with the real painter, the board extension loaded, `app.quit` recorded. */
+/** Bare mode with the board extension loaded and `app.quit` recorded. */
 function bareApp(width = 40, height = 8) {
-  const clock = new FakeClock();
-  const rt = new Runtime({ clock, width, height, cwd: "/srv/project", layout: BARE_LAYOUT });
-  const bare = installBareMode(rt);
-  const painter = new AppPainter(rt, createTheme({ name: "dark", noColor: true }));
-  painter.setNotes(() => bare.notes());
+  const dir = tempTree({ "board.lua": BOARD });
+  const { rt, bare, clock, frame } = bareFixture({ width, height, extensions: [join(dir, "board.lua")], cwd: dir });
   const quits: string[] = [];
   rt.actions.register("app.quit", () => quits.push("quit"));
-  const dir = tempTree({ "board.lua": BOARD });
-  new ExtensionHost(rt, { cwd: dir, home: join(dir, "home") }).loadPaths([join(dir, "board.lua")]);
-  rt.emit("startup", { width, height });
-  const screen = (keys = "") => renderFrame(rt, painter, clock, { keys: parseKeys(keys) }).screen.back.toLines();
-  return { rt, bare, clock, quits, screen };
+  return { rt, bare, clock, quits, screen: frame };
 }
 
 describe("bare mode: the screen", () => {

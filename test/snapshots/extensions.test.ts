@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { openChatLoop } from "../../engine/agent/open-chat-loop.js";
 import { installStockChat } from "../../engine/chat/stock-chat.js";
 import { Runtime } from "../../engine/kernel/runtime.js";
@@ -11,8 +11,9 @@ import { ExtensionHost } from "../../lua/extension-host.js";
 import { AppPainter } from "../../ui/app-painter.js";
 import { Screen } from "../../ui/screen.js";
 import { createTheme } from "../../ui/theme.js";
+import { tempTree } from "../support/temp-tree.js";
 import { expectSnapshot } from "./snapshot-file.js";
-import { CHAT_FIXTURE, screenLines } from "./screen-fixture.js";
+import { bareFixture, CHAT_FIXTURE, screenLines } from "./screen-fixture.js";
 
 const EXAMPLES = join(import.meta.dirname, "../../examples/extensions");
 
@@ -106,5 +107,18 @@ describe("example extension: todo-lens", () => {
     expectSnapshot("ext-todo-lens-50x16", screenLines({
       width: 50, height: 16, transcript, extensions: [join(EXAMPLES, "todo-lens")],
     }));
+  });
+});
+
+describe("example extension: test-dashboard (bare mode)", () => {
+  it("shows a failed run's output and its summary, with no chat on screen", async () => {
+    // A real job: a small shell script standing in for a test runner that fails.
+    const cwd = tempTree({ "run-tests.sh": [
+      "echo 'math > adds ... ok'", "echo 'math > divides ... FAILED'", "echo '  expected 2, got 3' >&2",
+      "echo 'Tests  1 failed | 1 passed (2)'", "exit 1",
+    ].join("\n") });
+    const f = bareFixture({ width: 80, height: 10, extensions: [join(EXAMPLES, "test-dashboard")], settings: { "test-dashboard": { command: "sh run-tests.sh" } }, cwd });
+    await vi.waitFor(() => expect(f.rt.jobs.size).toBe(0), { timeout: 5000 });
+    expectSnapshot("ext-test-dashboard-80x10", f.frame());
   });
 });

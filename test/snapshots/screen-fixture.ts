@@ -1,5 +1,6 @@
 // Builds the app as `librecode render` does (stock chat, theme, compositor), but in-process and
 // without config files, so whole-screen snapshots are fast and independent of the machine.
+import { BARE_LAYOUT, installBareMode, type BareMode } from "../../engine/chat/bare-mode.js";
 import { installStockChat, type StockChat } from "../../engine/chat/stock-chat.js";
 import { parseTranscriptFixture } from "../../engine/chat/transcript-fixture.js";
 import { parseKeys } from "../../engine/kernel/key-notation.js";
@@ -49,4 +50,30 @@ export function screenLines(spec: ScreenSpec): string[] {
   const blocks = spec.transcript === undefined ? [] : parseTranscriptFixture(spec.transcript, "fixture.jsonl");
   const { screen } = renderFrame(rt, painter, clock, { blocks, keys: parseKeys(spec.keys ?? "") });
   return screen.back.toLines();
+}
+
+export type BareSpec = {
+  width: number;
+  height: number;
+  /** Extension files or directories, loaded before `startup` (event tables say `context.mode = "bare"`). */
+  extensions: string[];
+  /** Config `extensions.settings`: each extension's table under its name. */
+  settings?: Record<string, Record<string, unknown>>;
+  cwd?: string;
+};
+
+/** Bare mode as `librecode --bare` builds it, in-process: `frame(keys)` feeds keys and paints one frame. */
+export function bareFixture(spec: BareSpec): { rt: Runtime; bare: BareMode; clock: FakeClock; frame: (keys?: string) => string[] } {
+  const clock = new FakeClock();
+  const cwd = spec.cwd ?? "/srv/project";
+  const rt = new Runtime({ clock, width: spec.width, height: spec.height, cwd, layout: BARE_LAYOUT });
+  const bare = installBareMode(rt);
+  const painter = new AppPainter(rt, createTheme({ name: "dark", noColor: true }));
+  painter.setNotes(() => bare.notes());
+  const host = new ExtensionHost(rt, { cwd, home: "/nonexistent-librecode-home", settings: spec.settings ?? {} });
+  host.setContext(() => ({ mode: "bare" }));
+  host.loadPaths(spec.extensions);
+  rt.emit("startup", { width: rt.width, height: rt.height });
+  const frame = (keys = "") => renderFrame(rt, painter, clock, { keys: parseKeys(keys) }).screen.back.toLines();
+  return { rt, bare, clock, frame };
 }

@@ -43,6 +43,7 @@ function buildProgram(): Command {
     .option("--model <id>", "model")
     .option("--config <file>", "an extra config file")
     .option("--no-extensions", "skip Lua extensions for this run")
+    .option("-y, --yes", "run the tool calls tools.approve lists without asking (default: they are denied)")
     .action(async (text, opts) => (await import("./cmd-prompt.js")).runPrompt(text, opts));
 
   program

@@ -17,6 +17,8 @@ export type PromptOptions = {
   config?: string;
   /** commander's --no-extensions sets this false. */
   extensions?: boolean;
+  /** `--yes`: calls of the tools `tools.approve` lists run without asking (no one can answer here). */
+  yes?: boolean;
 };
 
 /** Runs one prompt (`-` reads it from stdin) and sets process.exitCode. */
@@ -36,7 +38,7 @@ async function promptExitCode(text: string, opts: PromptOptions): Promise<number
   try {
     chat = openChatLoop({
       runtime: rt, cwd, env: process.env, configFile: opts.config, provider: opts.provider, model: opts.model,
-      resume: opts.resume, sessionId: opts.session,
+      resume: opts.resume, sessionId: opts.session, unattended: opts.yes === true ? "allow" : "deny",
     });
   } catch (e) {
     const err = e instanceof Error && e.name === "Error" ? new UsageError(e.message) : e;

@@ -5,6 +5,7 @@ import type { Runtime } from "../kernel/runtime.js";
 import type { SessionInfo } from "../session/session-records.js";
 import type { SessionStore } from "../session/session-store.js";
 import type { Skill } from "../skills/skill-file.js";
+import type { ApprovalPolicy } from "./tool-approval.js";
 
 export type ChatLoopOptions = {
   runtime: Runtime;
@@ -27,6 +28,8 @@ export type ChatLoopOptions = {
   onStatus?: (patch: Record<string, unknown>) => void;
   /** Called when `working` flips (bin passes StockChat.syncWorking so the spinner follows follow-ups). */
   onWorkingChange?: (working: boolean) => void;
+  /** Config `tools.approve` and who answers; absent: every tool call runs. */
+  approval?: ApprovalPolicy;
   /** How deltas are coalesced (default setImmediate). */
   defer?: (fn: () => void) => void;
 };

@@ -26,6 +26,7 @@ import { showSession } from "./session-view.js";
 import { sessionUsage } from "../session/session-usage.js";
 import { parseShellEscape, runShellEscape, type ShellEscape } from "./shell-escape.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
+import { ToolApproval } from "./tool-approval.js";
 import { TranscriptWriter } from "./transcript-writer.js";
 import { customLoopOf, type CustomLoop, type LoopFinish } from "./agent-handle.js";
 import type { TurnOutcome } from "./model-turn.js";
@@ -59,6 +60,7 @@ export class ChatLoop implements ChatController {
   cost: number | undefined;
   private readonly opts: ChatLoopOptions;
   private readonly meter: ContextMeter;
+  private readonly approval: ToolApproval | undefined;
   private readonly listeners: AgentListener[] = [];
   private readonly steering: string[] = [];
   private readonly followUps: string[] = [];
@@ -79,6 +81,7 @@ export class ChatLoop implements ChatController {
     this.thinkingLevel = opts.thinkingLevel ?? "off";
     this.writer = new TranscriptWriter(this.rt, opts.defer);
     this.meter = new ContextMeter(() => buildSystemPrompt(this.promptOptions()), this.rt.tools);
+    this.approval = opts.approval && opts.approval.tools.length > 0 ? new ToolApproval(opts.approval) : undefined;
   }
 
   /** Adds a listener for AgentEvents (the prompt command prints them). */
@@ -195,6 +198,7 @@ export class ChatLoop implements ChatController {
     this.entries = [];
     this.summary = undefined;
     this.cost = undefined;
+    this.approval?.reset();
     this.meter.forget();
     this.rt.guard("host", "session", () => this.rt.buffers.deleteBlocks("transcript", 0, -1));
     this.start(resumed);
@@ -422,9 +426,11 @@ export class ChatLoop implements ChatController {
   }
 
   // `!cmd` / `!!cmd`: a run with no model turn; steering typed meanwhile runs next, as a follow-up.
+  // The user typed the command, so tools.approve does not ask about it.
   private async runShell(shell: ShellEscape): Promise<RunResult> {
     this.abort = new AbortController();
-    await runShellEscape(this.runContext(this.abort.signal), this.entries, shell);
+    const { approval: _typed, ...ctx } = this.runContext(this.abort.signal);
+    await runShellEscape(ctx, this.entries, shell);
     const stop: RunStop = this.abort.signal.aborted ? "aborted" : "stop";
     this.abort = undefined;
     this.followUps.unshift(...this.steering.splice(0));
@@ -453,6 +459,7 @@ export class ChatLoop implements ChatController {
     return {
       rt: this.rt, writer: this.writer, store: this.store, sessionId: this.session.id, signal, cwd: this.opts.cwd,
       secrets: this.opts.secrets ?? (() => []), output: (ev) => this.emitOut(ev), status: (patch) => this.pushStatus(patch),
+      ...(this.approval ? { approval: this.approval } : {}),
     };
   }
 

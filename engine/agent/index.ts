@@ -1,6 +1,7 @@
 // The chat loop's entry for the interactive app: bin/cmd-chat.ts imports this module lazily and
 // calls `createChatController` to open the chat loop behind the stock chat.
 import type { ChatController, ChatControllerContext } from "../chat/chat-controller.js";
+import { ApprovalPanel } from "../chat/approval-panel.js";
 import { openChatLoop } from "./open-chat-loop.js";
 
 export { ChatLoop, type ChatLoopOptions, type ContextUse } from "./chat-loop.js";
@@ -19,12 +20,15 @@ export function createChatController(ctx: ChatControllerContext): ChatController
   const cwd = ctx.cwd ?? ctx.runtime.cwd;
   const o = ctx.options ?? {};
   const chat = ctx.chat;
+  // Built on the first call that needs approval (tools.approve), not at start-up.
+  let panel: ApprovalPanel | undefined;
   const opened = openChatLoop({
     runtime: ctx.runtime, cwd,
     ...(ctx.config ? { loaded: ctx.config } : {}), ...(ctx.home ? { home: ctx.home } : {}),
     ...(o.provider ? { provider: o.provider } : {}), ...(o.model ? { model: o.model } : {}),
     ...(o.resume ? { resume: true } : {}), ...(o.session ? { sessionId: o.session } : {}),
     ...(chat ? { onStatus: (p: Record<string, unknown>) => chat.setStatus(p), onWorkingChange: () => chat.syncWorking() } : {}),
+    approve: (req, signal) => (panel ??= new ApprovalPanel(ctx.runtime)).ask(req, signal),
   });
   const { loop } = opened;
   loop.start(opened.resumed);

@@ -14,6 +14,7 @@ import { registerBuiltinTools } from "../tools/builtin-tools.js";
 import { ChatLoop } from "./chat-loop.js";
 import { attachAgent } from "./agent-handle.js";
 import { AgentPrimitives } from "./agent-primitives.js";
+import type { Approver } from "./tool-approval.js";
 import { registerHostCommands } from "./host-commands.js";
 import { registerSkillCommands, SkillSet } from "../skills/skill-set.js";
 import { registerSessionCommands } from "./session-commands.js";
@@ -38,6 +39,10 @@ export type OpenChatOptions = {
   resume?: boolean;
   /** `--session ID`: an id, name or unique id prefix. */
   sessionId?: string;
+  /** Asks the user about calls of the tools `tools.approve` lists (the chat's approval panel). */
+  approve?: Approver;
+  /** With no one to ask (`librecode prompt`): deny such calls (default) or allow them (`--yes`). */
+  unattended?: "deny" | "allow";
   onStatus?: (patch: Record<string, unknown>) => void;
   onWorkingChange?: (working: boolean) => void;
   quit?: () => void;
@@ -102,6 +107,7 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     runtime: rt, store, session, model, cwd: opts.cwd, home,
     thinkingLevel: config.assistant.thinking_level, maxTurns: config.assistant.max_turns,
     autoCompact: config.session.auto_compact, secrets, skills: () => skills.skills,
+    approval: { tools: config.tools.approve, ...(opts.approve ? { ask: opts.approve } : {}), ...(opts.unattended ? { unattended: opts.unattended } : {}) },
     ...(config.assistant.system_prompt ? { systemPrompt: config.assistant.system_prompt } : {}),
     ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
     ...(opts.onWorkingChange ? { onWorkingChange: opts.onWorkingChange } : {}),

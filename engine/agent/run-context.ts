@@ -5,6 +5,7 @@ import type { Runtime } from "../kernel/runtime.js";
 import type { MessageRecord } from "../session/session-records.js";
 import type { SessionStore } from "../session/session-store.js";
 import type { AgentEvent } from "./agent-events.js";
+import type { ToolApproval } from "./tool-approval.js";
 import type { TranscriptWriter } from "./transcript-writer.js";
 
 export type RunContext = {
@@ -18,6 +19,8 @@ export type RunContext = {
   output: (ev: AgentEvent) => void;
   /** Merges status metadata (a retry waiting shows in the status line); absent outside the chat. */
   status?: (patch: Record<string, unknown>) => void;
+  /** Asks before calls of the tools config `tools.approve` lists; absent: every call runs. */
+  approval?: ToolApproval;
 };
 
 /** Emits `session_save` for a message just committed to the database. */

@@ -47,11 +47,15 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   let content: string;
   let isError: boolean;
   let details: unknown;
+  let denied: string | undefined;
   if (refusal !== undefined) {
     content = refusal;
     isError = true;
   } else if (ctx.signal.aborted) {
     content = `tool ${call.name}: interrupted before it ran`;
+    isError = true;
+  } else if ((denied = await ctx.approval?.check({ name: call.name, args, callId: call.id }, ctx.signal)) !== undefined) {
+    content = denied;
     isError = true;
   } else {
     const onUpdate = (partial: string) => {

@@ -8,6 +8,7 @@ import { orList } from "./error-words.js";
 export function expectation(node: SchemaNode): string {
   switch (node.kind) {
     case "string":
+      if (node.means !== undefined) return node.means;
       return node.nonEmpty ? "a non-empty string" : "a string";
     case "enum":
       return orList(node.values);
@@ -37,7 +38,7 @@ export function checkScalar(node: SchemaNode, v: unknown): string | undefined {
   switch (node.kind) {
     case "string":
       if (typeof v !== "string" || (node.nonEmpty && v.trim() === "")) return bad;
-      return undefined;
+      return node.pattern !== undefined && !node.pattern.test(v) ? bad : undefined;
     case "enum":
       return typeof v === "string" && node.values.includes(v) ? undefined : bad;
     case "bool":

@@ -34,7 +34,8 @@ export type Config = {
   theme: ThemeName;
   theme_tokens: Record<string, string>;
   ui: { mouse: boolean; fps: number; tool_lines: number; bare: boolean };
-  tools: { bash_timeout_ms: number; output_cap: number };
+  /** `approve`: tools whose calls wait for the user's approval (default none). */
+  tools: { bash_timeout_ms: number; output_cap: number; approve: string[] };
   session: { auto_compact: boolean };
   /** `models.<provider>/<id>`: catalog overrides and additions (engine/model/model-catalog.ts). */
   models: Record<string, ModelConfig>;
@@ -51,7 +52,8 @@ export type ModelConfig = {
 
 /** One node of the schema. `section` has fixed keys; `map` has user-chosen keys of one shape. */
 export type SchemaNode =
-  | { kind: "string"; nonEmpty?: boolean }
+  /** `pattern` (with `means`, the words after "expected") narrows the strings accepted. */
+  | { kind: "string"; nonEmpty?: boolean; pattern?: RegExp; means?: string }
   | { kind: "enum"; values: readonly string[] }
   | { kind: "bool" }
   | { kind: "int"; min: number; max?: number }
@@ -151,6 +153,7 @@ export const configSchema: SchemaNode = {
       fields: {
         bash_timeout_ms: { kind: "int", min: 1 },
         output_cap: { kind: "int", min: 1 },
+        approve: { kind: "list", of: { kind: "string", pattern: /^[A-Za-z0-9_-]{1,64}$/, means: "a tool name (letters, digits, '_' or '-')" } },
       },
     },
     session: { kind: "section", fields: { auto_compact: { kind: "bool" } } },
@@ -167,7 +170,7 @@ export function defaultConfig(): Config {
     theme: "dark",
     theme_tokens: {},
     ui: { mouse: false, fps: 60, tool_lines: 12, bare: false },
-    tools: { bash_timeout_ms: 120_000, output_cap: 30_000 },
+    tools: { bash_timeout_ms: 120_000, output_cap: 30_000, approve: [] },
     session: { auto_compact: true },
     models: {},
   };

@@ -16,7 +16,14 @@ import { YogaTree, type MeasureContent } from "../../layout/yoga-tree.js";
 export type { MeasureContent } from "../../layout/yoga-tree.js";
 
 /** What a transaction keeps to undo a layout change (see LayoutState.snapshot). */
-export type LayoutSnapshot = { readonly table: LayoutNode; readonly stock: StockLayoutOptions | undefined };
+export type LayoutSnapshot = {
+  readonly table: LayoutNode;
+  readonly stock: StockLayoutOptions | undefined;
+  readonly overlays: ReadonlyMap<string, Overlay>;
+};
+
+/** A host overlay: its node (absolute form) and the window it goes in front of when shown. */
+export type Overlay = { readonly node: LayoutNode; readonly before?: string };
 
 /** Holds the current layout table and its Yoga tree; all-or-nothing on set. With variants, the
  *  tree is the one the last compute's size picked (layout-variants.ts). */
@@ -28,6 +35,8 @@ export class LayoutState {
   private stockOptions: StockLayoutOptions | undefined;
   /** The variant laid out (index into current.variants), -1 for the base tree. */
   private active = -1;
+  /** Host overlays (an approval panel...): absolute nodes laid over whatever tree is in force. */
+  private overlayNodes = new Map<string, Overlay>();
 
   /** Starts with `initial` (validated), or the stock chat layout without thinking/tools panes. */
   constructor(initial?: unknown) {
@@ -51,6 +60,7 @@ export class LayoutState {
   allWindows(): string[] {
     const names = new Set(windowsInTreeOrder(this.current));
     for (const v of this.current.variants ?? []) for (const n of windowsInTreeOrder(v.layout)) names.add(n);
+    for (const o of this.overlayNodes.values()) for (const n of windowsInTreeOrder(o.node)) names.add(n);
     return [...names];
   }
 
@@ -85,15 +95,40 @@ export class LayoutState {
     return true;
   }
 
-  /** The current table and stock flag, for a transaction's undo record. */
+  /** The current table, stock flag and overlays, for a transaction's undo record. */
   snapshot(): LayoutSnapshot {
-    return { table: this.current, stock: this.stockOptions === undefined ? undefined : { ...this.stockOptions } };
+    return { table: this.current, stock: this.stockOptions === undefined ? undefined : { ...this.stockOptions }, overlays: new Map(this.overlayNodes) };
   }
 
-  /** Puts a snapshot back (rollback); rebuilds the Yoga tree only if the table differs. */
+  /** Puts a snapshot back (rollback); rebuilds the Yoga tree only if the table or overlays differ. */
   restore(snap: LayoutSnapshot): void {
-    if (snap.table !== this.current) this.replace(snap.table);
+    const sameOverlays = snap.overlays.size === this.overlayNodes.size && [...snap.overlays].every(([k, v]) => this.overlayNodes.get(k) === v);
+    if (!sameOverlays) this.overlayNodes = new Map(snap.overlays);
+    if (snap.table !== this.current || !sameOverlays) this.replace(snap.table);
     this.stockOptions = snap.stock === undefined ? undefined : { ...snap.stock };
+  }
+
+  /**
+   * Lays `node` (a window node, validated like a layout's) over every tree from now on, under
+   * `name`, or removes it (undefined). When the tree in force shows window `before`, the node goes
+   * in the flow just before it (its position, offsets and z dropped), so its neighbours make room;
+   * otherwise it is laid absolute over the root. It survives layout.set and variant switches, so a
+   * host panel shows whatever layout is in force; a tree that places the window itself wins.
+   * Throws LayoutError on a bad node.
+   */
+  setOverlay(name: string, node: unknown, before?: string): void {
+    if (node === undefined) {
+      if (!this.overlayNodes.delete(name)) return;
+    } else {
+      const parsed = parseLayoutTable({ direction: "column", children: [node] }).children![0]!;
+      this.overlayNodes.set(name, { node: { ...parsed, position: "absolute" }, ...(before !== undefined ? { before } : {}) });
+    }
+    this.replace(this.current);
+  }
+
+  /** The overlays in force, by name. */
+  get overlays(): ReadonlyMap<string, Overlay> {
+    return this.overlayNodes;
   }
 
   /** Computes every window box at width x height. Touches no window; clears the dirty flag. */
@@ -126,24 +161,51 @@ export class LayoutState {
 
   private replace(table: LayoutNode): void {
     // Build the new tree before freeing the old one, so a failure cannot leave us without a tree.
-    const next = new YogaTree(table);
+    const laid = this.withOverlays(table);
+    const next = new YogaTree(laid);
     this.tree.free();
     this.tree = next;
     this.current = table;
     this.active = -1;
-    this.order = windowsInTreeOrder(table);
+    this.order = windowsInTreeOrder(laid);
     this.isDirty = true;
   }
 
   /** Lays out variant `pick` (-1: the base tree) of the current table from now on. */
   private build(pick: number): void {
-    const table = pick < 0 ? this.current : this.current.variants![pick]!.layout;
+    const table = this.withOverlays(pick < 0 ? this.current : this.current.variants![pick]!.layout);
     const next = new YogaTree(table);
     this.tree.free();
     this.tree = next;
     this.active = pick;
     this.order = windowsInTreeOrder(table);
   }
+
+  // An overlay goes in the flow before its `before` window when the tree shows it, else it joins
+  // the root's children last (absolute, taking no space); a root that is itself a window becomes
+  // the one in-flow child of a column.
+  private withOverlays(table: LayoutNode): LayoutNode {
+    let tree = table;
+    for (const o of this.overlayNodes.values()) {
+      const shown = windowsInTreeOrder(tree);
+      if (o.node.window !== undefined && shown.includes(o.node.window)) continue;
+      if (o.before !== undefined && shown.includes(o.before)) {
+        const { position: _p, top: _t, left: _l, right: _r, bottom: _b, z: _z, ...inFlow } = o.node;
+        tree = insertBefore(tree, o.before, inFlow);
+      } else if (tree.window !== undefined) tree = { direction: "column", children: [{ ...tree, grow: 1 }, o.node] };
+      else tree = { ...tree, children: [...(tree.children ?? []), o.node] };
+    }
+    return tree;
+  }
+}
+
+/** `tree` with `node` inserted just before the node of window `before` (a copy of the path to it). */
+function insertBefore(tree: LayoutNode, before: string, node: LayoutNode): LayoutNode {
+  const children = tree.children;
+  if (!children) return tree;
+  const at = children.findIndex((c) => c.window === before);
+  if (at >= 0) return { ...tree, children: [...children.slice(0, at), node, ...children.slice(at)] };
+  return { ...tree, children: children.map((c) => insertBefore(c, before, node)) };
 }
 
 /** Deep equality of plain data (normalized layout tables: objects, arrays, strings, numbers). */

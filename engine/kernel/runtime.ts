@@ -268,6 +268,20 @@ export class Runtime {
     });
   }
 
+  /** Lays a window node into whatever layout is in force (before window `before` when shown, else
+   *  absolute over it; see LayoutState.setOverlay), or removes it (undefined); creates its window
+   *  when missing. Throws LayoutError on a bad node. */
+  setOverlay(name: string, node: unknown, before?: string): void {
+    this.inTransaction(() => {
+      const prev = this.layout.snapshot();
+      this.layout.setOverlay(name, node, before);
+      this.tx.record(() => this.layout.restore(prev));
+      this.tx.touchLayout();
+      this.createLayoutWindows();
+      this.applyLayout();
+    });
+  }
+
   /** Recomputes window boxes if the layout is dirty (the frame scheduler calls this per frame). */
   updateLayout(): void {
     if (this.layout.dirty) this.inTransaction(() => this.applyLayout());

@@ -50,6 +50,24 @@ describe("librecode prompt", () => {
     ]);
   });
 
+  it("denies the calls tools.approve lists (saying how to allow them), and runs them with --yes", async () => {
+    const srv = await serve([
+      (res) => respond(res, toolFrames("call_1", "bash", { command: "echo ran" })),
+      (res) => respond(res, textFrames("Not allowed.")),
+      (res) => respond(res, toolFrames("call_2", "bash", { command: "echo ran" })),
+      (res) => respond(res, textFrames("Done.")),
+    ]);
+    const p = project(srv.origin, "tools:\n  approve: [bash]");
+    const denied = await runCli(["prompt", "run it"], p);
+    expect(denied).toEqual({
+      code: 0, stdout: "Not allowed.\n",
+      stderr: '[tool bash {"command":"echo ran"}]\n[tool bash failed: tool bash: not run: it needs the user\'s approval (tools.approve) and this run cannot ask (librecode prompt --yes allows such calls)]\n',
+    });
+    const allowed = await runCli(["prompt", "--yes", "run it"], p);
+    expect(allowed).toEqual({ code: 0, stdout: "Done.\n", stderr: '[tool bash {"command":"echo ran"}]\n' });
+    expect(srv.requests[3]!.body.messages.at(-1).content).toBe("ran\n\nexit code: 0");
+  });
+
   it("separates the text of consecutive assistant turns by a blank line", async () => {
     const srv = await serve([
       (res) => respond(res, [...textFrames("Reading the file.").slice(0, 2), ...toolFrames("call_1", "read", { path: "notes.txt" })]),

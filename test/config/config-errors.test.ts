@@ -87,6 +87,16 @@ describe("config validation errors", () => {
     ]);
   });
 
+  it("checks tools.approve: a list of tool names", () => {
+    expect(errorsFor(["tools:", "  approve: [bash, \"rm -rf\", 3]"])).toEqual([
+      `config: .librecode/config.yaml:2: tools.approve[1]: expected a tool name (letters, digits, '_' or '-'), got "rm -rf"`,
+      "config: .librecode/config.yaml:2: tools.approve[2]: expected a tool name (letters, digits, '_' or '-'), got 3",
+    ]);
+    expect(errorsFor(["tools:", "  approve: bash"])).toEqual([
+      'config: .librecode/config.yaml:2: tools.approve: expected a list, got "bash"',
+    ]);
+  });
+
   it("checks provider tables: list items, header values and required keys", () => {
     expect(errorsFor([
       "providers:",

@@ -32,6 +32,7 @@ describe("formatConfigShow", () => {
       "ui.bare = false                                   # default",
       "tools.bash_timeout_ms = 120000                    # default",
       "tools.output_cap = 30000                          # default",
+      "tools.approve = []                                # default",
       "session.auto_compact = true                       # default",
     ]);
   });

@@ -78,7 +78,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const surface: { mode: "chat"; chat: StockChat } | { mode: "bare"; bare: BareMode } = bare
     ? { mode: "bare", bare: installBareMode(runtime) }
     : { mode: "chat", chat: installStockChat(runtime, { toolLines: config.ui.tool_lines }) };
-  const painter = new AppPainter(runtime, theme);
+  const painter = new AppPainter(runtime, theme, { minimumSize: !bare });
   if (surface.mode === "bare") {
     const b = surface.bare;
     painter.setNotes(() => b.notes());

@@ -29,7 +29,8 @@ export class AppPainter {
   private notes: (() => readonly ScreenNote[]) | undefined;
   private notesKey = "";
 
-  constructor(private readonly rt: Runtime, private readonly theme: Theme) {
+  /** `minimumSize: false`: paint any size, without the stock chat's "terminal too small" screen (bare mode). */
+  constructor(private readonly rt: Runtime, private readonly theme: Theme, private readonly opts: { minimumSize?: boolean } = {}) {
     rt.setMeasure(contentMeasure(rt, this.state, theme));
     this.state.renderers.transcript.setHook(transcriptRenderHook(rt));
     rt.onDirty((t) => {
@@ -72,7 +73,7 @@ export class AppPainter {
       // A note that changed or went away leaves cells only a full repaint puts back.
       const notesKey = notes.length === 0 ? "" : JSON.stringify(notes);
       if (notesKey !== this.notesKey) { this.notesKey = notesKey; this.dirty = null; }
-      out = paintFrame(grid, this.rt, { theme: this.theme, state: this.state, dirty: this.dirty });
+      out = paintFrame(grid, this.rt, { theme: this.theme, state: this.state, dirty: this.dirty, minimumSize: this.opts.minimumSize !== false });
       if (notes.length > 0) paintScreenNotes(grid, notes, this.theme);
       this.dirty = new Set();
     } finally {

@@ -39,6 +39,8 @@ export type PaintOptions = {
   state: CompositorState;
   /** Windows to repaint; null/undefined repaints everything (first frame, resize, theme change). */
   dirty?: ReadonlySet<string> | null;
+  /** false: no "terminal too small" screen below 20x8 (bare mode: the extensions' screen decides). */
+  minimumSize?: boolean;
 };
 
 /** Fresh compositor state (one per screen). */
@@ -218,7 +220,7 @@ export function paintFrame(grid: CellGrid, rt: Runtime, opts: PaintOptions): { c
   const themeChanged = state.theme !== opts.theme;
   if (themeChanged) { state.theme = opts.theme; state.styleIds = new WeakMap(); }
   const p = new FramePainter(grid, rt, opts);
-  if (tooSmall(grid.width, grid.height)) {
+  if (opts.minimumSize !== false && tooSmall(grid.width, grid.height)) {
     grid.clear();
     p.lines(0, 0, tooSmallLines(grid.width, grid.height), grid.bounds());
     state.tooSmall = true;

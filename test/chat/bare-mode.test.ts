@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderScreen } from "../../bin/render-screen.js";
 import { ERROR_NOTE_MS } from "../../engine/chat/bare-mode.js";
+import { parseKeys } from "../../engine/kernel/key-notation.js";
 import { QUIT_WINDOW_MS } from "../../engine/chat/quit-press.js";
 import { cliInProcess } from "../cli/run-in-process.js";
 import { scratch } from "../cli/run-cli.js";
@@ -22,6 +23,7 @@ lc.on("key", function(ev)
   if ev.key == "x" then lc.buf.append("board", " x") return true end
 end)
 lc.keymap.set("global", "e", function() error("boom") end)
+lc.keymap.set("global", "m", function() lc.buf.append("board", " " .. tostring(select(2, pcall(lc.agent.busy)))) return true end)
 lc.on("paste", function(ev) lc.buf.append("board", " pasted " .. ev.data.text) end)
 `;
 
@@ -65,10 +67,27 @@ describe("bare mode: the screen", () => {
     expect([rt.windows.list(), rt.buffers.getText("composer"), rt.buffers.get("transcript")!.blocks]).toEqual([["board"], "", []]);
   });
 
+  it("has no minimum size: below the chat's 20x8 the extension's window is still what shows", () => {
+    const { screen } = bareApp(16, 3);
+    expect(screen()).toEqual([
+      "╭──────────────╮",
+      "│mode |        │",
+      "╰──────────────╯",
+    ]);
+  });
+
   it("pasted text goes to `paste` handlers", () => {
     const { bare, screen } = bareApp();
     bare.paste("a\r\nb");
     expect(screen()[1]).toBe("│mode | pasted a                       │");
+  });
+});
+
+describe("bare mode: what there is not", () => {
+  it("has no chat session: the agent primitives say so", () => {
+    const { rt } = bareApp();
+    rt.dispatchKey(parseKeys("m")[0]!);
+    expect(rt.buffers.getText("board")).toBe("mode | agent.busy: expected an open chat session, got none (render and extension run have no model)");
   });
 });
 

@@ -68,7 +68,7 @@ export function bareFixture(spec: BareSpec): { rt: Runtime; bare: BareMode; cloc
   const cwd = spec.cwd ?? "/srv/project";
   const rt = new Runtime({ clock, width: spec.width, height: spec.height, cwd, layout: BARE_LAYOUT });
   const bare = installBareMode(rt);
-  const painter = new AppPainter(rt, createTheme({ name: "dark", noColor: true }));
+  const painter = new AppPainter(rt, createTheme({ name: "dark", noColor: true }), { minimumSize: false });
   painter.setNotes(() => bare.notes());
   const host = new ExtensionHost(rt, { cwd, home: "/nonexistent-librecode-home", settings: spec.settings ?? {} });
   host.setContext(() => ({ mode: "bare" }));

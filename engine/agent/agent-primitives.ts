@@ -35,6 +35,14 @@ export class AgentPrimitives implements AgentHandle {
     const tools = this.toolsFor(spec.tools);
     const { id, ctx, end } = this.begin(owner, spec.record);
     const run = loop.activeRun;
+    // Escape was pressed: a loop asking for another turn gets "aborted" at once, no request is made.
+    if (run?.ctx.signal.aborted) {
+      queueMicrotask(() => {
+        end();
+        events.done({ text: "", thinking: "", toolCalls: [], stopReason: "aborted" });
+      });
+      return id;
+    }
     const turn = spec.record && run ? ++run.turns : 1;
     void requestTurn({
       ctx, model, entries: spec.record ? loop.entries : [], tools, thinkingLevel: spec.thinking ?? loop.thinkingLevel,
@@ -165,7 +173,9 @@ export class AgentPrimitives implements AgentHandle {
     return this.loop.working;
   }
 
+  // After an interrupt nothing is handed out: what was typed runs as a follow-up, as in the stock loop.
   takeSteering(): string[] {
+    if (this.loop.activeRun?.ctx.signal.aborted) return [];
     return this.loop.takeSteering();
   }
 

@@ -7,6 +7,8 @@ import { dirname, join } from "node:path";
 import { afterEach } from "vitest";
 import { openChatLoop, type OpenedChat, type OpenChatOptions } from "../../engine/agent/open-chat-loop.js";
 import { Runtime } from "../../engine/kernel/runtime.js";
+import { ExtensionHost } from "../../lua/extension-host.js";
+import { customLoopOf } from "../../engine/agent/agent-handle.js";
 import { BIN } from "../cli/run-cli.js";
 import { startLoopback, type Handler, type Loopback, type Received } from "../model/loopback-server.js";
 import { tempDir } from "../support/temp-tree.js";
@@ -138,9 +140,20 @@ export function envFor(p: Project): Record<string, string> {
   return { PATH: process.env.PATH ?? "", HOME: p.home, LIBRECODE_HOME: p.home, LOCAL_KEY: KEY };
 }
 
-/** An in-process chat loop on a fresh Runtime; deltas are written at once (no frame coalescing in tests). */
-export function openLoop(p: Project, extra: Partial<OpenChatOptions> = {}): OpenedChat & { rt: Runtime } {
+/** The loops the behavioural tests run against: the stock turns, and examples/extensions/lua-loop in their place. */
+export const LOOPS = ["stock", "lua-loop"] as const;
+export type LoopKind = (typeof LOOPS)[number];
+
+/**
+ * An in-process chat loop on a fresh Runtime; deltas are written at once (no frame coalescing in
+ * tests). With `kind` "lua-loop" the example extension is loaded first and runs every prompt's turns.
+ */
+export function openLoop(p: Project, extra: Partial<OpenChatOptions> = {}, kind: LoopKind = "stock"): OpenedChat & { rt: Runtime } {
   const rt = new Runtime({ cwd: p.cwd });
+  if (kind === "lua-loop") {
+    new ExtensionHost(rt, { cwd: p.cwd, home: p.home }).loadPaths([join(import.meta.dirname, "..", "..", "examples", "extensions", "lua-loop")]);
+    if (rt.errors.length > 0 || customLoopOf(rt)?.owner !== "lua-loop") throw new Error(`lua-loop: not loaded: ${rt.errors.map((e) => e.message).join("; ")}`);
+  }
   const chat = openChatLoop({ runtime: rt, cwd: p.cwd, env: envFor(p), retry: { sleep: async () => {} }, defer: (fn) => fn(), ...extra });
   return { ...chat, rt };
 }

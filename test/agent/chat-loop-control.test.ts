@@ -2,15 +2,15 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonError, sseThenStall, type Handler } from "../model/loopback-server.js";
-import { answerFrames, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
+import { answerFrames, LOOPS, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf, type LoopKind } from "./agent-fixture.js";
 
 const serve = loopbackPerTest();
 
-async function setup(handlers: Handler[], extraConfig = "") {
+async function setup(handlers: Handler[], extraConfig = "", kind: LoopKind = "stock") {
   const server = await serve(handlers);
   const p = project(server.origin, extraConfig);
   p.write("a.txt", "alpha\n");
-  const chat = openLoop(p);
+  const chat = openLoop(p, {}, kind);
   chat.loop.start(false);
   return { p, chat, server };
 }
@@ -18,9 +18,10 @@ async function setup(handlers: Handler[], extraConfig = "") {
 const readA: Handler = (res) => respond(res, toolFrames("call_1", "read", { path: "a.txt" }));
 const answer = (text: string): Handler => (res) => respond(res, textFrames(text));
 
-describe("steering, follow-ups and interrupting", () => {
+// The same bodies run against the stock turns and against examples/extensions/lua-loop in their place.
+describe.each(LOOPS)("steering, follow-ups and interrupting (%s loop)", (kind) => {
   it("injects a steering message after the running turn's tool results", async () => {
-    const { chat, server } = await setup([readA, answer("checked both")]);
+    const { chat, server } = await setup([readA, answer("checked both")], "", kind);
     chat.rt.events.on("tool_start", () => void chat.loop.steer("also look at b.txt"));
     chat.loop.submit("look at a.txt");
     expect(chat.loop.working).toBe(true);
@@ -37,7 +38,7 @@ describe("steering, follow-ups and interrupting", () => {
   });
 
   it("runs a queued follow-up after the run ends, as a new prompt", async () => {
-    const { chat, server } = await setup([readA, answer("alpha it is"), answer("you are welcome")]);
+    const { chat, server } = await setup([readA, answer("alpha it is"), answer("you are welcome")], "", kind);
     const ends: string[] = [];
     chat.rt.events.on("tool_start", () => void chat.loop.queueFollowUp("thanks"));
     chat.rt.events.on("agent_end", () => void ends.push(`agent_end ${chat.loop.queued().length}`));
@@ -49,7 +50,7 @@ describe("steering, follow-ups and interrupting", () => {
   });
 
   it("gives back the newest follow-up to edit", async () => {
-    const { chat } = await setup([readA, answer("ok")]);
+    const { chat } = await setup([readA, answer("ok")], "", kind);
     chat.rt.events.on("tool_start", () => {
       chat.loop.queueFollowUp("first");
       chat.loop.queueFollowUp("second");
@@ -61,7 +62,7 @@ describe("steering, follow-ups and interrupting", () => {
   });
 
   it("interrupts at once and keeps what streamed as an interrupted message", async () => {
-    const { chat } = await setup([sseThenStall(answerFrames(["Half an ", "answer"], 50).slice(0, 3))]);
+    const { chat } = await setup([sseThenStall(answerFrames(["Half an ", "answer"], 50).slice(0, 3))], "", kind);
     chat.rt.events.on("model_delta", (ev) => {
       if (ev.data.text === "answer") chat.loop.interrupt();
     });
@@ -78,7 +79,7 @@ describe("steering, follow-ups and interrupting", () => {
   });
 
   it("shows a tool call as soon as it starts streaming, and marks it not run when cut off", async () => {
-    const { chat } = await setup([sseThenStall(toolFrames("call_1", "write", { path: "big.txt", content: "..." }).slice(0, 2))]);
+    const { chat } = await setup([sseThenStall(toolFrames("call_1", "write", { path: "big.txt", content: "..." }).slice(0, 2))], "", kind);
     const running = chat.loop.run("write a big file");
     const tools = () => chat.rt.buffers.getBlocks("transcript").filter((b) => b.kind === "tool");
     while (tools().length === 0) await new Promise((r) => setImmediate(r));
@@ -89,7 +90,7 @@ describe("steering, follow-ups and interrupting", () => {
   });
 
   it("stops a running tool through the abort signal", async () => {
-    const { chat } = await setup([(res) => respond(res, toolFrames("call_1", "bash", { command: "echo started; sleep 30" })), answer("never")]);
+    const { chat } = await setup([(res) => respond(res, toolFrames("call_1", "bash", { command: "echo started; sleep 30" })), answer("never")], "", kind);
     const deltas: unknown[] = [];
     chat.rt.events.on("tool_delta", (ev) => {
       deltas.push(ev.data);
@@ -162,15 +163,18 @@ describe("compaction", () => {
   });
 });
 
-describe("runs and sessions", () => {
+describe.each(LOOPS)("assistant.max_turns (%s loop)", (kind) => {
   it("stops after assistant.max_turns turns with an error", async () => {
     const server = await serve([readA, readA, answer("never")]);
     const p = project(server.origin);
-    const limited = openLoop(p, { configFile: writeConfig(p.root, "assistant:\n  max_turns: 2\n") });
+    const limited = openLoop(p, { configFile: writeConfig(p.root, "assistant:\n  max_turns: 2\n") }, kind);
     const r = await limited.loop.run("loop forever");
     expect(r).toEqual({ stopReason: "max_turns", text: "", turns: 2, error: "chat loop: stopped after 2 turns (assistant.max_turns)" });
     expect(server.requests).toHaveLength(2);
   });
+});
+
+describe("runs and sessions", () => {
 
   it("continues a session given by id, and refuses an unknown one", async () => {
     const { p, chat, server } = await setup([answer("first answer"), answer("second answer")]);

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { statusText } from "../../engine/chat/status-line.js";
 import { SessionStore } from "../../engine/session/session-store.js";
 import { jsonError } from "../model/loopback-server.js";
-import { KEY, LOOP_EVENTS, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
+import { KEY, LOOP_EVENTS, LOOPS, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf, type LoopKind } from "./agent-fixture.js";
 
 const serve = loopbackPerTest();
 
-async function readThenDone() {
+async function readThenDone(kind: LoopKind = "stock") {
   const server = await serve([
     (res) => respond(res, toolFrames("call_1", "read", { path: "public.txt" })),
     (res) => respond(res, textFrames("Do", "ne")),
@@ -15,15 +15,16 @@ async function readThenDone() {
   const p = project(server.origin);
   p.write("public.txt", "nothing to see\n");
   p.write("secret.txt", `password: hello\nkey: ${KEY}\n`);
-  const chat = openLoop(p);
+  const chat = openLoop(p, {}, kind);
   const seen: string[] = [];
   for (const name of LOOP_EVENTS) chat.rt.events.on(name, (ev) => void seen.push(name === "session_save" ? `session_save ${ev.data.kind}` : name));
   return { p, chat, seen, server };
 }
 
-describe("chat loop events", () => {
+// The same bodies run against the stock turns and against examples/extensions/lua-loop in their place.
+describe.each(LOOPS)("chat loop events (%s loop)", (kind) => {
   it("fires the lifecycle and UI events of one run in order", async () => {
-    const { chat, seen } = await readThenDone();
+    const { chat, seen } = await readThenDone(kind);
     chat.loop.start(false);
     const r = await chat.loop.run("read it");
     expect(r).toEqual({ stopReason: "stop", text: "Done", turns: 2 });
@@ -42,7 +43,7 @@ describe("chat loop events", () => {
   });
 
   it("lets handlers rewrite tool arguments, redact results, add context and edit the request body, but not its key", async () => {
-    const { chat, server } = await readThenDone();
+    const { chat, server } = await readThenDone(kind);
     const shown: unknown[] = [];
     chat.rt.events.on("tool_call", (ev) => void ((ev.data.arguments as { path: string }).path = "secret.txt"));
     chat.rt.events.on("tool_result", (ev) => void (ev.data.content = String(ev.data.content).replace("hello", "[hidden]")));
@@ -73,7 +74,7 @@ describe("chat loop events", () => {
   });
 
   it("shows request hooks no key, even one a prompt carried", async () => {
-    const { chat, server } = await readThenDone();
+    const { chat, server } = await readThenDone(kind);
     const bodies: string[] = [];
     chat.rt.events.on("before_provider_request", (ev) => void bodies.push(JSON.stringify(ev.data)));
     await chat.loop.run(`is ${KEY} my key?`);
@@ -83,7 +84,7 @@ describe("chat loop events", () => {
   });
 
   it("blocks a tool call a handler consumed, with an error result the model sees", async () => {
-    const { chat, server } = await readThenDone();
+    const { chat, server } = await readThenDone(kind);
     const errors: unknown[] = [];
     chat.rt.events.on("tool_call", (ev) => {
       ev.data.reason = "read: not allowed in this project";
@@ -101,7 +102,7 @@ describe("chat loop events", () => {
   });
 
   it("caps context contributions and reports what it dropped", async () => {
-    const { chat, server } = await readThenDone();
+    const { chat, server } = await readThenDone(kind);
     chat.rt.events.on("context_build", (ev) => {
       (ev.data.contributions as string[]).push("small note", "y".repeat(20_000));
     });
@@ -113,7 +114,7 @@ describe("chat loop events", () => {
   });
 
   it("sends nothing when an input handler consumes the prompt, and the rewritten text otherwise", async () => {
-    const { chat, server } = await readThenDone();
+    const { chat, server } = await readThenDone(kind);
     chat.rt.events.on("input", (ev) => {
       if (ev.data.text === "secret plan") ev.consume();
       else ev.data.text = `${String(ev.data.text)} (rewritten)`;
@@ -125,7 +126,7 @@ describe("chat loop events", () => {
   });
 
   it("streams the answer into the transcript as blocks the renderer draws", async () => {
-    const { chat } = await readThenDone();
+    const { chat } = await readThenDone(kind);
     await chat.loop.run("read it");
     expect(chat.rt.buffers.getBlocks("transcript").map((b) => [b.kind, b.role, b.text, b.streaming, b.metadata.status ?? null])).toEqual([
       ["message", "user", "read it", false, null],

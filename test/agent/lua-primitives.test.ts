@@ -231,4 +231,29 @@ describe("agent", () => {
   });
 });
 
+describe("agent.set_loop", () => {
+  it("ends the run with the loop's error when its function fails, and gives the turns back with set_loop(nil)", async () => {
+    const { chat, errors } = await luaChat([(res) => respond(res, textFrames("stock answer"))], `${RUNNER}
+      local lc = require("librecode")
+      lc.agent.set_loop(function(run) error("no plan for " .. run.prompt) end)`);
+    const r = await chat.loop.run("hi");
+    expect(r).toMatchObject({ stopReason: "error", error: "agent loop: ext.lua:6: no plan for hi" });
+    expect(errors()[0]!.split("\n")[0]).toBe("extension ext: agent loop failed: ext.lua:6: no plan for hi");
+    lua(chat.rt, `require("librecode").agent.set_loop(nil)`);
+    expect(await chat.loop.run("again")).toEqual({ stopReason: "stop", text: "stock answer", turns: 1 });
+  });
 
+  it("lets one extension own the loop, and refuses finish outside a run", async () => {
+    const { chat, errors } = await luaChat([(res) => respond(res, textFrames("x"))], `${RUNNER}
+      require("librecode").agent.set_loop(function(run) require("librecode").agent.finish({ text = "done by lua" }) end)`);
+    const other = join(chat.rt.cwd, "..", "other.lua");
+    writeFileSync(other, `require("librecode").agent.set_loop(function() end)`);
+    new ExtensionHost(chat.rt, { cwd: chat.rt.cwd }).loadPaths([other]);
+    lua(chat.rt, `require("librecode").agent.finish()`);
+    expect(errors().map((e) => e.split("\n")[0]!)).toEqual([
+      "extension other: load failed: agent.set_loop: expected no other loop, got the one of extension ext",
+      "extension ext: test:run handler failed: agent.finish: expected a run of this extension's loop, got none running",
+    ]);
+    expect(await chat.loop.run("hi")).toEqual({ stopReason: "stop", text: "done by lua", turns: 0 });
+  });
+});

@@ -103,7 +103,7 @@ if (only.includes("marks")) {
 }
 if (only.includes("edit")) {
   log("composer holding 1 MB; layout.set of 50 windows");
-  results.composer = child("suites/composer.mjs", []);
+  results.composer = child("suites/composer.mjs", FRAMEWORKS.filter((f) => f !== "ink"));
   results.layoutSet = child("suites/layout-set.mjs", []);
 }
 
@@ -119,7 +119,7 @@ const out = {
   results,
 };
 out.goals = evaluateGoals(results);
-if (results.offpath) out.goals.push(...evaluateOffpath(results.offpath));
+if (results.offpath || results.composer || results.coldStart) out.goals.push(...evaluateOffpath(results.offpath ?? {}, results));
 process.stdout.write(JSON.stringify(out, null, 2) + "\n");
 if (!args.includes("--no-readme") && !quick && !args.some((a) => a.startsWith("--only=")) && FRAMEWORKS.length === 3) writeReadme(path.join(HERE, "README.md"), out);
 if (!args.includes("--no-readme") && !quick && results.offpath) writeOffpathReadme(path.join(HERE, "README.md"), out);

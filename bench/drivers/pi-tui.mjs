@@ -72,7 +72,7 @@ export async function createPiTui(messages, opts = {}) {
   const frame = () => tui.doRender();
   frame();
   return {
-    sink,
+    sink, editor, frame,
     /** One streamed character: the message grows and one frame is written. */
     streamChar(ch) {
       streamText += ch;

@@ -1,6 +1,7 @@
 // Cold start to the first frame under a pseudo-terminal: each command runs in a fresh `script`
 // pty (120x40 set by stty), timed from spawn until the bytes that end its first frame arrive.
-// Baselines: the pty wrapper alone, bare `node -e 0`, and an Ink hello world. Prints JSON.
+// Baselines: the pty wrapper alone, bare `node -e 0`, and an Ink hello world; then `--resume` of a
+// stored session of 10,000 messages (issue 15: it may add < 50 ms to the first frame). Prints JSON.
 // Usage: node suites/cold-start.mjs [--quick]
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,7 +16,27 @@ const TIMEOUT_MS = 10000;
 const SYNC_END = "\x1b[?2026l";
 const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-// One run: ms from spawn until `done(output)` holds (or until exit when done is "exit").
+// CPU ms the processes under `pid` (the pty wrapper's shell exec'd into node) have used so far, every
+// thread counted (/proc/<pid>/task/<tid>/schedstat, ns): steadier than wall time on a busy machine.
+// undefined where /proc has no such files (not Linux).
+function cpuMsUnder(pid) {
+  try {
+    let ns = 0;
+    const walk = (p) => {
+      for (const t of fs.readdirSync(`/proc/${p}/task`)) {
+        ns += Number(fs.readFileSync(`/proc/${p}/task/${t}/schedstat`, "utf8").split(" ")[0]);
+        for (const c of fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) walk(c);
+      }
+    };
+    walk(pid);
+    return ns / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+// One run: ms from spawn until `done(output)` holds (or until exit when done is "exit"), and for
+// `done` the CPU ms used by then (the pty wrapper's own included).
 function once(cmd, done, env) {
   return new Promise((resolve) => {
     const t0 = now();
@@ -34,7 +55,10 @@ function once(cmd, done, env) {
     const timer = setTimeout(() => finish({ error: `no first frame within ${TIMEOUT_MS} ms`, tail: out.slice(-300) }), TIMEOUT_MS);
     child.stdout.on("data", (b) => {
       out += b.toString("utf8");
-      if (done !== "exit" && done(out)) finish({ ms: now() - t0, bytes: Buffer.byteLength(out) });
+      if (done !== "exit" && done(out)) {
+        const ms = now() - t0;
+        finish({ ms, cpuMs: cpuMsUnder(child.pid), bytes: Buffer.byteLength(out) });
+      }
     });
     child.on("error", (e) => finish({ error: `cannot spawn script(1): ${e.message}`, tail: "" }));
     child.on("close", () => {
@@ -46,14 +70,19 @@ function once(cmd, done, env) {
 
 async function series(cmd, done, env) {
   const ms = [];
+  const cpu = [];
   let last;
   await once(cmd, done, env); // warms the file cache; not counted
   for (let i = 0; i < RUNS; i++) {
     last = await once(cmd, done, env);
     if (last.error) return { error: last.error, output: last.tail };
     ms.push(last.ms);
+    if (last.cpuMs !== undefined) cpu.push(last.cpuMs);
   }
-  return { ms: summarize(ms), ...(last.bytes !== undefined ? { firstFrameBytes: last.bytes } : {}) };
+  return {
+    ms: summarize(ms), ...(cpu.length === ms.length ? { cpuMs: summarize(cpu) } : {}),
+    ...(last.bytes !== undefined ? { firstFrameBytes: last.bytes } : {}),
+  };
 }
 
 // Where the start-up time goes: each module imported alone in a fresh node (median of a few
@@ -92,11 +121,31 @@ const env = { ...process.env, LIBRECODE_HOME: path.join(dir, "home"), BENCH_CWD:
 delete env.CI;
 delete env.CONTINUOUS_INTEGRATION;
 const node = q(process.execPath);
+
+// A stored session of 10,000 messages (the bench transcript) in its own home and directory.
+async function resumeFixture(n) {
+  const home = path.join(dir, "resume-home");
+  const cwd = path.join(dir, "resume-cwd");
+  fs.mkdirSync(cwd, { recursive: true });
+  const { SessionStore } = await import(pathToFileURL(path.join(ROOT, "dist/engine/session/session-store.js")).href);
+  const { transcript } = await import("../lib/fixture.mjs");
+  const store = SessionStore.open(home);
+  const s = store.create({ cwd, provider: "script", model: "demo" });
+  for (const m of transcript(n)) store.appendMessage(s.id, { kind: m.role === "user" ? "user" : "assistant", text: m.text });
+  store.close();
+  return { ...env, LIBRECODE_HOME: home, BENCH_CWD: cwd };
+}
+const RESUMED = 10000;
+const resumeEnv = await resumeFixture(RESUMED);
 const results = {
   ptyWrapper: await series("true", "exit", env),
   nodeBare: await series(`${node} -e 0`, "exit", env),
+  // node up and writing its first byte, kept alive so its CPU time can be read then (the CPU baseline).
+  nodeFirstByte: await series(`${node} -e ${q("process.stdout.write('ready\\n'); setTimeout(() => {}, 10000)")}`, (o) => o.includes("ready"), env),
   inkHello: await series(`${node} ${q(path.join(ROOT, "bench/ink-hello.mjs"))}`, (o) => o.includes("Hello, world"), env),
   librecode: await series(`${node} ${q(path.join(ROOT, "bin/librecode"))}`, (o) => o.includes(SYNC_END), env),
+  // The first frame of a resumed session ends after its newest messages were drawn.
+  librecodeResume: { messages: RESUMED, ...await series(`${node} ${q(path.join(ROOT, "bin/librecode"))} --resume`, (o) => o.includes(SYNC_END), resumeEnv) },
 };
 results.imports = importCosts();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -16,15 +16,20 @@ const MIN = quick ? 5 : 15;
 const WARMUP = quick ? 5 : 20;
 
 // Runs update(i) until MAX samples or the time budget (at least MIN samples); per-update ms and bytes.
+// An update that takes seconds (pi-tui re-wrapping a 100k-character line) stops the warm-up at the
+// budget and the samples at four budgets, with at least 3, so the suite ends.
 function measure(d, update, warmup = WARMUP) {
-  for (let i = 0; i < warmup; i++) update(i);
+  const w0 = now();
+  let w = 0;
+  for (; w < warmup && now() - w0 < BUDGET_MS; w++) update(w);
   const times = [];
   const bytes = [];
   const start = now();
-  for (let i = 0; times.length < MAX && (times.length < MIN || now() - start < BUDGET_MS); i++) {
+  const enough = () => times.length >= MAX || (times.length >= MIN && now() - start >= BUDGET_MS) || (times.length >= 3 && now() - start >= 4 * BUDGET_MS);
+  for (let i = 0; !enough(); i++) {
     const b0 = d.sink.bytes;
     const t0 = now();
-    update(warmup + i);
+    update(w + i);
     times.push(now() - t0);
     bytes.push(d.sink.bytes - b0);
   }

@@ -19,12 +19,35 @@ describe("evaluateOffpath", () => {
       ["offpath-pageup", 3, true],
       ["offpath-scrolled", 0.2, true],
       ["offpath-rss", 120, true],
+      ["composer-key", undefined, null],
+      ["first-frame-ratio", undefined, null],
+      ["resume-added", undefined, null],
+    ]);
+  });
+
+  it("judges the 1 MB composer's worst key, the first frame against node -e 0 and what --resume adds", () => {
+    const ms = (median: number) => ({ ms: { median, p95: median, min: median, max: median } });
+    const rest = {
+      composer: { librecode: { keyAscii: ms(0.1), keyAccented: ms(0.3), backspace: ms(0.2), held100: ms(3) }, "pi-tui": { keyAscii: ms(30) } },
+      coldStart: { nodeBare: ms(80), librecode: ms(140), librecodeResume: { messages: 10000, ...ms(180) } },
+    };
+    expect(evaluateOffpath(offpath, rest).slice(5).map((g) => [g.id, g.value, g.met])).toEqual([
+      ["composer-key", 0.3, true],
+      ["first-frame-ratio", 1.75, false],
+      ["resume-added", 40, true],
+    ]);
+    const md = offpathMarkdown({ date: "2026-12-04T18:00:00Z", machine: { cpu: "cpu", cores: 2, loadavg: [1, 1, 1] }, node: "v20", screen: "120x40", results: { offpath, ...rest } });
+    expect(md.split("\n").filter((l) => l.startsWith("| a key, 1 MB ASCII") || l.includes("--resume"))).toEqual([
+      "| `--resume` of 10,000 messages adds < 50 ms to the first frame (median ms) | 40 | met |",
+      "| a key, 1 MB ASCII | 0.1 / 0.1 | 30 / 30 |",
+      "| `bin/librecode --resume`, 10,000 messages stored | 180 | 180 | 180 |",
     ]);
   });
 
   it("marks a goal not measured when its scenario did not run", () => {
     expect(evaluateOffpath({ librecode: { "code-10": kind(0.7, 80) } }).map((g) => [g.id, g.met])).toEqual([
       ["offpath-stream-ms", false], ["offpath-stream-bytes", false], ["offpath-pageup", null], ["offpath-scrolled", null], ["offpath-rss", null],
+      ["composer-key", null], ["first-frame-ratio", null], ["resume-added", null],
     ]);
   });
 

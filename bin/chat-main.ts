@@ -1,6 +1,7 @@
-// `librecode` with no arguments, the usual start: the chat exactly as main.ts's default action runs
-// it, without building the commander program (~12 ms of start-up). bin/librecode picks this entry
-// only when there is nothing to parse; keep it in step with main.ts's default action.
+// `librecode` with no arguments or only `--resume`, the usual starts: the chat exactly as main.ts's
+// default action runs it, without building the commander program (~12 ms of start-up).
+// bin/librecode picks this entry only for those two command lines; keep it in step with main.ts's
+// default action.
 import { holdEarlyInput, releaseEarlyInput } from "../ui/terminal-early-input.js";
 import { reportFailure } from "./usage-error.js";
 
@@ -9,8 +10,9 @@ import { reportFailure } from "./usage-error.js";
 holdEarlyInput();
 
 try {
-  // commander's defaults for the bare command: --no-extensions not given.
-  await (await import("./cmd-chat.js")).runChat({ extensions: true });
+  // commander's options for the bare command (--no-extensions not given), and --resume.
+  const resume = process.argv[2] === "--resume";
+  await (await import("./cmd-chat.js")).runChat({ extensions: true, ...(resume ? { resume: true } : {}) });
 } catch (err) {
   releaseEarlyInput();
   process.exitCode = reportFailure(err);

@@ -1,6 +1,7 @@
 // `librecode` with no command: the interactive chat in the terminal.
 import "../ui/terminal-early-hold.js"; // first: raw mode now, keys typed from here on are held
 import "./yoga-preload.js"; // next: yoga-layout loads without touching fetch (see there)
+import type { ShownHistory } from "../engine/agent/session-history.js";
 import type { ChatController, ChatRunOptions } from "../engine/chat/chat-controller.js";
 import { systemClock } from "../engine/kernel/scheduler.js";
 import { checkDatabasePath } from "../engine/session/database-path.js";
@@ -52,29 +53,25 @@ async function run(flags: ChatFlags): Promise<void> {
   };
   const ui = app.loaded.config.ui;
   const live = new InteractiveApp(app.runtime, app.chat, app.painter, { mouse: ui.mouse, fps: ui.fps });
-  // The chat loop pulls in SQLite and opens the session. A new session paints the first frame
-  // before loading it (what is typed meanwhile waits in PendingController); --resume/--session
-  // load it first: their transcript and a bad id belong before the terminal is taken over.
-  const early = options.resume !== true && options.session === undefined;
+  // The chat loop pulls in the providers and tools and opens the session: it loads after the first
+  // frame (what is typed meanwhile waits in PendingController). --resume/--session show the newest
+  // page of their session in that frame, with only the session store loaded; a bad id is reported
+  // before the terminal is taken over. Older messages and the model's context load afterwards.
+  const resuming = options.resume === true || options.session !== undefined;
+  const shown = resuming ? (await import("../engine/agent/resume-preview.js")).showResumed(app.runtime, app.home, app.runtime.cwd, options) : undefined;
+  const pending = new PendingController();
+  app.chat.setController(pending);
+  live.start();
+  await new Promise((resolve) => setTimeout(resolve, 0)); // after the first frame's timer, armed by start()
   let controller: ChatController;
-  if (early) {
-    const pending = new PendingController();
-    app.chat.setController(pending);
-    live.start();
-    await new Promise((resolve) => setTimeout(resolve, 0)); // after the first frame's timer, armed by start()
-    try {
-      controller = await openController(app, options);
-    } catch (e) {
-      live.quit();
-      throw e;
-    }
-    app.chat.setController(controller);
-    pending.handOver(app.runtime, controller);
-  } else {
-    controller = await openController(app, options);
-    app.chat.setController(controller);
-    live.start();
+  try {
+    controller = await openController(app, options, shown);
+  } catch (e) {
+    live.quit();
+    throw e;
   }
+  app.chat.setController(controller);
+  pending.handOver(app.runtime, controller);
   await live.done;
   stopWatching();
   // A request still streaming or a job still running must not keep a quit user waiting.
@@ -104,9 +101,9 @@ async function runBare(app: BareApp): Promise<void> {
 }
 
 /** Imports the agent (SQLite, sessions) and opens the chat loop for this run. */
-async function openController(app: ChatApp, options: ChatRunOptions): Promise<ChatController> {
+async function openController(app: ChatApp, options: ChatRunOptions, shown: ShownHistory | undefined): Promise<ChatController> {
   const { createChatController } = await import("../engine/agent/index.js");
   return createChatController({
     runtime: app.runtime, chat: app.chat, config: app.loaded, cwd: app.runtime.cwd, home: app.home, options,
-  });
+  }, shown);
 }

@@ -4,19 +4,32 @@ import type { Span, Style } from "../engine/kernel/style.js";
 import type { StyledLine } from "./wrap-text.js";
 
 // The core build plus explicit languages: the full bundle costs ~190 languages of startup time.
-const LANGUAGES = ["bash", "c", "cpp", "css", "diff", "go", "java", "javascript", "json", "lua", "markdown", "python",
-  "rust", "shell", "sql", "typescript", "xml", "yaml"];
+const LANGUAGES = new Set(["bash", "c", "cpp", "css", "diff", "go", "java", "javascript", "json", "lua", "markdown", "python",
+  "rust", "shell", "sql", "typescript", "xml", "yaml"]);
+// Languages a language's grammar embeds (html`...` templates, <script> in HTML): registered with it.
+const EMBEDS: Record<string, readonly string[]> = {
+  javascript: ["xml", "css"], typescript: ["xml", "css"], markdown: ["xml"], shell: ["bash"], xml: ["css", "javascript"],
+};
 
 let loaded: HLJSApi | undefined;
 
 // highlight.js is loaded by the first fenced block with a language, not at start-up (a first frame
-// without code never pays for it). require keeps this module's API synchronous.
+// without code never pays for it), and each language by the first block in it (registering all
+// of them is half of highlight.js's load time). require keeps this module's API synchronous.
 function hljs(): HLJSApi {
   if (loaded !== undefined) return loaded;
   const require = createRequire(import.meta.url);
-  const core = require("highlight.js/lib/core") as HLJSApi;
-  for (const name of LANGUAGES) core.registerLanguage(name, require(`highlight.js/lib/languages/${name}`));
-  return (loaded = core);
+  return (loaded = require("highlight.js/lib/core") as HLJSApi);
+}
+
+// Registers `name` (and what it embeds) on first use; false for a language not offered.
+function ensureLanguage(api: HLJSApi, name: string): boolean {
+  if (!LANGUAGES.has(name)) return false;
+  if (api.getLanguage(name) !== undefined) return true;
+  const require = createRequire(import.meta.url);
+  api.registerLanguage(name, require(`highlight.js/lib/languages/${name}`));
+  for (const sub of EMBEDS[name] ?? []) ensureLanguage(api, sub);
+  return true;
 }
 
 /** The base style of code text (fenced blocks). */
@@ -46,7 +59,7 @@ export function codeLanguage(info: string | undefined): string | null {
   const lang = (info ?? "").trim().split(/\s+/)[0]!.toLowerCase();
   if (lang === "") return null;
   const name = ALIASES[lang] ?? lang;
-  return hljs().getLanguage(name) !== undefined ? name : null;
+  return ensureLanguage(hljs(), name) ? name : null;
 }
 
 /** hljs class list ("hljs-title function_") -> scope ("title.function"). */
@@ -112,6 +125,7 @@ const LINEAR_STEPS = 32;
  */
 function segmentAt(lines: readonly string[], start: number, lang: string, limit = Infinity): Segment | null {
   const api = hljs();
+  ensureLanguage(api, lang); // highlightCode may name a language no fence asked for yet
   const root = api.getLanguage(lang);
   let end = start;
   let step = 1;

@@ -22,8 +22,8 @@ import { readString } from "./lifecycle-payloads.js";
 import { preparePrompt } from "./prompt-events.js";
 import { appendUser, runTurn } from "./agent-turn.js";
 import { announceSaved, type RunContext } from "./run-context.js";
-import { showSession } from "./session-view.js";
 import { sessionUsage } from "../session/session-usage.js";
+import { newestPageSize, SessionHistory, showNewest, type ShownHistory } from "./session-history.js";
 import { parseShellEscape, runShellEscape, type ShellEscape } from "./shell-escape.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
 import { ToolApproval } from "./tool-approval.js";
@@ -46,6 +46,9 @@ export type ActiveRun = {
 
 export type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
 
+/** What the model is sent and what it cost: the context entries, the summary before them, USD spent. */
+type LiveContext = { entries: ContextEntry[]; summary: string | undefined; cost: number | undefined };
+
 /** Guards one chat: its session, model, context entries, queues and the running request. */
 export class ChatLoop implements ChatController {
   readonly rt: Runtime;
@@ -54,10 +57,6 @@ export class ChatLoop implements ChatController {
   session: SessionInfo;
   model: ResolvedModel;
   thinkingLevel: ThinkingLevel;
-  entries: ContextEntry[] = [];
-  summary: string | undefined;
-  /** USD the session's responses cost so far, at the prices known (undefined while none was priced). */
-  cost: number | undefined;
   private readonly opts: ChatLoopOptions;
   private readonly meter: ContextMeter;
   private readonly approval: ToolApproval | undefined;
@@ -71,6 +70,11 @@ export class ChatLoop implements ChatController {
   private busy = false;
   /** Error lines shown so far (a command run by `run()` failed when this grew). */
   private failures = 0;
+  private context: LiveContext = { entries: [], summary: undefined, cost: undefined };
+  /** A resumed session whose context is not read yet (read when first needed, or a tick after start). */
+  private contextOf: string | undefined;
+  /** The resumed session's older pages, loaded into the transcript after the first frame. */
+  private history: SessionHistory | undefined;
 
   constructor(opts: ChatLoopOptions) {
     this.opts = opts;
@@ -94,16 +98,54 @@ export class ChatLoop implements ChatController {
     return this.busy;
   }
 
-  /** Announces the session (`session_start`, or `session_load` with its messages shown) and fills the status. */
-  start(resumed: boolean): void {
+  /** The live context: the messages the model is sent (read from the store when first needed after a resume). */
+  get entries(): ContextEntry[] {
+    return this.readContext().entries;
+  }
+
+  set entries(entries: ContextEntry[]) {
+    this.readContext().entries = entries;
+  }
+
+  /** The summary the context restarts from (after a compaction). */
+  get summary(): string | undefined {
+    return this.readContext().summary;
+  }
+
+  set summary(summary: string | undefined) {
+    this.readContext().summary = summary;
+  }
+
+  /** USD the session's responses cost so far, at the prices known (undefined while none was priced). */
+  get cost(): number | undefined {
+    return this.readContext().cost;
+  }
+
+  set cost(cost: number | undefined) {
+    this.readContext().cost = cost;
+  }
+
+  /**
+   * Announces the session (`session_start`, or `session_load` with its messages shown) and fills the
+   * status. A resumed session shows its newest page now (or `shown`, put there before the first
+   * frame); older pages and the model's context are read on later timer ticks.
+   */
+  start(resumed: boolean, shown?: ShownHistory): void {
     const s = this.session;
     const about = { session_id: s.id, name: s.name, cwd: s.cwd };
+    this.history?.stop();
+    this.history = undefined;
     if (resumed) {
-      ({ entries: this.entries, summary: this.summary } = contextFromRecords(this.store.loadContext(s.id)));
-      const messages = this.store.loadMessages(s.id);
-      this.cost = sessionUsage(messages).cost;
-      // One commit for the whole history, not one per message.
-      this.rt.guard("host", "session load", () => showSession(this.writer, messages));
+      const page = shown?.sessionId === s.id ? shown : showNewest(this.rt, this.store, s.id, newestPageSize(this.rt.height));
+      this.history = new SessionHistory(this.rt, this.store, page);
+      this.contextOf = s.id;
+      const history = this.history;
+      this.rt.scheduler.defer(0, () => {
+        if (this.contextOf !== s.id) return;
+        this.readContext();
+        this.pushStatus();
+        history.loadInBackground();
+      }, "host");
       this.rt.emit("session_load", { ...about, messages: s.messageCount });
     } else this.rt.emit("session_start", { ...about, provider: this.model.providerId, model: this.model.model });
     this.emitOut({ type: "session", id: s.id, name: s.name, resumed, provider: this.model.providerId, model: this.model.model });
@@ -195,9 +237,8 @@ export class ChatLoop implements ChatController {
   openSession(session: SessionInfo, resumed: boolean): void {
     if (session.id !== this.session.id) this.store.removeIfEmpty(this.session.id);
     this.session = session;
-    this.entries = [];
-    this.summary = undefined;
-    this.cost = undefined;
+    this.contextOf = undefined;
+    this.context = { entries: [], summary: undefined, cost: undefined };
     this.approval?.reset();
     this.meter.forget();
     this.rt.guard("host", "session", () => this.rt.buffers.deleteBlocks("transcript", 0, -1));
@@ -224,14 +265,15 @@ export class ChatLoop implements ChatController {
     this.rt.emit("shutdown", { session_id: this.session.id });
   }
 
-  /** Merges status metadata: provider, model, context use, session, working. */
+  /** Merges status metadata: provider, model, context use and cost (once the context is read), session, working. */
   pushStatus(extra: Record<string, unknown> = {}): void {
-    const use = this.contextUse();
+    const use = this.contextOf === undefined ? this.contextUse() : undefined;
     const patch: Record<string, unknown> = {
       provider: this.model.providerId, model: this.model.model, model_label: this.model.label,
       thinking_level: this.thinkingLevel, cwd: this.opts.cwd, session: this.session.name ?? this.session.id,
-      session_id: this.session.id, context_tokens: use.tokens, context_window: use.window, context_percent: use.percent,
-      working: this.busy, steering: this.steering.length, follow_ups: this.followUps.length, cost_usd: this.cost, ...extra,
+      session_id: this.session.id,
+      ...(use ? { context_tokens: use.tokens, context_window: use.window, context_percent: use.percent, cost_usd: this.cost } : {}),
+      working: this.busy, steering: this.steering.length, follow_ups: this.followUps.length, ...extra,
     };
     this.writeStatus(patch);
   }
@@ -452,6 +494,17 @@ export class ChatLoop implements ChatController {
       this.fail(e instanceof Error ? e.message : String(e));
       return false;
     }
+  }
+
+  // The resumed session's context and cost, read from the store the first time they are needed.
+  private readContext(): LiveContext {
+    const id = this.contextOf;
+    if (id !== undefined) {
+      this.contextOf = undefined;
+      const { entries, summary } = contextFromRecords(this.store.loadContext(id));
+      this.context = { entries, summary, cost: sessionUsage(this.store.loadMessages(id)).cost };
+    }
+    return this.context;
   }
 
   /** What one run's steps share, on `signal`. */

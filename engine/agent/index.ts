@@ -3,6 +3,7 @@
 import type { ChatController, ChatControllerContext } from "../chat/chat-controller.js";
 import { ApprovalPanel } from "../chat/approval-panel.js";
 import { openChatLoop } from "./open-chat-loop.js";
+import type { ShownHistory } from "./session-history.js";
 
 export { ChatLoop, type ChatLoopOptions, type ContextUse } from "./chat-loop.js";
 export { openChatLoop, type OpenChatOptions, type OpenedChat } from "./open-chat-loop.js";
@@ -15,8 +16,9 @@ export type { AgentEvent, RunResult, RunStop } from "./agent-events.js";
  * Opens the session (new, `--resume`, `--session`), wires status and spinner to the stock chat,
  * announces the session (`session_start` / `session_load`: extensions are loaded by then), loads
  * the prompt history of this directory and returns the loop. The database is flushed and closed when the process exits.
+ * `shown`: the resumed session's newest page, already in the transcript (engine/agent/resume-preview.ts).
  */
-export function createChatController(ctx: ChatControllerContext): ChatController {
+export function createChatController(ctx: ChatControllerContext, shown?: ShownHistory): ChatController {
   const cwd = ctx.cwd ?? ctx.runtime.cwd;
   const o = ctx.options ?? {};
   const chat = ctx.chat;
@@ -31,7 +33,7 @@ export function createChatController(ctx: ChatControllerContext): ChatController
     approve: (req, signal) => (panel ??= new ApprovalPanel(ctx.runtime)).ask(req, signal),
   });
   const { loop } = opened;
-  loop.start(opened.resumed);
+  loop.start(opened.resumed, shown);
   if (opened.nothingToResume) loop.say("--resume: no earlier conversation in this directory; this is a new session.");
   // Like a shell's history: up brings back what was typed in this directory, whatever the session.
   if (chat) chat.setHistory(loop.store.recentPrompts(loop.session.cwd, PROMPT_HISTORY_LIMIT));

@@ -16,6 +16,7 @@ import { attachAgent } from "./agent-handle.js";
 import { AgentPrimitives } from "./agent-primitives.js";
 import type { Approver } from "./tool-approval.js";
 import { registerHostCommands } from "./host-commands.js";
+import { noSuchSession } from "./resume-preview.js";
 import { registerSkillCommands, SkillSet } from "../skills/skill-set.js";
 import { registerSessionCommands } from "./session-commands.js";
 import { registerTranscriptCommands } from "./transcript-commands.js";
@@ -87,7 +88,7 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
   try {
     if (opts.sessionId) {
       session = store.find(opts.sessionId);
-      if (!session) throw new Error(`--session: ${JSON.stringify(opts.sessionId)}: expected a session id, name or unique id prefix, got no match`);
+      if (!session) throw new Error(noSuchSession(opts.sessionId));
       resumed = true;
     } else if (opts.resume) {
       session = store.latestForCwd(opts.cwd);

@@ -3,10 +3,12 @@
 import type { MessageRecord } from "../session/session-records.js";
 import type { AssistantPayload, ToolResultPayload } from "./conversation.js";
 import type { ShellPayload } from "./shell-escape.js";
-import type { TranscriptWriter } from "./transcript-writer.js";
 
-/** Appends blocks for `records` (every stored message, originals before a summary included). */
-export function showSession(writer: TranscriptWriter, records: MessageRecord[]): void {
+/** Where shown blocks go: the TranscriptWriter (appended), or a list to insert above older ones. */
+export type BlockSink = { add(kind: string, role: string, text: string, metadata?: Record<string, unknown>): unknown };
+
+/** Adds blocks for `records` (stored messages, originals before a summary included) to `writer`. */
+export function showSession(writer: BlockSink, records: MessageRecord[]): void {
   const calls = new Map<string, { name: string; arguments: string }>();
   for (const r of records) {
     const interrupted = r.status !== "complete" ? { interrupted: true } : {};
@@ -52,7 +54,7 @@ export function showSession(writer: TranscriptWriter, records: MessageRecord[]):
 }
 
 // A `!cmd` the user ran: the tool block it showed live, not the note the model was sent.
-function showShell(writer: TranscriptWriter, seq: number, p: ShellPayload): void {
+function showShell(writer: BlockSink, seq: number, p: ShellPayload): void {
   const args = { command: p.command };
   writer.add("tool", "tool", p.output, {
     name: "bash", arguments: args, arguments_json: JSON.stringify(args), tool_call_id: `shell_${seq}`,

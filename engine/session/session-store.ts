@@ -266,6 +266,26 @@ export class SessionStore {
     return rows.map(toMessage);
   }
 
+  /**
+   * The newest `limit` messages before seq `beforeSeq` (all seqs when undefined), oldest first: what
+   * a resumed chat shows a page at a time. A page never starts with a tool result (its call is in
+   * the message before), so it reaches further back until it does not.
+   */
+  loadPage(sessionId: string, beforeSeq: number | undefined, limit: number): MessageRecord[] {
+    this.settleAbandoned(sessionId);
+    const st = this.stmt("SELECT * FROM messages WHERE session_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
+    const rows = st.all(sessionId, beforeSeq ?? Number.MAX_SAFE_INTEGER, Math.max(1, limit)) as MessageRow[];
+    while (rows.length > 0 && rows.at(-1)!.kind === "tool_result") {
+      const more = st.all(sessionId, rows.at(-1)!.seq, 16) as MessageRow[];
+      if (more.length === 0) break;
+      for (const r of more) {
+        rows.push(r);
+        if (r.kind !== "tool_result") break; // the call: the page may start here
+      }
+    }
+    return rows.reverse().map(toMessage);
+  }
+
   /** The messages a resumed model sees: the latest summary, then everything after what it replaces. */
   loadContext(sessionId: string): MessageRecord[] {
     const all = this.loadMessages(sessionId);

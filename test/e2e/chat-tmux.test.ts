@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ensureBuilt, scratch } from "../cli/run-cli.js";
+import { SessionStore } from "../../engine/session/session-store.js";
 import { TmuxSession } from "./tmux-session.js";
 
 const PLACEHOLDER = "Type a message (/ for commands)";
@@ -12,14 +13,16 @@ beforeAll(() => ensureBuilt(), 120000);
 afterEach(() => session?.kill());
 
 /** Starts a shell in tmux at 100x30 and librecode in it, offline, with a private LIBRECODE_HOME. */
-async function startChat(files: Record<string, string> = {}, env: Record<string, string> = {}): Promise<TmuxSession> {
+async function startChat(files: Record<string, string> = {}, env: Record<string, string> = {},
+  args = "", prepare: (dir: ReturnType<typeof scratch>) => void = () => {}): Promise<TmuxSession> {
   const dir = scratch(files);
+  prepare(dir);
   session = new TmuxSession(100, 30, {
     PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir.root, LIBRECODE_HOME: dir.home, TERM: "xterm-256color",
     PS1: "$ ", LIBRECODE_ASSISTANT_PROVIDER: "script", ...env,
   }, dir.cwd);
   await session.waitFor("the shell prompt", (l) => l.some((x) => x.startsWith("$")));
-  session.type(BIN);
+  session.type(args === "" ? BIN : `${BIN} ${args}`);
   session.keys("Enter");
   await session.waitFor("the composer", (l) => l.some((x) => x.includes(PLACEHOLDER)));
   return session;
@@ -121,6 +124,19 @@ describe("librecode in a real terminal (tmux)", () => {
       "rc=2",
     ]);
     expect(readFileSync(join(dir.cwd, "bytes.log"), "utf8")).not.toContain("\x1b[?1049h");
+  });
+
+  it("--resume of 300 messages shows the newest ones at once, and page up reaches the first", async () => {
+    const s = await startChat({}, {}, "--resume", (dir) => {
+      const store = SessionStore.open(dir.home);
+      const id = store.create({ cwd: dir.cwd }).id;
+      for (let i = 1; i <= 300; i++) store.appendMessage(id, i % 2 === 1 ? { kind: "user", text: `question ${i}` } : { kind: "assistant", text: `answer ${i}` });
+      store.close();
+    });
+    await s.waitFor("the newest answer", (l) => l.some((x) => x.trim() === "answer 300"));
+    for (let i = 0; i < 30; i++) s.keys("PageUp");
+    const top = await s.waitFor("the first question", (l) => l.some((x) => x.trim() === "question 1"));
+    expect(top.filter((x) => x.trim() !== "").slice(0, 3).map((x) => x.trim())).toEqual(["question 1", "answer 2", "question 3"]);
   });
 
   it("an unknown --session exits 2 with one line, before taking over the terminal", async () => {

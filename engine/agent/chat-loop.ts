@@ -22,7 +22,6 @@ import { readString } from "./lifecycle-payloads.js";
 import { preparePrompt } from "./prompt-events.js";
 import { appendUser, runTurn } from "./agent-turn.js";
 import { announceSaved, type RunContext } from "./run-context.js";
-import { sessionUsage } from "../session/session-usage.js";
 import { newestPageSize, SessionHistory, showNewest, type ShownHistory } from "./session-history.js";
 import { parseShellEscape, runShellEscape, type ShellEscape } from "./shell-escape.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
@@ -46,8 +45,8 @@ export type ActiveRun = {
 
 export type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
 
-/** What the model is sent and what it cost: the context entries, the summary before them, USD spent. */
-type LiveContext = { entries: ContextEntry[]; summary: string | undefined; cost: number | undefined };
+/** What the model is sent: the context entries and the summary before them. */
+type LiveContext = { entries: ContextEntry[]; summary: string | undefined };
 
 /** Guards one chat: its session, model, context entries, queues and the running request. */
 export class ChatLoop implements ChatController {
@@ -70,7 +69,9 @@ export class ChatLoop implements ChatController {
   private busy = false;
   /** Error lines shown so far (a command run by `run()` failed when this grew). */
   private failures = 0;
-  private context: LiveContext = { entries: [], summary: undefined, cost: undefined };
+  /** USD the session's responses cost so far, at the prices known (undefined while none was priced). */
+  cost: number | undefined;
+  private context: LiveContext = { entries: [], summary: undefined };
   /** A resumed session whose context is not read yet (read when first needed, or a tick after start). */
   private contextOf: string | undefined;
   /** The resumed session's older pages, loaded into the transcript after the first frame. */
@@ -116,15 +117,6 @@ export class ChatLoop implements ChatController {
     this.readContext().summary = summary;
   }
 
-  /** USD the session's responses cost so far, at the prices known (undefined while none was priced). */
-  get cost(): number | undefined {
-    return this.readContext().cost;
-  }
-
-  set cost(cost: number | undefined) {
-    this.readContext().cost = cost;
-  }
-
   /**
    * Announces the session (`session_start`, or `session_load` with its messages shown) and fills the
    * status. A resumed session shows its newest page now (or `shown`, put there before the first
@@ -139,6 +131,7 @@ export class ChatLoop implements ChatController {
       const page = shown?.sessionId === s.id ? shown : showNewest(this.rt, this.store, s.id, newestPageSize(this.rt.height));
       this.history = new SessionHistory(this.rt, this.store, page);
       this.contextOf = s.id;
+      this.cost = this.store.costOf(s.id);
       const history = this.history;
       this.rt.scheduler.defer(0, () => {
         if (this.contextOf !== s.id) return;
@@ -238,7 +231,8 @@ export class ChatLoop implements ChatController {
     if (session.id !== this.session.id) this.store.removeIfEmpty(this.session.id);
     this.session = session;
     this.contextOf = undefined;
-    this.context = { entries: [], summary: undefined, cost: undefined };
+    this.context = { entries: [], summary: undefined };
+    this.cost = undefined;
     this.approval?.reset();
     this.meter.forget();
     this.rt.guard("host", "session", () => this.rt.buffers.deleteBlocks("transcript", 0, -1));
@@ -265,15 +259,15 @@ export class ChatLoop implements ChatController {
     this.rt.emit("shutdown", { session_id: this.session.id });
   }
 
-  /** Merges status metadata: provider, model, context use and cost (once the context is read), session, working. */
+  /** Merges status metadata: provider, model, context use (once the context is read), cost, session, working. */
   pushStatus(extra: Record<string, unknown> = {}): void {
     const use = this.contextOf === undefined ? this.contextUse() : undefined;
     const patch: Record<string, unknown> = {
       provider: this.model.providerId, model: this.model.model, model_label: this.model.label,
       thinking_level: this.thinkingLevel, cwd: this.opts.cwd, session: this.session.name ?? this.session.id,
       session_id: this.session.id,
-      ...(use ? { context_tokens: use.tokens, context_window: use.window, context_percent: use.percent, cost_usd: this.cost } : {}),
-      working: this.busy, steering: this.steering.length, follow_ups: this.followUps.length, ...extra,
+      ...(use ? { context_tokens: use.tokens, context_window: use.window, context_percent: use.percent } : {}),
+      working: this.busy, steering: this.steering.length, follow_ups: this.followUps.length, cost_usd: this.cost, ...extra,
     };
     this.writeStatus(patch);
   }
@@ -496,13 +490,13 @@ export class ChatLoop implements ChatController {
     }
   }
 
-  // The resumed session's context and cost, read from the store the first time they are needed.
+  // The resumed session's context, read from the store the first time it is needed.
   private readContext(): LiveContext {
     const id = this.contextOf;
     if (id !== undefined) {
       this.contextOf = undefined;
       const { entries, summary } = contextFromRecords(this.store.loadContext(id));
-      this.context = { entries, summary, cost: sessionUsage(this.store.loadMessages(id)).cost };
+      this.context = { entries, summary };
     }
     return this.context;
   }

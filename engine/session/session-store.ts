@@ -286,6 +286,16 @@ export class SessionStore {
     return rows.reverse().map(toMessage);
   }
 
+  /**
+   * USD the session's responses cost at the prices known: the `cost_usd` of every assistant message
+   * that stored its usage (what sessionUsage sums), without reading the messages; undefined when none was priced.
+   */
+  costOf(sessionId: string): number | undefined {
+    const row = this.stmt("SELECT SUM(json_extract(payload, '$.cost_usd')) AS cost FROM messages WHERE session_id = ? AND kind = 'assistant' " +
+      "AND json_type(payload, '$.usage') = 'object' AND json_type(payload, '$.cost_usd') IN ('integer', 'real')").get(sessionId) as { cost: number | null };
+    return row.cost ?? undefined;
+  }
+
   /** The messages a resumed model sees: the latest summary, then everything after what it replaces. */
   loadContext(sessionId: string): MessageRecord[] {
     const all = this.loadMessages(sessionId);

@@ -11,6 +11,7 @@ import { keepExtensionLog } from "./extension-log-file.js";
 import { InteractiveApp } from "./interactive-app.js";
 import { releaseEarlyInput } from "../ui/terminal-early-input.js";
 import { PendingController } from "./pending-controller.js";
+import { runBare } from "./run-bare.js";
 import { UsageError } from "./usage-error.js";
 
 export type ChatFlags = ChatRunOptions & { config?: string; extensions?: boolean; bare?: boolean };
@@ -40,7 +41,7 @@ async function run(flags: ChatFlags): Promise<void> {
   });
   if (app.mode === "bare") {
     if (flags.resume || flags.session !== undefined) throw bareSessionError(flags);
-    return runBare(app);
+    return runBareChat(app);
   }
   // The chat loop would fail on it after the first frame: say so before the terminal is taken.
   if (app.providerError !== null) throw new UsageError(app.providerError);
@@ -85,18 +86,10 @@ function bareSessionError(flags: ChatFlags): UsageError {
   return new UsageError(`${flags.resume ? "--resume" : "--session"}: bare mode (--bare or config ui.bare) has no chat session to open`);
 }
 
-/** Bare mode: the terminal and the extensions' screen, no chat loop; `shutdown` once the terminal is back. */
-async function runBare(app: BareApp): Promise<void> {
+/** Bare mode: the extension log kept, the terminal until ctrl+c twice, then exit. */
+async function runBareChat(app: BareApp): Promise<void> {
   keepExtensionLog(app.runtime, app.home);
-  // No transcript here: what a watched save did goes to the extension log (its errors too).
-  const stopWatching = await wireReload(app, (text) => app.runtime.log.append("host", text));
-  const ui = app.loaded.config.ui;
-  const live = new InteractiveApp(app.runtime, app.bare, app.painter, { mouse: ui.mouse, fps: ui.fps, transcriptErrors: false });
-  app.bare.onChange(() => live.requestFrame());
-  live.start();
-  await live.done;
-  stopWatching();
-  app.runtime.emit("shutdown", {});
+  await runBare(app);
   setImmediate(() => process.exit(process.exitCode ?? 0));
 }
 

@@ -6,7 +6,13 @@ import { renderScreen } from "../../bin/render-screen.js";
 import { ERROR_NOTE_MS } from "../../engine/chat/bare-mode.js";
 import { parseKeys } from "../../engine/kernel/key-notation.js";
 import { QUIT_WINDOW_MS } from "../../engine/chat/quit-press.js";
+import { createApp } from "../../bin/create-app.js";
+import { runBare } from "../../bin/run-bare.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
+import { Terminal } from "../../ui/terminal.js";
 import { cliInProcess } from "../cli/run-in-process.js";
+import { FakeInput, FakeOutput } from "../e2e/fake-tty.js";
+import { feed, headlessTerminal, screenLines } from "../ui-terminal/xterm-oracle.js";
 import { scratch } from "../cli/run-cli.js";
 import { bareFixture } from "../snapshots/screen-fixture.js";
 import { tempTree } from "../support/temp-tree.js";
@@ -24,6 +30,7 @@ lc.on("key", function(ev)
 end)
 lc.keymap.set("global", "e", function() error("boom") end)
 lc.keymap.set("global", "m", function() lc.buf.append("board", " " .. tostring(select(2, pcall(lc.agent.busy)))) return true end)
+lc.on("shutdown", function() lc.log("shutdown ran") end)
 lc.on("paste", function(ev) lc.buf.append("board", " pasted " .. ev.data.text) end)
 `;
 
@@ -140,5 +147,34 @@ describe("bare mode: the command line", () => {
   it("--bare with --resume is bad usage: bare mode has no chat session", async () => {
     const r = await cliInProcess(["--bare", "--resume"], scratch());
     expect([r.code, r.stderr]).toEqual([2, "librecode: --resume: bare mode (--bare or config ui.bare) has no chat session to open\n"]);
+  });
+});
+
+describe("bare mode: the terminal", () => {
+  it("draws on the alternate screen; ctrl+c twice restores the terminal, then `shutdown` runs", async () => {
+    const dir = tempTree({ "board.lua": BOARD });
+    const clock = new FakeClock();
+    const app = await createApp({ width: 30, height: 5, cwd: dir, clock, isolated: true, bare: true, extensionPaths: [join(dir, "board.lua")] });
+    if (app.mode !== "bare") throw new Error("expected bare mode");
+    const input = new FakeInput();
+    const output = new FakeOutput(30, 5);
+    const terminal = new Terminal({ input, output, clock, guard: false, kittyKeyboard: false });
+    const done = runBare(app, { terminal, clock });
+    clock.advance(20);
+    const term = headlessTerminal(30, 5);
+    await feed(term, output.writes.join(""));
+    expect(screenLines(term)).toEqual([
+      "╭────────────────────────────╮",
+      "│mode |                      │",
+      "│                            │",
+      "│                            │",
+      "╰────────────────────────────╯",
+    ]);
+    expect([output.writes[0]!.includes("\x1b[?1049h"), input.raw]).toEqual([true, true]);
+    terminal.receive("\x03");
+    terminal.receive("\x03");
+    await done;
+    expect([output.writes.at(-1)!.includes("\x1b[?1049l"), input.raw]).toEqual([true, false]);
+    expect(app.runtime.log.entries().map((e) => e.text)).toEqual(["shutdown ran"]);
   });
 });

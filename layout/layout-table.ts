@@ -262,3 +262,12 @@ export function windowsInTreeOrder(node: LayoutNode, out: string[] = []): string
   for (const child of node.children ?? []) windowsInTreeOrder(child, out);
   return out;
 }
+
+/** Every window node with its error path (`root.children[2].window`, 1-based as Lua counts),
+ *  variants' trees included (`root.variants[1].layout...`). */
+export function windowNodePaths(node: LayoutNode, path = "root", out: { name: string; path: string }[] = []): { name: string; path: string }[] {
+  if (node.window !== undefined) out.push({ name: node.window, path: `${path}.window` });
+  (node.children ?? []).forEach((child, i) => windowNodePaths(child, `${path}.children[${i + 1}]`, out));
+  (node.variants ?? []).forEach((v, i) => windowNodePaths(v.layout, `${path}.variants[${i + 1}].layout`, out));
+  return out;
+}

@@ -1,6 +1,9 @@
 // The layout librecode shows without extensions (layout.md "The stock chat layout").
 import type { LayoutNode } from "./layout-table.js";
 
+/** The windows of the stock chat layout. */
+export const STOCK_WINDOWS: readonly string[] = ["transcript", "thinking", "tools", "composer", "status"];
+
 /** Which optional panes the stock layout includes (each only while it has content and is shown). */
 export type StockLayoutOptions = { thinking: boolean; tools: boolean };
 

@@ -2,7 +2,7 @@
 // has both its required rates (a layer may set one rate of a price another layer wrote in full).
 import { BUILTIN_PROVIDER_IDS } from "../model/builtin-providers.js";
 import type { ConfigIssue } from "./config-error.js";
-import { orList } from "./error-words.js";
+import { orList } from "../kernel/error-words.js";
 
 type Located = { where: string; line?: number };
 

@@ -2,7 +2,7 @@
 import { isHexColor } from "../kernel/style.js";
 import type { SchemaNode } from "./config-schema.js";
 import { describeValue } from "../../layout/describe-value.js";
-import { orList } from "./error-words.js";
+import { orList } from "../kernel/error-words.js";
 
 /** What a schema leaf expects, as the words after "expected". */
 export function expectation(node: SchemaNode): string {

@@ -4,7 +4,7 @@ import type { SchemaNode } from "./config-schema.js";
 import type { ConfigIssue } from "./config-error.js";
 import { checkScalar, expectation } from "./check-value.js";
 import { describeValue } from "../../layout/describe-value.js";
-import { nearName } from "./error-words.js";
+import { nearName } from "../kernel/error-words.js";
 import { lazyYaml } from "./lazy-yaml.js";
 import { extensionSourceProblem } from "./extension-source.js";
 

@@ -3,14 +3,17 @@
 // Runtime's business: this class only turns a table and a terminal size into boxes.
 import { computeLayout } from "../../layout/compute-layout.js";
 import {
+  LayoutError,
   layoutTableToPlain,
   parseLayoutTable,
+  windowNodePaths,
   windowsInTreeOrder,
   type LayoutNode,
 } from "../../layout/layout-table.js";
 import type { WindowBox } from "../../layout/rect.js";
 import { activeVariant } from "../../layout/layout-variants.js";
-import { stockChatLayout, type StockLayoutOptions } from "../../layout/stock-chat-layout.js";
+import { STOCK_WINDOWS, stockChatLayout, type StockLayoutOptions } from "../../layout/stock-chat-layout.js";
+import { nearName } from "./error-words.js";
 import { YogaTree, type MeasureContent } from "../../layout/yoga-tree.js";
 
 export type { MeasureContent } from "../../layout/yoga-tree.js";
@@ -77,8 +80,9 @@ export class LayoutState {
   /** Replaces the layout (tree or flat form); false (nothing done) when the table equals the one in
    *  force, so setting the same layout on every key costs no Yoga rebuild and no relayout. Throws
    *  LayoutError and changes nothing on a bad table. */
-  set(input: unknown): boolean {
+  set(input: unknown, exists?: (window: string) => boolean): boolean {
     const table = parseLayoutTable(input);
+    if (exists !== undefined) checkStockTypos(table, input, exists);
     if (this.stockOptions === undefined && sameValue(table, this.current)) return false;
     this.replace(table);
     this.stockOptions = undefined;
@@ -206,6 +210,21 @@ function insertBefore(tree: LayoutNode, before: string, node: LayoutNode): Layou
   const at = children.findIndex((c) => c.window === before);
   if (at >= 0) return { ...tree, children: [...children.slice(0, at), node, ...children.slice(at)] };
   return { ...tree, children: children.map((c) => insertBefore(c, before, node)) };
+}
+
+/**
+ * A node naming a window that does not exist creates it, except when the name is one typo away
+ * from a stock window's (`stauts`): that is an error naming the node, not a new empty window.
+ */
+function checkStockTypos(table: LayoutNode, input: unknown, exists: (window: string) => boolean): void {
+  const flat = typeof input === "object" && input !== null && "windows" in input && !("root" in input);
+  for (const { name, path } of windowNodePaths(table)) {
+    if (exists(name) || STOCK_WINDOWS.includes(name)) continue;
+    const near = nearName(name, STOCK_WINDOWS, 1);
+    if (near !== undefined) {
+      throw new LayoutError(flat ? `windows.${name}` : path, `no window "${name}" (did you mean the stock window "${near}"? win.create makes a new window of that name)`);
+    }
+  }
 }
 
 /** Deep equality of plain data (normalized layout tables: objects, arrays, strings, numbers). */

@@ -239,7 +239,7 @@ export class Runtime {
   layoutSet(t: unknown): void {
     this.inTransaction(() => {
       const prev = this.layout.snapshot();
-      if (!this.layout.set(t)) {
+      if (!this.layout.set(t, (w) => this.windows.has(w) || this.buffers.has(w))) {
         // The same table: no rebuild, no relayout; only windows deleted since it was set come back.
         if (this.layout.allWindows().some((w) => !this.windows.has(w))) {
           this.createLayoutWindows();

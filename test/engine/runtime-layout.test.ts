@@ -130,3 +130,21 @@ describe("Runtime layout rollback keeps the stock layout", () => {
     expect(rt.layout.treeOrder()).not.toContain("thinking");
   });
 });
+
+describe("a layout naming a stock window with a typo", () => {
+  it("is an error naming the node and the window meant; nothing changes; a window made on purpose is fine", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    const before = rt.layout.plain();
+    const typo = { children: [{ window: "transcript", grow: 1 }, { window: "composer", height: 3 }, { window: "stauts", height: 1 }] };
+    expect(() => rt.layoutSet(typo)).toThrow(
+      `layout: root.children[3].window: no window "stauts" (did you mean the stock window "status"? win.create makes a new window of that name)`);
+    expect(() => rt.layoutSet({ windows: { transcirpt: { x: 0, y: 0, width: 10, height: 10 } } })).toThrow(
+      `layout: windows.transcirpt: no window "transcirpt" (did you mean the stock window "transcript"?`);
+    expect([rt.layout.plain(), rt.windows.has("stauts")]).toEqual([before, false]);
+    rt.layoutSet({ children: [{ window: "transcript", grow: 1 }, { window: "notes", height: 3 }] });
+    expect(rt.windows.has("notes")).toBe(true);
+    rt.windows.create("stauts", { role: "status", buffer: "status" });
+    rt.layoutSet(typo);
+    expect(rt.windows.get("stauts")!.box.visible).toBe(true);
+  });
+});

@@ -1,13 +1,13 @@
 // Yoga's computed layout -> one WindowBox per window node (layout.md "Computed rectangles").
 import { Edge } from "yoga-layout";
 import type { Rect, WindowBox } from "./rect.js";
-import type { MeasureContent, WindowNode, YogaTree } from "./yoga-tree.js";
+import type { IsEmpty, MeasureContent, WindowNode, YogaTree } from "./yoga-tree.js";
 
 const ZERO: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
 function boxOf(w: WindowNode): WindowBox {
   const hidden: WindowBox = { ...ZERO, content: { ...ZERO }, visible: false, border: w.border, z: w.z, order: w.order };
-  if (w.hidden) return hidden;
+  if (w.hidden || w.collapsed) return hidden;
   const node = w.node;
   const width = node.getComputedWidth();
   const height = node.getComputedHeight();
@@ -38,8 +38,9 @@ export function computeLayout(
   width: number,
   height: number,
   measure?: MeasureContent,
+  isEmpty?: IsEmpty,
 ): Map<string, WindowBox> {
-  tree.calculate(width, height, measure);
+  tree.calculate(width, height, measure, isEmpty);
   const out = new Map<string, WindowBox>();
   for (const w of tree.windows) out.set(w.name, boxOf(w));
   return out;

@@ -65,6 +65,8 @@ export type LayoutNode = {
   right?: Offset;
   bottom?: Offset;
   display?: DisplayName;
+  /** A window node laid out as `display = "none"` while its window's buffer is empty. */
+  hide_empty?: boolean;
   border?: BorderKind;
   z?: number;
   children?: LayoutNode[];
@@ -114,6 +116,7 @@ const KEYS: Record<Exclude<keyof LayoutNode, "children" | "variants">, KeyChecke
   right: OFFSET,
   bottom: OFFSET,
   display: (p, v) => checkEnum(p, v, ["flex", "none"] as const),
+  hide_empty: (p, v) => (typeof v === "boolean" ? v : fail(p, "true or false", v)),
   border: checkBorder,
   z: checkInteger,
 };
@@ -146,6 +149,9 @@ function parseNode(path: string, raw: unknown, walk: Walk): LayoutNode {
       );
     }
     walk.windows.set(out.window, path);
+  }
+  if (out.hide_empty !== undefined && out.window === undefined) {
+    throw new LayoutError(`${path}.hide_empty`, "expected it on a window node only (a container has no buffer)");
   }
   if (raw.children !== undefined && raw.children !== null) {
     const list = checkList(`${path}.children`, raw.children, "a list of nodes");

@@ -19,6 +19,9 @@ import { spacingEdges, type LayoutNode, type Offset, type Size } from "./layout-
 /** Measures a window's content: the content-box size on `axis` given the other axis offered. */
 export type MeasureContent = (window: string, axis: "width" | "height", offered: number) => number;
 
+/** Whether a window's buffer is empty (for `hide_empty` nodes). */
+export type IsEmpty = (window: string) => boolean;
+
 /** One window leaf of the tree, in tree order. */
 export type WindowNode = {
   name: string;
@@ -26,6 +29,9 @@ export type WindowNode = {
   /** The Yoga nodes from the root down to this leaf (inclusive), for position sums and display. */
   chain: YogaNode[];
   hidden: boolean;
+  /** `hide_empty`: collapsed (display none) while `calculate`'s isEmpty says its buffer is empty. */
+  hideEmpty: boolean;
+  collapsed: boolean;
   border: BorderKind;
   z: number;
   order: number;
@@ -83,10 +89,12 @@ export class YogaTree {
     this.root = this.build(table, true, [], false, 0);
   }
 
-  /** Sets the terminal size and measure callback, then lets Yoga compute the layout. */
-  calculate(width: number, height: number, measure?: MeasureContent): void {
+  /** Sets the terminal size and measure callback, collapses the `hide_empty` windows whose buffer
+   *  is empty, then lets Yoga compute the layout. */
+  calculate(width: number, height: number, measure?: MeasureContent, isEmpty?: IsEmpty): void {
     if (this.freed) throw new Error("layout: the Yoga tree was already freed");
     this.measure = measure;
+    this.collapse(isEmpty);
     // Content may have changed since the last compute: measured leaves must be asked again.
     for (const w of this.windows) if (w.measured) w.node.markDirty();
     if (width !== this.lastWidth || height !== this.lastHeight) {
@@ -96,6 +104,21 @@ export class YogaTree {
       this.lastHeight = height;
     }
     this.root.calculateLayout(undefined, undefined);
+  }
+
+  /** True when a `hide_empty` window would collapse or open by isEmpty (a relayout is due). */
+  emptinessChanged(isEmpty: IsEmpty): boolean {
+    return this.windows.some((w) => w.hideEmpty && !w.hidden && isEmpty(w.name) !== w.collapsed);
+  }
+
+  private collapse(isEmpty: IsEmpty | undefined): void {
+    for (const w of this.windows) {
+      if (!w.hideEmpty || w.hidden) continue;
+      const c = isEmpty?.(w.name) ?? false;
+      if (c === w.collapsed) continue;
+      w.collapsed = c;
+      w.node.setDisplay(c ? Display.None : Display.Flex);
+    }
   }
 
   /** Frees every Yoga node (Yoga 3 nodes have no finalizer: a dropped tree leaks ~560 B a node). */
@@ -118,7 +141,7 @@ export class YogaTree {
       const measured = t.width === "content" || t.height === "content";
       if (measured) node.setMeasureFunc(this.measureFunc(t));
       this.windows.push({
-        name: t.window, node, chain: here, hidden: isHidden, border: t.border ?? "none",
+        name: t.window, node, chain: here, hidden: isHidden, hideEmpty: t.hide_empty === true, collapsed: false, border: t.border ?? "none",
         z: ownZ, order: this.windows.length, measured,
       });
     }

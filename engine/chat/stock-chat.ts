@@ -52,7 +52,6 @@ export class StockChat implements ChatSurface {
   private ctrl: ChatController;
   private spinner: number | undefined;
   private readonly spinnerMs: number;
-  private panes = { thinking: false, tools: false };
   /** The quit key pressed once on an empty composer; its hint goes in the composer's title. */
   private readonly quit: QuitPress;
   /** Composer text for which the user dismissed completion (escape). */
@@ -353,7 +352,6 @@ export class StockChat implements ChatSurface {
   // Derived state follows every commit, whoever made it (a key, an extension, the chat loop).
   private afterCommit(t: Touched): void {
     if (t.buffers.has(COMPOSER)) this.refreshCompletion();
-    if (t.buffers.has("thinking") || t.buffers.has("tools") || t.windows.size > 0) this.refreshPanes();
   }
 
   private refreshCompletion(): void {
@@ -371,17 +369,4 @@ export class StockChat implements ChatSurface {
     this.rt.guard("host", "completion", () => this.rt.buffers.setMetadata(COMPOSER, "completion", next));
   }
 
-  private refreshPanes(): void {
-    const has = (name: string): boolean => {
-      const b = this.rt.buffers.get(name);
-      // The length, not the text: joining a long tool output on every delta would copy it whole.
-      return !!b && (b.lines.length > 0 || b.blocks.length > 0);
-    };
-    // Thinking shows in one place, inline in the transcript (ctrl+t); the stock chat never opens
-    // the thinking pane (a layout or an extension still may).
-    const want = { thinking: false, tools: has("tools") };
-    if (want.thinking === this.panes.thinking && want.tools === this.panes.tools) return;
-    this.panes = want;
-    this.rt.guard("host", "stock panes", () => this.rt.showStockPanes(want));
-  }
 }

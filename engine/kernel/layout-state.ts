@@ -12,16 +12,15 @@ import {
 } from "../../layout/layout-table.js";
 import type { WindowBox } from "../../layout/rect.js";
 import { activeVariant } from "../../layout/layout-variants.js";
-import { STOCK_WINDOWS, stockChatLayout, type StockLayoutOptions } from "../../layout/stock-chat-layout.js";
+import { STOCK_WINDOWS, stockChatLayout } from "../../layout/stock-chat-layout.js";
 import { nearName } from "./error-words.js";
-import { YogaTree, type MeasureContent } from "../../layout/yoga-tree.js";
+import { YogaTree, type IsEmpty, type MeasureContent } from "../../layout/yoga-tree.js";
 
-export type { MeasureContent } from "../../layout/yoga-tree.js";
+export type { IsEmpty, MeasureContent } from "../../layout/yoga-tree.js";
 
 /** What a transaction keeps to undo a layout change (see LayoutState.snapshot). */
 export type LayoutSnapshot = {
   readonly table: LayoutNode;
-  readonly stock: StockLayoutOptions | undefined;
   readonly overlays: ReadonlyMap<string, Overlay>;
 };
 
@@ -35,16 +34,14 @@ export class LayoutState {
   private tree: YogaTree;
   private order: string[];
   private isDirty = true;
-  private stockOptions: StockLayoutOptions | undefined;
   /** The variant laid out (index into current.variants), -1 for the base tree. */
   private active = -1;
   /** Host overlays (an approval panel...): absolute nodes laid over whatever tree is in force. */
   private overlayNodes = new Map<string, Overlay>();
 
-  /** Starts with `initial` (validated), or the stock chat layout without thinking/tools panes. */
+  /** Starts with `initial` (validated), or the stock chat layout. */
   constructor(initial?: unknown) {
-    if (initial === undefined) this.stockOptions = { thinking: false, tools: false };
-    this.current = initial === undefined ? stockChatLayout(this.stockOptions!) : parseLayoutTable(initial);
+    this.current = initial === undefined ? stockChatLayout() : parseLayoutTable(initial);
     this.tree = new YogaTree(this.current);
     this.order = windowsInTreeOrder(this.current);
   }
@@ -72,36 +69,20 @@ export class LayoutState {
     return layoutTableToPlain(this.current);
   }
 
-  /** True while the stock chat layout is in force (no layout.set since start). */
-  get isStock(): boolean {
-    return this.stockOptions !== undefined;
-  }
-
   /** Replaces the layout (tree or flat form); false (nothing done) when the table equals the one in
    *  force, so setting the same layout on every key costs no Yoga rebuild and no relayout. Throws
    *  LayoutError and changes nothing on a bad table. */
   set(input: unknown, exists?: (window: string) => boolean): boolean {
     const table = parseLayoutTable(input);
     if (exists !== undefined) checkStockTypos(table, input, exists);
-    if (this.stockOptions === undefined && sameValue(table, this.current)) return false;
+    if (sameValue(table, this.current)) return false;
     this.replace(table);
-    this.stockOptions = undefined;
     return true;
   }
 
-  /** Shows or hides the stock panes; a no-op (false) once a custom layout replaced the stock one. */
-  updateStock(opts: StockLayoutOptions): boolean {
-    const was = this.stockOptions;
-    if (was === undefined) return false;
-    if (was.thinking === opts.thinking && was.tools === opts.tools) return true;
-    this.replace(stockChatLayout(opts));
-    this.stockOptions = { ...opts };
-    return true;
-  }
-
-  /** The current table, stock flag and overlays, for a transaction's undo record. */
+  /** The current table and overlays, for a transaction's undo record. */
   snapshot(): LayoutSnapshot {
-    return { table: this.current, stock: this.stockOptions === undefined ? undefined : { ...this.stockOptions }, overlays: new Map(this.overlayNodes) };
+    return { table: this.current, overlays: new Map(this.overlayNodes) };
   }
 
   /** Puts a snapshot back (rollback); rebuilds the Yoga tree only if the table or overlays differ. */
@@ -109,7 +90,6 @@ export class LayoutState {
     const sameOverlays = snap.overlays.size === this.overlayNodes.size && [...snap.overlays].every(([k, v]) => this.overlayNodes.get(k) === v);
     if (!sameOverlays) this.overlayNodes = new Map(snap.overlays);
     if (snap.table !== this.current || !sameOverlays) this.replace(snap.table);
-    this.stockOptions = snap.stock === undefined ? undefined : { ...snap.stock };
   }
 
   /**
@@ -135,12 +115,18 @@ export class LayoutState {
     return this.overlayNodes;
   }
 
-  /** Computes every window box at width x height. Touches no window; clears the dirty flag. */
-  compute(width: number, height: number, measure?: MeasureContent): Map<string, WindowBox> {
+  /** Computes every window box at width x height (`hide_empty` windows whose buffer isEmpty
+   *  collapsed). Touches no window; clears the dirty flag. */
+  compute(width: number, height: number, measure?: MeasureContent, isEmpty?: IsEmpty): Map<string, WindowBox> {
     const pick = activeVariant(this.current.variants, width, height);
     if (pick !== this.active) this.build(pick);
     this.isDirty = false;
-    return computeLayout(this.tree, width, height, measure);
+    return computeLayout(this.tree, width, height, measure, isEmpty);
+  }
+
+  /** True when a `hide_empty` window's buffer became empty or non-empty since the last compute. */
+  emptinessChanged(isEmpty: IsEmpty): boolean {
+    return this.tree.emptinessChanged(isEmpty);
   }
 
   /** Window names in tree order (ties in z paint in this order). */

@@ -254,20 +254,6 @@ export class Runtime {
     });
   }
 
-  /** Shows or hides the stock thinking/tools panes while the stock layout is in force; false
-   *  (nothing changed) once a custom layout replaced it. */
-  showStockPanes(panes: { thinking: boolean; tools: boolean }): boolean {
-    return this.inTransaction(() => {
-      const prev = this.layout.snapshot();
-      if (!this.layout.updateStock(panes)) return false;
-      this.tx.record(() => this.layout.restore(prev));
-      this.tx.touchLayout();
-      this.createLayoutWindows();
-      this.applyLayout();
-      return true;
-    });
-  }
-
   /** Lays a window node into whatever layout is in force (before window `before` when shown, else
    *  absolute over it; see LayoutState.setOverlay), or removes it (undefined); creates its window
    *  when missing. Throws LayoutError on a bad node. */
@@ -385,6 +371,12 @@ export class Runtime {
     }
   }
 
+  /** Whether a window's buffer holds no text and no blocks (what `hide_empty` nodes follow). */
+  private readonly isEmpty = (window: string): boolean => {
+    const b = this.buffers.get(this.windows.get(window)?.buffer ?? window);
+    return b === undefined || (b.lines.length === 0 && b.blocks.length === 0);
+  };
+
   private applyLayout(): void {
     const measure = this.measure;
     const probes = new Map<string, MeasureProbe[]>();
@@ -396,7 +388,7 @@ export class Runtime {
       if (!list.some((p) => p.axis === axis && p.offered === offered)) list.push({ axis, offered, value });
       return value;
     });
-    const boxes = this.layout.compute(this.width, this.height, recording);
+    const boxes = this.layout.compute(this.width, this.height, recording, this.isEmpty);
     this.probes = probes;
     for (const name of this.windows.list()) {
       const w = this.windows.get(name)!;
@@ -416,6 +408,8 @@ export class Runtime {
         if (measured.has(name) && !this.layout.dirty && this.contentMoved(name)) this.layout.markDirty();
       }
     }
+    // A `hide_empty` pane opens with its buffer's first text and collapses when it is cleared.
+    if (t.buffers.size > 0 && !this.layout.dirty && this.layout.emptinessChanged(this.isEmpty)) this.layout.markDirty();
     const touched: Touched = { buffers: t.buffers, windows, layout: t.layout };
     for (const l of this.dirtyListeners) l(touched);
   }

@@ -280,8 +280,10 @@ describe("stock chat: transcript window", () => {
   it("the tools pane appears while the tools buffer has content", () => {
     const { rt } = setup();
     rt.guard("test", "x", () => rt.buffers.setText("tools", "$ ls"));
+    rt.updateLayout(); // what the next frame does first
     expect(rt.windows.get("tools")!.box.visible).toBe(true);
     rt.guard("test", "x", () => rt.buffers.setText("tools", ""));
+    rt.updateLayout();
     expect(rt.windows.get("tools")!.box.visible).toBe(false);
   });
 });

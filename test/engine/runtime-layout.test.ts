@@ -13,7 +13,7 @@ function rect(rt: Runtime, name: string) {
 describe("Runtime layout", () => {
   it("places the stock windows at the initial size before any event", () => {
     const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
-    expect(rt.windows.list()).toEqual(["composer", "status", "transcript"]);
+    expect(rt.windows.list()).toEqual(["composer", "status", "thinking", "tools", "transcript"]);
     expect(rect(rt, "status")).toEqual({ x: 0, y: 29, width: 100, height: 1, visible: true });
     expect(rt.buffers.list()).toEqual(["composer", "status", "thinking", "tools", "transcript"]);
   });
@@ -95,12 +95,16 @@ describe("Runtime layout", () => {
 });
 
 describe("Runtime stock panes and focus", () => {
-  it("shows the thinking pane in the stock layout, creating its window", () => {
+  it("opens the tools pane when its buffer gets text and collapses it when cleared, whoever wrote it", () => {
     const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
-    expect(rt.showStockPanes({ thinking: true, tools: false })).toBe(true);
-    expect(rt.windows.get("thinking")!.box.visible).toBe(true);
-    rt.layoutSet({ children: [{ window: "transcript", grow: 1 }] });
-    expect(rt.showStockPanes({ thinking: false, tools: true })).toBe(false);
+    expect([rect(rt, "tools").visible, rect(rt, "thinking").visible]).toEqual([false, false]);
+    rt.guard("ext", "test", () => rt.buffers.setText("tools", "$ ls"));
+    rt.updateLayout();
+    // No renderer measures here: the pane is its border, above the composer's 3 rows.
+    expect(rect(rt, "tools")).toEqual({ x: 0, y: 24, width: 100, height: 2, visible: true });
+    rt.guard("ext", "test", () => rt.buffers.setText("tools", ""));
+    rt.updateLayout();
+    expect(rect(rt, "tools").visible).toBe(false);
   });
 
   it("undoes a failing handler's focus change", () => {
@@ -113,21 +117,29 @@ describe("Runtime stock panes and focus", () => {
   });
 });
 
-describe("Runtime layout rollback keeps the stock layout", () => {
-  it("can still show stock panes after a failing handler's layout.set was undone", () => {
+describe("the stock layout got, edited and set", () => {
+  it("keeps every pane: a sidebar added beside it, the tools pane still opens with output", () => {
+    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
+    const got = rt.layout.plain();
+    rt.layoutSet({ direction: "row", children: [{ ...got, grow: 1 }, { window: "side", width: 20, border: "single" }] });
+    expect(rect(rt, "tools").visible).toBe(false);
+    rt.guard("ext", "test", () => rt.buffers.setText("tools", "$ ls"));
+    rt.updateLayout();
+    expect([rect(rt, "tools"), rect(rt, "side"), rect(rt, "status")]).toEqual([
+      { x: 0, y: 24, width: 80, height: 2, visible: true },
+      { x: 80, y: 0, width: 20, height: 30, visible: true },
+      { x: 0, y: 29, width: 80, height: 1, visible: true },
+    ]);
+  });
+
+  it("a failing handler's layout.set is undone, the panes still follow their buffers", () => {
     const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
     rt.events.on("startup", () => { rt.layoutSet(split); throw new Error("boom"); }, { owner: "bad" });
     rt.emit("startup");
-    expect(rt.layout.isStock).toBe(true);
-    expect(rt.showStockPanes({ thinking: false, tools: true })).toBe(true);
-    expect(rt.windows.get("tools")!.box.visible).toBe(true);
-  });
-
-  it("undoes showing a stock pane", () => {
-    const rt = new Runtime({ clock: new FakeClock(), width: 100, height: 30 });
-    rt.events.on("x", () => { rt.showStockPanes({ thinking: true, tools: false }); throw new Error("no"); });
-    rt.emit("x");
-    expect(rt.layout.treeOrder()).not.toContain("thinking");
+    expect(rt.layout.treeOrder()).toEqual(["transcript", "thinking", "tools", "composer", "status"]);
+    rt.guard("ext", "test", () => rt.buffers.setText("tools", "out"));
+    rt.updateLayout();
+    expect(rect(rt, "tools").visible).toBe(true);
   });
 });
 

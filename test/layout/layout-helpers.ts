@@ -2,7 +2,7 @@
 import { computeLayout } from "../../layout/compute-layout.js";
 import { parseLayoutTable } from "../../layout/layout-table.js";
 import type { Rect, WindowBox } from "../../layout/rect.js";
-import { YogaTree, type MeasureContent } from "../../layout/yoga-tree.js";
+import { YogaTree, type IsEmpty, type MeasureContent } from "../../layout/yoga-tree.js";
 
 /** layout.md "Example: a split-pane workflow", as the Lua table arrives in TypeScript. */
 export const SPLIT_PANE_EXAMPLE = {
@@ -18,10 +18,10 @@ export const SPLIT_PANE_EXAMPLE = {
 };
 
 /** Parses, computes once and frees: the boxes of every window. */
-export function boxes(input: unknown, width: number, height: number, measure?: MeasureContent): Map<string, WindowBox> {
+export function boxes(input: unknown, width: number, height: number, measure?: MeasureContent, isEmpty?: IsEmpty): Map<string, WindowBox> {
   const tree = new YogaTree(parseLayoutTable(input));
   try {
-    return computeLayout(tree, width, height, measure);
+    return computeLayout(tree, width, height, measure, isEmpty);
   } finally {
     tree.free();
   }
@@ -32,9 +32,9 @@ function show(r: Rect): string {
 }
 
 /** Each window's whole rectangle as "x=0 y=0 w=10 h=3", or "hidden". */
-export function rects(input: unknown, width: number, height: number, measure?: MeasureContent): Record<string, string> {
+export function rects(input: unknown, width: number, height: number, measure?: MeasureContent, isEmpty?: IsEmpty): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, b] of boxes(input, width, height, measure)) out[name] = b.visible ? show(b) : "hidden";
+  for (const [name, b] of boxes(input, width, height, measure, isEmpty)) out[name] = b.visible ? show(b) : "hidden";
   return out;
 }
 

@@ -10,15 +10,13 @@ const split = { direction: "row", children: [{ window: "left", grow: 1 }, { wind
 describe("LayoutState", () => {
   it("starts with the stock chat layout", () => {
     const state = new LayoutState();
-    expect(state.table).toEqual(stockChatLayout({ thinking: false, tools: false }));
-    expect(state.isStock).toBe(true);
-    expect(state.treeOrder()).toEqual(["transcript", "composer", "status"]);
+    expect(state.table).toEqual(stockChatLayout());
+    expect(state.treeOrder()).toEqual(["transcript", "thinking", "tools", "composer", "status"]);
     state.dispose();
   });
 
   it("can start with a given table", () => {
     const state = new LayoutState(split);
-    expect(state.isStock).toBe(false);
     expect(state.treeOrder()).toEqual(["left", "right"]);
     state.dispose();
   });
@@ -146,44 +144,36 @@ describe("LayoutState", () => {
   });
 });
 
-describe("the stock layout's optional panes", () => {
-  it("updateStock shows the thinking and tools panes while the stock layout is in force", () => {
-    const state = new LayoutState();
-    expect(state.updateStock({ thinking: true, tools: false })).toBe(true);
-    expect(state.treeOrder()).toEqual(["transcript", "thinking", "composer", "status"]);
-    expect(state.dirty).toBe(true);
-    state.dispose();
+describe("hide_empty windows", () => {
+  const panes = { children: [{ window: "main", grow: 1 }, { window: "log", height: 2, hide_empty: true }] };
+
+  it("collapse while their buffer is empty, in the stock layout and in any layout set", () => {
+    for (const state of [new LayoutState(), new LayoutState(panes)]) {
+      const pane = state.treeOrder().includes("tools") ? "tools" : "log";
+      expect(state.compute(80, 24, undefined, (w) => w === pane).get(pane)!.visible).toBe(false);
+      expect(state.emptinessChanged(() => false)).toBe(true);
+      expect(state.emptinessChanged((w) => w === pane)).toBe(false);
+      expect(state.compute(80, 24, () => 1, () => false).get(pane)!.visible).toBe(true);
+      state.dispose();
+    }
   });
 
-  it("updateStock with the same panes changes nothing", () => {
-    const state = new LayoutState();
-    state.compute(80, 24);
-    const table = state.table;
-    expect(state.updateStock({ thinking: false, tools: false })).toBe(true);
-    expect(state.table).toBe(table);
-    expect(state.dirty).toBe(false);
-    state.dispose();
-  });
-
-  it("updateStock does nothing once a layout was set", () => {
-    const state = new LayoutState();
-    state.set(split);
-    expect(state.updateStock({ thinking: true, tools: true })).toBe(false);
-    expect(state.isStock).toBe(false);
-    expect(state.treeOrder()).toEqual(["left", "right"]);
-    state.dispose();
+  it("is a window node key only", () => {
+    expect(() => new LayoutState({ children: [{ hide_empty: true, children: [{ window: "a" }] }] })).toThrow(
+      "layout: root.children[1].hide_empty: expected it on a window node only (a container has no buffer)");
+    expect(() => new LayoutState({ children: [{ window: "a", hide_empty: "yes" }] })).toThrow(
+      `layout: root.children[1].hide_empty: expected true or false, got "yes"`);
   });
 });
 
 describe("snapshots for transactions", () => {
-  it("restore puts back the table and the stock flag after a set", () => {
+  it("restore puts back the table after a set", () => {
     const state = new LayoutState();
     const snap = state.snapshot();
     state.set(split);
     state.restore(snap);
-    expect(state.isStock).toBe(true);
-    expect(state.treeOrder()).toEqual(["transcript", "composer", "status"]);
-    expect(state.updateStock({ thinking: true, tools: false })).toBe(true);
+    expect(state.table).toEqual(stockChatLayout());
+    expect(state.treeOrder()).toEqual(["transcript", "thinking", "tools", "composer", "status"]);
     state.dispose();
   });
 

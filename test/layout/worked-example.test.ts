@@ -79,12 +79,18 @@ describe("the stock chat layout", () => {
   const composerText = (chars: number): MeasureContent => (window, axis, offered) =>
     window === "composer" && axis === "height" ? Math.max(1, Math.ceil(chars / offered)) : 0;
 
-  it("is transcript, composer, status without the optional panes", () => {
-    expect(stockChatLayout({ thinking: false, tools: false })).toEqual({
+  // The panes' buffers are empty (the chat has not thought or run a tool yet).
+  const panesEmpty = (w: string) => w === "thinking" || w === "tools";
+
+  it("is transcript, thinking (shown by a layout only), tools, composer, status; the panes hide while empty", () => {
+    const pane = { height: "content", max_height: "30%", hide_empty: true, border: "single", padding: { x: 1 } };
+    expect(stockChatLayout()).toEqual({
       id: "chat",
       direction: "column",
       children: [
         { window: "transcript", grow: 1 },
+        { window: "thinking", ...pane, display: "none" },
+        { window: "tools", ...pane },
         { window: "composer", height: "content", min_height: 3, max_height: "40%", border: "rounded" },
         { window: "status", height: 1 },
       ],
@@ -92,8 +98,10 @@ describe("the stock chat layout", () => {
   });
 
   it("at 100x30 gives a one-line composer its minimum of 3 rows", () => {
-    expect(rects(stockChatLayout({ thinking: false, tools: false }), 100, 30, composerText(10))).toEqual({
+    expect(rects(stockChatLayout(), 100, 30, composerText(10), panesEmpty)).toEqual({
       transcript: "x=0 y=0 w=100 h=26",
+      thinking: "hidden",
+      tools: "hidden",
       composer: "x=0 y=26 w=100 h=3",
       status: "x=0 y=29 w=100 h=1",
     });
@@ -102,7 +110,7 @@ describe("the stock chat layout", () => {
   it("grows the composer with its wrapped lines, measured inside the border", () => {
     const offered: number[] = [];
     const measure: MeasureContent = (w, axis, width) => (offered.push(width), composerText(250)(w, axis, width));
-    expect(rects(stockChatLayout({ thinking: false, tools: false }), 100, 30, measure)).toEqual({
+    expect(rects(stockChatLayout(), 100, 30, measure, panesEmpty)).toMatchObject({
       transcript: "x=0 y=0 w=100 h=24",
       composer: "x=0 y=24 w=100 h=5",
       status: "x=0 y=29 w=100 h=1",
@@ -111,7 +119,7 @@ describe("the stock chat layout", () => {
   });
 
   it("caps the composer at 40% of the screen", () => {
-    expect(rects(stockChatLayout({ thinking: false, tools: false }), 100, 30, composerText(5000))).toEqual({
+    expect(rects(stockChatLayout(), 100, 30, composerText(5000), panesEmpty)).toMatchObject({
       transcript: "x=0 y=0 w=100 h=17",
       composer: "x=0 y=17 w=100 h=12",
       status: "x=0 y=29 w=100 h=1",
@@ -119,12 +127,25 @@ describe("the stock chat layout", () => {
   });
 
   it("without a measure callback the composer keeps its minimum", () => {
-    expect(rects(stockChatLayout({ thinking: false, tools: false }), 100, 30).composer).toBe("x=0 y=26 w=100 h=3");
+    expect(rects(stockChatLayout(), 100, 30, undefined, panesEmpty).composer).toBe("x=0 y=26 w=100 h=3");
   });
 
-  it("adds the thinking and tools panes above the composer when asked", () => {
+  it("opens the tools pane above the composer once its buffer has text", () => {
     const measure: MeasureContent = (w) => (w === "composer" ? 1 : w === "thinking" ? 2 : w === "tools" ? 3 : 0);
-    expect(rects(stockChatLayout({ thinking: true, tools: true }), 100, 30, measure)).toEqual({
+    expect(rects(stockChatLayout(), 100, 30, measure, (w) => w === "thinking")).toEqual({
+      transcript: "x=0 y=0 w=100 h=21",
+      thinking: "hidden",
+      tools: "x=0 y=21 w=100 h=5",
+      composer: "x=0 y=26 w=100 h=3",
+      status: "x=0 y=29 w=100 h=1",
+    });
+  });
+
+  it("shows the thinking pane too when a layout drops its display = none", () => {
+    const measure: MeasureContent = (w) => (w === "composer" ? 1 : w === "thinking" ? 2 : w === "tools" ? 3 : 0);
+    const table = stockChatLayout();
+    delete table.children![1]!.display;
+    expect(rects(table, 100, 30, measure, () => false)).toEqual({
       transcript: "x=0 y=0 w=100 h=17",
       thinking: "x=0 y=17 w=100 h=4",
       tools: "x=0 y=21 w=100 h=5",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lcRuntime } from "./harness.js";
+import { lcRuntime, withExtension } from "./harness.js";
 
 const SPLIT = `{
   direction = "column",
@@ -17,7 +17,7 @@ describe("librecode.win", () => {
   it("lists sorted names and gets a window table", () => {
     const { run } = lcRuntime({ width: 100, height: 30 });
     const [names, w] = run(`lc.layout.set(${SPLIT}) return lc.win.list(), lc.win.get("notes")`);
-    expect(names).toEqual(["composer", "notes", "status", "transcript"]);
+    expect(names).toEqual(["composer", "notes", "status", "thinking", "tools", "transcript"]);
     expect(w).toEqual({
       name: "notes", role: "notes", buffer: "notes", renderer: "default", x: 70, y: 0, width: 30, height: 24,
       content: { x: 71, y: 1, width: 28, height: 22 }, cursor_row: 0, cursor_col: 0, visible: true, metadata: {},
@@ -132,5 +132,28 @@ describe("responsive variants from Lua", () => {
     expect(run(`return select(2, pcall(lc.layout.set, {children = {{window = "a"}}, variants = {{when = {min_height = -1}, layout = {window = "a"}}}}))`)).toEqual([
       "layout: variants[1].when.min_height: expected a non-negative integer (cells), got -1",
     ]);
+  });
+});
+
+describe("layout.get() returns the whole stock layout", () => {
+  it("docs/layout.md 'Add a sidebar, keep the rest': the tools pane still opens with output, the composer and status stay", () => {
+    const { rt, run, errors } = withExtension([
+      `lc = require("librecode")`,
+      `lc.on("startup", function()`,
+      `  lc.win.create("files", { buffer = "files" })`,
+      `  local chat = lc.layout.get().root`,
+      `  chat.grow = 1`,
+      `  lc.layout.set({ direction = "row", children = { chat, { window = "files", width = 30, border = "single" } } })`,
+      `end)`,
+    ].join("\n"), { width: 100, height: 30 });
+    rt.emit("startup", { width: 100, height: 30 });
+    expect(run(`local r = lc.layout.get().root.children[1]
+      local names = {} for _, n in ipairs(r.children) do names[#names + 1] = n.window end
+      return names, r.children[3].hide_empty, r.children[2].display`)).toEqual([["transcript", "thinking", "tools", "composer", "status"], true, "none"]);
+    run(`lc.buf.set_text("tools", "$ npm test")`);
+    rt.updateLayout();
+    expect(run(`local t, f, s = lc.win.get("tools"), lc.win.get("files"), lc.win.get("status")
+      return t.visible, t.x, t.width, f.x, f.height, s.y, s.width`)).toEqual([true, 0, 70, 70, 30, 29, 70]);
+    expect(errors()).toEqual([]);
   });
 });

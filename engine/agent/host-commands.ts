@@ -2,19 +2,25 @@
 // completion lists them and an extension may replace one. Each returns the line(s) to show.
 import type { AuthStore } from "../auth/auth-store.js";
 import { formatLogEntry } from "../kernel/extension-log.js";
+import type { OpenPicker } from "../chat/picker.js";
+import { formatModelList, type ModelListEntry } from "../model/format-model-list.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
 import { formatSessionList } from "../session/format-session-list.js";
 import { formatColumns, STOCK_KEY_HELP } from "../chat/key-help.js";
 import type { ChatLoop } from "./chat-loop.js";
 import { breakdownLines } from "./context-breakdown.js";
+import { reportPicked, resumeSession, switchToPicked } from "./picked-command.js";
+import { modelItems, sessionItems } from "./picker-items.js";
 
 export type HostCommandDeps = {
   loop: ChatLoop;
   auth?: AuthStore;
   /** Builds the model for "provider/model", "model" (current provider) or "provider" (its default). */
   resolveModel?: (spec: string) => ResolvedModel;
-  /** Lines for `/model` without an argument. */
-  listModels?: () => string[];
+  /** The configured providers and models (`/model` without an argument lists or offers them). */
+  models?: () => ModelListEntry[];
+  /** Opens a picker on the screen (the interactive chat); without one, those commands print lists. */
+  pick?: OpenPicker;
   /** `/quit` (default: the `app.quit` action). */
   quit?: () => void;
 };
@@ -23,38 +29,48 @@ export type HostCommandDeps = {
 export function registerHostCommands(deps: HostCommandDeps): void {
   const { loop } = deps;
   const rt = loop.rt;
-  const reg = (name: string, desc: string, run: (args: string) => unknown) => rt.commands.register(name, { desc, owner: "host", run });
+  const reg = (name: string, desc: string, run: (args: string) => unknown, needsArgs = false) =>
+    rt.commands.register(name, { desc, owner: "host", run, ...(needsArgs ? { needsArgs } : {}) });
   const idle = (what: string) => {
     if (loop.working) throw new Error(`${what}: expected an idle chat, got a running request (escape interrupts it)`);
   };
-
   reg("new", "start a new session", (args) => {
     idle("/new");
     loop.openSession(loop.store.create({ cwd: loop.session.cwd, ...(args ? { name: args } : {}), provider: loop.model.providerId, model: loop.model.model }), false);
     return `New session ${loop.session.id}.`;
   });
-  reg("resume", "list sessions of this directory, or open one: /resume ID|NAME", (args) => {
+  reg("resume", "pick a session of this directory, or open one: /resume ID|NAME", (args) => {
     if (args === "") {
-      const list = loop.store.list({ cwd: loop.session.cwd, limit: 20 });
-      return list.length ? ["Sessions (newest first; /resume ID opens one):", ...formatSessionList(list)].join("\n") : "No sessions in this directory.";
+      const list = loop.store.list({ cwd: loop.session.cwd, limit: deps.pick ? 500 : 20 });
+      if (list.length === 0) return "No sessions in this directory.";
+      if (!deps.pick) return ["Sessions (newest first; /resume ID opens one):", ...formatSessionList(list)].join("\n");
+      if (list.every((s) => s.id === loop.session.id)) return "No other sessions in this directory.";
+      deps.pick({ title: "resume a session", ...sessionItems(list, loop.session.id), onPick: (item) => switchToPicked(loop, item.value, "/resume") });
+      return "";
     }
     idle("/resume");
     const s = loop.store.find(args);
     if (!s) throw new Error(`session: ${JSON.stringify(args)}: expected a session id, name or unique id prefix, got no match`);
-    loop.openSession(s, true);
-    return `Resumed session ${s.id}${s.name ? ` "${s.name}"` : ""}.`;
+    return resumeSession(loop, s);
   });
   reg("name", "name the current session: /name NAME", (args) => {
     loop.store.rename(loop.session.id, args);
     loop.session = { ...loop.session, name: args === "" ? null : args };
     loop.pushStatus();
     return args === "" ? "Session name cleared." : `Session named "${args}".`;
-  });
-  reg("model", "show models, or switch: /model [provider/]model", (args) => {
-    if (args === "") return [`Model: ${loop.model.label}`, ...(deps.listModels?.() ?? [])].join("\n");
+  }, true);
+  const current = () => `${loop.model.providerId}/${loop.model.model}`;
+  const switchModel = (spec: string): string => {
     if (!deps.resolveModel) throw new Error("/model: expected a configured model resolver, got none");
-    loop.setModel(deps.resolveModel(args));
+    loop.setModel(deps.resolveModel(spec));
     return `Model: ${loop.model.label}`;
+  };
+  reg("model", "pick a model, or switch: /model [provider/]model", (args) => {
+    if (args !== "") return switchModel(args);
+    const entries = deps.models?.() ?? [];
+    if (!deps.pick || entries.length === 0) return [`Model: ${loop.model.label}`, ...formatModelList(entries, current())].join("\n");
+    deps.pick({ title: `model (now ${loop.model.label})`, ...modelItems(entries, current()), onPick: (item) => reportPicked(loop, "/model", () => switchModel(item.value)) });
+    return "";
   });
   reg("compact", "summarise the oldest turns to free context", async () => {
     idle("/compact");
@@ -74,11 +90,11 @@ export function registerHostCommands(deps: HostCommandDeps): void {
     deps.auth.login(provider, key);
     if (deps.resolveModel && provider === loop.model.providerId) loop.setModel(deps.resolveModel(`${provider}/${loop.model.model}`));
     return `Saved a key for ${provider}.`;
-  });
+  }, true);
   reg("logout", "remove a saved API key: /logout PROVIDER", (args) => {
     if (!deps.auth) throw new Error("/logout: expected a key store, got none");
     return deps.auth.logout(args) ? `Removed the key for ${args}.` : `No saved key for ${args}.`;
-  });
+  }, true);
   reg("log", "what extensions printed and what failed: /log [N] (last N entries, default 30)", (args) => {
     const n = args.trim() === "" ? 30 : Number(args.trim());
     if (!Number.isInteger(n) || n < 1) throw new Error(`/log: expected a number of entries >= 1, got ${JSON.stringify(args.trim())}`);

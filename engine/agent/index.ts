@@ -2,6 +2,7 @@
 // calls `createChatController` to open the chat loop behind the stock chat.
 import type { ChatController, ChatControllerContext } from "../chat/chat-controller.js";
 import { ApprovalPanel } from "../chat/approval-panel.js";
+import type { PickerSpec } from "../chat/picker.js";
 import { openChatLoop } from "./open-chat-loop.js";
 import type { ShownHistory } from "./session-history.js";
 
@@ -29,7 +30,10 @@ export function createChatController(ctx: ChatControllerContext, shown?: ShownHi
     ...(ctx.config ? { loaded: ctx.config } : {}), ...(ctx.home ? { home: ctx.home } : {}),
     ...(o.provider ? { provider: o.provider } : {}), ...(o.model ? { model: o.model } : {}),
     ...(o.resume ? { resume: true } : {}), ...(o.session ? { sessionId: o.session } : {}),
-    ...(chat ? { onStatus: (p: Record<string, unknown>) => chat.setStatus(p), onWorkingChange: () => chat.syncWorking() } : {}),
+    ...(chat ? {
+      onStatus: (p: Record<string, unknown>) => chat.setStatus(p), onWorkingChange: () => chat.syncWorking(),
+      pick: <T>(spec: PickerSpec<T>) => chat.pick(spec),
+    } : {}),
     approve: (req, signal) => (panel ??= new ApprovalPanel(ctx.runtime)).ask(req, signal),
   });
   const { loop } = opened;

@@ -6,7 +6,8 @@ import { resolve } from "node:path";
 import { AuthStore } from "../auth/auth-store.js";
 import { librecodeHome, loadConfig, type LoadedConfig } from "../config/load-config.js";
 import type { RetryOptions } from "../model/model-types.js";
-import { formatModelList, listModels, resolveProvider, type ModelListEntry, type ResolvedModel } from "../model/provider-registry.js";
+import { listModels, resolveProvider, type ModelListEntry, type ResolvedModel } from "../model/provider-registry.js";
+import type { OpenPicker } from "../chat/picker.js";
 import type { Runtime } from "../kernel/runtime.js";
 import type { SessionInfo } from "../session/session-records.js";
 import { SessionStore, type NowClock } from "../session/session-store.js";
@@ -47,6 +48,8 @@ export type OpenChatOptions = {
   onStatus?: (patch: Record<string, unknown>) => void;
   onWorkingChange?: (working: boolean) => void;
   quit?: () => void;
+  /** Opens a picker on the screen: /model, /resume and /tree without arguments then offer one. */
+  pick?: OpenPicker;
   defer?: (fn: () => void) => void;
   clock?: NowClock;
   retry?: RetryOptions;
@@ -128,10 +131,11 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
   attachAgent(rt, new AgentPrimitives(loop, { resolve: resolveModel, list: () => listModels(config, env, auth.storedKeys()) }));
   registerHostCommands({
     loop, auth, resolveModel,
-    listModels: () => formatModelList(listModels(config, env, auth.storedKeys()), `${loop.model.providerId}/${loop.model.model}`),
+    models: () => listModels(config, env, auth.storedKeys()),
+    ...(opts.pick ? { pick: opts.pick } : {}),
     ...(opts.quit ? { quit: opts.quit } : {}),
   });
-  registerSessionCommands(loop);
+  registerSessionCommands(loop, opts.pick);
   registerTranscriptCommands(loop, opts.quit ?? (() => void rt.actions.run("app.quit")));
   registerSkillCommands({ commands: rt.commands, submit: (prompt) => loop.submit(prompt), cwd: opts.cwd }, skills);
   const nothingToResume = opts.resume === true && !resumed;

@@ -1,16 +1,20 @@
 // The chat's commands for sessions as a tree: /fork, /clone, /tree and /clear. Registered like every
 // stock command (owner "host"); each works on the loop's current session through the store.
+import type { OpenPicker } from "../chat/picker.js";
 import { formatSessionTree, treeOf } from "../session/format-session-tree.js";
 import type { MessageRecord } from "../session/session-records.js";
 import type { ChatLoop } from "./chat-loop.js";
+import { switchToPicked } from "./picked-command.js";
+import { treeItems } from "./picker-items.js";
 
 /** The user prompts of a session, numbered from 1 as /fork counts them. */
 export function forkPoints(messages: readonly MessageRecord[]): MessageRecord[] {
   return messages.filter((m) => m.kind === "user" && m.text.trim() !== "");
 }
 
-/** Registers /fork [N], /clone, /tree and /clear on the loop's runtime. */
-export function registerSessionCommands(loop: ChatLoop): void {
+/** Registers /fork [N], /clone, /tree and /clear on the loop's runtime; with `pick` (a screen),
+ *  /tree is a picker that moves to the chosen branch. */
+export function registerSessionCommands(loop: ChatLoop, pick?: OpenPicker): void {
   const reg = (name: string, desc: string, run: (args: string) => unknown) => loop.rt.commands.register(name, { desc, owner: "host", run });
   // The dispatcher prefixes "/name: " to a command's error.
   const idle = () => {
@@ -43,8 +47,11 @@ export function registerSessionCommands(loop: ChatLoop): void {
     return `Cloned into session ${child.id}.`;
   });
 
-  reg("tree", "show the fork tree of this session (* marks this one)", () => {
-    return formatSessionTree(treeOf(loop.store.list({ cwd: loop.session.cwd }), loop.session.id), loop.session.id).join("\n");
+  reg("tree", "move between the branches of this session's fork tree", () => {
+    const tree = treeOf(loop.store.list({ cwd: loop.session.cwd }), loop.session.id);
+    if (!pick || tree.length === 0) return formatSessionTree(tree, loop.session.id).join("\n");
+    pick({ title: "session tree", ...treeItems(tree, loop.session.id), onPick: (item) => switchToPicked(loop, item.value, "/tree") });
+    return "";
   });
 
   reg("clear", "start over in a new session (the old one stays in /resume)", () => {

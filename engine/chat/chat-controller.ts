@@ -4,6 +4,7 @@
 import type { LoadedConfig } from "../config/index.js";
 import { commandFailureText, type CommandOutcome } from "../kernel/command-registry.js";
 import type { Runtime } from "../kernel/runtime.js";
+import type { PickerSpec } from "./picker.js";
 import type { StatusInfo } from "./status-line.js";
 
 /** What the stock chat's actions call. Every method runs inside the key's transaction. */
@@ -33,6 +34,8 @@ export interface ChatSurface {
   syncWorking(): void;
   /** Replaces the prompt history that up/down walk. */
   setHistory(entries: string[]): void;
+  /** Opens a picker (a filterable list in an overlay window) over the chat. */
+  pick<T>(spec: PickerSpec<T>): void;
 }
 
 /** The command-line choices a run was started with (`librecode --resume --provider x ...`). */

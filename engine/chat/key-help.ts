@@ -15,6 +15,8 @@ export const STOCK_KEY_HELP: readonly KeyHelp[] = [
   { keys: "ctrl+c", does: "clear the prompt; when empty: interrupt while working, quit when idle (press twice)" },
   { keys: "ctrl+d", does: "quit when the prompt is empty (press twice)" },
   { keys: "ctrl+g", does: "edit the prompt in $VISUAL / $EDITOR" },
+  { keys: "ctrl+p", does: "command palette: pick a command, filtered as you type" },
+  { keys: "@", does: "complete a project file path (as git sees the tree)" },
   { keys: "ctrl+z", does: "suspend to the shell (fg resumes)" },
   { keys: "ctrl+l", does: "clear and repaint the screen" },
   { keys: "pageup / pagedown", does: "scroll the transcript" },

@@ -9,8 +9,11 @@ import type { Runtime } from "../kernel/runtime.js";
 import type { Touched } from "../kernel/transaction.js";
 import { createLocalController, type ChatController, type ChatSurface } from "./chat-controller.js";
 import { EDIT_KEYS, normalizePaste, typedText } from "./composer-keys.js";
+import { Picker, type PickerSpec } from "./picker.js";
 import { PromptHistory } from "./prompt-history.js";
 import { QuitPress } from "./quit-press.js";
+import { atWordAt, fileCompletion } from "./file-completion.js";
+import { FileIndex } from "./file-index.js";
 import { acceptedText, moveSelection, readCompletion, slashCompletion, type Completion } from "./slash-completion.js";
 import { statusText, type StatusInfo } from "./status-line.js";
 import { changesText, moveLine, type TextEdit, type TextState } from "./text-edit.js";
@@ -49,6 +52,10 @@ export function installStockChat(runtime: Runtime, opts: StockChatOptions = {}):
 /** Guards the stock chat's own state: controller, prompt history, spinner, pane visibility. */
 export class StockChat implements ChatSurface {
   readonly history = new PromptHistory();
+  /** The overlay list /model, /resume, /tree and the command palette (ctrl+p) choose from. */
+  readonly picker: Picker;
+  /** The project's paths for `@` completion, walked when first asked for. */
+  readonly files: FileIndex;
   private ctrl: ChatController;
   private spinner: number | undefined;
   private readonly spinnerMs: number;
@@ -63,6 +70,8 @@ export class StockChat implements ChatSurface {
     this.spinnerMs = opts.spinnerMs ?? 100;
     this.label = opts.composerLabel ?? DEFAULT_LABEL;
     this.quit = new QuitPress(rt, (key) => this.quitHint(key));
+    this.picker = new Picker(rt);
+    this.files = new FileIndex(rt.cwd, () => rt.clock.now(), () => this.rt.guard("host", "completion", () => this.refreshCompletion()));
     rt.inTransaction(() => {
       rt.buffers.setLabel(COMPOSER, this.label);
       for (const pane of ["thinking", "tools"]) {
@@ -115,11 +124,33 @@ export class StockChat implements ChatSurface {
     this.history.load(entries);
   }
 
+  /** Opens a picker over the chat (engine/chat/picker.ts); it has the keys until enter or escape. */
+  pick<T>(spec: PickerSpec<T>): void {
+    this.rt.guard("host", "picker", () => {
+      // The menu would paint over the picker (popups go on top); it comes back when the text changes.
+      this.dismissCompletion();
+      this.picker.open(spec);
+    });
+  }
+
+  /** The command palette: every command, filtered as you type; enter runs the chosen one (one that
+   *  needs arguments goes to the composer as `/name `), tab puts it in the composer. */
+  openPalette(): void {
+    const toComposer = (name: string) => this.setComposer({ text: `/${name} `, cursor: Array.from(name).length + 2 });
+    this.pick({
+      title: "commands",
+      items: this.rt.commands.list().map((c) => ({ label: `/${c.name}`, detail: c.desc, value: c })),
+      onPick: (item) => (item.value.needsArgs ? toComposer(item.value.name) : this.ctrl.submit(`/${item.value.name}`)),
+      onTab: (item) => toComposer(item.value.name),
+    });
+  }
+
   /** Pasted text: emitted as `paste`; unless a handler consumed it, inserted as one edit. */
   paste(text: string): void {
     this.rt.guard("host", "paste", () => {
       const clean = normalizePaste(text);
       if (this.rt.emit("paste", { text: clean }).consumed) return;
+      if (this.picker.isOpen && this.rt.focus === "picker") return this.picker.type(clean.replace(/\s+/g, " "));
       this.insert(clean);
     });
   }
@@ -220,7 +251,10 @@ export class StockChat implements ChatSurface {
       const c = this.completion();
       if (!c) return;
       const text = acceptedText(c);
-      this.setComposer({ text, cursor: Array.from(text).length });
+      if (c.kind === "file") {
+        this.rt.buffers.replace(COMPOSER, c.start!, c.end!, text);
+        this.rt.buffers.setCursor(COMPOSER, c.start! + Array.from(text).length);
+      } else this.setComposer({ text, cursor: Array.from(text).length });
     });
   }
 
@@ -273,6 +307,7 @@ export class StockChat implements ChatSurface {
         else this.edit(EDIT_KEYS.delete!(this.composer()));
         return;
       case "ctrl+g": run("app.editor"); return;
+      case "ctrl+p": this.openPalette(); return;
       case "ctrl+z": run("app.suspend"); return;
       case "ctrl+l": run("app.redraw"); return;
     }
@@ -303,11 +338,19 @@ export class StockChat implements ChatSurface {
       return true;
     }
     if (name === "escape") {
-      this.dismissed = this.rt.buffers.getText(COMPOSER);
-      this.rt.buffers.setMetadata(COMPOSER, "completion", undefined);
+      this.dismissCompletion();
       return true;
     }
     return false;
+  }
+
+  /** Closes the completion menu until the composer changes. */
+  private dismissCompletion(): void {
+    const c = this.completion();
+    if (!c) return;
+    const b = this.rt.buffers.get(COMPOSER)!;
+    this.dismissed = c.kind === "file" ? atKey(b) : b.text;
+    this.rt.buffers.setMetadata(COMPOSER, "completion", undefined);
   }
 
   private upDown(delta: -1 | 1): void {
@@ -355,18 +398,34 @@ export class StockChat implements ChatSurface {
   }
 
   private refreshCompletion(): void {
-    // Only a one-line text starting with "/" can complete: read that line, never the whole text.
-    const lines = this.rt.buffers.get(COMPOSER)?.lines;
+    const b = this.rt.buffers.get(COMPOSER);
+    // Only a one-line text starting with "/" can complete a command: read that line, never the whole text.
+    const lines = b?.lines;
     const text = lines !== undefined && lines.lineCount === 1 && lines.line(0).startsWith("/") ? lines.line(0) : "";
-    if (this.dismissed !== undefined && this.dismissed !== text) this.dismissed = undefined;
+    // An `@word` at the cursor completes a path; the menu is told apart by its text and cursor.
+    const at = text === "" && b !== undefined ? atWordAt(b.lines, b.cursor) : undefined;
+    const key = at ? atKey(b!) : text;
+    if (this.dismissed !== undefined && this.dismissed !== key) this.dismissed = undefined;
     const prev = this.completion();
-    let next = this.dismissed === undefined ? slashCompletion(text, this.rt.commands.list()) : undefined;
-    if (next && prev) {
+    let next: Completion | undefined;
+    if (this.dismissed === undefined) {
+      if (at) {
+        const paths = this.files.list();
+        next = paths ? fileCompletion(at, paths) : undefined;
+      } else next = slashCompletion(text, this.rt.commands.list());
+    }
+    if (next && prev && next.kind === prev.kind) {
       const keep = next.items.findIndex((i) => i.name === prev.items[prev.selected]?.name);
-      if (keep >= 0) next = { items: next.items, selected: keep };
+      if (keep >= 0) next = { ...next, selected: keep };
     }
     if (JSON.stringify(next) === JSON.stringify(prev)) return;
     this.rt.guard("host", "completion", () => this.rt.buffers.setMetadata(COMPOSER, "completion", next));
   }
 
+}
+
+/** What an `@` menu's dismissal is tied to: the cursor and its line as they were (one line is
+ *  read, never the whole text). */
+function atKey(b: { cursor: number; lines: TextLines }): string {
+  return `${b.cursor}\u0000${b.lines.line(b.lines.locate(b.cursor).line)}`;
 }

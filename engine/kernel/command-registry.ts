@@ -1,6 +1,11 @@
 // Commands: `/name args` in the composer and `librecode extension run`.
 
-export type CommandDefinition = { desc: string; owner: string; run(args: string): unknown | Promise<unknown> };
+export type CommandDefinition = {
+  desc: string; owner: string; run(args: string): unknown | Promise<unknown>;
+  /** True when the command is no use without arguments: the command palette puts `/name ` in the
+   *  composer to complete instead of running it. */
+  needsArgs?: boolean;
+};
 export type CommandEntry = CommandDefinition & { name: string };
 /** How one command line ended: its output as text, or why it failed (`unknown`: no such command). */
 export type CommandOutcome = { ok: true; name: string; output: string } | { ok: false; name: string; error: string; unknown: boolean };

@@ -2,10 +2,12 @@
 import { formatTime } from "./format-session-list.js";
 import type { SessionInfo } from "./session-records.js";
 
-/** The sessions' forest: roots (no parent among `sessions`) in creation order, children under them.
- *  `mark` gets a `*` (the current session). */
-export function formatSessionTree(sessions: readonly SessionInfo[], mark?: string): string[] {
-  if (sessions.length === 0) return ["no sessions"];
+/** One line of the forest: the session and the tree lines drawn before it (`├─ `, `│  └─ `). */
+export type ForestRow = { session: SessionInfo; branch: string };
+
+/** The sessions' forest, depth first: roots (no parent among `sessions`) in creation order, each
+ *  session's forks under it in creation order. */
+export function sessionForest(sessions: readonly SessionInfo[]): ForestRow[] {
   const byId = new Map(sessions.map((s) => [s.id, s]));
   const kids = new Map<string, SessionInfo[]>();
   const roots: SessionInfo[] = [];
@@ -17,6 +19,22 @@ export function formatSessionTree(sessions: readonly SessionInfo[], mark?: strin
       kids.set(s.parentId, list);
     } else roots.push(s);
   }
+  const out: ForestRow[] = [];
+  const walk = (s: SessionInfo, lead: string, branch: string) => {
+    out.push({ session: s, branch });
+    const children = kids.get(s.id) ?? [];
+    children.forEach((c, i) => {
+      const last = i === children.length - 1;
+      walk(c, `${lead}${last ? "   " : "│  "}`, `${lead}${last ? "└─ " : "├─ "}`);
+    });
+  };
+  for (const r of roots) walk(r, "", "");
+  return out;
+}
+
+/** The forest as lines `id  updated  N msgs  name`; `mark` gets a `*` (the current session). */
+export function formatSessionTree(sessions: readonly SessionInfo[], mark?: string): string[] {
+  if (sessions.length === 0) return ["no sessions"];
   const countWidth = Math.max(...sessions.map((s) => String(s.messageCount).length));
   const line = (s: SessionInfo) =>
     [
@@ -26,17 +44,7 @@ export function formatSessionTree(sessions: readonly SessionInfo[], mark?: strin
       s.name ?? "-",
       ...(s.forkSeq !== null && s.parentId !== null ? [`(fork after message ${s.forkSeq})`] : []),
     ].join("  ");
-  const out: string[] = [];
-  const walk = (s: SessionInfo, lead: string, branch: string) => {
-    out.push(`${branch}${line(s)}`);
-    const children = kids.get(s.id) ?? [];
-    children.forEach((c, i) => {
-      const last = i === children.length - 1;
-      walk(c, `${lead}${last ? "   " : "│  "}`, `${lead}${last ? "└─ " : "├─ "}`);
-    });
-  };
-  for (const r of roots) walk(r, "", "");
-  return out;
+  return sessionForest(sessions).map((r) => `${r.branch}${line(r.session)}`);
 }
 
 /** The sessions of the tree that holds `id`: its root and every descendant. */

@@ -61,6 +61,8 @@ describe("slash commands", () => {
       "  ctrl+c               clear the prompt; when empty: interrupt while working, quit when idle (press twice)",
       "  ctrl+d               quit when the prompt is empty (press twice)",
       "  ctrl+g               edit the prompt in $VISUAL / $EDITOR",
+      "  ctrl+p               command palette: pick a command, filtered as you type",
+      "  @                    complete a project file path (as git sees the tree)",
       "  ctrl+z               suspend to the shell (fg resumes)",
       "  ctrl+l               clear and repaint the screen",
       "  pageup / pagedown    scroll the transcript",

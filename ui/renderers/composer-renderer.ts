@@ -21,16 +21,18 @@ const ITEM_DESC: Style = Object.freeze({ fg: "muted" });
 const SELECTED_NAME: Style = Object.freeze({ fg: "accent", bg: "selectedBg", bold: true });
 const SELECTED_DESC: Style = Object.freeze({ fg: "text", bg: "selectedBg" });
 
-type CompletionItem = { name: string; desc: string };
+type CompletionItem = { name: string; desc: string; label: string };
 
 function readItems(value: unknown): { items: CompletionItem[]; selected: number } | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const v = value as { items?: unknown; selected?: unknown };
   if (!Array.isArray(v.items) || v.items.length === 0) return undefined;
   const items = v.items.map((it): CompletionItem => {
-    if (typeof it === "string") return { name: it, desc: "" };
+    if (typeof it === "string") return { name: it, desc: "", label: `/${it}` };
     const o = (it ?? {}) as { name?: unknown; label?: unknown; desc?: unknown };
-    return { name: String(o.name ?? o.label ?? ""), desc: typeof o.desc === "string" ? o.desc : "" };
+    // A command shows as `/name`; an item with a label (an `@path`) shows its label.
+    const name = String(o.name ?? o.label ?? "");
+    return { name, desc: typeof o.desc === "string" ? o.desc : "", label: typeof o.label === "string" ? o.label : `/${name}` };
   });
   const sel = typeof v.selected === "number" ? Math.floor(v.selected) : 0;
   return { items, selected: Math.max(0, Math.min(items.length - 1, sel)) };
@@ -42,12 +44,12 @@ export function completionPopup(value: unknown, width: number): Popup | undefine
   if (c === undefined || width <= 0) return undefined;
   const n = Math.min(COMPLETION_ROWS, c.items.length);
   const first = Math.max(0, Math.min(c.selected - n + 1, c.items.length - n));
-  const nameWidth = Math.max(...c.items.slice(first, first + n).map((i) => textWidth(` /${i.name}`)));
+  const nameWidth = Math.max(...c.items.slice(first, first + n).map((i) => textWidth(` ${i.label}`)));
   const lines: StyledLine[] = [];
   for (let i = first; i < first + n; i++) {
     const it = c.items[i]!;
     const sel = i === c.selected;
-    const name = truncate(padRight(` /${it.name}`, nameWidth), width);
+    const name = truncate(padRight(` ${it.label}`, nameWidth), width);
     const descRoom = width - textWidth(name) - 2;
     const line: StyledLine = [{ text: name, style: sel ? SELECTED_NAME : ITEM_NAME }];
     if (it.desc !== "" && descRoom > 0) line.push({ text: "  " + truncate(it.desc, descRoom), style: sel ? SELECTED_DESC : ITEM_DESC });

@@ -1,6 +1,7 @@
 // Role -> stock renderer, one instance per role per set so caches live as long as the screen.
 import { ComposerRenderer } from "./composer-renderer.js";
 import { GenericRenderer } from "./generic-renderer.js";
+import { PickerRenderer } from "./picker-renderer.js";
 import { ThinkingRenderer, ToolsRenderer } from "./panel-renderers.js";
 import { StatusRenderer } from "./status-renderer.js";
 import { TranscriptRenderer } from "./transcript-renderer.js";
@@ -16,6 +17,7 @@ export class RendererSet {
     ["status", new StatusRenderer()],
     ["thinking", new ThinkingRenderer()],
     ["tools", new ToolsRenderer()],
+    ["picker", new PickerRenderer()],
   ]);
 
   /** The renderer that paints windows of `role`. */

@@ -10,6 +10,7 @@ import { createApp, type BareApp, type ChatApp } from "./create-app.js";
 import { keepExtensionLog } from "./extension-log-file.js";
 import { InteractiveApp } from "./interactive-app.js";
 import { releaseEarlyInput } from "../ui/terminal-early-input.js";
+import { claimTerminal } from "../ui/terminal-marker.js";
 import { PendingController } from "./pending-controller.js";
 import { runBare } from "./run-bare.js";
 import { UsageError } from "./usage-error.js";
@@ -62,6 +63,8 @@ async function run(flags: ChatFlags): Promise<void> {
   const shown = resuming ? (await import("../engine/agent/resume-preview.js")).showResumed(app.runtime, app.home, app.runtime.cwd, options) : undefined;
   const pending = new PendingController();
   app.chat.setController(pending);
+  // Says "a chat owns this terminal" until it is restored; a killed run's is repaired next start.
+  const releaseTerminal = claimTerminal(app.home);
   live.start();
   await new Promise((resolve) => setTimeout(resolve, 0)); // after the first frame's timer, armed by start()
   let controller: ChatController;
@@ -74,6 +77,7 @@ async function run(flags: ChatFlags): Promise<void> {
   app.chat.setController(controller);
   pending.handOver(app.runtime, controller);
   await live.done;
+  releaseTerminal();
   stopWatching();
   // A request still streaming or a job still running must not keep a quit user waiting.
   if (controller.working) controller.interrupt();
@@ -89,7 +93,12 @@ function bareSessionError(flags: ChatFlags): UsageError {
 /** Bare mode: the extension log kept, the terminal until ctrl+c twice, then exit. */
 async function runBareChat(app: BareApp): Promise<void> {
   keepExtensionLog(app.runtime, app.home);
+  // No transcript here: what a watched save did goes to the extension log (its errors too).
+  const stopWatching = await wireReload(app, (text) => app.runtime.log.append("host", text));
+  const releaseTerminal = claimTerminal(app.home);
   await runBare(app);
+  releaseTerminal();
+  stopWatching();
   setImmediate(() => process.exit(process.exitCode ?? 0));
 }
 

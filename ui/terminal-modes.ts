@@ -38,3 +38,9 @@ export function restoreSequence(mouse: boolean, kittyPushed: boolean, modifyOthe
   return (kittyPushed ? KITTY_POP : "") + (modifyOtherKeys ? MODIFY_OTHER_KEYS_OFF : "") + (mouse ? MOUSE_OFF : ALTERNATE_SCROLL_OFF) + FOCUS_REPORTING_OFF +
     BRACKETED_PASTE_OFF + SGR_RESET + SHOW_CURSOR + ALT_SCREEN_OFF;
 }
+
+/**
+ * What the next start writes after a run was killed mid-session (SIGKILL, the OOM killer): every
+ * mode any run may have switched on goes off, whatever that run's settings were.
+ */
+export const REPAIR_SEQUENCE = restoreSequence(true, true, true) + ALTERNATE_SCROLL_OFF;

@@ -1,6 +1,5 @@
 // Loads the layered configuration: env > --config FILE > ./.librecode/config.yaml > $LIBRECODE_HOME/config.yaml > defaults.
 import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { LayoutError, parseLayoutTable } from "../../layout/layout-table.js";
 import { displayPath } from "../kernel/display-path.js";
@@ -10,6 +9,9 @@ import { checkModels } from "./check-models.js";
 import { lazyYaml } from "./lazy-yaml.js";
 import { readEnvOverrides } from "./config-env.js";
 import { validateDocument, type YamlLayer } from "./validate-yaml.js";
+import { librecodeHome } from "./librecode-home.js";
+
+export { librecodeHome };
 
 export type LoadConfigOptions = {
   cwd: string;
@@ -37,12 +39,6 @@ export type LoadedConfig = {
 };
 
 type FileLayer = { path: string; display: string; required: boolean };
-
-/** `$LIBRECODE_HOME`, default `~/.librecode`. */
-export function librecodeHome(env: Record<string, string | undefined> = process.env): string {
-  const home = env.LIBRECODE_HOME;
-  return home && home.trim() !== "" ? resolve(home) : join(homedir(), ".librecode");
-}
 
 /** The config files in layering order, lowest first. */
 export function configFiles(opts: LoadConfigOptions): FileLayer[] {

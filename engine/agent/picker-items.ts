@@ -27,7 +27,8 @@ export function modelItems(entries: readonly ModelListEntry[], current: string):
     for (const m of e.models) {
       const price = m.price ? [`$${formatPrice(m.price.input)}/$${formatPrice(m.price.output)} per M`] : [];
       const ctx = contextText(m.contextWindow);
-      const detail = [...(ctx ? [ctx] : []), ...price, ...noKey].join(" · ");
+      // A missing key first: it decides whether the choice can work at all.
+      const detail = [...noKey, ...(ctx ? [ctx] : []), ...price].join(" · ");
       items.push({ label: `${e.provider}/${m.id}`, ...(detail ? { detail } : {}), value: `${e.provider}/${m.id}` });
     }
   }

@@ -75,6 +75,20 @@ describe("picker", () => {
     expect(withPicker("xyz<bs><bs><bs>").lines[5]).toBe("   │ > type to filter                      4/4 │  ");
   });
 
+  it("a paste goes into the query as one line, not into the composer", () => {
+    let rt: Runtime | undefined;
+    const lines = screenLines({
+      width: 50, height: 14,
+      setup: (r, chat) => {
+        rt = r;
+        chat.pick({ title: "model", items: MODELS.map((m) => ({ label: m, value: m })), onPick: () => {} });
+        chat.paste("claude\nson");
+      },
+    });
+    expect(lines[5]).toBe("   │ > claude son                          1/4 │  ");
+    expect(rt!.buffers.getText("composer")).toBe("");
+  });
+
   it("enter picks the selected item after up/down (which wrap), closes and gives the keys back", () => {
     const { lines, log, rt } = withPicker("<down><down><down><cr>");
     expect(log).toEqual(["pick openai/gpt-5"]);

@@ -2,7 +2,7 @@
 // fuzzy-match the rest are offered (composer metadata `completion`, kind "file"); accepting one
 // replaces the word with `@path ` (a directory: `@dir/`, so completion goes on inside it).
 import type { TextLines } from "../kernel/text-lines.js";
-import { fuzzyFilter } from "./fuzzy-filter.js";
+import { fuzzyFilter, type FuzzyEntry } from "./fuzzy-filter.js";
 import type { Completion } from "./slash-completion.js";
 
 /** Paths offered at most. */
@@ -28,15 +28,25 @@ function children(paths: readonly string[], dir: string): string[] {
   return paths.filter((p) => p !== dir && p.startsWith(dir) && !p.slice(dir.length, -1).includes("/"));
 }
 
+// One entry list per path list, so fuzzyFilter prepares the paths once, not on every key.
+const entryLists = new WeakMap<readonly string[], FuzzyEntry[]>();
+
+function entriesOf(paths: readonly string[]): FuzzyEntry[] {
+  let e = entryLists.get(paths);
+  if (e === undefined) entryLists.set(paths, (e = paths.map((label) => ({ label }))));
+  return e;
+}
+
 /** The completion for `word` over `paths`: `@` alone or `@dir/` lists that directory; anything
  *  else is matched fuzzily over every path, best matches first. */
 export function fileCompletion(word: AtWord, paths: readonly string[]): Completion | undefined {
   const listing = word.query === "" || (word.query.endsWith("/") && paths.includes(word.query));
-  const candidates = listing ? children(paths, word.query) : paths;
-  const found = fuzzyFilter(candidates.map((label) => ({ label })), listing ? "" : word.query, FILE_ITEMS);
+  const found = listing
+    ? children(paths, word.query).slice(0, FILE_ITEMS)
+    : fuzzyFilter(entriesOf(paths), word.query, FILE_ITEMS).map((m) => paths[m.index]!);
   if (found.length === 0) return undefined;
   // The path typed in full needs no menu.
-  if (found.length === 1 && candidates[found[0]!.index] === word.query) return undefined;
-  const items = found.map((m) => ({ name: candidates[m.index]!, desc: "", label: `@${candidates[m.index]!}` }));
+  if (found.length === 1 && found[0] === word.query) return undefined;
+  const items = found.map((path) => ({ name: path, desc: "", label: `@${path}` }));
   return { items, selected: 0, kind: "file", start: word.start, end: word.end };
 }

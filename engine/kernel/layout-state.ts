@@ -150,11 +150,9 @@ export class LayoutState {
   }
 
   private replace(table: LayoutNode): void {
-    // Build the new tree before freeing the old one, so a failure cannot leave us without a tree.
+    // The new tree takes over the old one's nodes it can reuse and frees the rest.
     const laid = this.withOverlays(table);
-    const next = new YogaTree(laid);
-    this.tree.free();
-    this.tree = next;
+    this.tree = new YogaTree(laid, this.tree);
     this.current = table;
     this.active = -1;
     this.order = windowsInTreeOrder(laid);
@@ -164,9 +162,7 @@ export class LayoutState {
   /** Lays out variant `pick` (-1: the base tree) of the current table from now on. */
   private build(pick: number): void {
     const table = this.withOverlays(pick < 0 ? this.current : this.current.variants![pick]!.layout);
-    const next = new YogaTree(table);
-    this.tree.free();
-    this.tree = next;
+    this.tree = new YogaTree(table, this.tree);
     this.active = pick;
     this.order = windowsInTreeOrder(table);
   }

@@ -82,6 +82,7 @@ export class StockChat implements ChatSurface {
       }
       rt.windows.setVar(this.transcriptWindow(), "show_thinking", false);
       rt.windows.setVar(this.transcriptWindow(), "expand_tools", false);
+      rt.windows.setVar(this.transcriptWindow(), "scroll_marker", true);
       if (opts.toolLines !== undefined) rt.windows.setVar(this.transcriptWindow(), "tool_lines", opts.toolLines);
       rt.focus = COMPOSER;
     });

@@ -44,7 +44,7 @@ describe("stock chat: setup", () => {
     expect(rt.buffers.get("composer")!.label).toBe("message");
     expect(rt.windows.get("thinking")!.box.visible).toBe(false);
     expect(rt.windows.get("tools")!.box.visible).toBe(false);
-    expect(rt.windows.get("transcript")!.vars).toEqual({ show_thinking: false, expand_tools: false });
+    expect(rt.windows.get("transcript")!.vars).toEqual({ scroll_marker: true, show_thinking: false, expand_tools: false });
   });
   it("registers every host action of lua-api.md", () => {
     const { rt } = setup();
@@ -267,7 +267,7 @@ describe("stock chat: transcript window", () => {
   it("ctrl+t toggles show_thinking and ctrl+o toggles expand_tools", () => {
     const { rt } = setup();
     type(rt, "<c-t><c-o>");
-    expect(rt.windows.get("transcript")!.vars).toEqual({ show_thinking: true, expand_tools: true });
+    expect(rt.windows.get("transcript")!.vars).toEqual({ scroll_marker: true, show_thinking: true, expand_tools: true });
     type(rt, "<c-t>");
     expect(rt.windows.get("transcript")!.vars.show_thinking).toBe(false);
   });

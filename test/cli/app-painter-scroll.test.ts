@@ -34,9 +34,10 @@ describe("the transcript while an answer streams", () => {
     paint();
     chat.scrollTranscript(6);
     const before = paint();
-    expect(before).toEqual(["", "line 6", "", "line 7", "", "line 8", "", "line 9"]);
+    // The bottom row marks the view as scrolled up and counts the rows under it.
+    expect(before).toEqual(["", "line 6", "", "line 7", "", "line 8", "", "        ↓ 7 rows below · pgdn"]);
     stream("\nline 13\nline 14\nline 15");
-    expect(paint()).toEqual(before);
+    expect(paint()).toEqual([...before.slice(0, 7), "       ↓ 10 rows below · pgdn"]);
   });
 
   it("stays put when a new block arrives below", () => {
@@ -45,7 +46,16 @@ describe("the transcript while an answer streams", () => {
     chat.scrollTranscript(6);
     const before = paint();
     rt.guard("test", "tool", () => rt.buffers.appendBlock("transcript", { role: "system", text: "a\nb\nc" }));
-    expect(paint()).toEqual(before);
+    expect(paint()).toEqual([...before.slice(0, 7), "       ↓ 11 rows below · pgdn"]);
+  });
+
+  it("drops the marker once back at the bottom", () => {
+    const { chat, paint } = setup();
+    paint();
+    chat.scrollTranscript(1);
+    expect(paint().at(-1)).toBe("        ↓ 2 rows below · pgdn");
+    chat.scrollTranscript(-1);
+    expect(paint().at(-1)).toBe("line 12");
   });
 
   it("follows the newest rows when at the bottom", () => {

@@ -13,6 +13,9 @@ import { blockKind, renderBlock, THINKING_STYLE, type BlockFlags } from "./trans
 import { BlockAnnotator } from "./transcript-marks.js";
 import type { BlockHook } from "./transcript-render-hook.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
+import type { Style } from "../../engine/kernel/style.js";
+import { truncate } from "../text-helpers.js";
+import { textWidth } from "../text-measure.js";
 import { wrapSpans } from "../wrap-text.js";
 
 /** The flags a transcript window's vars select (`show_thinking`, `expand_tools`). */
@@ -136,8 +139,20 @@ export class TranscriptRenderer implements WindowRenderer {
     }
     // Bottom-anchored: when the blocks do not fill the window, empty rows go on top.
     const pad = height - lines.length;
-    return { lines: pad > 0 ? [...Array.from({ length: pad }, (): StyledLine => []), ...lines] : lines };
+    const out = pad > 0 ? [...Array.from({ length: pad }, (): StyledLine => []), ...lines] : lines;
+    // Scrolled up (window var scroll_marker, which the stock chat sets), the bottom row says so (and how far the newest row is); pagedown moves a page
+    // less one row, so the row under the marker is the next page's top.
+    if (scroll > 0 && height > 1 && input.window.vars.scroll_marker === true) out[out.length - 1] = scrollMarker(scroll + 1, width);
+    return { lines: out };
   }
+}
+
+const MARKER_STYLE: Style = Object.freeze({ fg: "muted" });
+
+/** The bottom row of a transcript scrolled up: `↓ N rows below · pgdn`, right-aligned. */
+export function scrollMarker(rowsBelow: number, width: number): StyledLine {
+  const text = truncate(`↓ ${rowsBelow.toLocaleString("en-US")} ${rowsBelow === 1 ? "row" : "rows"} below · pgdn`, Math.max(1, width - 1));
+  return [{ text: " ".repeat(Math.max(0, width - 1 - textWidth(text))) }, { text, style: MARKER_STYLE }];
 }
 
 /**

@@ -42,7 +42,7 @@ export function inline(tokens: readonly Token[] | undefined, base: Style, out: S
       case "strong": inline(t.tokens, merge(base, { bold: true }), out); break;
       case "em": inline(t.tokens, merge(base, { italic: true }), out); break;
       case "del": inline(t.tokens, merge(base, { dim: true }), out); break;
-      case "codespan": out.push({ text: t.text, style: merge(base, { fg: "mdCode" }) }); break;
+      case "codespan": out.push({ text: t.text.replace(/\n/g, " "), style: merge(base, { fg: "mdCode" }) }); break;
       case "br": out.push({ text: "\n", style: base }); break;
       case "link": {
         const l = t as Tokens.Link;
@@ -60,12 +60,18 @@ export function inline(tokens: readonly Token[] | undefined, base: Style, out: S
       default: {
         const tt = t as { tokens?: Token[]; text?: string; raw: string };
         if (tt.tokens !== undefined && tt.tokens.length > 0) inline(tt.tokens, base, out);
+        // A soft line break inside a paragraph is a space: the paragraph reflows to the width
+        // (a hard break, two spaces or a backslash before the newline, is a "br" token).
+        else if (t.type === "text") out.push({ text: softBreaks(tt.text ?? tt.raw), style: base });
         else out.push({ text: tt.text ?? tt.raw, style: base });
       }
     }
   }
   return out;
 }
+
+const SOFT_BREAK = /[ \t]*\n[ \t]*/g;
+const softBreaks = (text: string): string => (text.includes("\n") ? text.replace(SOFT_BREAK, " ") : text);
 
 /** Prefixes every line: `first` on the first line, `rest` on the others. */
 function indent(lines: StyledLine[], first: Span[], rest: Span[]): StyledLine[] {

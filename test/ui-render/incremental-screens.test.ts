@@ -75,15 +75,15 @@ describe("incremental rendering on screen", () => {
     ]);
   });
 
-  it("streams a list item that continues on a second line", async () => {
+  it("streams a list item that continues on a second line (the soft break reflows)", async () => {
     expect(await stream("message", "- first item\n- second item that goes on\n  and continues here\n- third")).toEqual([
+      "",
       "",
       " show me",
       "",
       "• first item",
       "• second item that goes",
-      "  on",
-      "  and continues here",
+      "  on and continues here",
       "• third",
     ]);
   });

@@ -25,6 +25,11 @@ describe("renderMarkdown", () => {
     expect(text(renderMarkdown("one two three four five", 9))).toEqual(["one two", "three", "four five"]);
   });
 
+  it("reflows soft line breaks inside a paragraph; a hard break (two spaces, backslash) stays", () => {
+    expect(text(renderMarkdown("a paragraph the model\nwrapped narrow, with `a code\nspan`", 40))).toEqual(["a paragraph the model wrapped narrow,", "with a code span"]);
+    expect(text(renderMarkdown("first  \nsecond\\\nthird", 40))).toEqual(["first", "second", "third"]);
+  });
+
   it("renders bulleted, numbered and nested lists with hanging indents", () => {
     expect(text(renderMarkdown("1. first\n2. second item wraps\n   - nested\n\n- [x] task", 16))).toEqual([
       "1. first",

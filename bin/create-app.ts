@@ -8,7 +8,7 @@ import { librecodeHome, loadConfig, type LoadedConfig, type ThemeName } from "..
 import { resolveProvider } from "../engine/model/provider-registry.js";
 import { Runtime } from "../engine/kernel/runtime.js";
 import type { Clock } from "../engine/kernel/scheduler.js";
-import { registerBuiltinTools } from "../engine/tools/builtin-tools.js";
+import { registerConfiguredTools } from "../engine/tools/builtin-tools.js";
 import type { LayoutNode } from "../layout/layout-table.js";
 import type { ExtensionHost } from "../lua/extension-host.js";
 import { createTheme, noColorFromEnv, type Theme } from "../ui/theme.js";
@@ -74,7 +74,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const runtime = new Runtime({
     width: opts.width, height: opts.height, cwd, ...(opts.clock ? { clock: opts.clock } : {}), ...(bare ? { layout: BARE_LAYOUT } : {}),
   });
-  registerBuiltinTools(runtime.tools);
+  registerConfiguredTools(runtime.tools, config.tools);
   const surface: { mode: "chat"; chat: StockChat } | { mode: "bare"; bare: BareMode } = bare
     ? { mode: "bare", bare: installBareMode(runtime) }
     : { mode: "chat", chat: installStockChat(runtime, { toolLines: config.ui.tool_lines }) };

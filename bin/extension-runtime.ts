@@ -2,7 +2,7 @@
 // `extension list/run`. Built-in tools first, then the configured extensions.
 import { librecodeHome } from "../engine/config/index.js";
 import { Runtime } from "../engine/kernel/runtime.js";
-import { registerBuiltinTools } from "../engine/tools/builtin-tools.js";
+import { registerConfiguredTools } from "../engine/tools/builtin-tools.js";
 import { formatExtensionError, type ExtensionHost } from "../lua/extension-host.js";
 import { loadAppExtensions } from "./app-extensions.js";
 import { loadSettings } from "./cli-output.js";
@@ -14,7 +14,7 @@ export function extensionRuntime(flags: ExtensionRuntimeFlags): { runtime: Runti
   const cwd = process.cwd();
   const loaded = loadSettings(flags, cwd);
   const runtime = new Runtime({ cwd });
-  registerBuiltinTools(runtime.tools);
+  registerConfiguredTools(runtime.tools, loaded.config.tools);
   const host = loadAppExtensions(runtime, loaded, { cwd, home: librecodeHome(), enabled: flags.extensions !== false, paths: [] });
   return { runtime, host };
 }

@@ -11,7 +11,7 @@ import type { OpenPicker } from "../chat/picker.js";
 import type { Runtime } from "../kernel/runtime.js";
 import type { SessionInfo } from "../session/session-records.js";
 import { SessionStore, type NowClock } from "../session/session-store.js";
-import { registerBuiltinTools } from "../tools/builtin-tools.js";
+import { registerConfiguredTools } from "../tools/builtin-tools.js";
 import { ChatLoop } from "./chat-loop.js";
 import { attachAgent } from "./agent-handle.js";
 import { AgentPrimitives } from "./agent-primitives.js";
@@ -104,7 +104,7 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
   }
 
   const rt = opts.runtime;
-  if (!rt.tools.get("read")) registerBuiltinTools(rt.tools);
+  if (!rt.tools.get("read")) registerConfiguredTools(rt.tools, config.tools);
   const userHome = opts.userHome ?? env.HOME;
   const skills = new SkillSet({ cwd: opts.cwd, home, ...(userHome ? { userHome } : {}) });
   const loop = new ChatLoop({

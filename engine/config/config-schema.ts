@@ -170,7 +170,7 @@ export function defaultConfig(): Config {
     theme: "dark",
     theme_tokens: {},
     ui: { mouse: false, fps: 60, tool_lines: 12, bare: false },
-    tools: { bash_timeout_ms: 120_000, output_cap: 30_000, approve: [] },
+    tools: { bash_timeout_ms: 120_000, output_cap: 262_144, approve: [] },
     session: { auto_compact: true },
     models: {},
   };

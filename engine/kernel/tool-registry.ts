@@ -13,12 +13,21 @@ export type ToolDefinition = {
   run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolResult>;
 };
 
+/** Bytes of one tool result the model gets unless the host sets another cap (config `tools.output_cap`). */
+export const DEFAULT_RESULT_CAP = 262_144;
+
 // The same shape OpenAI and Anthropic accept for function names.
 const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Holds tool definitions in registration order (built-ins first, extension tools beside them). */
 export class ToolRegistry {
   private readonly tools = new Map<string, ToolDefinition>();
+  private resultCap = DEFAULT_RESULT_CAP;
+
+  /** Sets the most bytes of one result (built-in tools cut earlier, each with its own note). */
+  setResultCap(bytes: number): void {
+    this.resultCap = bytes;
+  }
 
   /** Adds a tool; the same owner may replace its own tool, another owner's name is refused. */
   register(def: ToolDefinition): void {
@@ -58,13 +67,15 @@ export class ToolRegistry {
     return problem === undefined ? undefined : `tool ${name}: ${problem}`;
   }
 
-  /** Validates and runs a tool; unknown tools, bad arguments and throws all come back as isError results. */
+  /** Validates and runs a tool; unknown tools, bad arguments and throws all come back as isError results.
+   *  A result over the cap is cut, at a line end when one is near, and says so. */
   async run(name: string, args: unknown, ctx: ToolContext): Promise<ToolResult> {
     const problem = this.validate(name, args);
     if (problem !== undefined) return { content: problem, isError: true };
     const def = this.tools.get(name)!;
     try {
-      return await def.run(dropNullOptionals(def.schema, args as Record<string, unknown>), ctx);
+      const result = await def.run(dropNullOptionals(def.schema, args as Record<string, unknown>), ctx);
+      return { ...result, content: capText(String(result.content ?? ""), this.resultCap) };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       return { content: `tool ${name}: failed: ${message}`, isError: true };
@@ -82,4 +93,18 @@ function dropNullOptionals(schema: Record<string, unknown>, args: Record<string,
     out[key] = value;
   }
   return out;
+}
+
+/** text within cap bytes of UTF-8: the head, at a line end in its last quarter if there is one, and a note. */
+export function capText(text: string, cap: number): string {
+  // Each UTF-16 unit is at most 3 bytes: a text this short fits without measuring.
+  if (text.length * 3 <= cap) return text;
+  const total = Buffer.byteLength(text);
+  if (total <= cap) return text;
+  let head = Buffer.from(text.slice(0, cap)).subarray(0, cap).toString("utf8");
+  // A character cut in two decodes to U+FFFD at the end: drop it.
+  if (head.endsWith("\uFFFD")) head = head.slice(0, -1);
+  const nl = head.lastIndexOf("\n");
+  if (nl >= head.length * 0.75) head = head.slice(0, nl);
+  return `${head}\n\n[tool output truncated: kept the first ${Buffer.byteLength(head)} of ${total} bytes]`;
 }

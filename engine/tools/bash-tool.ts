@@ -13,6 +13,8 @@ export const BASH_MAX_BYTES = 50 * 1024;
 export const BASH_MAX_LINES = 2000;
 
 export type BashOptions = {
+  /** timeout_ms when the call gives none (config `tools.bash_timeout_ms`; default 120000). */
+  defaultTimeoutMs?: number;
   /** Time between SIGTERM and SIGKILL on timeout (default 2000 ms). */
   killGraceMs?: number;
   /** How long to wait for output after bash exits while a background job still holds the pipe (default 200 ms). */
@@ -36,19 +38,20 @@ export type BashDetails = {
 
 /** The bash tool definition. */
 export function bashTool(options: BashOptions = {}): ToolDefinition {
+  const defaultTimeoutMs = options.defaultTimeoutMs ?? BASH_DEFAULT_TIMEOUT_MS;
   return {
     name: "bash",
     owner: "host",
     description:
       "Run a command with `bash -c` in the working directory and return its combined stdout and stderr and " +
       `its exit code. Output beyond ${BASH_MAX_LINES} lines or ${BASH_MAX_BYTES / 1024} KB keeps only the end. ` +
-      `The command is killed (with everything it started) after timeout_ms (default ${BASH_DEFAULT_TIMEOUT_MS / 1000} s). ` +
+      `The command is killed (with everything it started) after timeout_ms (default ${defaultTimeoutMs / 1000} s). ` +
       "stdin is empty, so interactive programs will not wait for input; background jobs should redirect their output.",
     schema: {
       type: "object",
       properties: {
         command: { type: "string", description: "The command line, run with bash -c" },
-        timeout_ms: { type: "integer", minimum: 1, description: `Kill the command after this many milliseconds (default ${BASH_DEFAULT_TIMEOUT_MS})` },
+        timeout_ms: { type: "integer", minimum: 1, description: `Kill the command after this many milliseconds (default ${defaultTimeoutMs})` },
       },
       required: ["command"],
       additionalProperties: false,
@@ -57,7 +60,7 @@ export function bashTool(options: BashOptions = {}): ToolDefinition {
       const cwdInfo = await stat(ctx.cwd).catch(() => undefined);
       if (!cwdInfo?.isDirectory()) return toolFailure(`bash: working directory ${ctx.cwd}: not found`);
       if (ctx.signal.aborted) return toolFailure("bash: aborted before it started");
-      const timeoutMs = typeof args.timeout_ms === "number" ? args.timeout_ms : BASH_DEFAULT_TIMEOUT_MS;
+      const timeoutMs = typeof args.timeout_ms === "number" ? args.timeout_ms : defaultTimeoutMs;
       return runBash(String(args.command), timeoutMs, ctx.cwd, ctx.signal, ctx.onUpdate, options);
     },
   };

@@ -20,3 +20,12 @@ export function builtinTools(options: BuiltinToolOptions = {}): ToolDefinition[]
 export function registerBuiltinTools(registry: ToolRegistry, options: BuiltinToolOptions = {}): void {
   for (const tool of builtinTools(options)) registry.register(tool);
 }
+
+/** The config's `tools` settings that reach the built-ins and the registry. */
+export type ToolSettings = { bash_timeout_ms: number; output_cap: number };
+
+/** Registers the built-in tools as the config says: bash's default timeout, the byte cap on every result. */
+export function registerConfiguredTools(registry: ToolRegistry, settings: ToolSettings): void {
+  registry.setResultCap(settings.output_cap);
+  registerBuiltinTools(registry, { bash: { defaultTimeoutMs: settings.bash_timeout_ms } });
+}

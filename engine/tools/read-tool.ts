@@ -2,6 +2,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { ToolDefinition, ToolResult } from "../kernel/tool-registry.js";
+import { boundedLines } from "./bounded-lines.js";
 import { fileKind } from "./file-kind.js";
 import { toolFailure, fsReason, errnoCode } from "./tool-failure.js";
 import { displayPath, resolveToolPath } from "./tool-paths.js";
@@ -16,10 +17,11 @@ export type ReadDetails = { path: string; startLine: number; endLine: number; to
 /** Past the window, lines are only counted (for "of N") in files up to this size; bigger ones stop at the window. */
 export const READ_COUNT_MAX_BYTES = 8 * 1024 * 1024;
 
-/** Formats one numbered line like `cat -n`, cutting lines longer than READ_MAX_LINE_CHARS. */
-export function numberedLine(n: number, line: string): string {
-  const text = line.length > READ_MAX_LINE_CHARS
-    ? `${line.slice(0, READ_MAX_LINE_CHARS)} … [line cut: ${line.length - READ_MAX_LINE_CHARS} more characters]`
+/** Formats one numbered line like `cat -n`, cutting lines longer than READ_MAX_LINE_CHARS
+ *  (`length`: the whole line's, when `line` is only its head). */
+export function numberedLine(n: number, line: string, length = line.length): string {
+  const text = length > READ_MAX_LINE_CHARS
+    ? `${line.slice(0, READ_MAX_LINE_CHARS)} … [line cut: ${length - READ_MAX_LINE_CHARS} more characters]`
     : line;
   return `${String(n).padStart(6)}\t${text}`;
 }
@@ -74,10 +76,9 @@ async function readFileWindow(cwd: string, path: string, offset = 1, limit = REA
   let total = 0;
   let last = offset - 1;
   let cutByBytes = false;
-  // node:readline (and its stream machinery) is imported on the first read, not at start-up.
-  const { createInterface } = await import("node:readline");
-  const input = createReadStream(abs, { encoding: "utf8", signal });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  // Bytes, split by boundedLines: a line only costs its first READ_MAX_LINE_CHARS in memory.
+  const input = createReadStream(abs, { signal });
+  const lines = boundedLines(input, READ_MAX_LINE_CHARS);
   // A big file is read only up to the line after the window: `limit: 2` on a 2 GB log reads a few KB.
   const countAll = fileBytes <= READ_COUNT_MAX_BYTES;
   let more = false;
@@ -89,7 +90,7 @@ async function readFileWindow(cwd: string, path: string, offset = 1, limit = REA
         break;
       }
       if (total < offset || total >= offset + limit || cutByBytes) continue;
-      const formatted = numberedLine(total, line);
+      const formatted = numberedLine(total, line.text, line.length);
       const size = Buffer.byteLength(formatted) + 1;
       if (bytes + size > READ_MAX_BYTES && out.length > 0) {
         cutByBytes = true;
@@ -102,7 +103,7 @@ async function readFileWindow(cwd: string, path: string, offset = 1, limit = REA
   } catch (err) {
     return toolFailure(`read: ${shown}: ${signal?.aborted ? "aborted" : fsReason(err)}`);
   } finally {
-    lines.close();
+    await lines.return(undefined);
     input.destroy();
   }
 

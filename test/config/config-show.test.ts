@@ -31,7 +31,7 @@ describe("formatConfigShow", () => {
       "ui.tool_lines = 12                                # default",
       "ui.bare = false                                   # default",
       "tools.bash_timeout_ms = 120000                    # default",
-      "tools.output_cap = 30000                          # default",
+      "tools.output_cap = 262144                         # default",
       "tools.approve = []                                # default",
       "session.auto_compact = true                       # default",
     ]);

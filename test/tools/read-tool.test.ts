@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { closeSync, ftruncateSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { boundedLines } from "../../engine/tools/bounded-lines.js";
 import { readTool } from "../../engine/tools/read-tool.js";
 import { tempTree, toolContext } from "./tool-fixture.js";
 
@@ -126,5 +128,46 @@ describe("read on a big file", () => {
       "[truncated: showing lines 1-2 of a 11000000-byte file (not counted further); use offset=3 to continue]",
     ]);
     expect(result.details).toEqual({ path: "big.log", startLine: 1, endLine: 2, totalLines: null, truncated: true });
+  });
+
+  it("a 600 MiB line (past the longest string V8 can hold) costs only its head: limit 2 shows its start and the next line", async () => {
+    const dir = tempTree();
+    const file = join(dir, "one-line.txt");
+    const size = 600 * 1024 * 1024;
+    // Text at the start (read checks the first 8 KB for binary), a hole, then the next line.
+    const fd = openSync(file, "w");
+    writeSync(fd, "é".repeat(5000));
+    ftruncateSync(fd, size - 12);
+    writeSync(fd, "\r\nsecond\nthird\n", size - 12);
+    closeSync(fd);
+    const result = await readTool().run({ path: "one-line.txt", limit: 2 }, toolContext(dir));
+    const lineChars = 5000 + (size - 12 - 10_000);
+    expect(result.content.split("\n")).toEqual([
+      `     1\t${"é".repeat(2000)} … [line cut: ${lineChars - 2000} more characters]`,
+      "     2\tsecond",
+      "",
+      `[truncated: showing lines 1-2 of a ${size + 3}-byte file (not counted further); use offset=3 to continue]`,
+    ]);
+  });
+});
+
+describe("boundedLines", () => {
+  async function* chunks(...parts: string[]) {
+    for (const p of parts) yield Buffer.from(p, "utf8");
+  }
+  const all = async (it: AsyncIterable<{ text: string; length: number }>) => {
+    const out = [];
+    for await (const l of it) out.push(l);
+    return out;
+  };
+
+  it("splits across chunks, drops the \r of \r\n, keeps a last line without \n", async () => {
+    expect(await all(boundedLines(chunks("ab", "c\r", "\nd\n\ne"), 10))).toEqual([
+      { text: "abc", length: 3 }, { text: "d", length: 1 }, { text: "", length: 0 }, { text: "e", length: 1 },
+    ]);
+  });
+
+  it("keeps a long line's head and counts the rest in UTF-16 units, a character cut in two included", async () => {
+    expect(await all(boundedLines(chunks("ab😀".repeat(10), "x\r\n"), 3))).toEqual([{ text: "ab\ud83d", length: 41 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ToolRegistry, type ToolDefinition } from "../../engine/kernel/tool-registry.js";
-import { builtinTools, registerBuiltinTools } from "../../engine/tools/builtin-tools.js";
+import { builtinTools, registerBuiltinTools, registerConfiguredTools } from "../../engine/tools/builtin-tools.js";
 import { tempTree, toolContext } from "./tool-fixture.js";
 
 function echoTool(owner = "ext", name = "echo"): ToolDefinition {
@@ -117,5 +117,43 @@ describe("argument validation", () => {
       content: "tool echo: failed: disk on fire",
       isError: true,
     });
+  });
+});
+
+describe("the byte cap on every tool result", () => {
+  const big = (content: string): ToolDefinition => ({ name: "big", owner: "ext", description: "", schema: { type: "object" }, run: async () => ({ content }) });
+
+  it("cuts a result past the cap at a line end and says how much was kept", async () => {
+    const registry = new ToolRegistry();
+    registry.setResultCap(100);
+    registry.register(big("0123456789\n".repeat(50)));
+    const r = await registry.run("big", {}, toolContext(tempTree()));
+    expect(r.content.split("\n")).toEqual([...Array(9).fill("0123456789"), "", "[tool output truncated: kept the first 98 of 550 bytes]"]);
+  });
+
+  it("never splits a character, and keeps a result within the cap as it is", async () => {
+    const registry = new ToolRegistry();
+    registry.setResultCap(10);
+    registry.register(big("ééééééé"));
+    expect((await registry.run("big", {}, toolContext(tempTree()))).content).toBe("ééééé\n\n[tool output truncated: kept the first 10 of 14 bytes]");
+    registry.register(big("ééééé"));
+    expect((await registry.run("big", {}, toolContext(tempTree()))).content).toBe("ééééé");
+  });
+
+  it("is 256 KiB unless configured: an extension tool's 20 MB answer reaches the model as 256 KiB", async () => {
+    const registry = new ToolRegistry();
+    registry.register(big("x".repeat(20_000_000)));
+    const r = await registry.run("big", {}, toolContext(tempTree()));
+    expect(r.content.length).toBe(262_144 + "\n\n[tool output truncated: kept the first 262144 of 20000000 bytes]".length);
+    expect(r.content.endsWith("x\n\n[tool output truncated: kept the first 262144 of 20000000 bytes]")).toBe(true);
+  });
+
+  it("tools.output_cap and tools.bash_timeout_ms reach the registry and bash", async () => {
+    const registry = new ToolRegistry();
+    registerConfiguredTools(registry, { output_cap: 64, bash_timeout_ms: 300 });
+    const r = await registry.run("bash", { command: "echo started; sleep 5" }, toolContext(tempTree()));
+    expect(r.content).toBe("started\n\nbash: timed out after 300 ms; killed the process group");
+    const long = await registry.run("bash", { command: "seq 1 100" }, toolContext(tempTree()));
+    expect(long.content).toBe("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22\n23\n24\n\n[tool output truncated: kept the first 62 of 305 bytes]");
   });
 });

@@ -4,10 +4,12 @@ import type { ModelMessage, ModelToolSpec, ThinkingLevel } from "../model/model-
 import type { ResolvedModel } from "../model/provider-registry.js";
 import type { ContextEntry } from "./conversation.js";
 import { CONTEXT_CONTRIBUTION_CAP, contributionSection, readContributions } from "./lifecycle-payloads.js";
-import { estimateTokens, messageChars } from "./conversation.js";
+import { estimateTokens, forModel, messageChars } from "./conversation.js";
 import { RECORD, streamTurn, type StreamTap, type TurnOutcome } from "./model-turn.js";
 import { announceSaved, entryFields, type RunContext } from "./run-context.js";
 import { runToolStep } from "./tool-step.js";
+import { storedImage, userBlockText } from "./image-records.js";
+import type { ImageFile } from "../tools/image-file.js";
 
 export type TurnInput = {
   ctx: RunContext;
@@ -30,7 +32,8 @@ export async function runTurn(t: TurnInput, turn: number): Promise<TurnOutcome> 
   const calls = out.message.toolCalls ?? [];
   for (const [i, call] of calls.entries()) {
     const r = await runToolStep(t.ctx, call, out.toolBlocks.get(call.id), { sequence: i + 1 });
-    t.entries.push({ message: { role: "tool", toolCallId: call.id, toolName: call.name, content: r.content, isError: r.isError }, seq: r.seq });
+    const message: ModelMessage = { role: "tool", toolCallId: call.id, toolName: call.name, content: r.content, isError: r.isError, ...(r.images?.length ? { images: r.images } : {}) };
+    t.entries.push({ message, seq: r.seq });
   }
   return out;
 }
@@ -50,7 +53,7 @@ export async function requestTurn(t: TurnInput, turn: number, tap: StreamTap = R
   if (contrib.error) rt.reportError({ owner: "host", where: "context_build", message: contrib.error });
   const section = contributionSection(contrib.tables);
   const req = {
-    model, system: [t.system, ...contrib.texts, ...(section ? [section] : [])].join("\n\n"), messages: t.messages ?? t.entries.map((e) => e.message),
+    model, system: [t.system, ...contrib.texts, ...(section ? [section] : [])].join("\n\n"), messages: t.messages ?? t.entries.map((e) => forModel(e.message, t.model.info.images)),
     tools: t.tools, thinkingLevel: t.thinkingLevel, ...(t.maxTokens !== undefined ? { maxTokens: t.maxTokens } : {}),
   };
   const purpose = tap.record ? "turn" : "stream";
@@ -76,13 +79,15 @@ export async function requestTurn(t: TurnInput, turn: number, tap: StreamTap = R
   return out;
 }
 
-/** A prompt (or steering message) joins the conversation: shown, stored, and pushed onto `entries`;
- *  returns its session seq (the original's `user_entry_id`). */
-export function appendUser(ctx: RunContext, entries: ContextEntry[], text: string, steer: boolean): number {
-  ctx.writer.add("message", "user", text, steer ? { steer: true } : {});
-  const record = ctx.store.appendMessage(ctx.sessionId, { kind: "user", text, ...(steer ? { payload: { steer: true } } : {}) });
+/** A prompt (or steering message) joins the conversation: shown (attached images as a line of
+ *  chips under it), stored, and pushed onto `entries`; returns its session seq (the original's `user_entry_id`). */
+export function appendUser(ctx: RunContext, entries: ContextEntry[], text: string, steer: boolean, images: readonly ImageFile[] = []): number {
+  ctx.writer.add("message", "user", userBlockText(text, images), steer ? { steer: true } : {});
+  const payload = { ...(steer ? { steer: true } : {}), ...(images.length ? { images: images.map(storedImage) } : {}) };
+  const record = ctx.store.appendMessage(ctx.sessionId, { kind: "user", text, ...(Object.keys(payload).length ? { payload } : {}) });
   announceSaved(ctx, record);
-  entries.push({ message: { role: "user", text }, seq: record.seq });
+  const sent = images.map((i) => ({ mimeType: i.mimeType, data: i.data }));
+  entries.push({ message: { role: "user", text, ...(sent.length ? { images: sent } : {}) }, seq: record.seq });
   ctx.rt.emit("message_append", { role: "user", kind: "user", text, steer, ...entryFields(ctx, record) });
   ctx.output({ type: "user", text, ...(steer ? { steer: true } : {}) });
   return record.seq;

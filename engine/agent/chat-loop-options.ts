@@ -6,6 +6,7 @@ import type { SessionInfo } from "../session/session-records.js";
 import type { SessionStore } from "../session/session-store.js";
 import type { Skill } from "../skills/skill-file.js";
 import type { ApprovalPolicy } from "./tool-approval.js";
+import type { Attachment } from "../tools/image-paths.js";
 
 export type ChatLoopOptions = {
   runtime: Runtime;
@@ -28,6 +29,8 @@ export type ChatLoopOptions = {
   onStatus?: (patch: Record<string, unknown>) => void;
   /** Called when `working` flips (bin passes StockChat.syncWorking so the spinner follows follow-ups). */
   onWorkingChange?: (working: boolean) => void;
+  /** Takes the images attached in the composer (its chips) for the prompt starting now. */
+  takeAttachments?: () => Attachment[];
   /** Config `tools.approve` and who answers; absent: every tool call runs. */
   approval?: ApprovalPolicy;
   /** How deltas are coalesced (default setImmediate). */

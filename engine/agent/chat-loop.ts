@@ -26,6 +26,7 @@ import { newestPageSize, SessionHistory, showNewest, type ShownHistory } from ".
 import { parseShellEscape, runShellEscape, type ShellEscape } from "./shell-escape.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
 import { ToolApproval } from "./tool-approval.js";
+import { promptAttachments } from "./prompt-attachments.js";
 import { TranscriptWriter } from "./transcript-writer.js";
 import { customLoopOf, type CustomLoop, type LoopFinish } from "./agent-handle.js";
 import type { TurnOutcome } from "./model-turn.js";
@@ -333,11 +334,13 @@ export class ChatLoop implements ChatController {
     const text = prepared.text;
     let system = prepared.system;
     this.meter.setSystemLength(system.length);
+    const attached = await promptAttachments(text, this.opts.cwd, this.opts.takeAttachments?.() ?? [], { label: this.model.label, images: this.model.info.images });
+    for (const e of attached.errors) this.fail(e);
 
     this.abort = new AbortController();
     const ctx = this.runContext(this.abort.signal);
     this.writer.clearBuffer("thinking");
-    const userEntry = String(appendUser(ctx, this.entries, text, false));
+    const userEntry = String(appendUser(ctx, this.entries, text, false, attached.images));
     rt.emit("prompt_user_entry", { text });
     const before: Record<string, unknown> = { text, system_prompt: system, provider: this.model.providerId, model: this.model.model };
     rt.emit("before_agent_start", before);
@@ -506,7 +509,7 @@ export class ChatLoop implements ChatController {
     return {
       rt: this.rt, writer: this.writer, store: this.store, sessionId: this.session.id, signal, cwd: this.opts.cwd,
       secrets: this.opts.secrets ?? (() => []), output: (ev) => this.emitOut(ev), status: (patch) => this.pushStatus(patch),
-      ...(this.approval ? { approval: this.approval } : {}),
+      images: this.model.info.images, ...(this.approval ? { approval: this.approval } : {}),
     };
   }
 

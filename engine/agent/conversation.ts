@@ -4,6 +4,7 @@
 import { messageChars } from "../model/message-chars.js";
 import type { ModelMessage, ModelToolCall } from "../model/model-types.js";
 import type { MessageRecord } from "../session/session-records.js";
+import { imagesOf, type StoredImage } from "./image-records.js";
 
 /** A message of the live context and the session seq it was stored under (0: not stored). */
 export type ContextEntry = { message: ModelMessage; seq: number };
@@ -16,8 +17,8 @@ export type AssistantPayload = {
   /** USD the response cost at the prices known when it was made (absent when unknown). */
   cost_usd?: number;
 };
-/** The payload stored with a tool result. */
-export type ToolResultPayload = { tool_call_id: string; name: string; is_error: boolean };
+/** The payload stored with a tool result (`images`: what the tool returned besides text). */
+export type ToolResultPayload = { tool_call_id: string; name: string; is_error: boolean; images?: StoredImage[] };
 
 /** Roughly four characters a token, as the usual tokenizers do on English and code. */
 export function estimateTokens(chars: number): number {
@@ -38,6 +39,17 @@ export function estimateContext(entries: ContextEntry[], reported: { tokens: num
   return estimateTokens(fixedChars() + chars(0));
 }
 
+/**
+ * A message as the current model may see it: one that takes no images gets a note in their
+ * place (a session may have attached them under another model).
+ */
+export function forModel(m: ModelMessage, acceptsImages: boolean): ModelMessage {
+  if (acceptsImages || (m.role !== "user" && m.role !== "tool") || !m.images?.length) return m;
+  const note = `[${m.images.length} image(s) not shown: the current model does not accept images]`;
+  const { images: _drop, ...rest } = m;
+  return rest.role === "user" ? { ...rest, text: rest.text ? `${rest.text}\n${note}` : note } : { ...rest, content: `${rest.content}\n${note}` };
+}
+
 /** The live context rebuilt from `loadContext` records: the summary text and the messages after it. */
 export function contextFromRecords(records: MessageRecord[]): { summary?: string; entries: ContextEntry[] } {
   let summary: string | undefined;
@@ -52,7 +64,10 @@ export function contextFromRecords(records: MessageRecord[]): { summary?: string
 
 function toModelMessage(r: MessageRecord): ModelMessage | undefined {
   const p = (r.payload ?? {}) as Record<string, unknown>;
-  if (r.kind === "user") return { role: "user", text: r.text };
+  if (r.kind === "user") {
+    const images = imagesOf(r.payload);
+    return { role: "user", text: r.text, ...(images.length ? { images } : {}) };
+  }
   if (r.kind === "assistant") {
     const a = p as AssistantPayload;
     return {
@@ -65,7 +80,11 @@ function toModelMessage(r: MessageRecord): ModelMessage | undefined {
   }
   if (r.kind === "tool_result") {
     const t = p as Partial<ToolResultPayload>;
-    return { role: "tool", toolCallId: String(t.tool_call_id ?? ""), toolName: String(t.name ?? ""), content: r.text, isError: t.is_error === true };
+    const images = imagesOf(r.payload);
+    return {
+      role: "tool", toolCallId: String(t.tool_call_id ?? ""), toolName: String(t.name ?? ""), content: r.text, isError: t.is_error === true,
+      ...(images.length ? { images } : {}),
+    };
   }
   return undefined;
 }
@@ -121,11 +140,12 @@ export function renderForSummary(entries: ContextEntry[], perMessage = 2000): st
   const lines: string[] = [];
   for (const { message: m } of entries) {
     const cap = (s: string) => (s.length > perMessage ? `${s.slice(0, perMessage)} [...]` : s);
-    if (m.role === "user") lines.push(`user: ${cap(m.text)}`);
+    const pics = (m.role === "user" || m.role === "tool") && m.images?.length ? ` [${m.images.length} image(s)]` : "";
+    if (m.role === "user") lines.push(`user: ${cap(m.text)}${pics}`);
     else if (m.role === "assistant") {
       if (m.text) lines.push(`assistant: ${cap(m.text)}`);
       for (const c of m.toolCalls ?? []) lines.push(`assistant called ${c.name} ${cap(c.arguments)}`);
-    } else if (m.role === "tool") lines.push(`${m.toolName ?? "tool"} ${m.isError ? "failed" : "returned"}: ${cap(m.content)}`);
+    } else if (m.role === "tool") lines.push(`${m.toolName ?? "tool"} ${m.isError ? "failed" : "returned"}: ${cap(m.content)}${pics}`);
   }
   return lines.join("\n");
 }

@@ -19,6 +19,8 @@ export type RunContext = {
   output: (ev: AgentEvent) => void;
   /** Merges status metadata (a retry waiting shows in the status line); absent outside the chat. */
   status?: (patch: Record<string, unknown>) => void;
+  /** The model accepts image content (the read tool returns images to it, else a note). */
+  images?: boolean;
   /** Asks before calls of the tools config `tools.approve` lists; absent: every call runs. */
   approval?: ToolApproval;
 };

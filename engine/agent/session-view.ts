@@ -3,6 +3,7 @@
 import type { MessageRecord } from "../session/session-records.js";
 import type { AssistantPayload, ToolResultPayload } from "./conversation.js";
 import type { ShellPayload } from "./shell-escape.js";
+import { storedChips, userBlockText } from "./image-records.js";
 
 /** Where shown blocks go: the TranscriptWriter (appended), or a list to insert above older ones. */
 export type BlockSink = { add(kind: string, role: string, text: string, metadata?: Record<string, unknown>): unknown };
@@ -16,7 +17,7 @@ export function showSession(writer: BlockSink, records: MessageRecord[]): void {
       case "user": {
         const shell = (r.payload as { shell?: ShellPayload } | null)?.shell;
         if (shell) showShell(writer, r.seq, shell);
-        else writer.add("message", "user", r.text);
+        else writer.add("message", "user", userBlockText(r.text, storedChips(r.payload)));
         break;
       }
       case "assistant": {

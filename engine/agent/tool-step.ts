@@ -1,12 +1,12 @@
 // One tool call the model made: `tool_call` handlers may rewrite its arguments or block it, the
 // tool runs with the run's abort signal (its live output goes to the `tools` pane), `tool_result`
 // handlers may rewrite what the model gets back, and the result is stored and shown.
-import type { ModelToolCall } from "../model/model-types.js";
+import type { ImageContent, ModelToolCall } from "../model/model-types.js";
 import type { ToolResultPayload } from "./conversation.js";
 import { parseArguments, readString, readToolArguments, readToolResult } from "./lifecycle-payloads.js";
 import { announceSaved, entryFields, scrub, type RunContext } from "./run-context.js";
 
-export type ToolOutcome = { content: string; isError: boolean; seq: number; details?: unknown };
+export type ToolOutcome = { content: string; isError: boolean; seq: number; details?: unknown; images?: ImageContent[] };
 
 /** How a step is recorded: `persist: false` stores no tool_result (a shell escape); `show: false`
  *  draws no transcript block or tools pane either (a Lua `tools.run` that records nothing); `meta`
@@ -47,6 +47,7 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   let content: string;
   let isError: boolean;
   let details: unknown;
+  let images: ImageContent[] = [];
   let denied: string | undefined;
   if (refusal !== undefined) {
     content = refusal;
@@ -63,10 +64,11 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
       rt.emit("tool_delta", { name: call.name, tool_call_id: call.id, text });
       if (show) writer.streamToBuffer("tools", text);
     };
-    const result = await rt.tools.run(call.name, args, { cwd: ctx.cwd, signal: ctx.signal, onUpdate });
+    const result = await rt.tools.run(call.name, args, { cwd: ctx.cwd, signal: ctx.signal, onUpdate, images: ctx.images === true });
     content = scrub(ctx, result.content);
     isError = result.isError === true;
     details = result.details;
+    images = result.images ?? [];
   }
 
   // `result`, `error`, `call_id`, `arguments`...: the original's payload, next to ours.
@@ -89,9 +91,13 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   rt.emit("tool_end", end);
   if (show) ctx.output({ type: "tool_end", tool_call_id: call.id, name: call.name, content, is_error: isError });
 
-  const extra = details !== undefined ? { details } : {};
+  // A result a hook turned into an error carries no image.
+  if (isError) images = [];
+  const extra = { ...(details !== undefined ? { details } : {}), ...(images.length ? { images } : {}) };
   if (opts.persist === false || !show) return { content, isError, seq: 0, ...extra };
-  const payload: ToolResultPayload = { tool_call_id: call.id, name: call.name, is_error: isError };
+  const payload: ToolResultPayload = {
+    tool_call_id: call.id, name: call.name, is_error: isError, ...(images.length ? { images: images.map((i) => ({ mime_type: i.mimeType, data: i.data })) } : {}),
+  };
   const record = ctx.store.appendMessage(ctx.sessionId, { kind: "tool_result", text: content, payload });
   announceSaved(ctx, record);
   rt.emit("message_append", { role: "tool", kind: "tool_result", text: content, tool_call_id: call.id, name: call.name, is_error: isError, ...entryFields(ctx, record) });

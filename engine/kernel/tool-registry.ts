@@ -3,8 +3,12 @@
 // anything a tool throws into an error result, so a bad call never takes the host down.
 import { allowsNull, checkSchema, jsonTypeOf } from "./schema-check.js";
 
-export type ToolResult = { content: string; details?: unknown; isError?: boolean };
-export type ToolContext = { cwd: string; signal: AbortSignal; onUpdate?(partial: string): void };
+/** An image as models take it: a MIME type (image/png, image/jpeg, image/gif, image/webp) and base64 data. */
+export type ImageContent = { mimeType: string; data: string };
+/** `images` go to the model next to `content` (the read tool's, for a model that accepts images). */
+export type ToolResult = { content: string; details?: unknown; isError?: boolean; images?: ImageContent[] };
+/** `images`: the current model accepts image content (else tools say in text that they cannot show one). */
+export type ToolContext = { cwd: string; signal: AbortSignal; onUpdate?(partial: string): void; images?: boolean };
 export type ToolDefinition = {
   name: string;
   description: string;

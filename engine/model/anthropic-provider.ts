@@ -1,7 +1,7 @@
 // Anthropic Messages through the official SDK (which parses the SSE): text, thinking with its
 // signature, tool_use assembled from input_json_delta, usage and stop_reason.
 import type Anthropic from "@anthropic-ai/sdk";
-import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason, ThinkingLevel } from "./model-types.js";
+import type { ImageContent, ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason, ThinkingLevel } from "./model-types.js";
 import { lower } from "./provider-payload.js";
 import { sdkStream } from "./sdk-stream.js";
 
@@ -28,6 +28,11 @@ export const THINKING_BUDGET: Record<Exclude<ThinkingLevel, "off">, number> = {
 
 type Block = Record<string, unknown>;
 
+/** An image as an Anthropic content block: a base64 source. */
+function imageBlock(img: ImageContent): Block {
+  return { type: "image", source: { type: "base64", media_type: img.mimeType, data: img.data } };
+}
+
 /** Converts provider-neutral messages to Anthropic messages; consecutive tool results share one user turn. */
 export function toAnthropicMessages(messages: ModelMessage[]): { system: string; messages: { role: string; content: Block[] }[] } {
   const system: string[] = [];
@@ -39,9 +44,13 @@ export function toAnthropicMessages(messages: ModelMessage[]): { system: string;
   };
   for (const m of messages) {
     if (m.role === "system") system.push(m.text);
-    else if (m.role === "user") push("user", { type: "text", text: m.text });
-    else if (m.role === "tool") {
-      push("user", { type: "tool_result", tool_use_id: m.toolCallId, content: m.content, ...(m.isError ? { is_error: true } : {}) });
+    else if (m.role === "user") {
+      // Images first, then the question about them, as Anthropic recommends.
+      for (const img of m.images ?? []) push("user", imageBlock(img));
+      if (m.text || !m.images?.length) push("user", { type: "text", text: m.text });
+    } else if (m.role === "tool") {
+      const content = m.images?.length ? [{ type: "text", text: m.content }, ...m.images.map(imageBlock)] : m.content;
+      push("user", { type: "tool_result", tool_use_id: m.toolCallId, content, ...(m.isError ? { is_error: true } : {}) });
     } else {
       const content: Block[] = [];
       if (m.thinking && m.thinkingSignature) content.push({ type: "thinking", thinking: m.thinking, signature: m.thinkingSignature });

@@ -3,13 +3,19 @@
 // figure reads the same before a turn (estimated) and after it (reported).
 import type { ModelMessage, ModelToolSpec } from "./model-types.js";
 
+/** What an image counts for in the estimate: about 1,600 tokens (a 1000x1000 image at Anthropic's
+ *  width*height/750, and OpenAI's high detail of a mid-sized image). Providers report the truth. */
+export const IMAGE_CHARS = 6400;
+
 /** Characters a message contributes to a request. */
 export function messageChars(m: ModelMessage): number {
   switch (m.role) {
     case "tool":
-      return m.content.length + 16;
+      return m.content.length + 16 + (m.images?.length ?? 0) * IMAGE_CHARS;
     case "assistant":
       return m.text.length + (m.thinking?.length ?? 0) + (m.toolCalls ?? []).reduce((n, c) => n + c.name.length + c.arguments.length + 16, 0);
+    case "user":
+      return m.text.length + 8 + (m.images?.length ?? 0) * IMAGE_CHARS;
     default:
       return m.text.length + 8;
   }

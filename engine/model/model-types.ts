@@ -1,11 +1,15 @@
 // Provider-neutral conversation records and the stream event union every provider emits.
+import type { ImageContent } from "../kernel/tool-registry.js";
+
+export type { ImageContent } from "../kernel/tool-registry.js";
 
 /** A tool call the model made; `arguments` is the JSON text exactly as the model produced it. */
 export type ModelToolCall = { id: string; name: string; arguments: string };
 
 export type ModelMessage =
   | { role: "system"; text: string }
-  | { role: "user"; text: string }
+  /** `images`: attached to the prompt (PNG, JPEG, GIF or WebP, base64). */
+  | { role: "user"; text: string; images?: ImageContent[] }
   | {
       role: "assistant";
       text: string;
@@ -14,7 +18,8 @@ export type ModelMessage =
       thinkingSignature?: string;
       toolCalls?: ModelToolCall[];
     }
-  | { role: "tool"; toolCallId: string; toolName?: string; content: string; isError?: boolean };
+  /** `images`: what the tool returned besides its text (the read tool's image). */
+  | { role: "tool"; toolCallId: string; toolName?: string; content: string; isError?: boolean; images?: ImageContent[] };
 
 export type ModelToolSpec = { name: string; description: string; schema: Record<string, unknown> };
 

@@ -1,7 +1,7 @@
 // OpenAI-compatible Chat Completions (OpenAI, OpenRouter, Groq, DeepSeek, llama.cpp, vLLM, Ollama)
 // through the official SDK, which parses the SSE; we turn chunks into ModelEvents.
 import type OpenAI from "openai";
-import type { ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason } from "./model-types.js";
+import type { ImageContent, ModelEvent, ModelMessage, ModelRequest, Provider, RetryOptions, StopReason } from "./model-types.js";
 import { lower } from "./provider-payload.js";
 import { sdkStream } from "./sdk-stream.js";
 
@@ -22,14 +22,34 @@ type ChunkDelta = {
   tool_calls?: { index?: number; id?: string; function?: { name?: string; arguments?: string } }[];
 };
 
-/** Converts provider-neutral messages to Chat Completions messages. */
+/** An image as a Chat Completions content part: a base64 data URL. */
+function imagePart(img: ImageContent): Record<string, unknown> {
+  return { type: "image_url", image_url: { url: `data:${img.mimeType};base64,${img.data}` } };
+}
+
+/**
+ * Converts provider-neutral messages to Chat Completions messages. A prompt with images becomes
+ * text and image_url parts. A tool message carries text only, so the images of a run of tool
+ * results follow it in one user message ("Attached image(s) from tool result:").
+ */
 export function toOpenAIMessages(system: string, messages: ModelMessage[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   if (system) out.push({ role: "system", content: system });
+  let toolImages: ImageContent[] = [];
+  const flushToolImages = () => {
+    if (toolImages.length === 0) return;
+    out.push({ role: "user", content: [{ type: "text", text: "Attached image(s) from tool result:" }, ...toolImages.map(imagePart)] });
+    toolImages = [];
+  };
   for (const m of messages) {
-    if (m.role === "system" || m.role === "user") out.push({ role: m.role, content: m.text });
-    else if (m.role === "tool") out.push({ role: "tool", tool_call_id: m.toolCallId, content: m.content });
-    else {
+    if (m.role !== "tool") flushToolImages();
+    if (m.role === "user" && m.images?.length) {
+      out.push({ role: "user", content: [...(m.text ? [{ type: "text", text: m.text }] : []), ...m.images.map(imagePart)] });
+    } else if (m.role === "system" || m.role === "user") out.push({ role: m.role, content: m.text });
+    else if (m.role === "tool") {
+      out.push({ role: "tool", tool_call_id: m.toolCallId, content: m.content });
+      toolImages.push(...(m.images ?? []));
+    } else {
       const msg: Record<string, unknown> = { role: "assistant", content: m.text || null };
       if (m.toolCalls?.length) {
         msg.tool_calls = m.toolCalls.map((c) => ({
@@ -41,6 +61,7 @@ export function toOpenAIMessages(system: string, messages: ModelMessage[]): Reco
       out.push(msg);
     }
   }
+  flushToolImages();
   return out;
 }
 

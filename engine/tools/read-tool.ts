@@ -4,6 +4,7 @@ import { stat } from "node:fs/promises";
 import type { ToolDefinition, ToolResult } from "../kernel/tool-registry.js";
 import { boundedLines } from "./bounded-lines.js";
 import { fileKind } from "./file-kind.js";
+import { formatBytes, IMAGE_MIME, readImageFile } from "./image-file.js";
 import { toolFailure, fsReason, errnoCode } from "./tool-failure.js";
 import { displayPath, resolveToolPath } from "./tool-paths.js";
 
@@ -34,8 +35,8 @@ export function readTool(): ToolDefinition {
     description:
       "Read a text file. Output is numbered like `cat -n` (1-based). Reads at most 2000 lines and 50 KB " +
       "at a time; when cut, the output ends with a note giving the offset to continue from. Use offset and " +
-      "limit for large files. Images and other binary files are refused. Paths are relative to the working " +
-      "directory unless absolute.",
+      "limit for large files. A PNG, JPEG, GIF or WebP image is returned as an image when the model accepts " +
+      "images; other binary files are refused. Paths are relative to the working directory unless absolute.",
     schema: {
       type: "object",
       properties: {
@@ -46,11 +47,26 @@ export function readTool(): ToolDefinition {
       required: ["path"],
       additionalProperties: false,
     },
-    run: async (args, ctx) => readFileWindow(ctx.cwd, String(args.path), args.offset as number | undefined, args.limit as number | undefined, ctx.signal),
+    run: async (args, ctx) => readFileWindow(ctx.cwd, String(args.path), args.offset as number | undefined, args.limit as number | undefined, ctx.signal, ctx.images === true),
   };
 }
 
-async function readFileWindow(cwd: string, path: string, offset = 1, limit = READ_DEFAULT_LIMIT, signal?: AbortSignal): Promise<ToolResult> {
+// An image goes to the model as image content; a model that takes none gets a note saying so.
+async function readImage(abs: string, shown: string, format: string, accepted: boolean): Promise<ToolResult> {
+  if (IMAGE_MIME[format] === undefined) {
+    return toolFailure(`read: ${shown} is an image (${format}); only png, jpeg, gif and webp images can be shown to a model`);
+  }
+  if (!accepted) {
+    return toolFailure(`read: ${shown} is an image (${format}); the current model does not accept images, so it cannot be shown`);
+  }
+  const name = shown.split("/").pop() ?? shown;
+  const img = await readImageFile(abs, `read: ${shown}`, name);
+  if ("error" in img) return toolFailure(img.error);
+  const details = { path: shown, image: { mimeType: img.mimeType, width: img.width, height: img.height, bytes: img.bytes } };
+  return { content: `read: ${shown}: ${format} image, ${img.width}x${img.height}, ${formatBytes(img.bytes)} (attached)`, details, images: [{ mimeType: img.mimeType, data: img.data }] };
+}
+
+async function readFileWindow(cwd: string, path: string, offset = 1, limit = READ_DEFAULT_LIMIT, signal?: AbortSignal, images = false): Promise<ToolResult> {
   const abs = resolveToolPath(cwd, path);
   const shown = displayPath(abs, cwd);
   let fileBytes = 0;
@@ -59,9 +75,7 @@ async function readFileWindow(cwd: string, path: string, offset = 1, limit = REA
     fileBytes = info.size;
     if (info.isDirectory()) return toolFailure(`read: ${shown} is a directory; use ls to list it`);
     const kind = await fileKind(abs);
-    if (kind.kind === "image") {
-      return toolFailure(`read: ${shown} is an image (${kind.format}); librecode cannot show images to this model`);
-    }
+    if (kind.kind === "image") return readImage(abs, shown, kind.format, images);
     if (kind.kind === "binary") {
       return toolFailure(`read: ${shown} is a binary file (${info.size} bytes); it cannot be shown as text`);
     }

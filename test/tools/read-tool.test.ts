@@ -61,22 +61,22 @@ describe("read", () => {
     );
   });
 
-  it("refuses a PNG even under a text name", async () => {
+  it("refuses a PNG, even under a text name, when the model does not accept images", async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     const dir = tempTree({ "shot.png": png, "notes.txt": png });
     expect(await read.run({ path: "shot.png" }, toolContext(dir))).toEqual({
-      content: "read: shot.png is an image (png); librecode cannot show images to this model",
+      content: "read: shot.png is an image (png); the current model does not accept images, so it cannot be shown",
       isError: true,
     });
     expect((await read.run({ path: "notes.txt" }, toolContext(dir))).content).toBe(
-      "read: notes.txt is an image (png); librecode cannot show images to this model",
+      "read: notes.txt is an image (png); the current model does not accept images, so it cannot be shown",
     );
   });
 
   it("refuses a JPEG", async () => {
     const dir = tempTree({ "p.jpg": new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]) });
     expect((await read.run({ path: "p.jpg" }, toolContext(dir))).content).toBe(
-      "read: p.jpg is an image (jpeg); librecode cannot show images to this model",
+      "read: p.jpg is an image (jpeg); the current model does not accept images, so it cannot be shown",
     );
   });
 

@@ -2,6 +2,7 @@
 // calls `createChatController` to open the chat loop behind the stock chat.
 import type { ChatController, ChatControllerContext } from "../chat/chat-controller.js";
 import { ApprovalPanel } from "../chat/approval-panel.js";
+import { ComposerAttachments } from "../chat/composer-attachments.js";
 import type { PickerSpec } from "../chat/picker.js";
 import { openChatLoop } from "./open-chat-loop.js";
 import type { ShownHistory } from "./session-history.js";
@@ -25,6 +26,8 @@ export function createChatController(ctx: ChatControllerContext, shown?: ShownHi
   const chat = ctx.chat;
   // Built on the first call that needs approval (tools.approve), not at start-up.
   let panel: ApprovalPanel | undefined;
+  // The composer's image chips; the model is read when a path is pasted (it may change meanwhile).
+  const tray = chat ? new ComposerAttachments(ctx.runtime, cwd, () => ({ label: opened.loop.model.label, images: opened.loop.model.info.images })) : undefined;
   const opened = openChatLoop({
     runtime: ctx.runtime, cwd,
     ...(ctx.config ? { loaded: ctx.config } : {}), ...(ctx.home ? { home: ctx.home } : {}),
@@ -35,6 +38,7 @@ export function createChatController(ctx: ChatControllerContext, shown?: ShownHi
       pick: <T>(spec: PickerSpec<T>) => chat.pick(spec),
     } : {}),
     approve: (req, signal) => (panel ??= new ApprovalPanel(ctx.runtime)).ask(req, signal),
+    ...(tray ? { takeAttachments: () => tray.take() } : {}),
   });
   const { loop } = opened;
   loop.start(opened.resumed, shown);

@@ -16,6 +16,7 @@ import { ChatLoop } from "./chat-loop.js";
 import { attachAgent } from "./agent-handle.js";
 import { AgentPrimitives } from "./agent-primitives.js";
 import type { Approver } from "./tool-approval.js";
+import type { Attachment } from "../tools/image-paths.js";
 import { registerHostCommands } from "./host-commands.js";
 import { noSuchSession } from "./resume-preview.js";
 import { registerSkillCommands, SkillSet } from "../skills/skill-set.js";
@@ -43,6 +44,8 @@ export type OpenChatOptions = {
   sessionId?: string;
   /** Asks the user about calls of the tools `tools.approve` lists (the chat's approval panel). */
   approve?: Approver;
+  /** Takes the composer's attached images for the prompt starting now (the chat's chips). */
+  takeAttachments?: () => Attachment[];
   /** With no one to ask (`librecode prompt`): deny such calls (default) or allow them (`--yes`). */
   unattended?: "deny" | "allow";
   onStatus?: (patch: Record<string, unknown>) => void;
@@ -111,6 +114,7 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     runtime: rt, store, session, model, cwd: opts.cwd, home,
     thinkingLevel: config.assistant.thinking_level, maxTurns: config.assistant.max_turns,
     autoCompact: config.session.auto_compact, secrets, skills: () => skills.skills,
+    ...(opts.takeAttachments ? { takeAttachments: opts.takeAttachments } : {}),
     approval: { tools: config.tools.approve, ...(opts.approve ? { ask: opts.approve } : {}), ...(opts.unattended ? { unattended: opts.unattended } : {}) },
     ...(config.assistant.system_prompt ? { systemPrompt: config.assistant.system_prompt } : {}),
     ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),

@@ -86,6 +86,16 @@ describe("the original's guide, lifecycle examples", () => {
     expect(transcriptOf(server.requests[1]!).at(-1)).toBe("tool: ok");
   });
 
+  it("on(prompt_submit) consuming: the model is not asked, the transcript shows the extension's block instead of the prompt", async () => {
+    const server = await serve([(res) => respond(res, textFrames("never sent"))]);
+    const chat = chatWith(project(server.origin), "on-prompt-submit.lua");
+    const r = await chat.loop.run("hi");
+    expect([r.stopReason, server.requests.length, chat.rt.errors]).toEqual(["consumed", 0, []]);
+    expect(chat.rt.buffers.get("transcript")!.blocks.map((b) => [b.kind, b.role, b.text])).toEqual([
+      ["message", "custom", "extension intercepted submit\n"],
+    ]);
+  });
+
   it("create_autocmd and log: the handlers run on the lifecycle events named", async () => {
     const server = await serve([(res) => respond(res, textFrames("ok"))]);
     const chat = chatWith(project(server.origin), "create-autocmd.lua", "log.lua");

@@ -12,7 +12,18 @@ holdEarlyInput();
 try {
   // commander's options for the bare command (--no-extensions not given), and --resume.
   const resume = process.argv[2] === "--resume";
-  await (await import("./cmd-chat.js")).runChat({ extensions: true, ...(resume ? { resume: true } : {}) });
+  // fetch hidden while the chat's modules load (bin/yoga-preload.ts says why): in the bundle
+  // (scripts/bundle.mjs) yoga-layout is imported before the preload's own code can run.
+  const saved = Object.getOwnPropertyDescriptor(globalThis, "fetch");
+  Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true });
+  let chat: typeof import("./cmd-chat.js");
+  try {
+    chat = await import("./cmd-chat.js");
+  } finally {
+    if (saved) Object.defineProperty(globalThis, "fetch", saved);
+    else delete (globalThis as { fetch?: unknown }).fetch;
+  }
+  await chat.runChat({ extensions: true, ...(resume ? { resume: true } : {}) });
 } catch (err) {
   releaseEarlyInput();
   process.exitCode = reportFailure(err);

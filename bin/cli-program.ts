@@ -24,7 +24,7 @@ function buildProgram(): Command {
     .name("librecode")
     .description("A terminal AI coding chat whose whole screen is a programmable runtime")
     .option("--resume", "continue the latest session of this directory")
-    .option("--session <id>", "open a session by id")
+    .option("--session <id>", "open a session by id, name or unique id prefix")
     .option("--provider <id>", "model provider")
     .option("--model <id>", "model")
     .option("--config <file>", "an extra config file (above ./.librecode/config.yaml)")
@@ -105,7 +105,7 @@ function buildProgram(): Command {
   session.command("list").description("sessions, newest first").action(async () => (await import("./cmd-session.js")).runSessionList());
   session.command("show").argument("<id>").description("a session's messages").action(async (id) => (await import("./cmd-session.js")).runSessionShow(id));
   session.command("new").argument("[name]").description("create a session").action(async (name) => (await import("./cmd-session.js")).runSessionNew(name));
-  session.command("fork").argument("<id>").option("--at <n>", "copy messages through number N (default: all)").option("--name <name>")
+  session.command("fork").argument("<id>").option("--at <n>", "copy messages through number N (default: all)").option("--name <name>", "a name for the new session")
     .description("a new session branching from ID").action(async (id, opts) => (await import("./cmd-session.js")).runSessionFork(id, opts));
   session.command("tree").argument("[id]").description("the fork tree holding ID, or this directory's trees")
     .action(async (id) => (await import("./cmd-session.js")).runSessionTree(id));
@@ -125,25 +125,26 @@ function buildProgram(): Command {
     .action(async (paths) => (await import("./cmd-skill.js")).runSkillValidate(paths));
 
   const tool = program.command("tool").description("built-in and extension tools");
-  tool.command("list").option("--config <file>").option("--no-extensions").description("tools the model can call")
+  tool.command("list").option("--config <file>", "an extra config file").option("--no-extensions", "leave out extension tools").description("tools the model can call")
     .action(async (opts) => (await import("./cmd-tool.js")).runToolList(opts));
-  tool.command("run").argument("<name>").argument("<json>").option("--config <file>").option("--no-extensions")
+  tool.command("run").argument("<name>").argument("<json>").option("--config <file>", "an extra config file")
+    .option("--no-extensions", "skip Lua extensions (and their tool hooks) for this run")
     .description("run a tool with JSON arguments")
     .action(async (name, json, opts) => (await import("./cmd-tool.js")).runToolRun(name, json, opts));
 
   const auth = program.command("auth").description("API keys saved for the providers (an environment variable wins over a saved key)");
   auth.command("login").argument("<provider>").argument("[key]", "the key (else read from standard input, not echoed on a terminal)")
-    .option("--config <file>").description("save an API key for PROVIDER")
+    .option("--config <file>", "an extra config file (for its providers)").description("save an API key for PROVIDER")
     .action(async (provider, key, opts) => (await import("./cmd-auth.js")).runAuthLogin(provider, key, opts));
   auth.command("logout").argument("<provider>").description("remove the saved key of PROVIDER")
     .action(async (provider) => (await import("./cmd-auth.js")).runAuthLogout(provider));
-  auth.command("list").option("--config <file>").description("providers with a key, and which key a run uses")
+  auth.command("list").option("--config <file>", "an extra config file (for its providers)").description("providers with a key, and which key a run uses")
     .action(async (opts) => (await import("./cmd-auth.js")).runAuthList(opts));
 
   const config = program.command("config").description("configuration");
-  config.command("show").option("--config <file>").description("the effective configuration and where each value came from")
+  config.command("show").option("--config <file>", "an extra config file").description("the effective configuration and where each value came from")
     .action(async (opts) => (await import("./cmd-config.js")).runConfigShow(opts));
-  config.command("validate").option("--config <file>").description("check every config file")
+  config.command("validate").option("--config <file>", "an extra config file").description("check every config file")
     .action(async (opts) => (await import("./cmd-config.js")).runConfigValidate(opts));
   return program;
 }
@@ -171,7 +172,8 @@ export async function runCli(args: string[]): Promise<number> {
   // arguments"; name the commands instead.
   const first = args[0];
   const commands = program.commands.map((c) => c.name());
-  if (first === "help") args = ["--help", ...args.slice(1)];
+  // `librecode help session fork` is `librecode session fork --help`; `help` alone the program's.
+  if (first === "help") args = commands.includes(args[1] ?? "") ? [...args.slice(1), "--help"] : ["--help"];
   else if (first !== undefined && !first.startsWith("-") && !commands.includes(first)) {
     process.stderr.write(`librecode: command: expected one of ${commands.join(", ")}, got ${JSON.stringify(first)}\n`);
     return 2;

@@ -40,7 +40,7 @@ export type SkillCommandHost = { commands: CommandRegistry; submit(prompt: strin
 /** Lines `/skill` prints: each skill with its description, then the problems of those that did not load. */
 export function skillListLines(set: SkillSet): string[] {
   if (set.skills.length === 0 && set.problems.length === 0) {
-    return ["No skills. Put a folder with a SKILL.md in .librecode/skills, .agents/skills or ~/.agents/skills."];
+    return ["No skills. Put a folder with a SKILL.md in .librecode/skills, .agents/skills, $LIBRECODE_HOME/skills or ~/.agents/skills."];
   }
   const width = Math.max(0, ...set.skills.map((s) => s.name.length + 7));
   const lines = set.skills.map((s) => `${`/skill:${s.name}`.padEnd(width)}  ${s.description.replace(/\s+/g, " ")}`);

@@ -9,7 +9,7 @@ import type { Rect } from "../layout/rect.js";
 import type { MeasureContent } from "../layout/yoga-tree.js";
 import { drawBorder } from "./border.js";
 import { intersect, PLAIN_ID, type CellGrid, type CursorPos } from "./cell-grid.js";
-import { textContentWidth } from "./renderers/generic-renderer.js";
+import { GenericRenderer, textContentWidth } from "./renderers/generic-renderer.js";
 import { RendererSet } from "./renderers/renderer-set.js";
 import { tooSmall, tooSmallLines } from "./renderers/too-small.js";
 import type { RenderInput, RenderOutput, StyledLine } from "./renderers/window-renderer.js";
@@ -88,12 +88,20 @@ class FramePainter {
     return { window: w, buffer, width: w.box.content.width, height, focused: this.rt.focus === w.name, theme: this.opts.theme, ...(marks ? { marks } : {}) };
   }
 
+  /** Content rows of a window that fall on the grid (rows below its bottom are never painted). */
+  visibleRows(content: Rect): number {
+    return Math.max(0, Math.min(content.height, this.grid.height - content.y));
+  }
+
   render(w: WindowRecord): RenderOutput | null {
     if (w.renderer === "extension" || w.box.content.width <= 0) return null;
-    const input = this.input(w, w.box.content.height);
+    const renderer = this.opts.state.renderers.forRole(w.role);
+    // A top-aligned renderer gets only the rows the screen shows: a window far taller than the
+    // terminal costs what is visible. (The transcript is bottom-aligned and needs its full height.)
+    const input = this.input(w, renderer instanceof GenericRenderer ? this.visibleRows(w.box.content) : w.box.content.height);
     if (input === null) return null;
     try {
-      return this.opts.state.renderers.forRole(w.role).render(input);
+      return renderer.render(input);
     } catch (e) {
       // A renderer bug blanks its window instead of taking the whole screen down.
       this.rt.reportError({ owner: "host", where: `render ${w.name}`, message: e instanceof Error ? e.message : String(e) });
@@ -133,7 +141,7 @@ class FramePainter {
     }
     if (out !== null && ops.length === 0 && w.renderer !== "extension") {
       const rows: StyledLine[] = [];
-      for (let i = 0; i < content.height; i++) rows.push(out.lines[i] ?? NO_SPANS);
+      for (let i = 0, n = this.visibleRows(content); i < n; i++) rows.push(out.lines[i] ?? NO_SPANS);
       painted.set(w.name, { grid: this.grid, key, rows });
     } else {
       painted.delete(w.name);
@@ -146,7 +154,7 @@ class FramePainter {
 
   // Clears and writes the content rows whose line differs from the one painted there before.
   private changedRows(content: Rect, lines: readonly StyledLine[], before: StyledLine[]): void {
-    for (let i = 0; i < content.height; i++) {
+    for (let i = 0, n = this.visibleRows(content); i < n; i++) {
       const line = lines[i] ?? NO_SPANS;
       if (sameLine(line, before[i] ?? NO_SPANS)) continue;
       const y = content.y + i;

@@ -3,6 +3,8 @@ import { Runtime } from "../../engine/kernel/runtime.js";
 import { topEdge } from "../../ui/border.js";
 import { CellGrid } from "../../ui/cell-grid.js";
 import { contentMeasure, createCompositorState, paintFrame, type CompositorState } from "../../ui/compositor.js";
+import { GenericRenderer } from "../../ui/renderers/generic-renderer.js";
+import { RendererSet } from "../../ui/renderers/renderer-set.js";
 import { createTheme } from "../../ui/theme.js";
 
 const theme = createTheme();
@@ -210,5 +212,32 @@ describe("border", () => {
     expect([topEdge("single", 10, "ab"), topEdge("rounded", 6), topEdge("double", 8, "title!"), topEdge("heavy", 3, "x")]).toEqual([
       "┌─ ab ───┐", "╭────╮", "╔═ ti… ╗", "┏━┓",
     ]);
+  });
+});
+
+describe("compositor: a window taller than the screen", () => {
+  it("asks a generic window's renderer for the rows the screen shows, not the window's 10,000", () => {
+    const asked: number[] = [];
+    class Recording extends GenericRenderer {
+      override render(input: Parameters<GenericRenderer["render"]>[0]) {
+        asked.push(input.height);
+        return super.render(input);
+      }
+    }
+    const renderers = new RendererSet();
+    renderers.register("notes", new Recording());
+    const rt = new Runtime({ width: 20, height: 8 });
+    const state = createCompositorState(renderers);
+    rt.layoutSet({ direction: "column", children: [{ window: "head", height: 1, shrink: 0 }, { window: "notes", height: 10_000, shrink: 0 }] });
+    tx(rt, () => {
+      rt.windows.set("notes", { role: "notes" });
+      rt.buffers.setText("notes", Array.from({ length: 20_000 }, (_, i) => `line ${i + 1}`).join("\n"));
+    });
+    rt.updateLayout();
+    expect(rt.windows.get("notes")!.box.height).toBe(10_000);
+    const grid = new CellGrid(20, 8);
+    paintFrame(grid, rt, { theme, state, dirty: null });
+    expect(asked).toEqual([7]);
+    expect(grid.toLines().map((l) => l.trimEnd())).toEqual(["", "line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7"]);
   });
 });

@@ -47,6 +47,12 @@ describe("io.popen and os.execute", () => {
     expect(run(`return io.popen("echo fine"):read("a")`)).toEqual(["fine\n"]);
   });
 
+  it("the table's exact io.popen(\"sleep 20\") returns at the budget with a clear error", () => {
+    const { run } = withExtension(`lc = require("librecode")`, { budgetMs: 200 });
+    expect(() => run(`local f = io.popen("sleep 20") return f:read("a")`))
+      .toThrow(`eval.lua:1: io.popen: "sleep 20" ran longer than the callback's budget and was killed; use librecode.job.start for long work`);
+  });
+
   it("os.execute returns Lua's triple and sends the command's output to the extension log", () => {
     const { host, run } = withExtension(`lc = require("librecode")`);
     expect(run(`return os.execute("echo out; echo err >&2; exit 3")`)).toEqual([undefined, "exit", 3]);

@@ -1,6 +1,7 @@
 // The live terminal loop: input events -> runtime, commits -> frame requests, one frame -> one
 // write. Everything product-specific already sits on the runtime; this file only moves bytes,
 // sizes and the few things only the process can do (quit, hand the terminal to $EDITOR).
+import { isCommandError } from "../engine/kernel/command-registry.js";
 import { errorLine } from "../engine/kernel/owner-stats.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
 import type { Clock } from "../engine/kernel/scheduler.js";
@@ -74,8 +75,9 @@ export class InteractiveApp {
     if (this.opts.transcriptErrors !== false) {
       const show = (text: string) => rt.guard("host", "error view", () => rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text }));
       // Errors reported before the chat took the screen (extension loading) show on the first frame.
-      for (const e of rt.errors) show(errorLine(e));
-      rt.onError((e) => show(errorLine(e)));
+      // A failed command's outcome line (`/name: why`) is shown by what ran it; not twice.
+      for (const e of rt.errors) if (!isCommandError(e)) show(errorLine(e));
+      rt.onError((e) => { if (!isCommandError(e)) show(errorLine(e)); });
     }
     this.terminal.onInput((ev) => this.input(ev));
     this.terminal.onResize(({ width, height }) => this.resize(width, height));

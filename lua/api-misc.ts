@@ -1,4 +1,5 @@
 // The smaller librecode groups: commands, tools, timers, actions, namespaces and log.
+import { commandWhere } from "../engine/kernel/command-registry.js";
 import type { ToolResult } from "../engine/kernel/tool-registry.js";
 import { ArgError, type Args, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
@@ -26,7 +27,7 @@ export function registerLuaCommand(ext: LuaExtension, name: string, desc: string
     desc,
     owner: ext.name,
     run: (args: string) => {
-      const r = ext.rt.guard(ext.name, `command ${name}`, () => ext.call(fn, [args, words(args)]));
+      const r = ext.rt.guard(ext.name, commandWhere(name), () => ext.call(fn, [args, words(args)]));
       if (!r.ok) throw new CommandFailed(r.error.message);
       const out = r.value[0];
       return out === undefined || out instanceof LuaFunctionRef ? undefined : out;

@@ -31,11 +31,11 @@ export function registerHostCommands(deps: HostCommandDeps): void {
   const rt = loop.rt;
   const reg = (name: string, desc: string, run: (args: string) => unknown, needsArgs = false) =>
     rt.commands.register(name, { desc, owner: "host", run, ...(needsArgs ? { needsArgs } : {}) });
-  const idle = (what: string) => {
-    if (loop.working) throw new Error(`${what}: expected an idle chat, got a running request (escape interrupts it)`);
+  const idle = () => {
+    if (loop.working) throw new Error(`expected an idle chat, got a running request (escape interrupts it)`);
   };
   reg("new", "start a new session", (args) => {
-    idle("/new");
+    idle();
     loop.openSession(loop.store.create({ cwd: loop.session.cwd, ...(args ? { name: args } : {}), provider: loop.model.providerId, model: loop.model.model }), false);
     return `New session ${loop.session.id}.`;
   });
@@ -48,7 +48,7 @@ export function registerHostCommands(deps: HostCommandDeps): void {
       deps.pick({ title: "resume a session", ...sessionItems(list, loop.session.id), onPick: (item) => switchToPicked(loop, item.value, "/resume") });
       return "";
     }
-    idle("/resume");
+    idle();
     const s = loop.store.find(args);
     if (!s) throw new Error(`session: ${JSON.stringify(args)}: expected a session id, name or unique id prefix, got no match`);
     return resumeSession(loop, s);
@@ -61,7 +61,7 @@ export function registerHostCommands(deps: HostCommandDeps): void {
   }, true);
   const current = () => `${loop.model.providerId}/${loop.model.model}`;
   const switchModel = (spec: string): string => {
-    if (!deps.resolveModel) throw new Error("/model: expected a configured model resolver, got none");
+    if (!deps.resolveModel) throw new Error("expected a configured model resolver, got none");
     loop.setModel(deps.resolveModel(spec));
     return `Model: ${loop.model.label}`;
   };
@@ -73,7 +73,7 @@ export function registerHostCommands(deps: HostCommandDeps): void {
     return "";
   });
   reg("compact", "summarise the oldest turns to free context", async () => {
-    idle("/compact");
+    idle();
     return (await loop.compact()) ? `Context now ~${loop.contextUse().tokens.toLocaleString("en-US")} tokens.` : "Nothing to compact yet.";
   });
   reg("context", "show the estimated context use, by contributor", () => {
@@ -84,20 +84,20 @@ export function registerHostCommands(deps: HostCommandDeps): void {
     ].join("\n");
   });
   reg("login", "save an API key: /login PROVIDER KEY", (args) => {
-    if (!deps.auth) throw new Error("/login: expected a key store, got none");
+    if (!deps.auth) throw new Error("expected a key store, got none");
     const [provider = "", key = "", ...rest] = args.split(/\s+/).filter((w) => w !== "");
-    if (provider === "" || key === "" || rest.length) throw new Error("/login: expected PROVIDER KEY, got " + (provider === "" ? "nothing" : `${rest.length ? "more than two words" : "no key"}`));
+    if (provider === "" || key === "" || rest.length) throw new Error("expected PROVIDER KEY, got " + (provider === "" ? "nothing" : `${rest.length ? "more than two words" : "no key"}`));
     deps.auth.login(provider, key);
     if (deps.resolveModel && provider === loop.model.providerId) loop.setModel(deps.resolveModel(`${provider}/${loop.model.model}`));
     return `Saved a key for ${provider}.`;
   }, true);
   reg("logout", "remove a saved API key: /logout PROVIDER", (args) => {
-    if (!deps.auth) throw new Error("/logout: expected a key store, got none");
+    if (!deps.auth) throw new Error("expected a key store, got none");
     return deps.auth.logout(args) ? `Removed the key for ${args}.` : `No saved key for ${args}.`;
   }, true);
   reg("log", "what extensions printed and what failed: /log [N] (last N entries, default 30)", (args) => {
     const n = args.trim() === "" ? 30 : Number(args.trim());
-    if (!Number.isInteger(n) || n < 1) throw new Error(`/log: expected a number of entries >= 1, got ${JSON.stringify(args.trim())}`);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`expected a number of entries >= 1, got ${JSON.stringify(args.trim())}`);
     const entries = rt.log.entries();
     if (entries.length === 0) return "The extension log is empty (print and librecode.log write to it; failures show here too).";
     const shown = entries.slice(-n);

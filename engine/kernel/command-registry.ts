@@ -26,6 +26,16 @@ export function commandFailureText(o: Extract<CommandOutcome, { ok: false }>): s
   return o.unknown ? `unknown command: /${o.name} (try /help)` : `/${o.name}: ${o.error}`;
 }
 
+/** The guard site of command NAME; its failures reach the screen as the outcome (commandFailureText), not as a reported error line. */
+export function commandWhere(name: string): string {
+  return `command ${name}`;
+}
+
+/** True for an error reported while a command ran (commandWhere): whoever ran it shows the outcome. */
+export function isCommandError(e: { where: string }): boolean {
+  return e.where.startsWith("command ");
+}
+
 /** A command's return value as the text shown for it (nothing for nil, JSON for a table). */
 function outputText(out: unknown): string {
   return out === undefined || out === null ? "" : typeof out === "string" ? out : JSON.stringify(out);
@@ -64,7 +74,7 @@ export class CommandRegistry {
     const cmd = this.commands.get(line.name);
     if (!cmd) return { ok: false, name: line.name, error: "no such command", unknown: true };
     const failed = (e: unknown): CommandOutcome => ({ ok: false, name: cmd.name, error: e instanceof Error ? e.message : String(e), unknown: false });
-    const r = guard(cmd.owner, `command ${cmd.name}`, () => cmd.run(line.args));
+    const r = guard(cmd.owner, commandWhere(cmd.name), () => cmd.run(line.args));
     if (!r.ok) return { ok: false, name: cmd.name, error: r.error.message, unknown: false };
     if (r.value instanceof Promise) return r.value.then((out: unknown): CommandOutcome => ({ ok: true, name: cmd.name, output: outputText(out) }), failed);
     return { ok: true, name: cmd.name, output: outputText(r.value) };

@@ -23,6 +23,14 @@ describe("slash commands", () => {
     expect(chat.rt.commands.get("login")!.desc).toBe("save an API key: /login PROVIDER KEY");
   });
 
+  it("a refused command line names the command once", async () => {
+    const { chat, lastLine } = await setup();
+    await chat.loop.run("/log x");
+    expect(lastLine().text).toBe('/log: expected a number of entries >= 1, got "x"');
+    await chat.loop.run("/login openai");
+    expect(lastLine().text).toBe("/login: expected PROVIDER KEY, got no key");
+  });
+
   it("/log shows what extensions printed and what failed, newest last", async () => {
     const { chat, lastLine } = await setup();
     await chat.loop.run("/log");

@@ -59,6 +59,20 @@ describe("the interactive app", () => {
     ]);
   });
 
+  it("a failing command shows its error once, as `/name: why`", async () => {
+    const { output, terminal, clock } = setup(60, 8, undefined, (rt) => {
+      rt.commands.register("boom", { desc: "fails", owner: "host", run: () => { throw new Error("expected a number, got \"x\""); } });
+    });
+    terminal.receive("/boom x\r");
+    clock.advance(20);
+    const term = headlessTerminal(60, 8);
+    await feed(term, output.writes.join(""));
+    expect(screenLines(term).map((l) => l.trimEnd()).slice(0, 4)).toEqual([
+      "", "", "",
+      '/boom: expected a number, got "x"',
+    ]);
+  });
+
   it("enters the terminal and paints the first frame", async () => {
     const { output, input } = setup();
     expect(input.raw).toBe(true);

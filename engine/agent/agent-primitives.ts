@@ -44,6 +44,11 @@ export class AgentPrimitives implements AgentHandle {
       return id;
     }
     const turn = spec.record && run ? ++run.turns : 1;
+    // A recorded turn of a run tells the run's listeners (`prompt --json`) as a stock turn does.
+    if (spec.record && run) {
+      loop.closeTurn(run);
+      ctx.output({ type: "turn_start", turn });
+    }
     void requestTurn({
       ctx, model, entries: spec.record ? loop.entries : [], tools, thinkingLevel: spec.thinking ?? loop.thinkingLevel,
       system: spec.system ?? loop.systemFor(), estimate: () => loop.contextUse().tokens,
@@ -56,6 +61,8 @@ export class AgentPrimitives implements AgentHandle {
       end();
       if (spec.record) {
         loop.afterTurn(out);
+        // The turn ends after its tool calls: at the next recorded stream, or when the run ends.
+        if (run) run.openTurn = { turn, stopReason: out.stopReason };
         (out.message.toolCalls ?? []).forEach((c, i) => this.pendingBlocks.set(c.id, { block: out.toolBlocks.get(c.id) ?? "", sequence: i + 1 }));
       }
       const m = out.message;

@@ -28,23 +28,12 @@ import { buildSystemPrompt, summarySection } from "./system-prompt.js";
 import { ToolApproval } from "./tool-approval.js";
 import { promptAttachments } from "./prompt-attachments.js";
 import { TranscriptWriter } from "./transcript-writer.js";
-import { customLoopOf, type CustomLoop, type LoopFinish } from "./agent-handle.js";
+import { customLoopOf, type CustomLoop } from "./agent-handle.js";
+import { closeTurn, extensionTurns, type ActiveRun } from "./extension-turns.js";
 import type { TurnOutcome } from "./model-turn.js";
 
-/** One prompt's run: what its turns share and what its end reports. */
-export type ActiveRun = {
-  ctx: RunContext;
-  prompt: string;
-  system: string;
-  turns: number;
-  usage: { input_tokens: number; output_tokens: number };
-  assistantEntry: string;
-  finalText: string;
-  /** Ends an extension loop's run (set while one runs). */
-  finish?: (f: LoopFinish) => void;
-};
-
 export type { ChatLoopOptions, ContextUse } from "./chat-loop-options.js";
+export type { ActiveRun } from "./extension-turns.js";
 
 /** What the model is sent: the context entries and the summary before them. */
 type LiveContext = { entries: ContextEntry[]; summary: string | undefined };
@@ -419,16 +408,8 @@ export class ChatLoop implements ChatController {
 
   // An extension's turns: its loop function runs them with the public primitives and calls back once.
   private async customTurns(custom: CustomLoop, run: ActiveRun): Promise<{ stop: RunStop; error?: string }> {
-    const r = await new Promise<LoopFinish>((resolve) => {
-      let done = false;
-      run.finish = (f) => {
-        if (done) return;
-        done = true;
-        run.finish = undefined;
-        resolve(f);
-      };
-      custom.run({ prompt: run.prompt, system: run.system, sessionId: this.session.id, maxTurns: this.opts.maxTurns ?? 50 }, run.finish);
-    });
+    const start = { prompt: run.prompt, system: run.system, sessionId: this.session.id, maxTurns: this.opts.maxTurns ?? 50 };
+    const r = await extensionTurns(custom, run, start, (ev) => this.emitOut(ev));
     if (r.text !== undefined) run.finalText = r.text;
     if (r.error) this.fail(r.error);
     return { stop: r.stop, ...(r.error ? { error: r.error } : {}) };
@@ -450,6 +431,11 @@ export class ChatLoop implements ChatController {
       run.finalText = out.message.text;
     }
     this.pushStatus();
+  }
+
+  /** Tells the listeners that an extension loop's open turn ended (as the stock loop does after its tools). */
+  closeTurn(run: ActiveRun): void {
+    closeTurn(run, (ev) => this.emitOut(ev));
   }
 
   /** The steering messages typed while the run ran, taken off the queue (the caller sends them). */

@@ -1,11 +1,14 @@
 // examples/extensions/plan-then-act and compare-models driving real loopback providers (OpenAI
 // chat completions and Anthropic messages SSE) through the programmable loop's primitives.
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../engine/kernel/runtime.js";
 import { ExtensionHost, formatExtensionError } from "../../lua/extension-host.js";
 import { jsonError, type Handler } from "../model/loopback-server.js";
-import { anthropicTextFrames, claudeProvider, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames } from "./agent-fixture.js";
+import { SessionStore } from "../../engine/session/session-store.js";
+import { cliInProcess } from "../cli/run-in-process.js";
+import { ensureBuilt } from "../cli/run-cli.js";
+import { anthropicTextFrames, claudeProvider, loopbackPerTest, openLoop, project, respond, runCli, textFrames, toolFrames } from "./agent-fixture.js";
 
 const serve = loopbackPerTest();
 const EXAMPLES = join(import.meta.dirname, "..", "..", "examples", "extensions");
@@ -96,5 +99,39 @@ describe("examples/extensions/compare-models", () => {
     expect(chat.store.loadMessages(chat.loop.session.id)).toEqual([]);
     await chat.loop.run("/compare");
     expect(box("transcript").width).toBe(chat.rt.width);
+  });
+});
+
+describe("examples/extensions/lua-loop from config", () => {
+  beforeAll(() => ensureBuilt(), 120_000);
+
+  /** `librecode prompt --json` (a real child process) in a fresh project whose config adds `extra`. */
+  async function promptJson(extra: string) {
+    const server = await serve([
+      (res) => respond(res, toolFrames("call_1", "read", { path: "a.txt" })),
+      (res) => respond(res, textFrames("It says ", "alpha.")),
+    ]);
+    const p = project(server.origin, extra);
+    p.write("a.txt", "alpha\n");
+    const r = await runCli(["prompt", "--json", "what is in a.txt?"], p);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const events = r.stdout.trim().split("\n").map((line) => {
+      const ev = JSON.parse(line) as Record<string, unknown>;
+      return ev.type === "session" ? "session" : JSON.stringify(ev);
+    });
+    return { p, events };
+  }
+
+  it("runs `librecode prompt` through the Lua loop when extensions.use names it, with the stock loop's events and session", async () => {
+    const stock = await promptJson("");
+    const lua = await promptJson(["extensions:", `  use: ["path:${join(EXAMPLES, "lua-loop")}"]`].join("\n"));
+    expect((await cliInProcess(["extension", "list"], lua.p)).stdout).toContain("lua-loop  loaded");
+    expect(stock.events).toContain('{"type":"turn_start","turn":2}');
+    expect(lua.events).toEqual(stock.events);
+    const store = SessionStore.open(lua.p.home);
+    const [session] = store.list();
+    const stored = store.loadMessages(session!.id).map((m) => [m.kind, m.text]);
+    store.close();
+    expect(stored).toEqual([["user", "what is in a.txt?"], ["assistant", ""], ["tool_result", "     1\talpha"], ["assistant", "It says alpha."]]);
   });
 });

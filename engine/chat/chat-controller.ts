@@ -63,14 +63,17 @@ export function userMessageBlock(text: string): { kind: string; role: string; te
 
 /**
  * The controller used when no model is wired: a submitted prompt is appended to the transcript as
- * a user message, and `/name args` runs a registered command (an error line when there is none).
+ * a user message, and `/name args` runs a registered command (its output a system line, a failure
+ * or an unknown name an error line).
  */
 export function createLocalController({ runtime }: ChatControllerContext): ChatController {
   const runCommand = (text: string): boolean => {
     const outcome = runtime.commands.run(text, (owner, where, fn) => runtime.guard(owner, where, fn));
     if (outcome === undefined) return false;
     const show = (o: CommandOutcome): void => {
+      // As the chat loop's dispatchCommand shows it: output a system line, a failure an error line.
       if (!o.ok) runtime.buffers.appendBlock("transcript", { kind: "error", role: "system", text: commandFailureText(o) });
+      else if (o.output !== "") runtime.buffers.appendBlock("transcript", { kind: "system", role: "system", text: o.output });
     };
     if (outcome instanceof Promise) void outcome.then((o) => runtime.guard("host", "command output", () => show(o)));
     else show(outcome);

@@ -172,6 +172,17 @@ describe("stock chat: submitting", () => {
     expect(got).toEqual(["world"]);
     expect(rt.buffers.getBlocks("transcript").map((b) => b.text)).toEqual(["unknown command: /nope (try /help)"]);
   });
+  it("the default controller shows a command's output as the chat does: a system line (render and snapshots match the chat)", async () => {
+    const { rt } = setup();
+    rt.commands.register("note", { desc: "note", owner: "test", run: (args) => `noted ${args}` });
+    rt.commands.register("later", { desc: "async", owner: "test", run: async () => "done later" });
+    type(rt, "/note milk<cr>/later<cr>");
+    await new Promise((r) => setImmediate(r));
+    expect(rt.buffers.getBlocks("transcript").map((b) => [b.kind, b.role, b.text])).toEqual([
+      ["system", "system", "noted milk"],
+      ["system", "system", "done later"],
+    ]);
+  });
   it("keeps a mistyped command in the composer to be fixed", () => {
     const c = recorder();
     const { rt } = setup(c);

@@ -29,13 +29,13 @@ export function scaffoldFiles(name: string): Record<string, string> {
       `  lc.buf.append("transcript", { kind = "message", role = "system", text = "hello from ${name} " .. args })`,
       "end)",
       "",
-      `lc.keymap.set({ focus = "composer" }, "<C-g>", function()`,
+      `lc.keymap.set({ focus = "composer" }, "<C-y>", function()`,
       `  lc.buf.insert("composer", lc.buf.get_cursor("composer"), "hello ")`,
       "  return true",
       `end, { desc = "type hello" })`,
       "",
     ].join("\n"),
-    [`test/${name}.snap.yaml`]: ["# `librecode snapshot` renders this and compares it with the .txt beside it.", "size: 60x12", "extension: ..", `keys: "<c-g>"`, ""].join("\n"),
+    [`test/${name}.snap.yaml`]: ["# `librecode snapshot` renders this and compares it with the .txt beside it.", "size: 60x12", "extension: ..", `keys: "<c-y>"`, ""].join("\n"),
     ".luarc.json": JSON.stringify({
       "$schema": "https://raw.githubusercontent.com/LuaLS/vscode-lua/master/setting/schema.json",
       "runtime.version": "Lua 5.3",
@@ -57,7 +57,7 @@ export async function runExtensionNew(name: string, cwd = process.cwd()): Promis
     mkdirSync(join(dir, rel, ".."), { recursive: true });
     writeFileSync(join(dir, rel), text);
   }
-  const screen = await renderScreen({ size: "60x12", extensions: [dir], keys: "<c-g>", cwd: join(dir, "test") });
+  const screen = await renderScreen({ size: "60x12", extensions: [dir], keys: "<c-y>", cwd: join(dir, "test") });
   writeFileSync(join(dir, "test", `${name}.txt`), screen.text);
   process.stdout.write(`created ${name}/: init.lua main.lua test/${name}.snap.yaml test/${name}.txt .luarc.json types/librecode.lua\n`);
 }

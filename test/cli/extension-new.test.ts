@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runExtensionNew } from "../../bin/cmd-extension-new.js";
 import { runCase } from "../../bin/cmd-snapshot.js";
 import { lualsStubs } from "../../lua/luals-stubs.js";
+import { STOCK_KEY_HELP } from "../../engine/chat/key-help.js";
 import { withExtension } from "../lua/harness.js";
 
 const dirs: string[] = [];
@@ -54,6 +55,15 @@ describe("librecode extension new NAME", () => {
     expect(errors()).toEqual([]);
     expect(await host.runCommand("greeter", "world")).toEqual({ ok: true, output: "" });
     expect(host.rt.buffers.get("transcript")!.blocks.at(-1)!.text).toBe("hello from greeter world");
+  });
+
+  it("binds a key the stock chat leaves free (ctrl+g is the $EDITOR key)", async () => {
+    const cwd = tempCwd();
+    await runExtensionNew("greeter", cwd);
+    const lhs = /keymap\.set\(\{ focus = "composer" \}, "<C-(\w)>"/.exec(readFileSync(join(cwd, "greeter/main.lua"), "utf8"))![1]!.toLowerCase();
+    const stock = STOCK_KEY_HELP.flatMap((k) => k.keys.split(/, | \/ /));
+    expect(stock).toContain("ctrl+g");
+    expect(stock).not.toContain(`ctrl+${lhs}`);
   });
 
   it("refuses an existing directory and a name that is not a plain word", async () => {

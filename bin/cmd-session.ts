@@ -40,7 +40,9 @@ export function runSessionFork(ref: string, opts: { at?: string; name?: string }
     let throughSeq: number | undefined;
     if (opts.at !== undefined) {
       throughSeq = Number(opts.at);
-      if (!Number.isInteger(throughSeq) || throughSeq < 0) return fail("session fork", `--at: expected a message number >= 0, got "${opts.at}"`, 2);
+      if (!Number.isInteger(throughSeq) || throughSeq < 0 || throughSeq > session.messageCount) {
+        return fail("session fork", `--at: expected a message number from 0 to ${session.messageCount}, got "${opts.at}"`, 2);
+      }
     }
     printLines([s.fork(session.id, { ...(throughSeq !== undefined ? { throughSeq } : {}), ...(opts.name ? { name: opts.name } : {}) }).id]);
   });

@@ -129,6 +129,12 @@ describe("librecode session", () => {
     const r = await cli(["session", "list"], dir);
     expect([r.code, r.stdout, r.stderr]).toEqual([1, "", `librecode: session: ${join(dir.home, "librecode.db")}: cannot open the database: it is a directory\n`]);
   });
+  it("fork --at past the session's last message exits 2 instead of copying it all", async () => {
+    const dir = scratch();
+    await run(["session", "new", "w"], dir);
+    const r = await run(["session", "fork", "w", "--at", "3"], dir);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, "", `librecode session fork: --at: expected a message number from 0 to 0, got "3"\n`]);
+  });
   it("show of an unknown session exits 2", async () => {
     const r = await run(["session", "show", "nope"], scratch());
     expect([r.code, r.stderr]).toEqual([2, `librecode session show: no session matches "nope"\n`]);

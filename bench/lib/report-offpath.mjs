@@ -99,9 +99,11 @@ function layoutTable(l) {
 
 function startTable(c) {
   if (!c) return [];
-  const row = (name, x) => (!x ? [] : [x.error ? `| ${name} | error: ${x.error} | | |` : `| ${name} | ${fmt(x.ms.median, 1)} | ${fmt(x.ms.min, 1)} | ${fmt(x.ms.max, 1)} |`]);
-  return ["", "| start-up under a pty, 120x40 | median ms | min ms | max ms |", "| --- | ---: | ---: | ---: |",
-    ...row("`node -e 0` (to exit)", c.nodeBare), ...row("`bin/librecode` (to the end of frame 1)", c.librecode),
+  const cpu = (x) => (x.cpuMs ? fmt(x.cpuMs.median, 1) : "n/a");
+  const row = (name, x) => (!x ? [] : [x.error ? `| ${name} | error: ${x.error} | | | |` : `| ${name} | ${fmt(x.ms.median, 1)} | ${fmt(x.ms.min, 1)} | ${fmt(x.ms.max, 1)} | ${cpu(x)} |`]);
+  return ["", "| start-up under a pty, 120x40 | median ms | min ms | max ms | CPU ms (median) |", "| --- | ---: | ---: | ---: | ---: |",
+    ...row("`node -e 0` (to exit)", c.nodeBare), ...row("node writing its first byte", c.nodeFirstByte),
+    ...row("`bin/librecode` (to the end of frame 1)", c.librecode),
     ...row(`\`bin/librecode --resume\`, ${(c.librecodeResume?.messages ?? 10000).toLocaleString("en")} messages stored`, c.librecodeResume)];
 }
 

@@ -220,7 +220,7 @@ describe("the interactive app: scrolling", () => {
       "                                        ",
       "answer 5                                ",
       "                                        ",
-      "answer 6                                ",
+      "                  ↓ 9 rows below · pgdn ",
       "╭─ message ────────────────────────────╮",
     ]);
   });

@@ -109,9 +109,10 @@ describe("test-dashboard: setting and mode", () => {
 
   it("in the chat it changes nothing and says it needs bare mode", () => {
     const rt = new Runtime({ clock: new FakeClock(), width: 60, height: 8 });
+    const stockWindows = rt.windows.list();
     new ExtensionHost(rt, { home: "/nonexistent", settings: { "test-dashboard": { command: "echo no" } } }).loadPaths([EXAMPLE]);
     rt.emit("startup", { width: 60, height: 8 });
-    expect([rt.windows.list(), rt.jobs.size]).toEqual([["composer", "status", "transcript"], 0]);
+    expect([rt.windows.list(), rt.jobs.size]).toEqual([stockWindows, 0]);
     expect(rt.log.entries().map((e) => e.text)).toEqual(["test-dashboard: runs in bare mode only (librecode --bare); doing nothing in the chat"]);
   });
 });

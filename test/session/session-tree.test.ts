@@ -94,6 +94,6 @@ describe("librecode session fork|tree|rename|delete (in-process)", () => {
     expect(tree[1]).toMatch(new RegExp(`^└─ ${forkId} \\*  \\S+ \\S+  0 msgs  renamed  \\(fork after message 0\\)$`));
     expect(await cli(["session", "delete", id], where)).toEqual({ stdout: `deleted ${id}\n`, stderr: "", code: 0 });
     expect(await cli(["session", "fork", "nope"], where)).toEqual({ stdout: "", stderr: 'librecode session fork: no session matches "nope"\n', code: 2 });
-    expect((await cli(["session", "fork", forkId, "--at", "x"], where)).stderr).toBe('librecode session fork: --at: expected a message number >= 0, got "x"\n');
+    expect((await cli(["session", "fork", forkId, "--at", "x"], where)).stderr).toBe('librecode session fork: --at: expected a message number from 0 to 0, got "x"\n');
   });
 });

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ComposerAttachments } from "../../engine/chat/composer-attachments.js";
-import { installStockChat } from "../../engine/chat/stock-chat.js";
-import { parseKeys } from "../../engine/kernel/key-notation.js";
-import { AppPainter } from "../../ui/app-painter.js";
-import { CellGrid } from "../../ui/cell-grid.js";
-import { createTheme } from "../../ui/theme.js";
 import { pngBytes } from "../support/png.js";
 import { loopbackPerTest, openLoop, project, respond, textFrames, type Project } from "./agent-fixture.js";
+import { stockScreen, until } from "./stock-screen.js";
 
 const serve = loopbackPerTest();
 const IMAGES = ["models:", "  local/m1:", "    images: true"].join("\n");
@@ -14,25 +10,14 @@ const IMAGES = ["models:", "  local/m1:", "    images: true"].join("\n");
 function chatWithTray(p: Project) {
   let tray: ComposerAttachments | undefined;
   const chat = openLoop(p, { takeAttachments: () => tray!.take() });
-  const stock = installStockChat(chat.rt);
-  stock.setController(chat.loop);
-  stock.setStatus({ model_label: "local/m1" });
+  const ui = stockScreen(chat, 50, 8);
   tray = new ComposerAttachments(chat.rt, p.cwd, () => ({ label: chat.loop.model.label, images: chat.loop.model.info.images }));
   chat.loop.start(false);
-  const screen = (width = 50, height = 8) => {
-    chat.rt.resize(width, height);
-    const grid = new CellGrid(width, height);
-    new AppPainter(chat.rt, createTheme({ noColor: true })).paint(grid);
-    return grid.toLines().map((l) => l.trimEnd());
-  };
-  const keys = (k: string) => {
-    for (const ev of parseKeys(k)) chat.rt.dispatchKey(ev);
-  };
   const attached = async (n: number) => {
-    for (let i = 0; i < 500 && tray!.attachments.length < n; i++) await new Promise((r) => setTimeout(r, 2));
+    await until(() => tray!.attachments.length >= n);
     expect(tray!.attachments).toHaveLength(n);
   };
-  return { ...chat, stock, tray: () => tray!, screen, keys, attached };
+  return { ...chat, ...ui, tray: () => tray!, attached };
 }
 
 describe("image chips in the composer", () => {

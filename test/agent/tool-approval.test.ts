@@ -2,12 +2,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ApprovalPanel } from "../../engine/chat/approval-panel.js";
-import { installStockChat } from "../../engine/chat/stock-chat.js";
-import { parseKeys } from "../../engine/kernel/key-notation.js";
-import { AppPainter } from "../../ui/app-painter.js";
-import { CellGrid } from "../../ui/cell-grid.js";
-import { createTheme } from "../../ui/theme.js";
 import { loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf, type Project } from "./agent-fixture.js";
+import { stockScreen, until } from "./stock-screen.js";
 
 const serve = loopbackPerTest();
 const APPROVE = ["tools:", "  approve: [bash, write]"].join("\n");
@@ -16,25 +12,10 @@ const APPROVE = ["tools:", "  approve: [bash, write]"].join("\n");
 function chatWithPanel(p: Project) {
   let panel: ApprovalPanel | undefined;
   const chat = openLoop(p, { approve: (req, signal) => panel!.ask(req, signal) });
-  const stock = installStockChat(chat.rt);
-  stock.setController(chat.loop);
-  stock.setStatus({ model_label: "local/m1" });
+  const ui = stockScreen(chat, 60, 16);
   panel = new ApprovalPanel(chat.rt);
   chat.loop.start(false);
-  const screen = (width = 60, height = 16) => {
-    chat.rt.resize(width, height);
-    const grid = new CellGrid(width, height);
-    new AppPainter(chat.rt, createTheme({ noColor: true })).paint(grid);
-    return grid.toLines().map((l) => l.trimEnd());
-  };
-  const keys = (k: string) => {
-    for (const ev of parseKeys(k)) chat.rt.dispatchKey(ev);
-  };
-  const asked = async () => {
-    for (let i = 0; i < 500 && !panel!.open; i++) await new Promise((r) => setTimeout(r, 2));
-    expect(panel!.open).toBe(true);
-  };
-  return { ...chat, panel: () => panel!, screen, keys, asked };
+  return { ...chat, ...ui, panel: () => panel!, asked: () => until(() => panel!.open) };
 }
 
 describe("tool approval (tools.approve)", () => {

@@ -7,6 +7,7 @@ import { cpLength } from "../kernel/code-points.js";
 import type { KeyEvent } from "../kernel/key-event.js";
 import { keyName } from "../kernel/key-notation.js";
 import type { Runtime } from "../kernel/runtime.js";
+import { ModalFocus } from "./modal-focus.js";
 
 /** The panel's window (and buffer) name. */
 export const APPROVAL_WINDOW = "approval";
@@ -35,10 +36,12 @@ type Pending = { req: ApprovalRequest; signal: AbortSignal; resolve: (d: Approva
 export class ApprovalPanel {
   private readonly queue: Pending[] = [];
   private selected = 0;
-  private returnFocus: string | undefined;
   private readonly ns: number;
 
+  private readonly focus: ModalFocus;
+
   constructor(private readonly rt: Runtime) {
+    this.focus = new ModalFocus(rt, APPROVAL_WINDOW);
     this.ns = rt.namespaces.create("approval");
     rt.keymaps.set({ window: APPROVAL_WINDOW }, "*", (ev) => {
       if (ev.key) this.onKey(ev.key);
@@ -99,8 +102,7 @@ export class ApprovalPanel {
       if (!next) {
         rt.setOverlay(APPROVAL_WINDOW, undefined);
         rt.buffers.setText(APPROVAL_WINDOW, "");
-        if (rt.focus === APPROVAL_WINDOW) rt.focus = this.returnFocus !== undefined && rt.windows.has(this.returnFocus) ? this.returnFocus : "composer";
-        this.returnFocus = undefined;
+        this.focus.release();
         return;
       }
       this.selected = 0;
@@ -108,10 +110,7 @@ export class ApprovalPanel {
       rt.windows.setVar(APPROVAL_WINDOW, "panel_kind", "approval");
       rt.buffers.setLabel(APPROVAL_WINDOW, `allow ${next.req.name}?`);
       this.fill(next.req);
-      if (rt.focus !== APPROVAL_WINDOW) {
-        this.returnFocus = rt.focus;
-        rt.focus = APPROVAL_WINDOW;
-      }
+      this.focus.take();
     });
   }
 

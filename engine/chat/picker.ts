@@ -3,6 +3,7 @@
 // the matching items and the selection), a window of role `picker` shown by a layout overlay, and
 // a keymap on that window that takes every key while it has focus. ui/renderers draws it.
 import type { Runtime } from "../kernel/runtime.js";
+import { ModalFocus } from "./modal-focus.js";
 import type { KeyEvent } from "../kernel/key-event.js";
 import { keyName } from "../kernel/key-notation.js";
 import { EDIT_KEYS, typedText } from "./composer-keys.js";
@@ -58,9 +59,11 @@ function overlayNode(rows: number): Record<string, unknown> {
 export class Picker {
   private spec: PickerSpec<unknown> | undefined;
   private matches: FuzzyMatch[] = [];
-  private returnFocus = "composer";
+
+  private readonly focus: ModalFocus;
 
   constructor(private readonly rt: Runtime) {
+    this.focus = new ModalFocus(rt, PICKER);
     rt.keymaps.set({ window: PICKER }, "*", (ev) => {
       if (!this.isOpen) return undefined;
       this.onKey(ev.key!);
@@ -77,7 +80,6 @@ export class Picker {
   open<T>(spec: PickerSpec<T>): void {
     const rt = this.rt;
     rt.inTransaction(() => {
-      if (!this.isOpen && rt.focus !== PICKER) this.returnFocus = rt.focus;
       this.spec = spec as PickerSpec<unknown>;
       rt.buffers.ensure(PICKER);
       rt.buffers.setText(PICKER, "");
@@ -88,7 +90,7 @@ export class Picker {
       const first = Math.max(0, Math.min(spec.items.length - 1, spec.selected ?? 0));
       this.publish(first, Math.max(0, first - PICKER_ROWS + 1));
       rt.setOverlay(PICKER, overlayNode(Math.min(PICKER_ROWS, Math.max(1, spec.items.length))));
-      rt.focus = PICKER;
+      this.focus.take();
     });
   }
 
@@ -99,7 +101,7 @@ export class Picker {
       this.spec = undefined;
       rt.setOverlay(PICKER, undefined);
       rt.buffers.setMetadata(PICKER, PICKER, undefined);
-      if (rt.focus === PICKER) rt.focus = rt.windows.has(this.returnFocus) ? this.returnFocus : "composer";
+      this.focus.release();
     });
   }
 

@@ -4,11 +4,11 @@ import type { ImageContent } from "../model/model-types.js";
 import { describeImage, type ImageFile } from "../tools/image-file.js";
 
 /** One stored image: what is sent again on resume, and what is shown about it. */
-export type StoredImage = { mime_type: string; data: string; name?: string; width?: number; height?: number; bytes?: number };
+export type StoredImage = { mime_type: string; data: string; name?: string; path?: string; width?: number; height?: number; bytes?: number };
 
-/** The stored form of an attached image. */
-export function storedImage(i: ImageFile): StoredImage {
-  return { mime_type: i.mimeType, data: i.data, name: i.name, width: i.width, height: i.height, bytes: i.bytes };
+/** The stored form of an attached image (with the file it was read from, when known). */
+export function storedImage(i: ImageFile & { path?: string }): StoredImage {
+  return { mime_type: i.mimeType, data: i.data, name: i.name, ...(i.path ? { path: i.path } : {}), width: i.width, height: i.height, bytes: i.bytes };
 }
 
 /** The images stored in a message payload, as models take them (none when the payload has none). */

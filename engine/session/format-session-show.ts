@@ -2,6 +2,7 @@
 // their assistant message, results as their first lines; no line is blank or whitespace-only.
 import { formatTime } from "./format-session-list.js";
 import { formatCost } from "../model/usage-cost.js";
+import { describeStoredImage, messageImages } from "./message-images.js";
 import type { MessageRecord, SessionInfo } from "./session-records.js";
 import { sessionUsage, type SessionUsage } from "./session-usage.js";
 
@@ -10,7 +11,8 @@ const RESULT_LINES = 3;
 /** Characters of a call's arguments (or a thinking line) shown before `…`. */
 const SUMMARY_CHARS = 80;
 
-/** `session show`: a header (with a usage line once a response reported usage), then each message as `kind[ (status)]: text`, continuation lines indented. */
+/** `session show`: a header (with a usage line once a response reported usage), then each message as
+ *  `kind[ (status)]: text`, continuation lines indented, its images one `image ...` line each. */
 export function formatSessionShow(session: SessionInfo, messages: MessageRecord[]): string[] {
   const model = session.provider && session.model ? `${session.provider}/${session.model}` : session.model ?? "-";
   const lines = [
@@ -19,7 +21,10 @@ export function formatSessionShow(session: SessionInfo, messages: MessageRecord[
   ];
   const usage = sessionUsage(messages);
   if (usage.responses > 0) lines.push(usageLine(usage));
-  for (const m of messages) lines.push(...formatMessage(m));
+  for (const m of messages) {
+    lines.push(...formatMessage(m));
+    for (const i of messageImages(m.payload)) lines.push(`  image ${describeStoredImage(i)}`);
+  }
   return lines;
 }
 
@@ -52,7 +57,9 @@ function formatMessage(m: MessageRecord): string[] {
     if (out.length <= RESULT_LINES) return out;
     return [...out.slice(0, RESULT_LINES), `  … ${out.length - RESULT_LINES} more lines`];
   }
-  const body = m.text === "" && m.payload !== undefined && m.payload !== null ? JSON.stringify(m.payload) : m.text;
+  // A message with no text shows what it carries instead (its images are listed after it).
+  const { images: _images, ...rest } = p;
+  const body = m.text === "" && Object.keys(rest).length > 0 ? JSON.stringify(rest) : m.text;
   return textLines(`${m.kind}${status}:`, body);
 }
 

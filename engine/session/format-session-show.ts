@@ -42,8 +42,12 @@ function formatMessage(m: MessageRecord): string[] {
   const status = m.status === "complete" ? "" : ` (${m.status})`;
   const p = (typeof m.payload === "object" && m.payload !== null ? m.payload : {}) as Record<string, unknown>;
   if (m.kind === "assistant") {
-    const out = textLines(`assistant${status}:`, m.text);
-    if (typeof p.thinking === "string" && p.thinking.trim() !== "") out.push(`  thinking: ${summary(p.thinking)}`);
+    const head = `assistant${status}:`;
+    // Thinking happened before the text, so it is listed first; the text then starts on its own line.
+    const thought = typeof p.thinking === "string" && p.thinking.trim() !== "";
+    const out = thought
+      ? [head, `  thinking: ${summary(p.thinking as string)}`, ...nonBlank(m.text).map((l) => `  ${l}`)]
+      : textLines(head, m.text);
     for (const c of Array.isArray(p.tool_calls) ? p.tool_calls : []) {
       const call = c as { name?: unknown; arguments?: unknown };
       out.push(`  call ${String(call.name)} ${clip(String(call.arguments ?? "").replace(/\s*\n\s*/g, " ") || "{}")}`);
@@ -65,13 +69,17 @@ function formatMessage(m: MessageRecord): string[] {
 
 // The head carries the first non-blank line; later non-blank lines are indented by two.
 function textLines(head: string, text: string): string[] {
-  const [first, ...rest] = text.split("\n").filter((l) => l.trim() !== "");
+  const [first, ...rest] = nonBlank(text);
   return [first === undefined ? head : `${head} ${first}`, ...rest.map((l) => `  ${l}`)];
+}
+
+function nonBlank(text: string): string[] {
+  return text.split("\n").filter((l) => l.trim() !== "");
 }
 
 // The first non-blank line, clipped; ` …` when anything follows it.
 function summary(text: string): string {
-  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  const lines = nonBlank(text);
   const first = clip(lines[0]!.trim());
   return lines.length > 1 && !first.endsWith("…") ? `${first} …` : first;
 }

@@ -36,6 +36,19 @@ describe("session show", () => {
     ]);
   });
 
+  it("lists an answer's thinking before its text, as it happened", () => {
+    expect(shown((store, id) => {
+      store.appendMessage(id, { kind: "user", text: "why?" });
+      store.appendMessage(id, { kind: "assistant", text: "Because.\nThat is all.", payload: { thinking: "The user asks why." } });
+    })).toEqual([
+      "user: why?",
+      "assistant:",
+      "  thinking: The user asks why.",
+      "  Because.",
+      "  That is all.",
+    ]);
+  });
+
   it("prints no blank or whitespace-only lines", () => {
     const lines = shown((store, id) => {
       store.appendMessage(id, { kind: "user", text: "first\n\n  \nsecond" });

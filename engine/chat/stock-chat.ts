@@ -2,7 +2,7 @@
 // editing keys (the key fallback, so keymaps and handlers always get the first word), the host
 // actions of lua-api.md, slash completion, the optional panes and the working spinner. Product
 // work (models, tools, sessions) happens behind the ChatController.
-import { commandFailureText, parseCommandLine } from "../kernel/command-registry.js";
+import { parseCommandLine } from "../kernel/command-registry.js";
 import type { KeyEvent } from "../kernel/key-event.js";
 import { keyName } from "../kernel/key-notation.js";
 import type { Runtime } from "../kernel/runtime.js";
@@ -265,7 +265,7 @@ export class StockChat implements ChatSurface {
     // A mistyped command stays in the composer to be fixed; typed text is never thrown away.
     const line = parseCommandLine(text);
     if (line && !this.rt.commands.get(line.name)) {
-      this.rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text: commandFailureText({ ok: false, name: line.name, error: "", unknown: true }) });
+      this.rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text: this.rt.commands.unknownText(line.name) });
       return;
     }
     this.history.push(text);

@@ -5,9 +5,12 @@ export type CommandDefinition = {
   /** True when the command is no use without arguments: the command palette puts `/name ` in the
    *  composer to complete instead of running it. */
   needsArgs?: boolean;
+  /** For a command FAMILY whose members are `/FAMILY:MEMBER` (as `/skill:NAME`): the error line for
+   *  a member that does not exist, naming what does. */
+  unknownMember?(member: string): string;
 };
 export type CommandEntry = CommandDefinition & { name: string };
-/** How one command line ended: its output as text, or why it failed (`unknown`: no such command). */
+/** How one command line ended: its output as text, or why it failed (`unknown`: no such command, and `error` is the whole line to show). */
 export type CommandOutcome = { ok: true; name: string; output: string } | { ok: false; name: string; error: string; unknown: boolean };
 /** Runs fn for owner at where, catching a throw (Runtime.guard). */
 export type CommandGuard = <T>(owner: string, where: string, fn: () => T) => { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -21,9 +24,9 @@ export function parseCommandLine(text: string): { name: string; args: string } |
   return m ? { name: m[1]!, args: (m[2] ?? "").trim() } : undefined;
 }
 
-/** The error line for a failed command line: `unknown command: /x (try /help)` or `/x: reason`. */
+/** The error line for a failed command line: the unknown-name line (CommandRegistry.unknownText) or `/x: reason`. */
 export function commandFailureText(o: Extract<CommandOutcome, { ok: false }>): string {
-  return o.unknown ? `unknown command: /${o.name} (try /help)` : `/${o.name}: ${o.error}`;
+  return o.unknown ? o.error : `/${o.name}: ${o.error}`;
 }
 
 /** The guard site of command NAME; its failures reach the screen as the outcome (commandFailureText), not as a reported error line. */
@@ -58,6 +61,14 @@ export class CommandRegistry {
     return this.commands.get(name);
   }
 
+  /** The line for a name no command has: `unknown command: /x (try /help)`, or what its family
+   *  says (`/skill:nope` -> the skill command's unknownMember). */
+  unknownText(name: string): string {
+    const colon = name.indexOf(":");
+    const family = colon > 0 ? this.commands.get(name.slice(0, colon)) : undefined;
+    return family?.unknownMember?.(name.slice(colon + 1)) ?? `unknown command: /${name} (try /help)`;
+  }
+
   /** Every command, sorted by name. */
   list(): CommandEntry[] {
     return [...this.commands.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -72,7 +83,7 @@ export class CommandRegistry {
     const line = parseCommandLine(text);
     if (!line) return undefined;
     const cmd = this.commands.get(line.name);
-    if (!cmd) return { ok: false, name: line.name, error: "no such command", unknown: true };
+    if (!cmd) return { ok: false, name: line.name, error: this.unknownText(line.name), unknown: true };
     const failed = (e: unknown): CommandOutcome => ({ ok: false, name: cmd.name, error: e instanceof Error ? e.message : String(e), unknown: false });
     const r = guard(cmd.owner, commandWhere(cmd.name), () => cmd.run(line.args));
     if (!r.ok) return { ok: false, name: cmd.name, error: r.error.message, unknown: false };

@@ -48,6 +48,14 @@ export function skillListLines(set: SkillSet): string[] {
   return ["Skills (/skill:NAME REQUEST sends one):", ...lines];
 }
 
+/** The line for `/skill:NAME` naming no loaded skill: what exists, or that none does. */
+export function unknownSkillText(set: SkillSet, name: string): string {
+  const known = set.skills.map((s) => s.name);
+  return known.length
+    ? `unknown skill: ${name} (skills: ${known.join(", ")}; /skill lists them)`
+    : `unknown skill: ${name} (no skills are loaded; /skill says where to put them)`;
+}
+
 /** Registers `/skill` and one `/skill:NAME` per skill; the latter follow every refresh. */
 export function registerSkillCommands(host: SkillCommandHost, set: SkillSet): void {
   let names: string[] = [];
@@ -68,6 +76,7 @@ export function registerSkillCommands(host: SkillCommandHost, set: SkillSet): vo
   host.commands.register("skill", {
     desc: "list skills (re-read from disk); /skill:NAME REQUEST uses one",
     owner: "host",
+    unknownMember: (name) => unknownSkillText(set, name),
     run: async () => {
       await set.refresh(sync);
       return skillListLines(set).join("\n");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loopbackPerTest, openLoop, project, respond, textFrames } from "../agent/agent-fixture.js";
+import { stockScreen } from "../agent/stock-screen.js";
 
 const serve = loopbackPerTest();
 const SKILL = "---\nname: release\ndescription: Cut a release (bump, tag, notes).\n---\nBump the version in package.json.\n";
@@ -48,5 +49,30 @@ describe("skills in the chat", () => {
       "/skill:review   Review a diff.",
     ]);
     expect(chat.rt.commands.get("skill:review")).toBeDefined();
+  });
+
+  it("/skill:NAME naming no skill says the skill is unknown and which exist, keeping the typed text", async () => {
+    const { chat } = await setup();
+    const ui = stockScreen(chat, 70, 8);
+    ui.keys("/skill:nope now<cr>");
+    // The last row, the status line, holds the temporary project's path.
+    expect(ui.screen().slice(0, 7)).toEqual([
+      "",
+      "",
+      "",
+      "unknown skill: nope (skills: release; /skill lists them)",
+      "╭─ message ──────────────────────────────────────────────────────────╮",
+      "│ /skill:nope now                                                    │",
+      "╰────────────────────────────────────────────────────────────────────╯",
+    ]);
+  });
+
+  it("/skill:NAME with no skills at all says none is loaded and where /skill tells to put them", async () => {
+    const server = await serve([]);
+    const chat = openLoop(project(server.origin));
+    await chat.skills.ready;
+    chat.loop.start(false);
+    await chat.loop.run("/skill:nope");
+    expect(chat.rt.buffers.getBlocks("transcript").at(-1)!.text).toBe("unknown skill: nope (no skills are loaded; /skill says where to put them)");
   });
 });

@@ -1,6 +1,7 @@
 // `librecode auth login PROVIDER [KEY]`, `auth logout PROVIDER`, `auth list`: the keys saved in
 // LIBRECODE_HOME/auth.json, outside the chat (which a missing key stops from starting).
 import { AuthStore } from "../engine/auth/auth-store.js";
+import { loginRefusal } from "../engine/auth/login-check.js";
 import { librecodeHome } from "../engine/config/index.js";
 import type { StyledRow } from "../engine/kernel/style.js";
 import { providerEntries } from "../engine/model/provider-registry.js";
@@ -13,9 +14,9 @@ export type KeyInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(on
 /** Saves a key for PROVIDER: KEY, or else one line read from standard input. */
 export async function runAuthLogin(provider: string, key: string | undefined, flags: ConfigFlags, input: KeyInput = process.stdin): Promise<void> {
   const entries = providerEntries(loadSettings(flags).config);
-  const entry = entries.find((e) => e.id === provider);
-  if (!entry) return fail("auth login", `provider: expected one of ${entries.map((e) => e.id).join(", ")}, got "${provider}"`, 2);
-  if (!entry.apiKeyEnv && entry.api === "script") return fail("auth login", `${provider}: needs no key (it runs offline)`, 2);
+  const refusal = loginRefusal(entries, provider);
+  if (refusal) return fail("auth login", refusal, 2);
+  const entry = entries.find((e) => e.id === provider)!;
   const value = (key ?? (await readKey(input, `API key for ${provider}: `))).trim();
   if (value === "") return fail("auth login", "key: expected a key, got nothing", 2);
   const store = new AuthStore(librecodeHome());

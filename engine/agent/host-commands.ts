@@ -1,6 +1,7 @@
 // The slash commands of the stock chat, registered like any extension command (owner "host") so
 // completion lists them and an extension may replace one. Each returns the line(s) to show.
 import type { AuthStore } from "../auth/auth-store.js";
+import { loginRefusal } from "../auth/login-check.js";
 import { formatLogEntry } from "../kernel/extension-log.js";
 import type { OpenPicker } from "../chat/picker.js";
 import { formatModelList, type ModelListEntry } from "../model/format-model-list.js";
@@ -87,6 +88,8 @@ export function registerHostCommands(deps: HostCommandDeps): void {
     if (!deps.auth) throw new Error("expected a key store, got none");
     const [provider = "", key = "", ...rest] = args.split(/\s+/).filter((w) => w !== "");
     if (provider === "" || key === "" || rest.length) throw new Error("expected PROVIDER KEY, got " + (provider === "" ? "nothing" : `${rest.length ? "more than two words" : "no key"}`));
+    const refusal = deps.models ? loginRefusal(deps.models().map((e) => ({ id: e.provider, api: e.api, ...(e.apiKeyEnv ? { apiKeyEnv: e.apiKeyEnv } : {}) })), provider) : undefined;
+    if (refusal) throw new Error(refusal);
     deps.auth.login(provider, key);
     if (deps.resolveModel && provider === loop.model.providerId) loop.setModel(deps.resolveModel(`${provider}/${loop.model.model}`));
     return `Saved a key for ${provider}.`;

@@ -134,6 +134,13 @@ describe("slash commands", () => {
     expect(lastLine().text).toBe("Removed the key for openai.");
   });
 
+  it("/login refuses a keyless provider with one line, saving nothing", async () => {
+    const { p, chat, lastLine } = await setup();
+    await chat.loop.run("/login ollama sk-x");
+    expect(lastLine().text).toBe("/login: ollama: needs no key (to send one, set providers.ollama.api_key_env in the config)");
+    expect(() => readFileSync(join(p.home, "auth.json"))).toThrow(/ENOENT/);
+  });
+
   it("/model switches the model of the next requests", async () => {
     const { chat, lastLine, server } = await setup();
     await chat.loop.run("/model m2");

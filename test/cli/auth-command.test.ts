@@ -49,6 +49,13 @@ describe("librecode auth", () => {
     expect((await run(["auth", "login", "script", "k"], scratch())).stderr).toBe("librecode auth login: script: needs no key (it runs offline)\n");
   });
 
+  it("login refuses a keyless local server, saying how to give it a key", async () => {
+    expect(await run(["auth", "login", "ollama", "k"], scratch())).toEqual({
+      stdout: "", code: 2,
+      stderr: "librecode auth login: ollama: needs no key (to send one, set providers.ollama.api_key_env in the config)\n",
+    });
+  });
+
   it("reads the key from piped standard input when it is not an argument (first line, trimmed by login)", async () => {
     const input = new PassThrough();
     const key = readKey(input, "API key for openai: ");

@@ -49,7 +49,10 @@ function buildProgram(): Command {
   program
     .command("render")
     .description("render one headless frame at a fixed size (for snapshot tests)")
-    .requiredOption("--size <WxH>", "screen size, e.g. 100x30")
+    // Checked by runRender, not commander's requiredOption: its error ("required option ... not
+    // specified") breaks the one error grammar, and its help does not say the option is required.
+    .usage("--size <WxH> [options]")
+    .option("--size <WxH>", "screen size WIDTHxHEIGHT, e.g. 100x30 (required)")
     .option("--layout <file>", "a layout table in YAML, JSON or Lua")
     .option("--extension <path>", "load an extension (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--keys <keys>", "keys to feed after startup, in keymap notation")

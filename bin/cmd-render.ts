@@ -11,7 +11,8 @@ import { renderFrame, stopJobs } from "./render-frame.js";
 import { UsageError } from "./usage-error.js";
 
 export type RenderFlags = {
-  size: string;
+  /** Required: checked by parseSize so the missing case reads like the malformed one. */
+  size?: string;
   layout?: string;
   extension: string[];
   keys?: string;
@@ -26,8 +27,9 @@ export type RenderFlags = {
 
 const FORMATS = ["text", "json", "ansi"];
 
-/** Parses `--size WxH` (both at least 1). */
-export function parseSize(s: string): { width: number; height: number } {
+/** Parses `--size WxH` (both at least 1); a missing one is the same usage error, `got nothing`. */
+export function parseSize(s: string | undefined): { width: number; height: number } {
+  if (s === undefined) throw new UsageError("--size: expected WIDTHxHEIGHT with each from 1 to 1000 (e.g. 100x30), got nothing");
   const m = /^(\d+)x(\d+)$/.exec(s.trim());
   const width = m ? Number(m[1]) : 0;
   const height = m ? Number(m[2]) : 0;

@@ -28,6 +28,12 @@ describe("the help texts", () => {
     expect(bare).toEqual([]);
   });
 
+  it("render's help marks --size required, in the usage line and beside the option", async () => {
+    const lines = (await cliInProcess(["render", "--help"], scratch())).stdout.split("\n");
+    expect(lines[0]).toBe("Usage: librecode render --size <WxH> [options]");
+    expect(lines.find((l) => l.startsWith("  --size"))).toBe("  --size <WxH>         screen size WIDTHxHEIGHT, e.g. 100x30 (required)");
+  });
+
   it("`librecode help session` is the help of session, and a bare `help` the program's", async () => {
     const where = scratch();
     const r = await cliInProcess(["help", "session"], where);

@@ -213,7 +213,7 @@ describe.concurrent("librecode render --format ansi", () => {
 
 describe.concurrent("librecode render: bad usage exits 2 with one line", () => {
   const cases: [string, string[], Record<string, string>, string][] = [
-    ["a missing --size", ["render"], {}, "librecode: required option '--size <WxH>' not specified\n"],
+    ["a missing --size", ["render"], {}, "librecode: --size: expected WIDTHxHEIGHT with each from 1 to 1000 (e.g. 100x30), got nothing\n"],
     ["a malformed --size", ["render", "--size", "100"], {}, `librecode: --size: expected WIDTHxHEIGHT with each from 1 to 1000 (e.g. 100x30), got "100"\n`],
     ["an unknown --format", ["render", "--size", "9x9", "--format", "xml"], {}, `librecode: --format: expected text, json or ansi, got "xml"\n`],
     ["an unreadable --layout", ["render", "--size", "9x9", "--layout", "nope.yaml"], {}, "librecode: layout: nope.yaml: cannot read: no such file\n"],

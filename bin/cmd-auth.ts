@@ -5,7 +5,8 @@ import { loginRefusal } from "../engine/auth/login-check.js";
 import { librecodeHome } from "../engine/config/index.js";
 import type { StyledRow } from "../engine/kernel/style.js";
 import { providerEntries } from "../engine/model/provider-registry.js";
-import { fail, loadSettings, type ConfigFlags } from "./cli-output.js";
+import { fail } from "./cli-output.js";
+import { loadSettings, type ConfigFlags } from "./load-settings.js";
 import { printRows } from "./cli-style.js";
 
 /** What a key is read from when it is not an argument: piped text, or a terminal (typed without echo). */

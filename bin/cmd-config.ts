@@ -1,6 +1,7 @@
 // `librecode config show` and `config validate`.
 import { configShowRows, validateConfigFiles } from "../engine/config/index.js";
-import { loadSettings, printLines, type ConfigFlags } from "./cli-output.js";
+import { printLines } from "./cli-output.js";
+import { loadSettings, type ConfigFlags } from "./load-settings.js";
 import { printRows } from "./cli-style.js";
 
 /** Prints every effective value with where it came from; a bad config exits 2 with its first problem. */

@@ -2,7 +2,7 @@
 import { AuthStore } from "../engine/auth/auth-store.js";
 import { librecodeHome } from "../engine/config/index.js";
 import { filterModelList, listModels, modelListRows, resolveProvider } from "../engine/model/provider-registry.js";
-import { loadSettings, type ConfigFlags } from "./cli-output.js";
+import { loadSettings, type ConfigFlags } from "./load-settings.js";
 import { printRows } from "./cli-style.js";
 
 /** The configured providers and their models (only those matching `search`); the one a run would use is starred. */

@@ -13,7 +13,7 @@ import type { LayoutNode } from "../layout/layout-table.js";
 import type { ExtensionHost } from "../lua/extension-host.js";
 import { createTheme, noColorFromEnv, type Theme } from "../ui/theme.js";
 import { AppPainter } from "../ui/app-painter.js";
-import { loadSettings } from "./cli-output.js";
+import { loadSettings } from "./load-settings.js";
 import { extensionsWanted } from "./extension-preflight.js";
 import { UsageError } from "./usage-error.js";
 

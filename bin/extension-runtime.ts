@@ -5,7 +5,7 @@ import { Runtime } from "../engine/kernel/runtime.js";
 import { registerConfiguredTools } from "../engine/tools/builtin-tools.js";
 import { formatExtensionError, type ExtensionHost } from "../lua/extension-host.js";
 import { loadAppExtensions } from "./app-extensions.js";
-import { loadSettings } from "./cli-output.js";
+import { loadSettings } from "./load-settings.js";
 
 export type ExtensionRuntimeFlags = { config?: string; extensions?: boolean };
 

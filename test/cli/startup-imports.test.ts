@@ -44,10 +44,13 @@ function probe(files: Record<string, string> = {}): { packages: string[]; undici
 }
 
 /** Packages that must not load before the first frame of a plain start. */
-const DEFERRED = ["@anthropic-ai/sdk", "openai", "better-sqlite3", "diff", "fengari", "highlight.js", "ignore", "picomatch", "yaml"];
+const DEFERRED = [
+  "@anthropic-ai/sdk", "openai", "better-sqlite3", "chalk", "diff", "fengari", "highlight.js", "ignore", "picomatch", "string-width",
+  "wrap-ansi", "yaml",
+];
 
 describe("start-up imports of the interactive chat", () => {
-  it("a plain start loads none of the model SDKs, SQLite, yaml, fengari, diff, highlight.js or the glob matchers", () => {
+  it("a plain start loads none of the model SDKs, SQLite, yaml, fengari, diff, highlight.js, the glob matchers or the CLI's chalk/wrap-ansi/string-width", () => {
     const r = probe();
     expect(r.packages.filter((p) => DEFERRED.includes(p))).toEqual([]);
     expect(r.noHost).toBe(true);

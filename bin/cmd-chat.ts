@@ -12,7 +12,7 @@ import { InteractiveApp } from "./interactive-app.js";
 import { releaseEarlyInput } from "../ui/terminal-early-input.js";
 import { claimTerminal } from "../ui/terminal-marker.js";
 import { PendingController } from "./pending-controller.js";
-import { runBare } from "./run-bare.js";
+import { runBare, type BareModelFlags } from "./run-bare.js";
 import { UsageError } from "./usage-error.js";
 
 export type ChatFlags = ChatRunOptions & { config?: string; extensions?: boolean; bare?: boolean };
@@ -42,7 +42,7 @@ async function run(flags: ChatFlags): Promise<void> {
   });
   if (app.mode === "bare") {
     if (flags.resume || flags.session !== undefined) throw bareSessionError(flags);
-    return runBareChat(app);
+    return runBareChat(app, { ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}) });
   }
   // The chat loop would fail on it after the first frame: say so before the terminal is taken.
   if (app.providerError !== null) throw new UsageError(app.providerError);
@@ -91,12 +91,12 @@ function bareSessionError(flags: ChatFlags): UsageError {
 }
 
 /** Bare mode: the extension log kept, the terminal until ctrl+c twice, then exit. */
-async function runBareChat(app: BareApp): Promise<void> {
+async function runBareChat(app: BareApp, flags: BareModelFlags): Promise<void> {
   keepExtensionLog(app.runtime, app.home);
   // No transcript here: what a watched save did goes to the extension log (its errors too).
   const stopWatching = await wireReload(app, (text) => app.runtime.log.append("host", text));
   const releaseTerminal = claimTerminal(app.home);
-  await runBare(app);
+  await runBare(app, flags);
   releaseTerminal();
   stopWatching();
   setImmediate(() => process.exit(process.exitCode ?? 0));

@@ -1,15 +1,36 @@
 // Bare mode on the terminal (`librecode --bare`): the extensions' screen with bare mode's notes,
-// until ctrl+c twice; no chat loop, no session. bin/cmd-chat.ts runs it for the real terminal.
+// until ctrl+c twice; no chat loop. Once the first frame is up, extensions are offered the model:
+// their first model, session or agent call opens a session (engine/agent/bare-agent.ts).
+// bin/cmd-chat.ts runs it for the real terminal.
+import type { BareAgent } from "../engine/agent/bare-agent.js";
 import type { BareApp } from "./create-app.js";
 import { InteractiveApp, type InteractiveOptions } from "./interactive-app.js";
 
-/** Runs bare mode until the user quits; resolves once the terminal is restored and `shutdown` was emitted. */
-export async function runBare(app: BareApp, opts: Pick<InteractiveOptions, "terminal" | "clock"> = {}): Promise<void> {
+/** `--provider` / `--model` for the session bare mode opens. */
+export type BareModelFlags = { provider?: string; model?: string };
+
+/** Runs bare mode until the user quits; resolves once the terminal is restored, `shutdown` was emitted and any session closed. */
+export async function runBare(app: BareApp, opts: Pick<InteractiveOptions, "terminal" | "clock"> & BareModelFlags = {}): Promise<void> {
   const ui = app.loaded.config.ui;
+  const { provider, model, ...terminal } = opts;
   // Errors show on bare mode's bottom row (its notes), not in a transcript nobody sees.
-  const live = new InteractiveApp(app.runtime, app.bare, app.painter, { mouse: ui.mouse, fps: ui.fps, transcriptErrors: false, ...opts });
+  const live = new InteractiveApp(app.runtime, app.bare, app.painter, { mouse: ui.mouse, fps: ui.fps, transcriptErrors: false, ...terminal });
   app.bare.onChange(() => live.requestFrame());
   live.start();
+  // As the chat does, SQLite and the providers load after the first frame's timer (armed by start()).
+  const agent = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => offerBareAgent(app, { provider, model }));
   await live.done;
-  app.runtime.emit("shutdown", {});
+  const opened = await agent;
+  if (opened) opened.shutdown();
+  else app.runtime.emit("shutdown", {});
+}
+
+/** Offers bare mode's extensions the model (none are loaded: undefined, nothing to offer it to). */
+export async function offerBareAgent(app: BareApp, flags: BareModelFlags = {}): Promise<BareAgent | undefined> {
+  if (app.extensions === null) return undefined;
+  const { BareAgent } = await import("../engine/agent/bare-agent.js");
+  return new BareAgent({
+    runtime: app.runtime, cwd: app.runtime.cwd, loaded: app.loaded, home: app.home,
+    ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),
+  });
 }

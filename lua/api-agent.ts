@@ -4,7 +4,7 @@
 import { customLoopOf, setCustomLoop, type LoopFinish, type LoopStart } from "../engine/agent/agent-handle.js";
 import { ArgError, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
-import { agentFor } from "./agent-access.js";
+import { agentFor, openedAgent } from "./agent-access.js";
 import { fieldsArg, type FieldSchema } from "./table-fields.js";
 import type { LuaFunctionRef } from "./lua-value.js";
 
@@ -46,10 +46,10 @@ export function agentApi(ext: LuaExtension): Record<string, ApiFn> {
       return true;
     },
     interrupt: (a) => {
-      agentFor(ext, a.fn).interrupt();
+      openedAgent(ext, a.fn)?.interrupt();
       return true;
     },
-    busy: (a) => agentFor(ext, a.fn).busy(),
+    busy: (a) => openedAgent(ext, a.fn)?.busy() ?? false,
     set_loop: (a) => {
       const owner = customLoopOf(rt)?.owner;
       if (owner !== undefined && owner !== ext.name) throw new ArgError(`${a.fn}: expected no other loop, got the one of extension ${owner}`);

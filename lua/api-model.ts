@@ -5,7 +5,7 @@ import type { ModelMessage, ModelToolCall, ThinkingLevel } from "../engine/model
 import { isRecord } from "../engine/kernel/is-record.js";
 import { ArgError, type ApiFn } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
-import { agentFor, callGuarded, releaseFunctions } from "./agent-access.js";
+import { agentFor, callGuarded, openedAgent, releaseFunctions } from "./agent-access.js";
 import { checkFields, fieldsArg, type FieldSchema } from "./table-fields.js";
 import { luaTypeOf } from "./lua-value.js";
 
@@ -119,7 +119,10 @@ export function modelApi(ext: LuaExtension): Record<string, ApiFn> {
         throw e;
       }
     },
-    cancel: (a) => agentFor(ext, a.fn).cancel(a.integer(1, "id"), ext.name),
+    cancel: (a) => {
+      const id = a.integer(1, "id");
+      return openedAgent(ext, a.fn)?.cancel(id, ext.name) ?? false;
+    },
     list: (a) => agentFor(ext, a.fn).models().map((m) => ({
       provider: m.provider, model: m.model, label: m.label, context_window: m.contextWindow, current: m.current,
     })),

@@ -1,7 +1,8 @@
 // The seam between Lua and the assistant: what the `model`, `tools`, `session` and `agent` Lua
-// groups call (AgentHandle, attached by the chat loop once a session is open), and the extension
-// loop that replaces the stock turns (set at load time, before any session exists). Only types and
-// two WeakMaps live here, so the Lua module imports it without pulling in SQLite or the SDKs.
+// groups call (AgentHandle, attached by the chat loop once a session is open, or opened on first
+// use where no chat opens one: bare mode), and the extension loop that replaces the stock turns
+// (set at load time, before any session exists). Only types and WeakMaps live here, so the Lua
+// module imports it without pulling in SQLite or the SDKs.
 import type { Runtime } from "../kernel/runtime.js";
 import type { ModelMessage, ModelToolCall, StopReason, ThinkingLevel } from "../model/model-types.js";
 import type { MessageRecord, SessionInfo } from "../session/session-records.js";
@@ -84,6 +85,7 @@ export type LoopFinish = { stop: RunStop; text?: string; error?: string };
 export type CustomLoop = { owner: string; run(start: LoopStart, finish: (f: LoopFinish) => void): void };
 
 const handles = new WeakMap<Runtime, AgentHandle>();
+const openers = new WeakMap<Runtime, () => void>();
 const loops = new WeakMap<Runtime, CustomLoop>();
 
 /** Makes `handle` the assistant Lua reaches on `rt` (the chat loop does this when it opens). */
@@ -91,8 +93,28 @@ export function attachAgent(rt: Runtime, handle: AgentHandle): void {
   handles.set(rt, handle);
 }
 
-/** The assistant on `rt`, or undefined before a chat session is open. */
+/** The assistant on `rt`, or undefined before a chat session is open (an offered one is not opened). */
 export function agentOf(rt: Runtime): AgentHandle | undefined {
+  return handles.get(rt);
+}
+
+/** Lets the first call that needs the assistant on `rt` open it: `open` attaches it (bare mode). */
+export function offerAgent(rt: Runtime, open: () => void): void {
+  openers.set(rt, open);
+}
+
+/** True while an offered assistant on `rt` waits to be opened. */
+export function agentOffered(rt: Runtime): boolean {
+  return openers.has(rt);
+}
+
+/** The assistant on `rt`, opening an offered one now (its error is thrown, and the next call tries again); undefined when there is none. */
+export function openAgent(rt: Runtime): AgentHandle | undefined {
+  const open = openers.get(rt);
+  if (!handles.has(rt) && open) {
+    open();
+    openers.delete(rt);
+  }
   return handles.get(rt);
 }
 

@@ -91,7 +91,7 @@ describe("bare mode: the screen", () => {
 });
 
 describe("bare mode: what there is not", () => {
-  it("has no chat session: the agent primitives say so", () => {
+  it("render --bare has no model: the agent primitives say so (the terminal's bare mode opens a session, test/agent/bare-agent.test.ts)", () => {
     const { rt } = bareApp();
     rt.dispatchKey(parseKeys("m")[0]!);
     expect(rt.buffers.getText("board")).toBe("mode | agent.busy: expected an open chat session, got none (render and extension run have no model)");

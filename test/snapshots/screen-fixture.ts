@@ -62,7 +62,7 @@ export type BareSpec = {
   cwd?: string;
 };
 
-/** Bare mode as `librecode --bare` builds it, in-process: `frame(keys)` feeds keys and paints one frame. */
+/** Bare mode as `librecode render --bare` builds it (no model), in-process: `frame(keys)` feeds keys and paints one frame. */
 export function bareFixture(spec: BareSpec): { rt: Runtime; bare: BareMode; clock: FakeClock; frame: (keys?: string) => string[] } {
   const clock = new FakeClock();
   const cwd = spec.cwd ?? "/srv/project";

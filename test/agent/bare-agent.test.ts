@@ -1,0 +1,148 @@
+// Bare mode (`librecode --bare`) calling the model: an extension that draws its own screen streams
+// from a loopback OpenAI-format server, stores messages and runs the stock agent, on the session
+// bare mode opens at its first call. Built by createApp and offerBareAgent as the terminal's bare
+// mode (bin/run-bare.ts) builds it.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createApp, type BareApp } from "../../bin/create-app.js";
+import { offerBareAgent } from "../../bin/run-bare.js";
+import type { BareAgent } from "../../engine/agent/bare-agent.js";
+import { renderFrame } from "../../bin/render-frame.js";
+import { parseKeys } from "../../engine/kernel/key-notation.js";
+import type { Runtime } from "../../engine/kernel/runtime.js";
+import { FakeClock } from "../../engine/kernel/scheduler.js";
+import { SessionStore } from "../../engine/session/session-store.js";
+import { formatExtensionError } from "../../lua/extension-host.js";
+import { cliInProcess } from "../cli/run-in-process.js";
+import { KEY, loopbackPerTest, project, respond, textFrames, toolFrames, type Project } from "./agent-fixture.js";
+import type { Handler } from "../model/loopback-server.js";
+
+const serve = loopbackPerTest();
+
+/** A bare screen of one window: `a` asks the model (tools off) and streams the answer into it;
+ *  `r` runs the stock agent on a prompt; `m` shows what the session holds; `b` whether a prompt runs. */
+const ASK = `
+local lc = require("librecode")
+local function show(s) lc.buf.set_text("answer", s) end
+lc.on("startup", function()
+  lc.win.create("answer", { buffer = "answer", role = "answer" })
+  lc.layout.set({ children = { { window = "answer", grow = 1, border = "rounded" } } })
+  show("ready")
+end)
+lc.keymap.set("global", "b", function() show("busy: " .. tostring(lc.agent.busy())) return true end)
+lc.keymap.set("global", "a", function()
+  lc.session.append({ role = "user", content = "say hi" })
+  local got = ""
+  lc.model.stream({ tools = false, record = true }, {
+    on_delta = function(t) got = got .. t; show("> " .. got) end,
+    on_done = function(r) show("> " .. r.text .. " (" .. r.stop_reason .. ")"); lc.emit("ask:done", { session = lc.session.current().id }) end,
+  })
+  return true
+end)
+lc.keymap.set("global", "r", function() lc.agent.run("what is in a.txt?") return true end)
+lc.on("agent_end", function(ev) lc.emit("ask:ran", { stop = ev.payload.stop_reason }) end)
+lc.keymap.set("global", "m", function()
+  local msgs = lc.session.messages()
+  local last = msgs[#msgs]
+  show(#msgs .. " messages" .. (last and (", last: " .. last.content) or ""))
+  return true
+end)
+lc.on("shutdown", function(ev) lc.log("shutdown " .. tostring(ev.payload.session_id ~= nil)) end)
+`;
+
+const saved = { ...process.env };
+afterEach(() => {
+  for (const k of Object.keys(process.env)) delete process.env[k];
+  Object.assign(process.env, saved);
+});
+
+/** `librecode --bare` with ASK loaded in a project whose config points at a loopback server. */
+async function bareAsk(handlers: Handler[], env: Record<string, string> = { LOCAL_KEY: KEY }): Promise<{ app: BareApp; agent: BareAgent; p: Project; frame(keys?: string): string[]; next(name: string): Promise<Record<string, unknown>> }> {
+  const server = await serve(handlers);
+  const p = project(server.origin);
+  p.write("a.txt", "alpha\n");
+  const file = join(p.root, "ask.lua");
+  writeFileSync(file, ASK);
+  Object.assign(process.env, { LIBRECODE_HOME: p.home, ...env });
+  const clock = new FakeClock();
+  const app = await createApp({ width: 40, height: 3, cwd: p.cwd, clock, bare: true, extensionPaths: [file] });
+  if (app.mode !== "bare") throw new Error("expected bare mode");
+  const agent = (await offerBareAgent(app))!;
+  const frame = (keys = "") => renderFrame(app.runtime, app.painter, clock, { keys: parseKeys(keys) }).screen.back.toLines();
+  return { app, agent, p, frame, next: (name) => next(app.runtime, name) };
+}
+
+function next(rt: Runtime, name: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const off = rt.events.on(name, (ev) => {
+      off();
+      resolve(ev.data);
+    });
+  });
+}
+
+function storedIn(p: Project): Array<[string, string]> {
+  const store = SessionStore.open(p.home);
+  try {
+    return store.list().flatMap((s) => store.loadMessages(s.id).map((m): [string, string] => [m.kind, m.text]));
+  } finally {
+    store.close();
+  }
+}
+
+describe("bare mode's session", () => {
+  it("opens a session at the first call that needs one: model.stream streams into the extension's window and is stored", async () => {
+    const { app, agent, p, frame, next } = await bareAsk([(res) => respond(res, textFrames("Hi ", "there."))]);
+    expect(frame("b")[1]).toBe("│busy: false                           │");
+    expect(storedIn(p)).toEqual([]);
+    const done = next("ask:done");
+    frame("a");
+    const { session } = await done;
+    expect(app.runtime.errors.map(formatExtensionError)).toEqual([]);
+    expect(frame()).toEqual([
+      "╭──────────────────────────────────────╮",
+      "│> Hi there. (stop)                    │",
+      "╰──────────────────────────────────────╯",
+    ]);
+    expect(storedIn(p)).toEqual([["user", "say hi"], ["assistant", "Hi there."]]);
+    agent.shutdown();
+    const shown = await cliInProcess(["session", "show", String(session)], p, { LOCAL_KEY: KEY });
+    expect([shown.code, shown.stdout.split("\n").filter((l) => /say hi|Hi there/.test(l)).length]).toEqual([0, 2]);
+    expect(app.runtime.log.entries().map((e) => e.text)).toEqual(["shutdown true"]);
+  });
+
+  it("runs the stock agent with agent.run: a tool round trip, stored, its messages read back with session.messages", async () => {
+    const { app, agent, p, frame, next } = await bareAsk([
+      (res) => respond(res, toolFrames("call_1", "read", { path: "a.txt" })),
+      (res) => respond(res, textFrames("It says alpha.")),
+    ]);
+    const ran = next("ask:ran");
+    frame("r");
+    expect(await ran).toEqual({ stop: "stop" });
+    expect(frame("m")[1]).toBe("│4 messages, last: It says alpha.      │");
+    expect(storedIn(p)).toEqual([["user", "what is in a.txt?"], ["assistant", ""], ["tool_result", "     1\talpha"], ["assistant", "It says alpha."]]);
+    expect(app.runtime.buffers.getBlocks("transcript").map((b) => b.kind)).toEqual(["message", "tool", "message"]);
+    agent.shutdown();
+  });
+
+  it("opens nothing when no extension asks: no session is stored and shutdown carries no session", async () => {
+    const { app, agent, p, frame } = await bareAsk([]);
+    frame("x");
+    agent.shutdown();
+    expect([agent.opened, storedIn(p), app.runtime.log.entries().map((e) => e.text)]).toEqual([undefined, [], ["shutdown false"]]);
+  });
+
+  it("a model that cannot be used fails the call that needed it, naming why; the next call tries again", async () => {
+    const { app, agent, p, frame } = await bareAsk([], {});
+    frame("a");
+    expect(app.runtime.errors.map((e) => e.message.split("\n")[0])).toEqual([
+      'session.append: local: no API key: expected it in $LOCAL_KEY or saved by "librecode auth login local", got none',
+    ]);
+    process.env.LOCAL_KEY = KEY;
+    expect(frame("m")[1]).toBe("│0 messages                            │");
+    expect(app.runtime.errors).toHaveLength(1);
+    agent.shutdown();
+    expect(storedIn(p)).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import type { AgentEvent } from "../engine/agent/agent-events.js";
 import { openChatLoop, type OpenedChat } from "../engine/agent/open-chat-loop.js";
 import { librecodeHome } from "../engine/config/load-config.js";
+import { isCommandError } from "../engine/kernel/command-registry.js";
 import { Runtime } from "../engine/kernel/runtime.js";
 import { UsageError, reportFailure } from "./usage-error.js";
 
@@ -46,7 +47,10 @@ async function promptExitCode(text: string, opts: PromptOptions): Promise<number
   }
   if (chat.nothingToResume) process.stderr.write("librecode: --resume: no earlier conversation in this directory; starting a new session\n");
   // An extension disabled for failing (where "disabled", lua/lua-extension.ts) reports a whole sentence.
-  rt.onError((e) => process.stderr.write(`librecode: ${e.where === "disabled" && e.owner !== "host" ? e.message : `${e.owner === "host" ? "" : `extension ${e.owner}: `}${e.where}: ${e.message}`}\n`));
+  // A failing command is shown once, as the loop's error line (`/name: why`), not again from here.
+  rt.onError((e) => {
+    if (!isCommandError(e)) process.stderr.write(`librecode: ${e.where === "disabled" && e.owner !== "host" ? e.message : `${e.owner === "host" ? "" : `extension ${e.owner}: `}${e.where}: ${e.message}`}\n`);
+  });
   if (opts.extensions !== false) await loadExtensions(rt, chat, cwd);
 
   const out = printer(opts.json === true);

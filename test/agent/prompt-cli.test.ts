@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SessionStore } from "../../engine/session/session-store.js";
-import { ensureBuilt } from "../cli/run-cli.js";
+import { ensureBuilt, scratch } from "../cli/run-cli.js";
+import { cliInProcess } from "../cli/run-in-process.js";
 import { jsonError, sseThenStall } from "../model/loopback-server.js";
 import { KEY, loopbackPerTest, project, respond, runCli, startCli, textFrames, toolFrames, transcriptOf } from "./agent-fixture.js";
 
@@ -133,6 +134,13 @@ describe("librecode prompt", () => {
     const p = project("http://127.0.0.1:9");
     const bad = await runCli(["prompt", "/nope"], p);
     expect(bad).toEqual({ code: 1, stdout: "", stderr: "librecode: unknown command: /nope (try /help)\n" });
+  });
+
+  it("shows a failing command's error once, as the command's line", async () => {
+    const where = scratch();
+    expect(await cliInProcess(["prompt", "--provider", "script", "/log x"], where)).toEqual({
+      code: 1, stdout: "", stderr: 'librecode: /log: expected a number of entries >= 1, got "x"\n',
+    });
   });
 
   it("keeps what streamed when killed with SIGKILL, and --resume continues from it", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { sseThenStall } from "../model/loopback-server.js";
 import { loopbackPerTest, openLoop, project, respond, textFrames } from "./agent-fixture.js";
+import { stockScreen, until } from "./stock-screen.js";
 
 const serve = loopbackPerTest();
 
@@ -60,5 +62,22 @@ describe("sessions as a tree in the chat", () => {
     expect(chat.loop.session.id).not.toBe(original);
     expect(chat.rt.buffers.getBlocks("transcript").filter((b) => b.kind !== "system")).toEqual([]);
     expect(chat.store.get(original)!.messageCount).toBe(4);
+  });
+
+  it("/clone typed while an answer streams is refused with one error line", async () => {
+    const server = await serve([sseThenStall(textFrames("partial").slice(0, 2))]);
+    const chat = openLoop(project(server.origin));
+    chat.loop.start(false);
+    const ui = stockScreen(chat, 60, 12);
+    ui.keys("hi<cr>");
+    await until(() => chat.rt.buffers.getBlocks("transcript").some((b) => b.text === "partial"));
+    ui.keys("/clone<cr>");
+    expect(chat.rt.buffers.getBlocks("transcript").map((b) => `${b.kind}: ${b.text}`)).toEqual([
+      "message: hi",
+      "message: partial",
+      "error: /clone: expected an idle chat, got a running request (escape interrupts it)",
+    ]);
+    chat.loop.interrupt();
+    await chat.loop.idle();
   });
 });

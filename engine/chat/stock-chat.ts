@@ -14,7 +14,7 @@ import { PromptHistory } from "./prompt-history.js";
 import { QuitPress } from "./quit-press.js";
 import { atWordAt, fileCompletion } from "./file-completion.js";
 import { FileIndex } from "./file-index.js";
-import { acceptedText, moveSelection, readCompletion, slashCompletion, type Completion } from "./slash-completion.js";
+import { acceptedText, ambiguousText, enterPick, moveSelection, readCompletion, sameCompletion, slashCompletion, type Completion } from "./slash-completion.js";
 import { statusText, type StatusInfo } from "./status-line.js";
 import { changesText, moveLine, type TextEdit, type TextState } from "./text-edit.js";
 import { TextLines } from "../kernel/text-lines.js";
@@ -334,6 +334,10 @@ export class StockChat implements ChatSurface {
       this.rt.buffers.setMetadata(COMPOSER, "completion", moveSelection(c, name === "down" ? 1 : -1));
       return true;
     }
+    if (name === "enter" && c.kind !== "file") {
+      this.enterCommandMenu(c);
+      return true;
+    }
     if (name === "tab" || name === "enter") {
       this.rt.actions.run("autocomplete.accept");
       return true;
@@ -343,6 +347,21 @@ export class StockChat implements ChatSurface {
       return true;
     }
     return false;
+  }
+
+  /** Enter on the command menu: runs the command the user means (enterPick), or says why none. */
+  private enterCommandMenu(c: Completion): void {
+    const typed = this.rt.buffers.getText(COMPOSER).slice(1);
+    const item = enterPick(c, typed);
+    if (!item) {
+      this.rt.buffers.appendBlock("transcript", { kind: "system", role: "system", text: ambiguousText(c, typed) });
+      return;
+    }
+    // A command that needs arguments stays in the composer as `/name ` to complete, as the palette does.
+    const needsArgs = this.rt.commands.get(item.name)?.needsArgs === true;
+    const text = needsArgs ? `/${item.name} ` : `/${item.name}`;
+    this.setComposer({ text, cursor: Array.from(text).length });
+    if (!needsArgs) this.submit(false);
   }
 
   /** Closes the completion menu until the composer changes. */
@@ -415,11 +434,12 @@ export class StockChat implements ChatSurface {
         next = paths ? fileCompletion(at, paths) : undefined;
       } else next = slashCompletion(text, this.rt.commands.list());
     }
-    if (next && prev && next.kind === prev.kind) {
+    // A selection the user moved to follows the typing; an untouched one starts where slashCompletion puts it.
+    if (next && prev && next.kind === prev.kind && (prev.moved || next.kind === "file")) {
       const keep = next.items.findIndex((i) => i.name === prev.items[prev.selected]?.name);
-      if (keep >= 0) next = { ...next, selected: keep };
+      if (keep >= 0) next = { ...next, selected: keep, ...(prev.moved ? { moved: true } : {}) };
     }
-    if (JSON.stringify(next) === JSON.stringify(prev)) return;
+    if (sameCompletion(next, prev)) return;
     this.rt.guard("host", "completion", () => this.rt.buffers.setMetadata(COMPOSER, "completion", next));
   }
 

@@ -320,11 +320,6 @@ describe("stock chat: slash completion", () => {
     expect(composer(rt)).toEqual({ text: "/help ", cursor: 6 });
     expect(rt.buffers.get("composer")!.metadata.completion).toBeUndefined();
   });
-  it("enter accepts instead of submitting", () => {
-    const rt = withCommands();
-    type(rt, "/mo<cr>");
-    expect(composer(rt).text).toBe("/model ");
-  });
   it("escape dismisses the menu until the text changes", () => {
     const rt = withCommands();
     type(rt, "/h<esc>");
@@ -336,6 +331,51 @@ describe("stock chat: slash completion", () => {
     const rt = withCommands();
     type(rt, "/help x");
     expect(rt.buffers.get("composer")!.metadata.completion).toBeUndefined();
+  });
+});
+
+describe("stock chat: enter while the command menu is shown", () => {
+  // /log, /login and /logout start alike, as in the chat; /name needs an argument.
+  function withLogCommands() {
+    const c = recorder();
+    const { rt } = setup(c);
+    for (const name of ["help", "log", "login", "logout", "model"]) rt.commands.register(name, { desc: name, owner: "host", run: () => {} });
+    rt.commands.register("name", { desc: "name", owner: "host", run: () => {}, needsArgs: true });
+    return { rt, c };
+  }
+  const transcript = (rt: Runtime) => rt.buffers.getBlocks("transcript").map((b) => b.text);
+
+  it("runs the command named exactly what was typed, though longer names match too", () => {
+    const { rt, c } = withLogCommands();
+    type(rt, "/log<cr>");
+    expect([c.calls, composer(rt).text]).toEqual([["submit /log"], ""]);
+  });
+  it("highlights the exact name, even after typing past it and back", () => {
+    const { rt } = withLogCommands();
+    type(rt, "/logi<bs>");
+    expect(rt.buffers.get("composer")!.metadata.completion).toMatchObject({ selected: 0, items: [{ name: "log" }, { name: "login" }, { name: "logout" }] });
+  });
+  it("runs the only command offered", () => {
+    const { rt, c } = withLogCommands();
+    type(rt, "/mo<cr>");
+    expect(c.calls).toEqual(["submit /model"]);
+  });
+  it("runs the highlighted command once the user moved to it", () => {
+    const { rt, c } = withLogCommands();
+    type(rt, "/log<down><down><cr>");
+    expect(c.calls).toEqual(["submit /logout"]);
+  });
+  it("picks none of several matches the user did not choose between, and says which match", () => {
+    const { rt, c } = withLogCommands();
+    type(rt, "/lo<cr>");
+    expect(c.calls).toEqual([]);
+    expect(composer(rt).text).toBe("/lo");
+    expect(transcript(rt)).toEqual(["/lo could be /log, /login, /logout: type more, or pick one with up/down and press enter"]);
+  });
+  it("puts a command that needs arguments in the composer as /name to complete", () => {
+    const { rt, c } = withLogCommands();
+    type(rt, "/na<cr>");
+    expect([c.calls, composer(rt)]).toEqual([[], { text: "/name ", cursor: 6 }]);
   });
 });
 

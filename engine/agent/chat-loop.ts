@@ -325,6 +325,12 @@ export class ChatLoop implements ChatController {
     this.meter.setSystemLength(system.length);
     const attached = await promptAttachments(text, this.opts.cwd, this.opts.takeAttachments?.() ?? [], { label: this.model.label, images: this.model.info.images });
     for (const e of attached.errors) this.fail(e);
+    if (text.trim() === "" && attached.images.length === 0) {
+      // A prompt of images alone, none of which could be attached: nothing is left to send.
+      if (attached.errors.length === 0) this.fail("prompt: nothing to send (no text and no image attached)");
+      this.emitOut({ type: "done", stop_reason: "error", text: "" });
+      return { stopReason: "error", text: "", turns: 0 };
+    }
 
     this.abort = new AbortController();
     const ctx = this.runContext(this.abort.signal);

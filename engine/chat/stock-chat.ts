@@ -260,19 +260,25 @@ export class StockChat implements ChatSurface {
   }
 
   private submit(followUp: boolean): void {
-    const text = this.rt.buffers.getText(COMPOSER);
-    if (text.trim() === "") return;
+    let text = this.rt.buffers.getText(COMPOSER);
+    if (text.trim() === "") {
+      // Attached images (composer metadata `attachments`, engine/chat/composer-attachments.ts) are a prompt of their own.
+      const images = this.rt.buffers.get(COMPOSER)?.metadata.attachments;
+      if (!Array.isArray(images) || images.length === 0) return;
+      text = "";
+    }
     // A mistyped command stays in the composer to be fixed; typed text is never thrown away.
     const line = parseCommandLine(text);
     if (line && !this.rt.commands.get(line.name)) {
       this.rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text: this.rt.commands.unknownText(line.name) });
       return;
     }
-    this.history.push(text);
+    if (text !== "") this.history.push(text);
     this.setComposer({ text: "", cursor: 0 });
     this.rt.windows.set(this.transcriptWindow(), { scroll: 0 });
     if (!this.ctrl.working) this.ctrl.submit(text);
-    else if (followUp) this.ctrl.queueFollowUp(text);
+    // Images alone cannot steer: they go with the next prompt run.
+    else if (followUp || text === "") this.ctrl.queueFollowUp(text);
     else this.ctrl.steer(text);
     this.syncWorking();
   }

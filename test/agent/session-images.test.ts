@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatSessionShow } from "../../engine/session/index.js";
+import { attachWord, type Attachment } from "../../engine/tools/image-paths.js";
 import { pngBytes } from "../support/png.js";
 import { loopbackPerTest, openLoop, project, respond, textFrames, toolFrames } from "./agent-fixture.js";
 
@@ -49,6 +50,36 @@ describe("a session's images in session show and /export", () => {
       "", `- Image (image/png, 2x2, ${shot} B)`,
       "", "## Assistant", "", "Both are red.", "",
     ]);
+    chat.close();
+  });
+
+  it("a prompt of images alone is stored and shown as its images under an empty user line", async () => {
+    const server = await serve([(res) => respond(res, textFrames("A red square."))]);
+    const p = project(server.origin, IMAGES);
+    const file = p.write("shot.png", pngBytes(2, 2) as unknown as string);
+    const chip = (await attachWord(file, p.cwd, [])) as Attachment;
+    const chat = openLoop(p, { takeAttachments: () => [chip] });
+    chat.loop.start(false);
+    await chat.loop.run("");
+    const id = chat.loop.session.id;
+    expect(formatSessionShow(chat.loop.store.get(id)!, chat.loop.store.loadMessages(id)).slice(3)).toEqual([
+      "user:",
+      `  image shot.png (image/png, 2x2, ${chip.bytes} B) from ${file}`,
+      "assistant: A red square.",
+    ]);
+    chat.close();
+  });
+
+  it("a prompt with no text whose images could not be sent sends nothing and says so", async () => {
+    const server = await serve([(res) => respond(res, textFrames("never"))]);
+    const p = project(server.origin);
+    const file = p.write("shot.png", pngBytes(2, 2) as unknown as string);
+    const chip = (await attachWord(file, p.cwd, [])) as Attachment;
+    const chat = openLoop(p, { takeAttachments: () => [chip] });
+    chat.loop.start(false);
+    expect((await chat.loop.run("")).stopReason).toBe("error");
+    expect(server.requests).toEqual([]);
+    expect(chat.rt.buffers.getBlocks("transcript").map((b) => b.text)).toEqual(["attach: local/m1 does not accept images; 1 attached image(s) not sent"]);
     chat.close();
   });
 });

@@ -29,8 +29,22 @@ export type StatusInfo = {
   cost_usd?: number;
 };
 
-/** One piece of the status line with its style. */
-export type StatusPart = { text: string; style: Style };
+/** Which piece a status part is: a narrow line shortens or drops them in the order of STATUS_SHRINK. */
+export type StatusKey = "spinner" | "model" | "working" | "thinking" | "retry" | "ctx" | "cost" | "cwd" | "session";
+
+/** One piece of the status line with its style, and the shorter form a narrow line uses, if any. */
+export type StatusPart = { key: StatusKey; text: string; style: Style; short?: string };
+
+/**
+ * How a line too narrow for every part gives way, least important first: the directory's last
+ * component, no thinking level, the context share without the window, no cost, no directory, the
+ * session's id without its label. What is left (model, retry, context share, session id) is then
+ * cut from the model's end, so the session id, or a recognisable prefix of it, stays.
+ */
+export const STATUS_SHRINK: readonly { key: StatusKey; to: "short" | "drop" }[] = [
+  { key: "cwd", to: "short" }, { key: "thinking", to: "drop" }, { key: "ctx", to: "short" },
+  { key: "cost", to: "drop" }, { key: "cwd", to: "drop" }, { key: "session", to: "short" },
+];
 
 /**
  * The line's pieces: the spinner frame (`lead`, while working) and then the left parts joined by
@@ -101,20 +115,27 @@ export function statusParts(meta: Record<string, unknown>, home = process.env.HO
   const model = modelLabel(meta);
   if (meta.working === true) {
     const f = typeof meta.spinner === "number" ? meta.spinner : 0;
-    lead = { text: SPINNER_FRAMES[((f % SPINNER_FRAMES.length) + SPINNER_FRAMES.length) % SPINNER_FRAMES.length]!, style: SPIN };
+    lead = { key: "spinner", text: SPINNER_FRAMES[((f % SPINNER_FRAMES.length) + SPINNER_FRAMES.length) % SPINNER_FRAMES.length]!, style: SPIN };
   }
-  if (model !== "") left.push({ text: model, style: MODEL });
-  else if (lead) left.push({ text: "working", style: MUTED });
+  if (model !== "") left.push({ key: "model", text: model, style: MODEL });
+  else if (lead) left.push({ key: "working", text: "working", style: MUTED });
   if (typeof meta.thinking_level === "string" && meta.thinking_level !== "" && meta.thinking_level !== "off") {
-    left.push({ text: `thinking ${meta.thinking_level}`, style: MUTED });
+    left.push({ key: "thinking", text: `thinking ${meta.thinking_level}`, style: MUTED });
   }
-  if (typeof meta.retry === "string" && meta.retry !== "") left.push({ text: meta.retry, style: WARN });
+  if (typeof meta.retry === "string" && meta.retry !== "") left.push({ key: "retry", text: meta.retry, style: WARN });
   const ctx = contextUse(meta);
-  if (ctx !== "") left.push({ text: ctx, style: (contextPercent(meta) ?? 0) >= CONTEXT_WARN_PERCENT ? WARN : MUTED });
-  if (typeof meta.cost_usd === "number" && Number.isFinite(meta.cost_usd)) left.push({ text: formatCost(meta.cost_usd), style: MUTED });
+  if (ctx !== "") {
+    const pct = contextPercent(meta) ?? 0;
+    left.push({ key: "ctx", text: ctx, style: pct >= CONTEXT_WARN_PERCENT ? WARN : MUTED, short: `ctx ${Math.round(pct)}%` });
+  }
+  if (typeof meta.cost_usd === "number" && Number.isFinite(meta.cost_usd)) left.push({ key: "cost", text: formatCost(meta.cost_usd), style: MUTED });
   const right: StatusPart[] = [];
-  if (typeof meta.cwd === "string" && meta.cwd !== "") right.push({ text: shortCwd(meta.cwd, home), style: MUTED });
-  if (typeof meta.session === "string" && meta.session !== "") right.push({ text: `session ${meta.session}`, style: MUTED });
+  if (typeof meta.cwd === "string" && meta.cwd !== "") {
+    const cwd = shortCwd(meta.cwd, home);
+    const last = cwd.slice(cwd.lastIndexOf("/") + 1);
+    right.push({ key: "cwd", text: cwd, style: MUTED, short: last === "" || last === cwd ? cwd : `…/${last}` });
+  }
+  if (typeof meta.session === "string" && meta.session !== "") right.push({ key: "session", text: `session ${meta.session}`, style: MUTED, short: meta.session });
   return lead ? { lead, left, right } : { left, right };
 }
 

@@ -13,9 +13,6 @@ describe("status line", () => {
     expect(screen([statusLine(meta, 90, "/home/u")], 90)).toEqual([
       "anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k          ~/proj · session s1",
     ]);
-    expect(texts([statusLine(meta, 80, "/home/u")])).toEqual([
-      "anthropic/claude-sonnet-4-5 · thinking high · ctx 12% of 200k  ~/proj · session…",
-    ]);
   });
 
   it("shows the session cost after the context use once a price is known", () => {
@@ -34,8 +31,35 @@ describe("status line", () => {
     expect(statusLine({ working: true, spinner: 3, model_label: "m" }, 20)[0]!.style).toEqual({ fg: "accent" });
   });
 
-  it("drops the right side when the line is too narrow", () => {
-    expect(texts([statusLine(meta, 30, "/home/u")])).toEqual(["anthropic/claude-sonnet-4-5 ·…"]);
+  describe("at narrow widths, gives way least important first and keeps the session id", () => {
+    const full = { ...meta, cost_usd: 0.0421, cwd: "/home/u/work/librecode", session: "3f2a9c01b7de" };
+    it("100 columns: the directory's last component, no thinking level", () => {
+      expect(screen([statusLine(full, 100, "/home/u")], 100)).toEqual([
+        "anthropic/claude-sonnet-4-5 · ctx 12% of 200k · $0.042            …/librecode · session 3f2a9c01b7de",
+      ]);
+    });
+    it("80 columns: the context share alone, no cost", () => {
+      expect(screen([statusLine(full, 80, "/home/u")], 80)).toEqual([
+        "anthropic/claude-sonnet-4-5 · ctx 12%         …/librecode · session 3f2a9c01b7de",
+      ]);
+    });
+    it("60 columns: no directory", () => {
+      expect(screen([statusLine(full, 60, "/home/u")], 60)).toEqual([
+        "anthropic/claude-sonnet-4-5 · ctx 12%   session 3f2a9c01b7de",
+      ]);
+    });
+    it("40 columns: the bare id, the model cut", () => {
+      expect(screen([statusLine(full, 40, "/home/u")], 40)).toEqual(["anthropic/claude-sonnet-4…  3f2a9c01b7de"]);
+    });
+    it("20 columns: a prefix of the id", () => {
+      expect(screen([statusLine(full, 20, "/home/u")], 20)).toEqual(["anthrop…  3f2a9c01b…"]);
+    });
+    it("a cut keeps each part's style", () => {
+      expect(statusLine({ working: true, spinner: 1, model_label: "anthropic/claude-sonnet-4-5", session: "3f2a9c01b7de" }, 30)).toEqual([
+        { text: "⠙", style: { fg: "accent" } }, { text: " " }, { text: "anthropic/cla…", style: { fg: "text" } },
+        { text: "  " }, { text: "3f2a9c01b7de", style: { fg: "muted" } },
+      ]);
+    });
   });
 
   it("formats context sizes compactly", () => {

@@ -60,6 +60,11 @@ export function registerHostCommands(deps: HostCommandDeps): void {
     loop.pushStatus();
     return args === "" ? "Session name cleared." : `Session named "${args}".`;
   }, true);
+  // The width a printed table must fit: the window showing the transcript; none (a piped `prompt`): any.
+  const transcriptWidth = (): number | undefined => {
+    const shown = rt.windows.list().map((n) => rt.windows.get(n)!).find((w) => w.buffer === "transcript" && w.box.visible && w.box.width > 0);
+    return shown?.box.width;
+  };
   const current = () => `${loop.model.providerId}/${loop.model.model}`;
   const switchModel = (spec: string): string => {
     if (!deps.resolveModel) throw new Error("expected a configured model resolver, got none");
@@ -69,7 +74,7 @@ export function registerHostCommands(deps: HostCommandDeps): void {
   reg("model", "pick a model, or switch: /model [provider/]model", (args) => {
     if (args !== "") return switchModel(args);
     const entries = deps.models?.() ?? [];
-    if (!deps.pick || entries.length === 0) return [`Model: ${loop.model.label}`, ...formatModelList(entries, current())].join("\n");
+    if (!deps.pick || entries.length === 0) return [`Model: ${loop.model.label}`, ...formatModelList(entries, current(), transcriptWidth())].join("\n");
     deps.pick({ title: `model (now ${loop.model.label})`, ...modelItems(entries, current()), onPick: (item) => reportPicked(loop, "/model", () => switchModel(item.value)) });
     return "";
   });

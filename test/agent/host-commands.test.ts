@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loopbackPerTest, openLoop, project, respond, textFrames } from "./agent-fixture.js";
+import { stockScreen } from "./stock-screen.js";
 
 const serve = loopbackPerTest();
 
@@ -147,6 +148,33 @@ describe("slash commands", () => {
     expect(lastLine().text).toBe("Model: local/m2");
     await chat.loop.run("hi");
     expect(server.requests[0]!.body.model).toBe("m2");
+  });
+
+  it("/model without a picker prints the model table fitted to the transcript's width", async () => {
+    const { chat } = await setup();
+    const ui = stockScreen(chat, 60, 12);
+    ui.screen(); // laid out at 60 columns, as the chat's last frame was
+    ui.keys("/model<cr>");
+    const lines = chat.rt.buffers.getBlocks("transcript").at(-1)!.text.split("\n");
+    expect(lines.slice(0, 5)).toEqual([
+      "Model: local/m1",
+      "    model                          context  $/M in  $/M out",
+      "openai  $OPENAI_API_KEY not set",
+      "    gpt-4.1                      1,047,576    2.00     8.00",
+      "    gpt-4.1-mini                 1,047,576    0.40     1.60",
+    ]);
+    expect(lines.at(-1)).toBe("  (5 more columns on a wider screen)");
+    expect(lines.filter((l) => l.length > 60)).toEqual([]);
+    expect(ui.screen().slice(0, 8)).toEqual([
+      "    deepseek-reasoner              128,000    0.28     0.42",
+      "ollama  no key needed",
+      "    (any model the server has; pass --model)",
+      "script  script  (offline)  no key needed",
+      "    demo                           200,000       -        -",
+      "local  $LOCAL_KEY set",
+      "  * m1                              32,768       -        -",
+      "  (5 more columns on a wider screen)",
+    ]);
   });
 
   it("/model takes a provider (its default model) or provider/model", async () => {

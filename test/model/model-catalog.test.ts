@@ -85,6 +85,17 @@ describe("models.<provider>/<id> in config", () => {
     ]);
   });
 
+  it("fits a narrow width: every other column goes before an id (what /model takes) is cut", () => {
+    const loaded = load(["providers:", "  local:", "    api: openai-chat", "    base_url: http://127.0.0.1:8080/v1", "    models: [qwen2.5-coder-32b-instruct]"]);
+    const local = listModels(loaded.config).filter((e) => e.provider === "local");
+    expect(formatModelList(local, undefined, 24)).toEqual([
+      "    model",
+      "local  no key needed",
+      "    qwen2.5-coder-32b-i…",
+      "  (8 more columns on a …",
+    ]);
+  });
+
   it("keeps a model id with dots as one key in config show", () => {
     const loaded = load(["models:", "  openai/gpt-4.1-mini:", "    images: false"]);
     expect(configEntries(loaded).filter((e) => e.path.startsWith("models."))).toEqual([

@@ -76,6 +76,19 @@ function cellAt(cells: readonly MarkCell[], col: number, lineLen: number, lastRo
   return -1;
 }
 
+/** For each column in froms, the index of the first cell showing that source column or a later
+ *  one (cells.length: none); the cells' source columns only grow along a row. */
+function firstCells(cells: readonly MarkCell[], froms: readonly number[]): Int32Array {
+  const out = new Int32Array(froms.length);
+  const order = froms.map((_, i) => i).sort((a, b) => froms[a]! - froms[b]!);
+  let k = 0;
+  for (const i of order) {
+    while (k < cells.length && cells[k]!.src < froms[i]!) k++;
+    out[i] = k;
+  }
+  return out;
+}
+
 const lineCells = (chunks: MarkView["decor"]["virtText"]): MarkCell[] => chunkCells(chunks ?? []);
 
 /**
@@ -96,6 +109,8 @@ export function decorateLine(rows: StyledLine[], line: number, lineText: string,
     if (m.decor.signText !== undefined) out.sign = { text: m.decor.signText, style: m.decor.signStyle ?? SIGN_STYLE };
   }
   if (ranged.length === 0 && drawn.length === 0) return out;
+  const spans = ranged.map((m) => covered(m, line)!);
+  const froms = spans.map((c) => c[0]);
   const lineLen = Array.from(lineText).length;
   const srcs = alignRows(rows, lineText);
   const shifts: Array<Array<[number, number]>> = rows.map(() => []);
@@ -105,13 +120,11 @@ export function decorateLine(rows: StyledLine[], line: number, lineText: string,
     let changed = false;
     if (ranged.length > 0) {
       // Source columns only grow along a row: cell k shows column src, so a range is a run of cells.
-      const first = new Map<number, number>();
-      cells.forEach((c, k) => { if (c.src >= 0 && !first.has(c.src)) first.set(c.src, k); });
-      const lo = cells.find((c) => c.src >= 0)?.src ?? Infinity;
-      for (const m of ranged) {
-        const [from, to] = covered(m, line)!;
-        let k = first.get(Math.max(from, lo)) ?? cells.findIndex((c) => c.src >= from);
-        if (k < 0) continue;
+      const starts = firstCells(cells, froms);
+      for (let i = 0; i < ranged.length; i++) {
+        const m = ranged[i]!;
+        const [from, to] = spans[i]!;
+        let k = starts[i]!;
         for (; k < cells.length && (cells[k]!.src < 0 || cells[k]!.src < to); k++) {
           const c = cells[k]!;
           if (c.src >= from) { c.style = overStyle(c.style, m.decor.hl!); changed = true; }

@@ -1,12 +1,12 @@
 // Several source lines' rows with their marks drawn, in order, with virtual lines between them and
 // a sign gutter in front when the buffer has signs: the step the composer, the generic renderer
 // and the panes share.
-import type { MarkView } from "../engine/kernel/extmarks.js";
+import type { MarkQuery, MarkView } from "../engine/kernel/extmarks.js";
 import { decorateLine, SIGN_WIDTH, signSpan, type DecoratedLine } from "./mark-decorate.js";
+import type { LineRows, MarkLineCache } from "./mark-line-cache.js";
 import type { StyledLine } from "./wrap-text.js";
 
-/** One source line: its number, its text and the rows it wraps into. */
-export type LineRows = { line: number; text: string; rows: StyledLine[] };
+export type { LineRows } from "./mark-line-cache.js";
 
 /** The rows to show; `at[i][r]` is where row r of input line i ended up. */
 export type MarkedRows = { rows: StyledLine[]; at: number[][]; lines: DecoratedLine[] };
@@ -27,21 +27,30 @@ export function marksByLine(marks: readonly MarkView[], first: number, last: num
   return out;
 }
 
-/** Draws marks on lines (consecutive source lines, in order); `gutter` adds the sign column. */
-export function markLines(lines: readonly LineRows[], marks: readonly MarkView[], width: number, prefix: number, gutter: boolean): MarkedRows {
+/** Draws the buffer's marks on lines (consecutive source lines, in order), with the sign column
+ *  when the buffer has signs. With a cache, only lines whose text, width or marks changed since it
+ *  last drew them are decorated; without, every line is. */
+export function markLines(lines: readonly LineRows[], marks: MarkQuery, width: number, prefix: number, cache?: MarkLineCache): MarkedRows {
+  if (lines.length === 0) return { rows: [], at: [], lines: [] };
+  const first = lines[0]!.line;
+  const last = lines[lines.length - 1]!.line;
+  if (cache !== undefined) return stack(cache.decorateLines(lines, marks, width, prefix), marks.signs);
+  const byLine = marksByLine(marks.lines(first, last), first, last);
+  return stack(lines.map((l) => decorateLine(l.rows(), l.line, l.text, byLine.get(l.line) ?? [], width, prefix)), marks.signs);
+}
+
+/** Decorated lines one under another: virtual lines above and below each, `gutter` adds the sign column. */
+function stack(decorated: readonly DecoratedLine[], gutter: boolean): MarkedRows {
   const out: MarkedRows = { rows: [], at: [], lines: [] };
-  if (lines.length === 0) return out;
-  const byLine = marksByLine(marks, lines[0]!.line, lines[lines.length - 1]!.line);
   const g = (row: StyledLine, sign?: StyledLine): StyledLine => (gutter ? [...(sign ?? BLANK_GUTTER), ...row] : row);
-  for (const l of lines) {
-    const d = decorateLine(l.rows, l.line, l.text, byLine.get(l.line) ?? [], width, prefix);
+  for (const d of decorated) {
     out.lines.push(d);
     for (const v of d.above) out.rows.push(g(v));
     const at: number[] = [];
-    d.rows.forEach((row, r) => {
+    for (let r = 0; r < d.rows.length; r++) {
       at.push(out.rows.length);
-      out.rows.push(g(row, r === 0 ? signSpan(d.sign) : undefined));
-    });
+      out.rows.push(g(d.rows[r]!, r === 0 ? signSpan(d.sign) : undefined));
+    }
     out.at.push(at);
     for (const v of d.below) out.rows.push(g(v));
   }

@@ -37,10 +37,21 @@ export type MarkSpec = Partial<MarkDecor> & {
   block?: string;
 };
 
+/** A mark of the text as stored: the same object until the mark is set again or deleted, its
+ *  code-point offsets exact until the text or the marks next change. `end` equals `start` for a
+ *  mark without a range. For render caches, which compare slots instead of reading views. */
+export type MarkSlot = { readonly start: number; readonly end: number };
+
 /** What a renderer asks about one buffer's marks. */
 export type MarkQuery = {
   /** Marks touching lines [first, last] of the text. */
   lines(first: number, last: number): MarkView[];
+  /** The same marks as slots, in the same order, read without building views. */
+  slots(first: number, last: number): readonly MarkSlot[];
+  /** A slot from `slots` as a view (before the text or the marks change). */
+  view(slot: MarkSlot): MarkView;
+  /** The offsets of line `line` of the text: where it starts and where its newline (or the text) ends. */
+  lineSpan(line: number): { start: number; end: number };
   /** Marks of one block's text. */
   block(id: string): MarkView[];
   /** Changes whenever that block's marks do. */
@@ -87,12 +98,19 @@ class StartsMap implements LineMap {
   pos(off: number): Pos { return toPos(this.starts, off); }
 }
 
-/** The buffer's TextLines as a LineMap: lookups walk from the last line located (edits are local). */
+/** The buffer's TextLines as a LineMap, made once per lines object (it reads them live): lookups
+ *  walk from the last line located (edits are local). */
+const lineMaps = new WeakMap<TextLines, LineMap>();
 function linesMap(lines: TextLines): LineMap {
-  return {
-    count: lines.lineCount, total: lines.length,
-    start: (line) => lines.lineStart(line), pos: (off) => lines.locate(off),
-  };
+  let map = lineMaps.get(lines);
+  if (map === undefined) {
+    map = {
+      get count() { return lines.lineCount; }, get total() { return lines.length; },
+      start: (line) => lines.lineStart(line), pos: (off) => lines.locate(off),
+    };
+    lineMaps.set(lines, map);
+  }
+  return map;
 }
 
 /** The offset of a position: a line past the last (or negative) means the end of the text, a col
@@ -208,6 +226,15 @@ export class ExtmarkStore {
 
   /** Every mark touching lines [first, last] of the buffer's text (all namespaces), in order. */
   inLines(b: MarkHost, first: number, last: number): MarkView[] {
+    const nodes = this.inLineNodes(b, first, last);
+    if (nodes.length === 0) return [];
+    const idx = this.index(b, b.marks!.text, "");
+    // overlapping leaves each node's start and end exact: no walk up to its ancestors.
+    return nodes.map((n) => this.view(b, n, idx, true));
+  }
+
+  // The nodes of inLines, their offsets exact.
+  private inLineNodes(b: MarkHost, first: number, last: number): Node[] {
     const m = b.marks;
     if (m === undefined || m.text.size === 0) return [];
     const idx = this.index(b, m.text, "");
@@ -215,7 +242,7 @@ export class ExtmarkStore {
     if (first >= lines || last < first) return [];
     const from = idx.start(Math.max(0, first));
     const to = last + 1 < lines ? idx.start(last + 1) - 1 : idx.total;
-    return m.text.overlapping(from, to).map((n) => this.view(b, n, idx));
+    return m.text.overlapping(from, to);
   }
 
   /** Every mark of a block's text, in order. */
@@ -235,8 +262,14 @@ export class ExtmarkStore {
   query(b: MarkHost): MarkQuery | undefined {
     const m = b.marks;
     if (m === undefined) return undefined;
+    const lineSpan = (line: number): { start: number; end: number } => {
+      const idx = this.index(b, m.text, "");
+      const start = idx.start(line);
+      return { start, end: line + 1 < idx.count ? idx.start(line + 1) - 1 : idx.total };
+    };
     return {
       lines: (first, last) => this.inLines(b, first, last), block: (id) => this.inBlock(b, id),
+      slots: (first, last) => this.inLineNodes(b, first, last), view: (slot) => this.view(b, slot as Node, undefined, true), lineSpan,
       blockVersion: (id) => this.blockVersion(b, id), signs: m.signs > 0, virtRows: m.virtRows,
     };
   }
@@ -324,10 +357,10 @@ export class ExtmarkStore {
     this.touch(b);
   }
 
-  private view(b: MarkHost, n: Node, known?: LineMap): MarkView {
+  private view(b: MarkHost, n: Node, known?: LineMap, exact = false): MarkView {
     const tree = this.tree(b.marks!, n.data.block, false)!;
     const idx = known ?? this.index(b, tree, n.data.block);
-    const { start, end } = tree.position(n);
+    const { start, end } = exact ? n : tree.position(n);
     const s = idx.pos(start);
     return {
       ns: n.ns, id: n.id, line: s.line, col: s.col, end: n.data.hasEnd ? idx.pos(end) : null,

@@ -161,7 +161,9 @@ export class MarkTree<T> {
     return { start: n.start + d, end: n.end + d };
   }
 
-  /** Nodes with start <= to and end >= from, in key order: O(log n + k) for short ranges. */
+  /** Nodes with start <= to and end >= from, in key order: O(log n + k) for short ranges. Their
+   *  ancestors' shifts are pushed down on the way, so each node's start and end are exact (until
+   *  the next change of the tree). */
   overlapping(from: number, to: number): MarkNode<T>[] {
     const out: MarkNode<T>[] = [];
     const walk = (t: Tree<T>): void => {

@@ -5,6 +5,7 @@
 import type { MarkQuery } from "../../engine/kernel/extmarks.js";
 import type { TextLines } from "../../engine/kernel/text-lines.js";
 import type { ComposerLayout } from "../composer-layout.js";
+import type { MarkLineCache } from "../mark-line-cache.js";
 import { markLines, type LineRows } from "../mark-lines.js";
 import { SIGN_WIDTH } from "../mark-decorate.js";
 import type { RenderOutput } from "./window-renderer.js";
@@ -14,9 +15,10 @@ export const gutterWidth = (marks: MarkQuery | undefined): number => (marks?.sig
 
 /**
  * The visible rows from `top` (a row of `lay`), `height` tall, with marks drawn; `pad` cells come
- * before the text. The cursor stays in view even when virtual lines push it down.
+ * before the text. The cursor stays in view even when virtual lines push it down. A cache keeps
+ * the decorated lines between frames (one per window: its rows follow from text, width and pad).
  */
-export function markedComposer(src: TextLines, cursor: number, lay: ComposerLayout, top: number, height: number, width: number, pad: number, marks: MarkQuery): RenderOutput {
+export function markedComposer(src: TextLines, cursor: number, lay: ComposerLayout, top: number, height: number, width: number, pad: number, marks: MarkQuery, cache?: MarkLineCache): RenderOutput {
   const { wraps } = lay;
   // The source line holding visual row `top`, and the visual row where it starts.
   let first = 0;
@@ -29,13 +31,13 @@ export function markedComposer(src: TextLines, cursor: number, lay: ComposerLayo
   let row = firstRow;
   for (let l = first; l < wraps.length && (l === first || row <= want); l++) {
     rowStart.push(row);
-    groups.push({ line: l, text: src.line(l), rows: wraps[l]!.map((w) => [{ text: " ".repeat(pad) + w.text }]) });
+    const wrap = wraps[l]!;
+    groups.push({ line: l, text: src.line(l), rows: () => wrap.map((w) => [{ text: " ".repeat(pad) + w.text }]) });
     row += wraps[l]!.length;
   }
   // The cursor is past the last row (it opened a row at the end) when lay.row is beyond them all.
   const beyond = groups[groups.length - 1]!.line === wraps.length - 1 && lay.row >= row;
-  const lastLine = groups[groups.length - 1]!.line;
-  const m = markLines(groups, marks.lines(first, lastLine), width + pad, pad, marks.signs);
+  const m = markLines(groups, marks, width + pad, pad, cache);
   const groupOf = (r: number): number => {
     let g = groups.length - 1;
     while (g > 0 && rowStart[g]! > r) g--;

@@ -3,6 +3,7 @@
 import type { Style } from "../../engine/kernel/style.js";
 import type { TextLines } from "../../engine/kernel/text-lines.js";
 import { changedLines, layoutComposer, LineWraps, visibleRows, type ComposerLayout } from "../composer-layout.js";
+import { MarkLineCaches } from "../mark-line-cache.js";
 import { textWidth } from "../text-measure.js";
 import { padRight, truncate } from "../text-helpers.js";
 import { gutterWidth, markedComposer } from "./composer-marks.js";
@@ -104,6 +105,8 @@ export class ComposerRenderer implements WindowRenderer {
   private memo: { lines: TextLines; rev: number; cursor: number; width: number; lay: ComposerLayout } | undefined;
   // Per window: the lines last shown and the first visible row, so the view scrolls like an editor's.
   private readonly scrolls = new Map<string, Seen>();
+  // Per window: its lines as last drawn with their marks, so a frame decorates only changed lines.
+  private readonly decorated = new MarkLineCaches();
 
   private layout(lines: TextLines, rev: number, cursor: number, width: number): ComposerLayout {
     const m = this.memo;
@@ -133,7 +136,7 @@ export class ComposerRenderer implements WindowRenderer {
     if (this.scrolls.size >= MAX_WINDOWS) this.scrolls.delete(this.scrolls.keys().next().value!);
     this.scrolls.set(name, { src: buffer.lines, ver: buffer.lines.version, top });
     if (input.marks !== undefined) {
-      const out = markedComposer(buffer.lines, buffer.cursor, lay, top, height, width, PAD, input.marks);
+      const out = markedComposer(buffer.lines, buffer.cursor, lay, top, height, width, PAD, input.marks, this.decorated.for(name));
       return { ...out, ...(popup ? { popup } : {}) };
     }
     const lines: StyledLine[] = visibleRows(lay, top, Math.max(0, height)).map((t) => (t === "" ? [] : [{ text: " ".repeat(PAD) + t }]));

@@ -2,18 +2,22 @@
 import { textWidth } from "../text-measure.js";
 import { wrapText } from "../wrap-text.js";
 import { SIGN_WIDTH } from "../mark-decorate.js";
+import { MarkLineCaches } from "../mark-line-cache.js";
 import { headRows } from "./text-marks.js";
 import type { RenderInput, RenderOutput, StyledLine, WindowRenderer } from "./window-renderer.js";
 
 /** Stock renderer for roles that have none of their own. */
 export class GenericRenderer implements WindowRenderer {
+  // Per window: its lines as last drawn with their marks, so a frame decorates only changed lines.
+  private readonly decorated = new MarkLineCaches();
+
   /** The wrapped text rows that fit, from the top. */
   render(input: RenderInput): RenderOutput {
     const { width, height } = input;
     const text = input.buffer.text;
     const lines: StyledLine[] = [];
     if (text === "") return { lines };
-    if (input.marks !== undefined) return { lines: headRows(text, width, height, input.marks) };
+    if (input.marks !== undefined) return { lines: headRows(text, width, height, input.marks, undefined, this.decorated.for(input.window.name)) };
     // Top-aligned: wrap source lines only until the box is full, however long the buffer is.
     let at = 0;
     while (lines.length < height && at <= text.length) {

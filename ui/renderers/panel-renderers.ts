@@ -2,6 +2,7 @@
 // tail) and tools (one line per tool call with its state). Both size to content.
 import type { Block } from "../../engine/kernel/block.js";
 import type { Style } from "../../engine/kernel/style.js";
+import { MarkLineCaches } from "../mark-line-cache.js";
 import { truncate } from "../text-helpers.js";
 import type { TextLines } from "../../engine/kernel/text-lines.js";
 import { wrapGrowing, wrapGrowingAfter, type GrowMemo, type Trailing } from "../wrap-growing.js";
@@ -65,6 +66,8 @@ function thinkingText(input: RenderInput): string {
 /** Stock renderer of the thinking role. */
 export class ThinkingRenderer implements WindowRenderer {
   private readonly memo = new WrapMemo();
+  // Per window: its lines as last drawn with their marks, so a frame decorates only changed lines.
+  private readonly decorated = new MarkLineCaches();
 
   private lines(input: RenderInput, width: number): StyledLine[] {
     const b = input.buffer;
@@ -75,7 +78,7 @@ export class ThinkingRenderer implements WindowRenderer {
 
   /** The last rows of the thinking text. */
   render(input: RenderInput): RenderOutput {
-    if (input.marks !== undefined && input.buffer.text !== "") return { lines: tailRows(input.buffer.text.replace(/\n+$/, ""), input.width, input.height, input.marks, THINKING) };
+    if (input.marks !== undefined && input.buffer.text !== "") return { lines: tailRows(input.buffer.text.replace(/\n+$/, ""), input.width, input.height, input.marks, THINKING, this.decorated.for(input.window.name)) };
     return { lines: tail(this.lines(input, input.width), input.height) };
   }
 
@@ -98,6 +101,8 @@ function toolLine(b: Block, width: number): StyledLine {
 /** Stock renderer of the tools role: its tool blocks (the newest at the bottom), or its text. */
 export class ToolsRenderer implements WindowRenderer {
   private readonly memo = new WrapMemo();
+  // Per window: its lines as last drawn with their marks, so a frame decorates only changed lines.
+  private readonly decorated = new MarkLineCaches();
 
   private lines(input: RenderInput, width: number, height: number): StyledLine[] {
     const blocks = input.buffer.blocks;
@@ -112,7 +117,7 @@ export class ToolsRenderer implements WindowRenderer {
   render(input: RenderInput): RenderOutput {
     if (input.marks !== undefined && input.buffer.blocks.length === 0 && input.buffer.text !== "") {
       const text = input.buffer.text;
-      return { lines: tailRows(text.endsWith("\n") ? text.slice(0, -1) : text, input.width, input.height, input.marks) };
+      return { lines: tailRows(text.endsWith("\n") ? text.slice(0, -1) : text, input.width, input.height, input.marks, undefined, this.decorated.for(input.window.name)) };
     }
     return { lines: tail(this.lines(input, input.width, input.height), input.height) };
   }

@@ -76,7 +76,7 @@ function doneTable(o: StreamOutcome): Record<string, unknown> {
   return {
     text: o.text, thinking: o.thinking, tool_calls: o.toolCalls.map(luaToolCall), stop_reason: o.stopReason,
     usage: o.usage ? { input: o.usage.input, output: o.usage.output } : { input: 0, output: 0 },
-    ...(o.error ? { error: o.error } : {}),
+    ...(o.error ? { error: o.error } : {}), ...(o.overflow ? { context_overflow: true } : {}),
   };
 }
 
@@ -106,7 +106,8 @@ export function modelApi(ext: LuaExtension): Record<string, ApiFn> {
             try {
               // A failure goes to on_error; without one, on_done sees it as stop_reason "error".
               if (o.stopReason === "error" && cb.on_error) {
-                const err = { message: o.error ?? "request failed", ...(o.status !== undefined ? { status: o.status } : {}), ...(o.code ? { code: o.code } : {}) };
+                const err = { message: o.error ?? "request failed", ...(o.status !== undefined ? { status: o.status } : {}), ...(o.code ? { code: o.code } : {}),
+                  ...(o.overflow ? { context_overflow: true } : {}) };
                 callGuarded(ext, cb.on_error, where("on_error"), [err]);
               } else callGuarded(ext, cb.on_done, where("on_done"), [doneTable(o)]);
             } finally {

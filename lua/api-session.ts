@@ -1,19 +1,22 @@
 // librecode.session: current(), messages([start[, end]]), append(message), list(), new([name]),
-// fork([at]). Everything goes to the chat's SQLite session store; append also joins the live
-// context and shows in the transcript, as the loop's own messages do.
+// fork([at]), compact([opts[, cb]]). Everything goes to the chat's SQLite session store; append
+// also joins the live context and shows in the transcript, as the loop's own messages do; compact
+// summarises the oldest turns as the stock loop does.
 import type { AppendSpec } from "../engine/agent/agent-handle.js";
 import type { MessageRecord, SessionInfo } from "../engine/session/session-records.js";
 import { ArgError, type ApiFn, type Args } from "./lua-args.js";
 import type { LuaExtension } from "./lua-extension.js";
-import { agentFor } from "./agent-access.js";
+import { agentFor, callGuarded, releaseFunctions } from "./agent-access.js";
 import { luaToolCall, modelToolCalls } from "./api-model.js";
-import { checkFields, type FieldSchema } from "./table-fields.js";
+import { checkFields, fieldsArg, type FieldSchema } from "./table-fields.js";
 import { luaTypeOf } from "./lua-value.js";
 
 const APPEND_FIELDS: FieldSchema = {
   role: ["user", "assistant", "tool", "system"], content: "string", tool_calls: "list", tool_call_id: "string", name: "string",
   is_error: "boolean", steer: "boolean",
 };
+
+const COMPACT_OPTS: FieldSchema = { when: ["now", "full"] };
 
 /** A session as Lua sees it. */
 export function sessionTable(s: SessionInfo): Record<string, unknown> {
@@ -56,7 +59,7 @@ function appendSpec(a: Args): AppendSpec {
   }
 }
 
-/** librecode.session: current, messages, append, list, new, fork. */
+/** librecode.session: current, messages, append, list, new, fork, compact. */
 export function sessionApi(ext: LuaExtension): Record<string, ApiFn> {
   return {
     current: (a) => sessionTable(agentFor(ext, a.fn).currentSession()),
@@ -76,6 +79,23 @@ export function sessionApi(ext: LuaExtension): Record<string, ApiFn> {
     fork: (a) => {
       const agent = agentFor(ext, a.fn);
       return sessionTable(agent.forkSession(a.isNil(1) ? undefined : a.integer(1, "at")));
+    },
+    compact: (a) => {
+      const opts = fieldsArg(a, 1, "opts", COMPACT_OPTS);
+      const cb = a.isNil(2) ? undefined : a.func(2, "cb");
+      try {
+        return agentFor(ext, a.fn).compact(opts.when === "full" ? "full" : "now", (r) => {
+          try {
+            const result = { compacted: r.replaced > 0, replaced: r.replaced, tokens: r.tokens, ...(r.error !== undefined ? { error: r.error } : {}) };
+            callGuarded(ext, cb, "session.compact", [result]);
+          } finally {
+            releaseFunctions([cb]);
+          }
+        }, ext.name);
+      } catch (e) {
+        releaseFunctions([cb]);
+        throw e;
+      }
     },
   };
 }

@@ -34,11 +34,11 @@ export const LUALS_CLASSES: Record<string, Record<string, string>> = {
   },
   "librecode.StreamCallbacks": {
     on_delta: "fun(text: string)", on_thinking: "fun(text: string)", on_tool_call: "fun(call: librecode.ToolCall)",
-    on_done: "fun(result: librecode.StreamResult)", on_error: "fun(err: {message: string, status?: integer, code?: string})",
+    on_done: "fun(result: librecode.StreamResult)", on_error: "fun(err: {message: string, status?: integer, code?: string, context_overflow?: boolean})",
   },
   "librecode.StreamResult": {
     text: "string", thinking: "string", tool_calls: "librecode.ToolCall[]", usage: "{input: integer, output: integer}",
-    stop_reason: '"stop"|"length"|"tool_use"|"aborted"|"error"', error: "string|nil",
+    stop_reason: '"stop"|"length"|"tool_use"|"aborted"|"error"', error: "string|nil", context_overflow: "boolean|nil",
   },
   "librecode.ToolCall": { id: "string", name: "string", arguments: "table", arguments_json: "string" },
   "librecode.Message": {
@@ -156,6 +156,7 @@ export const SIGNATURES: Record<string, SignatureEntry> = {
   "session.list": ["", "librecode.Session[]", "The sessions of this directory, most recently updated first."],
   "session.new": ["name?: string", "librecode.Session", "Opens a new empty session (the chat must be idle)."],
   "session.fork": ["at?: integer", "librecode.Session", "Copies the current session through message seq `at` (all when nil) into a new one and opens it."],
+  "session.compact": ["opts?: {when?: \"now\"|\"full\"}, cb?: fun(result: {compacted: boolean, replaced: integer, tokens: integer, error?: string})", "integer", "Summarises the oldest turns as the stock loop does (\"full\": only when the context is nearly full); cb gets how it went; returns its id."],
   "agent.run": ["prompt: string", "boolean", "Sends a prompt to the chat loop (queued as a follow-up while it runs)."],
   "agent.interrupt": ["", "boolean", "Stops the running prompt, as escape does."],
   "agent.busy": ["", "boolean", "True while the chat loop runs a prompt."],

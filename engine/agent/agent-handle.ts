@@ -33,7 +33,12 @@ export type StreamOutcome = {
   error?: string;
   status?: number;
   code?: string;
+  /** The request was larger than the model's window and nothing of it was stored: compact and ask again. */
+  overflow?: boolean;
 };
+
+/** How a `session.compact` went: the messages replaced by the summary (0: none), the estimate after, or why it failed. */
+export type CompactOutcome = { replaced: number; tokens: number; error?: string };
 
 /** What a stream tells its caller as it goes; `done` is called exactly once. */
 export type StreamEvents = {
@@ -71,6 +76,8 @@ export interface AgentHandle {
   sessions(): SessionInfo[];
   newSession(name?: string): SessionInfo;
   forkSession(atSeq?: number): SessionInfo;
+  /** Compacts the live context as the stock loop does: "now", or "full" only when it is nearly full. */
+  compact(when: "now" | "full", done: (r: CompactOutcome) => void, owner: string): number;
   run(prompt: string): void;
   interrupt(): void;
   busy(): boolean;

@@ -5,9 +5,11 @@
 import type { ModelListEntry, ResolvedModel } from "../model/provider-registry.js";
 import type { ModelToolSpec } from "../model/model-types.js";
 import type { SessionInfo } from "../session/session-records.js";
-import type { AgentHandle, AppendSpec, ModelRow, StreamEvents, StreamSpec, ToolCallSpec, ToolRunOutcome } from "./agent-handle.js";
+import type { AgentHandle, AppendSpec, CompactOutcome, ModelRow, StreamEvents, StreamSpec, ToolCallSpec, ToolRunOutcome } from "./agent-handle.js";
 import { appendUser, requestTurn } from "./agent-turn.js";
 import type { ChatLoop } from "./chat-loop.js";
+import { contextFull, tryCompact } from "./compact-context.js";
+import { overflowedWindow } from "./compaction.js";
 import type { AssistantPayload, ToolResultPayload } from "./conversation.js";
 import { announceSaved, entryFields, type RunContext } from "./run-context.js";
 import { showSession } from "./session-view.js";
@@ -70,6 +72,7 @@ export class AgentPrimitives implements AgentHandle {
         text: m.text, thinking: m.thinking ?? "", toolCalls: m.toolCalls ?? [], stopReason: out.stopReason,
         ...(out.usage ? { usage: out.usage } : {}), ...(out.error ? { error: out.error } : {}),
         ...(out.status !== undefined ? { status: out.status } : {}), ...(out.code ? { code: out.code } : {}),
+        ...(overflowedWindow(out) ? { overflow: true } : {}),
       });
     });
     return id;
@@ -164,6 +167,20 @@ export class AgentPrimitives implements AgentHandle {
     const child = loop.store.fork(loop.session.id, atSeq !== undefined ? { throughSeq: atSeq } : {});
     loop.openSession(child, true);
     return child;
+  }
+
+  /** Compacts through the stock loop's path (a failure is shown and comes back as `error`); `done` gets how it went. */
+  compact(when: "now" | "full", done: (r: CompactOutcome) => void, owner: string): number {
+    const loop = this.loop;
+    const { id, ctx, end } = this.begin(owner, true);
+    // "full" is the check before a request: the turn a recorded stream left open ends first, as the stock loop's does.
+    if (when === "full" && loop.activeRun) loop.closeTurn(loop.activeRun);
+    const work = when === "full" && !contextFull(loop) ? Promise.resolve({ replaced: 0 }) : tryCompact(loop, ctx.signal);
+    void work.then((r) => {
+      end();
+      done({ ...r, tokens: loop.contextUse().tokens });
+    });
+    return id;
   }
 
   /** A prompt for the chat loop: it starts now when idle, else it is queued as a follow-up. */

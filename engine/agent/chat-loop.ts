@@ -204,8 +204,8 @@ export class ChatLoop implements ChatController, LoopCore {
   }
 
   /** Summarises the oldest turns into a session summary; false when there was nothing to replace. */
-  compact(signal: AbortSignal = new AbortController().signal): Promise<boolean> {
-    return compactContext(this, signal);
+  async compact(signal: AbortSignal = new AbortController().signal): Promise<boolean> {
+    return (await compactContext(this, signal)) > 0;
   }
 
   /** Switches to another session (or a new one): the live context is rebuilt from the store. */

@@ -1,15 +1,15 @@
 // A chat's compaction: the oldest turns of the live context are summarised (engine/agent/
 // compaction.ts says how) and replaced by the summary, which is stored and shown. /compact asks for
 // it; the stock turns ask before each request once the context is nearly full, and once more when
-// the provider says a request overflowed the window.
+// the provider says a request overflowed the window; Lua's session.compact asks the same way.
 import { AUTO_COMPACT_AT, planCompaction, summarise } from "./compaction.js";
 import type { LoopCore } from "./loop-core.js";
 import { announceSaved } from "./run-context.js";
 
-/** Summarises the oldest turns into a session summary; false when there was nothing to replace. */
-export async function compactContext(loop: LoopCore, signal: AbortSignal): Promise<boolean> {
+/** Summarises the oldest turns into a session summary; how many messages it replaced (0: nothing to replace). */
+export async function compactContext(loop: LoopCore, signal: AbortSignal): Promise<number> {
   const plan = planCompaction(loop.entries, loop.model.contextWindow);
-  if (!plan) return false;
+  if (!plan) return 0;
   const hooks = { ctx: loop.runContext(signal), estimatedTokens: loop.contextUse().tokens };
   const summary = await summarise(loop.model, loop.summary, plan.replaced, signal, hooks);
   const record = loop.store.appendSummary(loop.session.id, summary, Math.max(0, ...plan.replaced.map((e) => e.seq)));
@@ -20,21 +20,24 @@ export async function compactContext(loop: LoopCore, signal: AbortSignal): Promi
   loop.writer.add("system", "system", `Compacted ${plan.replaced.length} earlier messages into a summary.`, { compaction: true });
   loop.emitOut({ type: "compaction", replaced: plan.replaced.length, summary });
   loop.pushStatus();
-  return true;
+  return plan.replaced.length;
 }
 
-/** Compacts when config session.auto_compact is on and the estimate passed AUTO_COMPACT_AT of the window. */
-export async function autoCompact(loop: LoopCore, signal: AbortSignal): Promise<void> {
-  if (loop.opts.autoCompact === false) return;
-  if (loop.contextUse().tokens >= loop.model.contextWindow * AUTO_COMPACT_AT) await tryCompact(loop, signal);
+/** True when config session.auto_compact is on and the estimate passed AUTO_COMPACT_AT of the window. */
+export function contextFull(loop: LoopCore): boolean {
+  return loop.opts.autoCompact !== false && loop.contextUse().tokens >= loop.model.contextWindow * AUTO_COMPACT_AT;
 }
 
-/** Compacts; a failure is shown, not thrown (the request may still fit). */
-export async function tryCompact(loop: LoopCore, signal: AbortSignal): Promise<boolean> {
+/** How a compaction went: the messages it replaced (0: none), or why it failed. */
+export type CompactResult = { replaced: number; error?: string };
+
+/** Compacts; a failure is shown, not thrown (the request may still fit), and comes back as `error`. */
+export async function tryCompact(loop: LoopCore, signal: AbortSignal): Promise<CompactResult> {
   try {
-    return await loop.compact(signal);
+    return { replaced: await compactContext(loop, signal) };
   } catch (e) {
-    loop.fail(e instanceof Error ? e.message : String(e));
-    return false;
+    const error = e instanceof Error ? e.message : String(e);
+    loop.fail(error);
+    return { replaced: 0, error };
   }
 }

@@ -67,6 +67,11 @@ export async function summarise(m: ResolvedModel, previous: string | undefined, 
   return modelSummary(m.provider, m.model, previous, replaced, signal, hooks);
 }
 
+/** A request that failed for being larger than the model's window before any of its reply was stored (compact and ask again). */
+export function overflowedWindow(out: { stopReason: string; seq: number; error?: string }): boolean {
+  return out.stopReason === "error" && out.seq === 0 && isContextOverflow(out.error ?? "");
+}
+
 /** Provider errors that mean "the request is larger than the model's window". */
 export function isContextOverflow(error: string): boolean {
   return /context[ _-]?(length|window)|maximum context|prompt is too long|too many tokens|exceeds? the (context|maximum)/i.test(error);

@@ -33,7 +33,6 @@ export interface LoopCore {
   entries: ContextEntry[];
   summary: string | undefined;
   contextUse(): ContextUse;
-  compact(signal?: AbortSignal): Promise<boolean>;
   runContext(signal: AbortSignal): RunContext;
   promptOptions(): { cwd: string; home: string | undefined; base: string | undefined; skills: readonly Skill[] };
   toolSpecs(): ModelToolSpec[];

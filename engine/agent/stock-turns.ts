@@ -4,8 +4,8 @@
 import type { RunStop } from "./agent-events.js";
 import { appendUser, runTurn } from "./agent-turn.js";
 import type { LoopCore } from "./loop-core.js";
-import { autoCompact, tryCompact } from "./compact-context.js";
-import { isContextOverflow } from "./compaction.js";
+import { contextFull, tryCompact } from "./compact-context.js";
+import { overflowedWindow } from "./compaction.js";
 import type { ActiveRun } from "./extension-turns.js";
 
 /** Runs `run`'s turns on `loop` until the model stops (or the run is aborted, fails or hits max_turns). */
@@ -23,7 +23,7 @@ export async function stockTurns(loop: LoopCore, run: ActiveRun): Promise<{ stop
     if (turn > 1 && loop.queue.steeringCount > 0) {
       for (const s of loop.takeSteering()) appendUser(ctx, loop.entries, s, true);
     }
-    await autoCompact(loop, ctx.signal);
+    if (contextFull(loop)) await tryCompact(loop, ctx.signal);
     loop.emitOut({ type: "turn_start", turn });
     const out = await runTurn({
       ctx, model: loop.model, entries: loop.entries, thinkingLevel: loop.thinkingLevel, tools: loop.toolSpecs(),
@@ -35,7 +35,7 @@ export async function stockTurns(loop: LoopCore, run: ActiveRun): Promise<{ stop
     let error: string | undefined;
     if (out.stopReason === "error") {
       const failure = out.error ?? `${loop.model.providerId}: request failed`;
-      again = !compactedForOverflow && out.seq === 0 && isContextOverflow(failure) && (await tryCompact(loop, ctx.signal));
+      again = !compactedForOverflow && overflowedWindow(out) && (await tryCompact(loop, ctx.signal)).replaced > 0;
       compactedForOverflow ||= again;
       if (!again) loop.fail((error = failure));
     }

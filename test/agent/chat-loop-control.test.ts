@@ -104,13 +104,14 @@ describe.each(LOOPS)("steering, follow-ups and interrupting (%s loop)", (kind) =
   });
 });
 
-describe("compaction", () => {
+// Compaction as the stock turns do it, and as examples/extensions/lua-loop does it with session.compact.
+describe.each(LOOPS)("compaction (%s loop)", (kind) => {
   it("replaces the oldest turns with a summary the model wrote, keeping the recent ones verbatim", async () => {
     const { chat, server } = await setup([
       answer("one"), answer("two"),
       (res, req) => respond(res, textFrames(`SUMMARY of ${req.body.messages.length} messages`)),
       answer("three"),
-    ]);
+    ], "", kind);
     await chat.loop.run("first question");
     await chat.loop.run("second question");
     expect(await chat.loop.compact()).toBe(true);
@@ -137,7 +138,7 @@ describe("compaction", () => {
         const summary = String(req.body.messages[0]?.content).startsWith("You summarise");
         respond(res, answerFrames([summary ? "the user sent big blobs" : "ok"], size));
       },
-    ], "    context_window: 8000");
+    ], "    context_window: 8000", kind);
     const compactions: number[] = [];
     chat.loop.onEvent((ev) => void (ev.type === "compaction" && compactions.push(ev.replaced)));
     for (let i = 0; i < 4 && compactions.length === 0; i++) await chat.loop.run(`${i}: ${big}`);
@@ -153,7 +154,7 @@ describe("compaction", () => {
       answer("one"), answer("two"),
       jsonError(400, { error: { message: "This model's maximum context length is 8192 tokens", type: "invalid_request_error" } }),
       answer("SUMMARY"), answer("three"),
-    ]);
+    ], "", kind);
     await chat.loop.run("first");
     await chat.loop.run("second");
     const r = await chat.loop.run("third");

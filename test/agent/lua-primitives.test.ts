@@ -217,6 +217,64 @@ describe("session", () => {
   });
 });
 
+describe("session.compact", () => {
+  /** A chat with two answered prompts stored, the next request answered by `then`. */
+  async function twoTurns(...then: Handler[]) {
+    const h = await luaChat([(res) => respond(res, textFrames("one")), (res) => respond(res, textFrames("two")), ...then], RUNNER);
+    await h.chat.loop.run("first question");
+    await h.chat.loop.run("second question");
+    return h;
+  }
+  const compactFrom = (rt: Runtime, opts: string) => lua(rt, `
+    local lc = require("librecode")
+    lc.session.compact(${opts}, function(r) lc.emit("test:compacted", r) end)`);
+
+  it("summarises the oldest turns as /compact does: the summary request, the stored summary, the line shown", async () => {
+    const { server, chat, next, errors } = await twoTurns((res) => respond(res, textFrames("SUMMARY")));
+    const purposes: unknown[] = [];
+    chat.rt.events.on("before_provider_request", (ev) => void purposes.push(ev.data.purpose));
+    const done = next("compacted");
+    compactFrom(chat.rt, "nil");
+    expect(await done).toEqual({ compacted: true, replaced: 2, tokens: chat.loop.contextUse().tokens });
+    expect(errors()).toEqual([]);
+    expect(purposes).toEqual(["compaction"]);
+    expect(server.requests[2]!.body.messages[1].content).toContain("user: first question\nassistant: one");
+    expect(chat.store.loadContext(chat.loop.session.id).map((m) => [m.kind, m.text])).toEqual([
+      ["summary", "SUMMARY"], ["user", "second question"], ["assistant", "two"],
+    ]);
+    expect(chat.rt.buffers.getBlocks("transcript").at(-1)!.text).toBe("Compacted 2 earlier messages into a summary.");
+  });
+
+  it('with when = "full" does nothing while the context is far from the window', async () => {
+    const { server, chat, next } = await twoTurns();
+    const done = next("compacted");
+    compactFrom(chat.rt, '{ when = "full" }');
+    expect(await done).toEqual({ compacted: false, replaced: 0, tokens: chat.loop.contextUse().tokens });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("shows a failed summary request and passes its error to the callback instead of raising", async () => {
+    const { server, chat, next, errors } = await twoTurns(jsonError(400, { error: { message: "bad summary" } }));
+    const done = next("compacted");
+    compactFrom(chat.rt, "{}");
+    const error = `compaction: summary request failed: local: ${server.origin}/v1: 400 bad summary`;
+    expect(await done).toEqual({ compacted: false, replaced: 0, tokens: chat.loop.contextUse().tokens, error });
+    expect(errors()).toEqual([]);
+    expect(chat.rt.buffers.getBlocks("transcript").filter((b) => b.kind === "error").map((b) => b.text)).toEqual([error]);
+    lua(chat.rt, `require("librecode").session.compact({ when = "later" })`);
+    expect(errors()[0]!.split("\n")[0]).toMatch(/session\.compact: opts\.when: expected "now" or "full", got "later"$/);
+  });
+
+  it("model.stream marks an error that says the request overflowed the window", async () => {
+    const { chat, next } = await luaChat([jsonError(400, { error: { message: "This model's maximum context length is 8192 tokens" } })], RUNNER);
+    const failed = next("error");
+    lua(chat.rt, `
+      local lc = require("librecode")
+      lc.model.stream({ messages = { { role = "user", content = "hi" } } }, { on_error = function(err) lc.emit("test:error", err) end })`);
+    expect(await failed).toMatchObject({ status: 400, context_overflow: true });
+  });
+});
+
 describe("agent", () => {
   it("runs a prompt through the chat loop and says when it is busy", async () => {
     const { chat, next } = await luaChat([(res) => respond(res, textFrames("sure"))], `${RUNNER}

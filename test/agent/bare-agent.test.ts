@@ -6,7 +6,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp, type BareApp } from "../../bin/create-app.js";
-import { offerBareAgent } from "../../bin/run-bare.js";
+import { offerBareAgent, runBare } from "../../bin/run-bare.js";
+import { agentOffered } from "../../engine/agent/agent-handle.js";
+import { Terminal } from "../../ui/terminal.js";
+import { FakeInput, FakeOutput } from "../e2e/fake-tty.js";
+import { feed, headlessTerminal, screenLines } from "../ui-terminal/xterm-oracle.js";
 import type { BareAgent } from "../../engine/agent/bare-agent.js";
 import { renderFrame } from "../../bin/render-frame.js";
 import { parseKeys } from "../../engine/kernel/key-notation.js";
@@ -144,5 +148,35 @@ describe("bare mode's session", () => {
     expect(app.runtime.errors).toHaveLength(1);
     agent.shutdown();
     expect(storedIn(p)).toEqual([]);
+  });
+
+  it("on the terminal (bin/run-bare.ts): offered after the first frame, a key streams the answer onto the screen; ctrl+c twice closes the session", async () => {
+    const server = await serve([(res) => respond(res, textFrames("Hi ", "there."))]);
+    const p = project(server.origin);
+    const file = join(p.root, "ask.lua");
+    writeFileSync(file, ASK);
+    Object.assign(process.env, { LIBRECODE_HOME: p.home, LOCAL_KEY: KEY });
+    const clock = new FakeClock();
+    const app = await createApp({ width: 30, height: 3, cwd: p.cwd, clock, bare: true, extensionPaths: [file] });
+    if (app.mode !== "bare") throw new Error("expected bare mode");
+    const output = new FakeOutput(30, 3);
+    const terminal = new Terminal({ input: new FakeInput(), output, clock, guard: false, kittyKeyboard: false });
+    const done = runBare(app, { terminal, clock });
+    while (!agentOffered(app.runtime)) await new Promise((r) => setTimeout(r, 1));
+    const answered = next(app.runtime, "ask:done");
+    terminal.receive("a");
+    await answered;
+    clock.advance(20);
+    const term = headlessTerminal(30, 3);
+    await feed(term, output.writes.join(""));
+    expect(screenLines(term)).toEqual([
+      "╭────────────────────────────╮",
+      "│> Hi there. (stop)          │",
+      "╰────────────────────────────╯",
+    ]);
+    terminal.receive("\x03");
+    terminal.receive("\x03");
+    await done;
+    expect([app.runtime.log.entries().map((e) => e.text), storedIn(p)]).toEqual([["shutdown true"], [["user", "say hi"], ["assistant", "Hi there."]]]);
   });
 });

@@ -5,7 +5,8 @@ import type { Style } from "../../engine/kernel/style.js";
 import { renderMarkdown } from "../markdown.js";
 import { truncate } from "../text-helpers.js";
 import { wrapGrowing } from "../wrap-growing.js";
-import { wrapSpans, type StyledLine } from "../wrap-text.js";
+import { wrapHanging } from "../hanging-wrap.js";
+import type { StyledLine } from "../wrap-text.js";
 import { toolBlock } from "./tool-block.js";
 import { padLine, withBackground } from "./window-renderer.js";
 
@@ -38,7 +39,7 @@ export function renderBlock(b: Block, width: number, flags: BlockFlags): StyledL
   const w = Math.max(1, width);
   switch (blockKind(b)) {
     case "user":
-      return wrapSpans([{ text: b.text }], Math.max(1, w - 2)).map((l) => padLine([{ text: " ", style: USER }, ...withBackground(l, "userMessageBg")], w, USER));
+      return wrapHanging(b.text, Math.max(1, w - 2)).map((l) => padLine([{ text: " ", style: USER }, ...withBackground(l, "userMessageBg")], w, USER));
     case "assistant":
       return b.text.trim() === "" ? [] : renderMarkdown(b.text, w);
     case "thinking":
@@ -48,12 +49,12 @@ export function renderBlock(b: Block, width: number, flags: BlockFlags): StyledL
     case "tool":
       return toolBlock(b, w, flags.expandTools, flags.toolLines);
     case "system":
-      return b.text === "" ? [] : wrapSpans([{ text: b.text, style: SYSTEM }], w);
+      return b.text === "" ? [] : wrapHanging(b.text, w, SYSTEM);
     case "error":
-      return wrapSpans([{ text: b.text, style: ERROR }], w);
+      return wrapHanging(b.text, w, ERROR);
     case "custom":
-      return wrapSpans([{ text: b.text }], Math.max(1, w - 2)).map((l) => padLine([{ text: " ", style: CUSTOM }, ...withBackground(l, "customMessageBg")], w, CUSTOM));
+      return wrapHanging(b.text, Math.max(1, w - 2)).map((l) => padLine([{ text: " ", style: CUSTOM }, ...withBackground(l, "customMessageBg")], w, CUSTOM));
     default:
-      return b.text === "" ? [] : wrapSpans([{ text: b.text }], w);
+      return b.text === "" ? [] : wrapHanging(b.text, w);
   }
 }

@@ -12,9 +12,9 @@ import { EDIT_KEYS, normalizePaste, typedText } from "./composer-keys.js";
 import { Picker, type PickerSpec } from "./picker.js";
 import { PromptHistory } from "./prompt-history.js";
 import { QuitPress } from "./quit-press.js";
-import { atWordAt, fileCompletion } from "./file-completion.js";
 import { FileIndex } from "./file-index.js";
-import { acceptedText, ambiguousText, enterPick, moveSelection, readCompletion, sameCompletion, slashCompletion, type Completion } from "./slash-completion.js";
+import { ComposerCompletion } from "./composer-completion.js";
+import type { Completion } from "./slash-completion.js";
 import { statusText, type StatusInfo } from "./status-line.js";
 import { changesText, moveLine, type TextEdit, type TextState } from "./text-edit.js";
 import { TextLines } from "../kernel/text-lines.js";
@@ -61,8 +61,8 @@ export class StockChat implements ChatSurface {
   private readonly spinnerMs: number;
   /** The quit key pressed once on an empty composer; its hint goes in the composer's title. */
   private readonly quit: QuitPress;
-  /** Composer text for which the user dismissed completion (escape). */
-  private dismissed: string | undefined;
+  /** The slash and `@` completion menu above the composer. */
+  private readonly menu: ComposerCompletion;
   private readonly label: string;
 
   constructor(private readonly rt: Runtime, opts: StockChatOptions) {
@@ -71,7 +71,10 @@ export class StockChat implements ChatSurface {
     this.label = opts.composerLabel ?? DEFAULT_LABEL;
     this.quit = new QuitPress(rt, (key) => this.quitHint(key));
     this.picker = new Picker(rt);
-    this.files = new FileIndex(rt.cwd, () => rt.clock.now(), () => this.rt.guard("host", "completion", () => this.refreshCompletion()));
+    this.files = new FileIndex(rt.cwd, () => rt.clock.now(), () => this.rt.guard("host", "completion", () => this.menu.refresh()));
+    this.menu = new ComposerCompletion({
+      rt, files: this.files, setComposer: (st) => this.setComposer(st), submit: () => this.submit(false),
+    });
     rt.inTransaction(() => {
       rt.buffers.setLabel(COMPOSER, this.label);
       for (const pane of ["thinking", "tools"]) {
@@ -129,7 +132,7 @@ export class StockChat implements ChatSurface {
   pick<T>(spec: PickerSpec<T>): void {
     this.rt.guard("host", "picker", () => {
       // The menu would paint over the picker (popups go on top); it comes back when the text changes.
-      this.dismissCompletion();
+      this.menu.dismiss();
       this.picker.open(spec);
     });
   }
@@ -231,7 +234,7 @@ export class StockChat implements ChatSurface {
 
   /** The current completion menu, if one is shown. */
   completion(): Completion | undefined {
-    return readCompletion(this.rt.buffers.get(COMPOSER)?.metadata.completion);
+    return this.menu.current();
   }
 
   private registerActions(): void {
@@ -248,15 +251,7 @@ export class StockChat implements ChatSurface {
     a.register("prompt.cancel", () => this.setComposer({ text: "", cursor: 0 }));
     a.register("history.prev", () => this.recall(this.history.prev(this.rt.buffers.getText(COMPOSER))));
     a.register("history.next", () => this.recall(this.history.next()));
-    a.register("autocomplete.accept", () => {
-      const c = this.completion();
-      if (!c) return;
-      const text = acceptedText(c);
-      if (c.kind === "file") {
-        this.rt.buffers.replace(COMPOSER, c.start!, c.end!, text);
-        this.rt.buffers.setCursor(COMPOSER, c.start! + Array.from(text).length);
-      } else this.setComposer({ text, cursor: Array.from(text).length });
-    });
+    a.register("autocomplete.accept", () => this.menu.accept());
   }
 
   private submit(followUp: boolean): void {
@@ -291,7 +286,7 @@ export class StockChat implements ChatSurface {
   private onKey(ev: KeyEvent): void {
     const name = keyName(ev);
     this.quit.other(name);
-    if (this.completionKey(name)) return;
+    if (this.menu.key(name)) return;
     const run = (action: string) => this.rt.actions.run(action);
     switch (name) {
       case "enter": run("submit"); return;
@@ -330,53 +325,6 @@ export class StockChat implements ChatSurface {
   /** Inserts at the composer cursor as one buffer edit (one undo step, one rev). */
   private insert(text: string): void {
     this.rt.buffers.insert(COMPOSER, this.rt.buffers.getCursor(COMPOSER), text);
-  }
-
-  /** Keys the completion menu takes while it is shown; false when it is not or the key is not one. */
-  private completionKey(name: string): boolean {
-    const c = this.completion();
-    if (!c) return false;
-    if (name === "up" || name === "down" || name === "shift+tab") {
-      this.rt.buffers.setMetadata(COMPOSER, "completion", moveSelection(c, name === "down" ? 1 : -1));
-      return true;
-    }
-    if (name === "enter" && c.kind !== "file") {
-      this.enterCommandMenu(c);
-      return true;
-    }
-    if (name === "tab" || name === "enter") {
-      this.rt.actions.run("autocomplete.accept");
-      return true;
-    }
-    if (name === "escape") {
-      this.dismissCompletion();
-      return true;
-    }
-    return false;
-  }
-
-  /** Enter on the command menu: runs the command the user means (enterPick), or says why none. */
-  private enterCommandMenu(c: Completion): void {
-    const typed = this.rt.buffers.getText(COMPOSER).slice(1);
-    const item = enterPick(c, typed);
-    if (!item) {
-      this.rt.buffers.appendBlock("transcript", { kind: "system", role: "system", text: ambiguousText(c, typed) });
-      return;
-    }
-    // A command that needs arguments stays in the composer as `/name ` to complete, as the palette does.
-    const needsArgs = this.rt.commands.get(item.name)?.needsArgs === true;
-    const text = needsArgs ? `/${item.name} ` : `/${item.name}`;
-    this.setComposer({ text, cursor: Array.from(text).length });
-    if (!needsArgs) this.submit(false);
-  }
-
-  /** Closes the completion menu until the composer changes. */
-  private dismissCompletion(): void {
-    const c = this.completion();
-    if (!c) return;
-    const b = this.rt.buffers.get(COMPOSER)!;
-    this.dismissed = c.kind === "file" ? atKey(b) : b.text;
-    this.rt.buffers.setMetadata(COMPOSER, "completion", undefined);
   }
 
   private upDown(delta: -1 | 1): void {
@@ -420,39 +368,6 @@ export class StockChat implements ChatSurface {
 
   // Derived state follows every commit, whoever made it (a key, an extension, the chat loop).
   private afterCommit(t: Touched): void {
-    if (t.buffers.has(COMPOSER)) this.refreshCompletion();
+    if (t.buffers.has(COMPOSER)) this.menu.refresh();
   }
-
-  private refreshCompletion(): void {
-    const b = this.rt.buffers.get(COMPOSER);
-    // Only a one-line text starting with "/" can complete a command: read that line, never the whole text.
-    const lines = b?.lines;
-    const text = lines !== undefined && lines.lineCount === 1 && lines.line(0).startsWith("/") ? lines.line(0) : "";
-    // An `@word` at the cursor completes a path; the menu is told apart by its text and cursor.
-    const at = text === "" && b !== undefined ? atWordAt(b.lines, b.cursor) : undefined;
-    const key = at ? atKey(b!) : text;
-    if (this.dismissed !== undefined && this.dismissed !== key) this.dismissed = undefined;
-    const prev = this.completion();
-    let next: Completion | undefined;
-    if (this.dismissed === undefined) {
-      if (at) {
-        const paths = this.files.list();
-        next = paths ? fileCompletion(at, paths) : undefined;
-      } else next = slashCompletion(text, this.rt.commands.list());
-    }
-    // A selection the user moved to follows the typing; an untouched one starts where slashCompletion puts it.
-    if (next && prev && next.kind === prev.kind && (prev.moved || next.kind === "file")) {
-      const keep = next.items.findIndex((i) => i.name === prev.items[prev.selected]?.name);
-      if (keep >= 0) next = { ...next, selected: keep, ...(prev.moved ? { moved: true } : {}) };
-    }
-    if (sameCompletion(next, prev)) return;
-    this.rt.guard("host", "completion", () => this.rt.buffers.setMetadata(COMPOSER, "completion", next));
-  }
-
-}
-
-/** What an `@` menu's dismissal is tied to: the cursor and its line as they were (one line is
- *  read, never the whole text). */
-function atKey(b: { cursor: number; lines: TextLines }): string {
-  return `${b.cursor}\u0000${b.lines.line(b.lines.locate(b.cursor).line)}`;
 }

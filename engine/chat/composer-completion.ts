@@ -98,7 +98,8 @@ export class ComposerCompletion {
       const keep = next.items.findIndex((i) => i.name === prev.items[prev.selected]?.name);
       if (keep >= 0) next = { ...next, selected: keep, ...(prev.moved ? { moved: true } : {}) };
     }
-    if (sameCompletion(next, prev)) return;
+    // A note (why enter did nothing) stays until the menu itself changes.
+    if (sameCompletion(next && prev?.note ? { ...next, note: prev.note } : next, prev)) return;
     rt.guard("host", "completion", () => rt.buffers.setMetadata(COMPOSER, "completion", next));
   }
 
@@ -107,10 +108,8 @@ export class ComposerCompletion {
     const rt = this.host.rt;
     const typed = rt.buffers.getText(COMPOSER).slice(1);
     const item = enterPick(c, typed);
-    if (!item) {
-      rt.buffers.appendBlock("transcript", { kind: "system", role: "system", text: ambiguousText(c, typed) });
-      return;
-    }
+    // The menu covers the transcript's last rows: the reason goes in the menu, where the user looks.
+    if (!item) return rt.buffers.setMetadata(COMPOSER, "completion", { ...c, note: ambiguousText(c, typed) });
     // A command that needs arguments stays in the composer as `/name ` to complete, as the palette does.
     const needsArgs = rt.commands.get(item.name)?.needsArgs === true;
     const text = needsArgs ? `/${item.name} ` : `/${item.name}`;

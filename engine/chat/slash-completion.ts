@@ -6,9 +6,9 @@ import type { CommandEntry } from "../kernel/command-registry.js";
 /** An offered item: a command name (shown `/name`) or a path (`label` shows it as `@path`). */
 export type CompletionItem = { name: string; desc: string; label?: string };
 /** Composer metadata `completion`: the offered items and the 0-based selected one (`moved`: the user
- *  moved the selection). Kind "file" (`@` completion) replaces the code points [start, end) of the
- *  text; commands replace it all. */
-export type Completion = { items: CompletionItem[]; selected: number; moved?: boolean; kind?: "command" | "file"; start?: number; end?: number };
+ *  moved the selection; `note`: a line the menu shows under its items, why enter did nothing).
+ *  Kind "file" (`@` completion) replaces the code points [start, end) of the text; commands replace it all. */
+export type Completion = { items: CompletionItem[]; selected: number; moved?: boolean; note?: string; kind?: "command" | "file"; start?: number; end?: number };
 
 /** The completion for the composer text, or undefined when it is not a command name being typed. */
 export function slashCompletion(text: string, commands: readonly CommandEntry[]): Completion | undefined {
@@ -28,7 +28,8 @@ export function slashCompletion(text: string, commands: readonly CommandEntry[])
 /** Moves the selection by delta, wrapping around; from then on enter takes the selected item. */
 export function moveSelection(c: Completion, delta: number): Completion {
   const n = c.items.length;
-  return { ...c, selected: (((c.selected + delta) % n) + n) % n, moved: true };
+  const { note: _, ...rest } = c;
+  return { ...rest, selected: (((c.selected + delta) % n) + n) % n, moved: true };
 }
 
 /**
@@ -42,11 +43,9 @@ export function enterPick(c: Completion, typed: string): CompletionItem | undefi
   return c.items.find((i) => i.name === typed) ?? (c.items.length === 1 ? c.items[0] : undefined);
 }
 
-/** The line enter shows when several commands match and none was chosen. */
+/** The note the menu shows when enter found several commands and none chosen (the menu lists them). */
 export function ambiguousText(c: Completion, typed: string): string {
-  const names = c.items.map((i) => `/${i.name}`);
-  const shown = names.length > 6 ? `${names.slice(0, 6).join(", ")}, … (${names.length} in all)` : names.join(", ");
-  return `/${typed} could be ${shown}: type more, or pick one with up/down and press enter`;
+  return `${c.items.length} commands start with /${typed}: pick one with up/down, or type more`;
 }
 
 /** What accepting the selected item puts in place of [start, end): `/name ` ready for arguments,
@@ -59,7 +58,7 @@ export function acceptedText(c: Completion): string {
 
 /** True when a and b offer the same items with the same selection (whatever their key order). */
 export function sameCompletion(a: Completion | undefined, b: Completion | undefined): boolean {
-  const key = (c: Completion | undefined) => c && JSON.stringify([c.items, c.selected, c.moved === true, c.kind ?? "command", c.start, c.end]);
+  const key = (c: Completion | undefined) => c && JSON.stringify([c.items, c.selected, c.moved === true, c.note, c.kind ?? "command", c.start, c.end]);
   return key(a) === key(b);
 }
 
@@ -71,6 +70,8 @@ export function readCompletion(value: unknown): Completion | undefined {
   const selected = typeof v.selected === "number" ? v.selected : 0;
   const c: Completion = { items: v.items as CompletionItem[], selected: Math.max(0, Math.min(v.items.length - 1, selected)) };
   if ((value as { moved?: unknown }).moved === true) c.moved = true;
+  const note = (value as { note?: unknown }).note;
+  if (typeof note === "string" && note !== "") c.note = note;
   const f = value as { kind?: unknown; start?: unknown; end?: unknown };
   if (f.kind === "file" && typeof f.start === "number" && typeof f.end === "number") Object.assign(c, { kind: "file", start: f.start, end: f.end });
   return c;

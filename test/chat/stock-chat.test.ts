@@ -4,6 +4,7 @@ import type { ChatController } from "../../engine/chat/chat-controller.js";
 import { parseKeys } from "../../engine/kernel/key-notation.js";
 import { keyEvent } from "../../engine/kernel/key-event.js";
 import { Runtime } from "../../engine/kernel/runtime.js";
+import { completionPopup } from "../../ui/renderers/composer-renderer.js";
 import { FakeClock } from "../../engine/kernel/scheduler.js";
 
 function setup(controller?: ChatController): { rt: Runtime; chat: StockChat; clock: FakeClock } {
@@ -365,12 +366,22 @@ describe("stock chat: enter while the command menu is shown", () => {
     type(rt, "/log<down><down><cr>");
     expect(c.calls).toEqual(["submit /logout"]);
   });
-  it("picks none of several matches the user did not choose between, and says which match", () => {
+  it("picks none of several matches the user did not choose between, and says why in the menu", () => {
     const { rt, c } = withLogCommands();
     type(rt, "/lo<cr>");
-    expect(c.calls).toEqual([]);
-    expect(composer(rt).text).toBe("/lo");
-    expect(transcript(rt)).toEqual(["/lo could be /log, /login, /logout: type more, or pick one with up/down and press enter"]);
+    expect([c.calls, composer(rt).text, transcript(rt)]).toEqual([[], "/lo", []]);
+    expect(completionPopup(rt.buffers.get("composer")!.metadata.completion, 70)!.lines.map((l) => l.map((s) => s.text).join("").trimEnd())).toEqual([
+      " /log     log",
+      " /login   login",
+      " /logout  logout",
+      " 3 commands start with /lo: pick one with up/down, or type more",
+    ]);
+  });
+  it("drops the note once the user moves in the menu", () => {
+    const { rt } = withLogCommands();
+    type(rt, "/lo<cr><down>");
+    expect(rt.buffers.get("composer")!.metadata.completion).toMatchObject({ selected: 1, moved: true });
+    expect(rt.buffers.get("composer")!.metadata.completion).not.toHaveProperty("note");
   });
   it("puts a command that needs arguments in the composer as /name to complete", () => {
     const { rt, c } = withLogCommands();

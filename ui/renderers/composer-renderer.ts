@@ -21,10 +21,12 @@ const ITEM_NAME: Style = Object.freeze({ fg: "accent" });
 const ITEM_DESC: Style = Object.freeze({ fg: "muted" });
 const SELECTED_NAME: Style = Object.freeze({ fg: "accent", bg: "selectedBg", bold: true });
 const SELECTED_DESC: Style = Object.freeze({ fg: "text", bg: "selectedBg" });
+const NOTE: Style = Object.freeze({ fg: "warning" });
+const NOTE_ROW: Style = Object.freeze({});
 
 type CompletionItem = { name: string; desc: string; label: string };
 
-function readItems(value: unknown): { items: CompletionItem[]; selected: number } | undefined {
+function readItems(value: unknown): { items: CompletionItem[]; selected: number; note?: string } | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const v = value as { items?: unknown; selected?: unknown };
   if (!Array.isArray(v.items) || v.items.length === 0) return undefined;
@@ -36,10 +38,12 @@ function readItems(value: unknown): { items: CompletionItem[]; selected: number 
     return { name, desc: typeof o.desc === "string" ? o.desc : "", label: typeof o.label === "string" ? o.label : `/${name}` };
   });
   const sel = typeof v.selected === "number" ? Math.floor(v.selected) : 0;
-  return { items, selected: Math.max(0, Math.min(items.length - 1, sel)) };
+  const note = (value as { note?: unknown }).note;
+  return { items, selected: Math.max(0, Math.min(items.length - 1, sel)), ...(typeof note === "string" && note !== "" ? { note } : {}) };
 }
 
-/** The completion menu: one row per item (`/name  desc`), the selected one highlighted. */
+/** The completion menu: one row per item (`/name  desc`), the selected one highlighted, and the
+ *  menu's `note` (why enter did nothing) as a last row, next to the composer. */
 export function completionPopup(value: unknown, width: number): Popup | undefined {
   const c = readItems(value);
   if (c === undefined || width <= 0) return undefined;
@@ -56,6 +60,7 @@ export function completionPopup(value: unknown, width: number): Popup | undefine
     if (it.desc !== "" && descRoom > 0) line.push({ text: "  " + truncate(it.desc, descRoom), style: sel ? SELECTED_DESC : ITEM_DESC });
     lines.push(padLine(line, width, sel ? ITEM_STYLE : undefined));
   }
+  if (c.note) lines.push(padLine([{ text: truncate(` ${c.note}`, width), style: NOTE }], width, NOTE_ROW));
   return { lines };
 }
 

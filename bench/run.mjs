@@ -3,7 +3,7 @@
 // measurement runs in its own child process (no shared JIT or heap state); the combined results
 // are printed as one JSON object and written into bench/README.md as a table.
 // Flags: --quick (fewer samples, for a smoke run), --no-readme (do not rewrite the README),
-//        --only=stream,memory,cold,lua,offpath,marks (a subset; marks runs only when named), --frameworks=librecode (render/memory for some only).
+//        --only=stream,memory,cold,lua,offpath,files,marks (a subset; marks runs only when named), --frameworks=librecode (render/memory for some only).
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,7 +16,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const only = (args.find((a) => a.startsWith("--only="))?.slice(7).split(",")) ?? ["stream", "memory", "cold", "lua", "edit", "offpath"];
+const only = (args.find((a) => a.startsWith("--only="))?.slice(7).split(",")) ?? ["stream", "memory", "cold", "lua", "edit", "offpath", "files"];
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
 function ensureInstalled() {
@@ -105,6 +105,10 @@ if (only.includes("edit")) {
   log("composer holding 1 MB; layout.set of 50 windows");
   results.composer = child("suites/composer.mjs", FRAMEWORKS.filter((f) => f !== "ink"));
   results.layoutSet = child("suites/layout-set.mjs", []);
+}
+if (only.includes("files")) {
+  log("@ file completion over 20,000 paths");
+  results.fileCompletion = child("suites/file-completion.mjs", []);
 }
 
 const cpus = os.cpus();

@@ -1,6 +1,6 @@
 // The project's files for `@` completion: walked in the background the way git sees the tree
 // (every .gitignore, never .git; engine/tools/file-walker.ts), kept, and walked again when asked
-// for after STALE_MS so new files show up. Guards the list and the walk in flight.
+// for after STALE_MS so new files show up (an unchanged tree keeps its list). Guards the list and the walk in flight.
 import { walkTree } from "../tools/file-walker.js";
 
 /** At most this many paths are listed (a huge tree stops there rather than stalling). */
@@ -23,6 +23,11 @@ export class FileIndex {
     return this.paths;
   }
 
+  /** The paths of the last walk, without starting one. */
+  latest(): readonly string[] | undefined {
+    return this.paths;
+  }
+
   /** Settles when the walk in flight (if any) has finished. */
   async settled(): Promise<void> {
     await this.walking;
@@ -40,10 +45,18 @@ export class FileIndex {
       } catch {
         // An unreadable root lists nothing; the walker already skips unreadable subdirectories.
       }
-      this.paths = out;
+      // An unchanged tree keeps its list: what was built from it (the fuzzy index) stays valid.
+      const changed = this.paths === undefined || !sameList(this.paths, out);
+      if (changed) this.paths = out;
       this.walkedAt = started;
       this.walking = undefined;
-      this.onUpdate();
+      if (changed) this.onUpdate();
     })();
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -12,6 +12,7 @@ import { EDIT_KEYS, normalizePaste, typedText } from "./composer-keys.js";
 import { Picker, type PickerSpec } from "./picker.js";
 import { PromptHistory } from "./prompt-history.js";
 import { QuitPress } from "./quit-press.js";
+import { indexPaths } from "./file-completion.js";
 import { FileIndex } from "./file-index.js";
 import { ComposerCompletion } from "./composer-completion.js";
 import type { Completion } from "./slash-completion.js";
@@ -71,7 +72,11 @@ export class StockChat implements ChatSurface {
     this.label = opts.composerLabel ?? DEFAULT_LABEL;
     this.quit = new QuitPress(rt, (key) => this.quitHint(key));
     this.picker = new Picker(rt);
-    this.files = new FileIndex(rt.cwd, () => rt.clock.now(), () => this.rt.guard("host", "completion", () => this.menu.refresh()));
+    this.files = new FileIndex(rt.cwd, () => rt.clock.now(), () => {
+      // Indexed in the background from now, so the first query after a walk does not wait for it.
+      indexPaths(this.files.latest() ?? []);
+      this.rt.guard("host", "completion", () => this.menu.refresh());
+    });
     this.menu = new ComposerCompletion({
       rt, files: this.files, setComposer: (st) => this.setComposer(st), submit: () => this.submit(false),
     });

@@ -21,10 +21,20 @@ function toPosix(p: string): string {
   return sep === "/" ? p : p.split(sep).join("/");
 }
 
+/** abs relative to base, `/`-separated (abs is inside base: the walk only asks about its own entries). */
+function relativeTo(base: string, abs: string): string {
+  if (abs.startsWith(base)) {
+    if (base.endsWith(sep)) return toPosix(abs.slice(base.length));
+    if (abs.length === base.length) return "";
+    if (abs[base.length] === sep) return toPosix(abs.slice(base.length + 1));
+  }
+  return toPosix(relative(base, abs));
+}
+
 /** Whether the deepest matcher with an opinion ignores abs (git's precedence for nested .gitignore files). */
 function isIgnored(matchers: Matcher[], abs: string, isDir: boolean): boolean {
   for (let i = matchers.length - 1; i >= 0; i--) {
-    const rel = toPosix(relative(matchers[i].base, abs));
+    const rel = relativeTo(matchers[i].base, abs);
     if (rel === "" || rel.startsWith("..")) continue;
     const verdict = matchers[i].ig.test(isDir ? `${rel}/` : rel);
     if (verdict.ignored) return true;
@@ -62,32 +72,56 @@ async function ancestorMatchers(root: string, cwd: string): Promise<Matcher[]> {
 }
 
 async function entryIsDir(dir: string, entry: Dirent): Promise<boolean | undefined> {
-  if (entry.isDirectory()) return true;
-  if (entry.isFile()) return false;
-  if (!entry.isSymbolicLink()) return undefined; // sockets, fifos, devices: nothing to read
   const target = await stat(join(dir, entry.name)).catch(() => undefined);
   if (!target) return undefined;
   return target.isDirectory() ? true : target.isFile() ? false : undefined;
+}
+
+/** What a folder's listing is about to yield: an entry, and for a folder to enter, its listing (already being read). */
+type Item = { entry: WalkEntry; listing?: Promise<Dirent[]> };
+/** A folder being walked: its items and how far the walk is through them. */
+type Frame = { items: Item[]; next: number; matchers: Matcher[] };
+
+function listDir(dir: string): Promise<Dirent[]> {
+  return readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
+}
+
+/** One folder's entries in order, ignored ones left out; the folders to enter start being listed
+ *  now, so the walk waits for one listing while the next ones are read. */
+async function openDir(dir: string, rel: string, listing: Promise<Dirent[]>, inherited: Matcher[]): Promise<Frame> {
+  const entries = await listing;
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Only a folder that lists a .gitignore has one to read (trying each folder costs a failed open).
+  const own = entries.some((e) => e.name === ".gitignore") ? await loadGitignore(dir) : undefined;
+  const matchers = own ? [...inherited, own] : inherited;
+  const items: Item[] = [];
+  for (const e of entries) {
+    if (e.name === ".git") continue;
+    // Sockets, fifos and devices have nothing to read; a symlink is what it points to.
+    const isDir = e.isDirectory() ? true : e.isFile() ? false : e.isSymbolicLink() ? await entryIsDir(dir, e) : undefined;
+    const abs = join(dir, e.name);
+    if (isDir === undefined || isIgnored(matchers, abs, isDir)) continue;
+    const entry = { abs, rel: rel === "" ? e.name : `${rel}/${e.name}`, isDir };
+    items.push(isDir && !e.isSymbolicLink() ? { entry, listing: listDir(abs) } : { entry });
+  }
+  return { items, next: 0, matchers };
 }
 
 /** Yields files and directories under root (sorted, depth-first, parents first), skipping ignored ones.
  *  Symlinked directories are listed but not entered, so a link loop cannot trap the walk. */
 export async function* walkTree(root: string, opts: { cwd: string; signal?: AbortSignal }): AsyncGenerator<WalkEntry> {
   const matchers = await ancestorMatchers(root, opts.cwd);
-  async function* visit(dir: string, depthMatchers: Matcher[]): AsyncGenerator<WalkEntry> {
+  // An explicit stack, not nested generators: each entry is yielded once, not through every level above it.
+  const stack: Frame[] = [await openDir(root, "", listDir(root), matchers)];
+  while (stack.length > 0) {
     if (opts.signal?.aborted) return;
-    const own = await loadGitignore(dir);
-    const active = own ? [...depthMatchers, own] : depthMatchers;
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const abs = join(dir, entry.name);
-      const isDir = await entryIsDir(dir, entry);
-      if (isDir === undefined || isIgnored(active, abs, isDir)) continue;
-      yield { abs, rel: toPosix(relative(root, abs)), isDir };
-      if (isDir && !entry.isSymbolicLink()) yield* visit(abs, active);
+    const top = stack[stack.length - 1]!;
+    const item = top.items[top.next++];
+    if (item === undefined) {
+      stack.pop();
+      continue;
     }
+    yield item.entry;
+    if (item.listing) stack.push(await openDir(item.entry.abs, item.entry.rel, item.listing, top.matchers));
   }
-  yield* visit(root, matchers);
 }

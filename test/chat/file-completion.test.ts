@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { installStockChat, type StockChat } from "../../engine/chat/stock-chat.js";
 import { parseKeys } from "../../engine/kernel/key-notation.js";
@@ -20,12 +22,14 @@ const PROJECT = {
 
 /** The stock chat in a temp project: keys typed, the screen painted frame after frame. */
 function chatIn(files: Record<string, string> = PROJECT) {
-  const rt = new Runtime({ cwd: tempTree(files, "librecode-at-"), width: 40, height: 10, clock: new FakeClock() });
+  const clock = new FakeClock();
+  const cwd = tempTree(files, "librecode-at-");
+  const rt = new Runtime({ cwd, width: 40, height: 10, clock });
   const chat: StockChat = installStockChat(rt);
   const painter = new AppPainter(rt, createTheme({ name: "dark", noColor: true }));
   const screen = new Screen(40, 10);
   return {
-    rt, chat,
+    rt, chat, clock, cwd,
     type: (keys: string) => { for (const k of parseKeys(keys)) rt.dispatchKey(k); },
     lines: () => { painter.paint(screen.back); return screen.back.toLines(); },
     composer: () => rt.buffers.getText("composer"),
@@ -96,5 +100,23 @@ describe("@ file completion", () => {
     expect(c.chat.completion()).toBeUndefined();
     c.type(" @README.md");
     expect(c.chat.completion()).toBeUndefined();
+  });
+
+  it("walks again after 10 s: an unchanged tree keeps its list (and its index), a new file shows up", async () => {
+    const c = chatIn();
+    c.type("@");
+    await c.chat.files.settled();
+    const first = c.chat.files.list();
+    c.clock.advance(10_000);
+    expect(c.chat.files.list()).toBe(first);
+    await c.chat.files.settled();
+    expect(c.chat.files.list()).toBe(first);
+    writeFileSync(join(c.cwd, "src/new.ts"), "");
+    c.clock.advance(10_000);
+    c.chat.files.list();
+    await c.chat.files.settled();
+    expect(c.chat.files.list()).toContain("src/new.ts");
+    c.type("new");
+    expect(c.chat.completion()!.items.map((i) => i.label)).toEqual(["@src/new.ts"]);
   });
 });

@@ -1,6 +1,6 @@
 // API keys: from the provider's environment variable, else `$LIBRECODE_HOME/auth.json` (mode 0600).
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 
 /** The environment variable each built-in provider's key is read from. */
@@ -111,6 +111,8 @@ export class AuthStore {
   private write(data: AuthFile): void {
     mkdirSync(this.home, { recursive: true, mode: 0o700 });
     chmodSync(this.home, 0o700);
+    // node:crypto on the first save, not at start-up (~3 ms).
+    const { randomBytes } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
     const tmp = join(this.home, `.auth.json.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     const fd = openSync(tmp, "wx", 0o600);
     try {

@@ -1,6 +1,12 @@
 // Fuzzy matching for pickers and `@` file completion: fuzzysort (Sublime-style scoring: word
 // starts and runs of letters rank first), over a label and an optional detail.
-import fuzzysort, { type Result, type SnapshotKey, type SnapshotKeys } from "fuzzysort";
+import { createRequire } from "node:module";
+import type { Result, SnapshotKey, SnapshotKeys } from "fuzzysort";
+
+// fuzzysort loads with the first picker or completion, not at start-up (~5 ms).
+type Fuzzysort = typeof import("fuzzysort");
+let loaded: Fuzzysort | undefined;
+const fuzzysort = (): Fuzzysort => (loaded ??= createRequire(import.meta.url)("fuzzysort") as Fuzzysort);
 
 /** One candidate: the label is what is matched and highlighted; the detail is matched too. */
 export type FuzzyEntry = { readonly label: string; readonly detail?: string };
@@ -20,8 +26,8 @@ export function indexEntries(entries: readonly FuzzyEntry[]): void {
   if (indexed.has(entries)) return;
   const rows = entries.map((e, index) => ({ label: e.label, detail: e.detail ?? "", index }));
   indexed.set(entries, entries.some((e) => !!e.detail)
-    ? { rows: fuzzysort.snapshot(rows, { keys: ["label", "detail"] }), details: true }
-    : { rows: fuzzysort.snapshot(rows, { key: "label" }), details: false });
+    ? { rows: fuzzysort().snapshot(rows, { keys: ["label", "detail"] }), details: true }
+    : { rows: fuzzysort().snapshot(rows, { key: "label" }), details: false });
 }
 
 /** Entries matching query, best first (ties keep list order); an empty query keeps every entry in
@@ -35,8 +41,8 @@ export function fuzzyFilter(entries: readonly FuzzyEntry[], query: string, limit
   indexEntries(entries);
   const ix = indexed.get(entries)!;
   const found: { index: number; label: Result | undefined; score: number }[] = ix.details
-    ? [...fuzzysort.go(q, ix.rows, { limit, threshold: 0 })].map((r) => ({ index: r.obj.index, label: r[0], score: r.score }))
-    : [...fuzzysort.go(q, ix.rows, { limit, threshold: 0 })].map((r) => ({ index: r.obj.index, label: r, score: r.score }));
+    ? [...fuzzysort().go(q, ix.rows, { limit, threshold: 0 })].map((r) => ({ index: r.obj.index, label: r[0], score: r.score }))
+    : [...fuzzysort().go(q, ix.rows, { limit, threshold: 0 })].map((r) => ({ index: r.obj.index, label: r, score: r.score }));
   return found
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map((m) => ({ index: m.index, positions: [...(m.label?.indexes ?? [])].sort((a, b) => a - b) }));

@@ -1,6 +1,5 @@
 // Writes go to a temporary file beside the target and are renamed over it, so a crash or a full disk
 // never leaves a half-written source file behind.
-import { randomBytes } from "node:crypto";
 import { chmod, mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -12,6 +11,7 @@ export async function atomicWrite(path: string, text: string): Promise<void> {
     if (err.code === "EEXIST") err.code = "ENOTDIR";
     throw err;
   });
+  const { randomBytes } = await import("node:crypto"); // on the first write, not at start-up
   const temp = join(dir, `.${basename(path)}.librecode-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
     await writeFile(temp, text, "utf8");

@@ -1,7 +1,8 @@
 // The JS regex search of grep's walker, run in a worker thread: a pattern that backtracks
 // catastrophically (`^(a|a)+$`) costs that thread, never the chat's, and terminating the worker
 // stops it at the deadline or on abort (escape).
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { Worker } from "node:worker_threads";
 import type { GrepMatch } from "./ripgrep.js";
 
 // Self-contained (node built-ins only) so it runs from the sources, the build and a bundle alike.
@@ -50,6 +51,8 @@ export class RegexWorker {
   readonly outcome: Promise<WorkerOutcome>;
 
   constructor(source: string, flags: string, limit: number, maxFileBytes: number, timeoutMs: number, signal: AbortSignal) {
+    // node:worker_threads on the first grep, not at start-up (~3 ms).
+    const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { source, flags, limit, maxFileBytes } });
     this.outcome = new Promise<WorkerOutcome>((resolve) => {
       const finish = (o: WorkerOutcome) => {

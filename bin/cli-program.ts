@@ -30,7 +30,11 @@ function buildProgram(): Command {
     .option("--config <file>", "an extra config file (above ./.librecode/config.yaml)")
     .option("--no-extensions", "skip Lua extensions for this run")
     .option("--bare", "no stock layout, windows, keys or chat loop: the screen is what extensions build")
-    .action(async (opts) => (await import("./cmd-chat.js")).runChat(opts));
+    .action(async (opts) => {
+      await import("../ui/terminal-early-hold.js"); // raw mode first: keys typed from here on are held
+      await (await import("./yoga-preload.js")).preloadYoga(); // before cmd-chat's imports reach yoga-layout
+      return (await import("./cmd-chat.js")).runChat(opts);
+    });
 
   program
     .command("prompt")

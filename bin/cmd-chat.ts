@@ -1,6 +1,5 @@
 // `librecode` with no command: the interactive chat in the terminal.
 import "../ui/terminal-early-hold.js"; // first: raw mode now, keys typed from here on are held
-import "./yoga-preload.js"; // next: yoga-layout loads without touching fetch (see there)
 import type { ShownHistory } from "../engine/agent/session-history.js";
 import type { ChatController, ChatRunOptions } from "../engine/chat/chat-controller.js";
 import { systemClock } from "../engine/kernel/scheduler.js";
@@ -15,7 +14,11 @@ import { PendingController } from "./pending-controller.js";
 import { runBare, type BareModelFlags } from "./run-bare.js";
 import { UsageError } from "./usage-error.js";
 
-export type ChatFlags = ChatRunOptions & { config?: string; extensions?: boolean; bare?: boolean };
+export type ChatFlags = ChatRunOptions & {
+  config?: string; extensions?: boolean; bare?: boolean;
+  /** Called once the first frame is drawn (bin/bundle-loader.ts then stores its code cache). */
+  afterFirstFrame?: () => void;
+};
 
 /** Runs the chat until the user quits; the terminal is restored however it ends. */
 export async function runChat(flags: ChatFlags): Promise<void> {
@@ -67,6 +70,7 @@ async function run(flags: ChatFlags): Promise<void> {
   const releaseTerminal = claimTerminal(app.home);
   live.start();
   await new Promise((resolve) => setTimeout(resolve, 0)); // after the first frame's timer, armed by start()
+  flags.afterFirstFrame?.();
   let controller: ChatController;
   try {
     controller = await openController(app, options, shown);

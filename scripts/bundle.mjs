@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Bundles the usual start (dist/bin/chat-main.js: `librecode`, `librecode --resume`) into
-// dist/bundle/: our own modules in a few files, split where the code imports lazily (the chat
-// loop, extensions, providers), packages left external. Node 20 loads ES modules file by file
-// with no compile cache, so ~160 small files cost ~100 ms of CPU before the first frame; the
-// bundle loads a handful. bin/librecode prefers it when it is not older than dist/ and falls back
-// to dist/bin/chat-main.js otherwise. Run by `npm run build` after tsc; skipped when esbuild is
-// not installed (a production install without dev dependencies). `node scripts/bundle.mjs DIR`
-// writes to DIR instead (tests; it must be inside the package, so the packages still resolve).
+// Bundles the usual start (dist/bin/chat-main.js: `librecode`, `librecode --resume`) into one
+// CommonJS file, dist/bundle/chat-main.cjs: our modules and yoga-layout, other packages left
+// external (loaded on first use, as from dist/). Node 20 has no compile cache for ES modules: the
+// ~160 files of dist/ cost ~100 ms of CPU to load and compile before the first frame. One CommonJS
+// file can be compiled through vm.Script with V8's code cache (bin/bundle-loader.ts), which skips
+// compiling what the last start compiled. bin/librecode prefers the bundle when it is not older
+// than dist/ and falls back to dist/bin/chat-main.js otherwise. Run by `npm run build` after tsc;
+// skipped when esbuild is not installed (a production install without dev dependencies).
+// `node scripts/bundle.mjs DIR` writes to DIR instead (tests; it must be inside the package, so the
+// packages still resolve).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,9 +22,49 @@ try {
   process.stderr.write("bundle: esbuild is not installed; bin/librecode runs dist/ unbundled\n");
   process.exit(0);
 }
+
+// CommonJS cannot hold a top-level await. The two kinds in the chat's modules:
+// - yoga-layout instantiates its wasm at import: aliased to scripts/yoga-layout-shim.mjs, whose
+//   ready() bin/yoga-preload.ts awaits before the first layout;
+// - the old-Node preload of an ES-module package (`canRequireEsm ? undefined : await import("pkg")`
+//   in ui/text-measure.ts and ui/markdown.ts, for Node without require(esm)): the bundle only runs
+//   where require(esm) works (bin/librecode checks), so the expression becomes `undefined`.
+const OLD_NODE_PRELOAD = /canRequireEsm \? undefined : \(?await import\("[^"]+"\)\)?(\.default)?/g;
+const dropOldNodePreload = {
+  name: "drop-old-node-preload",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const code = fs.readFileSync(args.path, "utf8");
+      if (!code.includes("canRequireEsm ?")) return undefined;
+      return { contents: code.replace(OLD_NODE_PRELOAD, "undefined"), loader: "js" };
+    });
+  },
+};
+
+const yogaShim = {
+  name: "yoga-layout-shim",
+  setup(build) {
+    // The package's entry only: the shim itself imports yoga-layout/load, bundled as usual.
+    build.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: path.join(ROOT, "scripts", "yoga-layout-shim.mjs") }));
+    build.onResolve({ filter: /^yoga-layout\// }, (args) => ({ path: fileURLToPath(import.meta.resolve(args.path)) }));
+  },
+};
+
 fs.rmSync(out, { recursive: true, force: true });
 await esbuild.build({
   entryPoints: [path.join(ROOT, "dist", "bin", "chat-main.js")],
-  outdir: out, bundle: true, splitting: true, format: "esm", platform: "node", target: "node20",
-  packages: "external", logLevel: "warning",
+  outfile: path.join(out, "chat-main.cjs"), bundle: true, format: "cjs", platform: "node", target: "node20",
+  packages: "external",
+  // import.meta.url (createRequire, yoga's own script URL) is the bundle's file.
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [yogaShim, dropOldNodePreload], logLevel: "warning",
 });
+// esbuild escapes non-ASCII in strings, not in comments and regular expressions. An ASCII file is
+// read as a one-byte string in ~0.1 ms (bin/bundle-loader.ts); decoding 1 MB of UTF-8 takes ~10 ms.
+// A \u escape means the same character in a regular expression and is inert in a comment.
+const file = path.join(out, "chat-main.cjs");
+const code = fs.readFileSync(file, "utf8");
+// Each UTF-16 unit on its own (an astral character becomes its surrogate pair, as in a string).
+const ascii = code.replace(/[^\x00-\x7f]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`);
+fs.writeFileSync(file, ascii);

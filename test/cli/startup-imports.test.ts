@@ -21,6 +21,7 @@ register("data:text/javascript," + encodeURIComponent("let port; export function
 const compile = Module.prototype._compile;
 Module.prototype._compile = function (code, file) { urls.push(file); return compile.call(this, code, file); };
 const dist = process.env.PROBE_DIST;
+await (await import(dist + "/bin/yoga-preload.js")).preloadYoga(); // as the chat's starts do
 await import(dist + "/bin/cmd-chat.js");
 const { createApp } = await import(dist + "/bin/create-app.js");
 const { Screen } = await import(dist + "/ui/screen.js");
@@ -45,7 +46,7 @@ function probe(files: Record<string, string> = {}): { packages: string[]; undici
 
 /** Packages that must not load before the first frame of a plain start. */
 const DEFERRED = [
-  "@anthropic-ai/sdk", "openai", "better-sqlite3", "chalk", "diff", "fengari", "highlight.js", "ignore", "picomatch", "string-width",
+  "@anthropic-ai/sdk", "openai", "better-sqlite3", "chalk", "diff", "fengari", "fuzzysort", "highlight.js", "ignore", "picomatch", "string-width",
   "wrap-ansi", "yaml",
 ];
 

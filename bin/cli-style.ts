@@ -46,10 +46,15 @@ function paint(c: ChalkInstance, text: string, style: Style | undefined): string
   return p === c ? text : p(text);
 }
 
+/** The stream's width when it is a terminal; undefined for a pipe or a file (no width to fit). */
+export function terminalWidth(stream: OutStream): number | undefined {
+  return stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 ? stream.columns : undefined;
+}
+
 /** The rows as the stream should receive them: styled for a colour terminal, wrapped to its width. */
 export function renderRows(rows: readonly StyledRow[], stream: OutStream, env: NodeJS.ProcessEnv = process.env): string[] {
   const c = new Chalk({ level: colorLevel(stream, env) });
-  const width = stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 ? stream.columns : 0;
+  const width = terminalWidth(stream) ?? 0;
   return rows.map((row) => {
     const line = row.map((s) => paint(c, s.text, s.style)).join("");
     return width > 0 ? wrapAnsi(line, width, { hard: true, trim: false }) : line;

@@ -3,9 +3,10 @@ import { AuthStore } from "../engine/auth/auth-store.js";
 import { librecodeHome } from "../engine/config/index.js";
 import { filterModelList, listModels, modelListRows, resolveProvider } from "../engine/model/provider-registry.js";
 import { loadSettings, type ConfigFlags } from "./load-settings.js";
-import { printRows } from "./cli-style.js";
+import { printRows, terminalWidth } from "./cli-style.js";
 
-/** The configured providers and their models (only those matching `search`); the one a run would use is starred. */
+/** The configured providers and their models (only those matching `search`); the one a run would use
+ *  is starred; on a terminal, fitted to its width. */
 export function runModelList(flags: ConfigFlags, search?: string): void {
   const loaded = loadSettings(flags);
   const keys = new AuthStore(librecodeHome()).storedKeys();
@@ -22,5 +23,6 @@ export function runModelList(flags: ConfigFlags, search?: string): void {
     process.exitCode = 1;
     return;
   }
-  printRows(modelListRows(entries, current));
+  // On a terminal the table fits its width (columns go, as in /model); piped, every column is printed.
+  printRows(modelListRows(entries, current, terminalWidth(process.stdout)));
 }

@@ -178,6 +178,23 @@ describe("librecode model", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n").filter((l) => l.includes("*"))).toEqual(["  * demo                           200,000        -  no      yes             -        -               -                -"]);
   });
+  it("list on a 60-column terminal fits the table to it (piped, below, every column is printed)", async () => {
+    const out = process.stdout as { isTTY?: boolean; columns?: number };
+    const saved = { isTTY: out.isTTY, columns: out.columns };
+    Object.assign(out, { isTTY: true, columns: 60 });
+    try {
+      const r = await run(["model", "list", "DEMO"], scratch(), { NO_COLOR: "1" });
+      expect([r.code, r.stdout.split("\n")]).toEqual([0, [
+        "    model  context  max out  images  $/M in  $/M out",
+        "script  script  (offline)  no key needed",
+        "  * demo   200,000        -  no           -        -",
+        "  (3 more columns on a wider screen)",
+        "",
+      ]]);
+    } finally {
+      Object.assign(out, saved);
+    }
+  });
   it("list SEARCH shows only matching models; no match exits 1", async () => {
     const r = await run(["model", "list", "DEMO"], scratch());
     expect([r.code, r.stdout.split("\n")]).toEqual([0, [

@@ -1,10 +1,9 @@
 // The chat loop: a prompt becomes a run of model requests and tool calls until the model stops.
 // It implements the stock chat's ChatController (submit, steer, follow-ups, interrupt) and holds
-// one chat's state: the session, the model, the live context (engine/agent/live-context.ts) and its
-// estimate, the queues (engine/agent/prompt-queue.ts), the running request. A run itself is
-// engine/agent/run-prompt.ts, its stock turns engine/agent/stock-turns.ts, compaction
-// engine/agent/compact-context.ts, the chain of a prompt and its follow-ups engine/agent/run-chain.ts.
-// Guards: the abort controller, the failure count.
+// one chat's state: the session, the model, the live context and its estimate, the queues, the
+// running request. The parts, a file each: session-announcer.ts (announcing a session),
+// live-context.ts, prompt-queue.ts, run-chain.ts (a prompt and its follow-ups), run-prompt.ts (one
+// prompt's run), stock-turns.ts, compact-context.ts. Guards: the abort controller, the failure count.
 import type { ChatController } from "../chat/chat-controller.js";
 import type { ModelToolSpec, ThinkingLevel } from "../model/model-types.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
@@ -26,7 +25,8 @@ import { PromptQueue } from "./prompt-queue.js";
 import { RunChain } from "./run-chain.js";
 import { runPrompt } from "./run-prompt.js";
 import type { RunContext } from "./run-context.js";
-import { newestPageSize, SessionHistory, showNewest, type ShownHistory } from "./session-history.js";
+import { SessionAnnouncer } from "./session-announcer.js";
+import type { ShownHistory } from "./session-history.js";
 import { parseShellEscape } from "./shell-escape.js";
 import { buildSystemPrompt, summarySection } from "./system-prompt.js";
 import { ToolApproval } from "./tool-approval.js";
@@ -62,8 +62,7 @@ export class ChatLoop implements ChatController, LoopCore {
   private readonly chain: RunChain;
   /** Error lines shown so far (a command run by `run()` failed when this grew). */
   private failures = 0;
-  /** The resumed session's older pages, loaded into the transcript after the first frame. */
-  private history: SessionHistory | undefined;
+  private readonly announcer: SessionAnnouncer;
 
   constructor(opts: ChatLoopOptions) {
     this.opts = opts;
@@ -76,6 +75,7 @@ export class ChatLoop implements ChatController, LoopCore {
     this.meter = new ContextMeter(() => buildSystemPrompt(this.promptOptions()), this.rt.tools);
     this.queue = new PromptQueue(() => this.pushQueues());
     this.live = new LiveContext(this.store);
+    this.announcer = new SessionAnnouncer(this, this.live);
     this.chain = new RunChain({
       run: (text) => runPrompt(this, text).catch((e: unknown) => this.crashed(e)),
       nextFollowUp: () => this.queue.nextFollowUp(),
@@ -121,26 +121,7 @@ export class ChatLoop implements ChatController, LoopCore {
    * frame); older pages and the model's context are read on later timer ticks.
    */
   start(resumed: boolean, shown?: ShownHistory): void {
-    const s = this.session;
-    const about = { session_id: s.id, name: s.name, cwd: s.cwd };
-    this.history?.stop();
-    this.history = undefined;
-    if (resumed) {
-      const page = shown?.sessionId === s.id ? shown : showNewest(this.rt, this.store, s.id, newestPageSize(this.rt.height));
-      this.history = new SessionHistory(this.rt, this.store, page);
-      this.live.resume(s.id);
-      this.cost = this.store.costOf(s.id);
-      const history = this.history;
-      this.rt.scheduler.defer(0, () => {
-        if (!this.live.unreadFor(s.id)) return;
-        this.live.read();
-        this.pushStatus();
-        history.loadInBackground();
-      }, "host");
-      this.rt.emit("session_load", { ...about, messages: s.messageCount });
-    } else this.rt.emit("session_start", { ...about, provider: this.model.providerId, model: this.model.model });
-    this.emitOut({ type: "session", id: s.id, name: s.name, resumed, provider: this.model.providerId, model: this.model.model });
-    this.pushStatus();
+    this.announcer.announce(resumed, shown);
   }
 
   /** Enter while idle: a `/command` runs, anything else starts a run. */

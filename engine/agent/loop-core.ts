@@ -30,6 +30,7 @@ export interface LoopCore {
   thinkingLevel: ThinkingLevel;
   abort: AbortController | undefined;
   activeRun: ActiveRun | undefined;
+  cost: number | undefined;
   entries: ContextEntry[];
   summary: string | undefined;
   contextUse(): ContextUse;

@@ -4,7 +4,7 @@
 // running request. The parts, a file each: session-announcer.ts (announcing a session),
 // live-context.ts, prompt-queue.ts, run-chain.ts (a prompt and its follow-ups), run-prompt.ts (one
 // prompt's run), stock-turns.ts, compact-context.ts. Guards: the abort controller, the failure count.
-import type { ChatController } from "../chat/chat-controller.js";
+import type { ChatController, PromptOrigin } from "../chat/chat-controller.js";
 import type { ModelToolSpec, ThinkingLevel } from "../model/model-types.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
 import type { Runtime } from "../kernel/runtime.js";
@@ -77,7 +77,7 @@ export class ChatLoop implements ChatController, LoopCore {
     this.live = new LiveContext(this.store);
     this.announcer = new SessionAnnouncer(this, this.live);
     this.chain = new RunChain({
-      run: (text) => runPrompt(this, text).catch((e: unknown) => this.crashed(e)),
+      run: (p) => runPrompt(this, p.text, { submitted: p.submitted }).catch((e: unknown) => this.crashed(e)),
       nextFollowUp: () => this.queue.nextFollowUp(),
       workingChanged: (v) => {
         this.pushStatus();
@@ -125,22 +125,22 @@ export class ChatLoop implements ChatController, LoopCore {
   }
 
   /** Enter while idle: a `/command` runs, anything else starts a run. */
-  submit(text: string): void {
+  submit(text: string, origin: PromptOrigin = {}): void {
     if (isCommand(text) && this.runCommand(text) !== false) return;
-    void this.chain.start(text);
+    void this.chain.start(text, origin.submitted);
   }
 
   /** Enter while working: injected as a user message at the next turn boundary. */
-  steer(text: string): void {
-    if (!this.working || isCommand(text)) return this.submit(text);
-    if (parseShellEscape(text)) return this.queueFollowUp(text); // a shell command waits for the run
-    this.queue.steer(text);
+  steer(text: string, origin: PromptOrigin = {}): void {
+    if (!this.working || isCommand(text)) return this.submit(text, origin);
+    if (parseShellEscape(text)) return this.queueFollowUp(text, origin); // a shell command waits for the run
+    this.queue.steer(text, origin.submitted);
   }
 
   /** alt+enter: runs after the current run (and earlier follow-ups) end. */
-  queueFollowUp(text: string): void {
-    if (!this.working || isCommand(text)) return this.submit(text);
-    this.queue.followUp(text);
+  queueFollowUp(text: string, origin: PromptOrigin = {}): void {
+    if (!this.working || isCommand(text)) return this.submit(text, origin);
+    this.queue.followUp(text, origin.submitted);
   }
 
   /** Takes back the newest queued follow-up. */

@@ -4,14 +4,18 @@
 import type { Runtime } from "../kernel/runtime.js";
 import { readString } from "./lifecycle-payloads.js";
 
-/** The prompt and system prompt after the handlers, or undefined when one consumed the prompt. */
-export function preparePrompt(rt: Runtime, input: string, system: string, about: PromptAbout = {}): { text: string; system: string } | undefined {
+/** The prompt and system prompt after the handlers, or undefined when one consumed the prompt.
+ *  `submitted`: prompt_submit already ran for it (the stock chat emits it when the composer is
+ *  submitted, while the draft is still there), so it is not emitted again. */
+export function preparePrompt(rt: Runtime, input: string, system: string, about: PromptAbout = {}, submitted = false): { text: string; system: string } | undefined {
   const inp: Record<string, unknown> = { ...original(input, about), text: input };
   if (rt.emit("input", inp).consumed) return undefined;
   let text = readPrompt(inp, input);
-  const submitted: Record<string, unknown> = { text };
-  if (rt.emit("prompt_submit", submitted).consumed) return undefined;
-  text = readString(submitted, "text", text);
+  if (!submitted) {
+    const data: Record<string, unknown> = { text };
+    if (rt.emit("prompt_submit", data).consumed) return undefined;
+    text = readString(data, "text", text);
+  }
   const prep: Record<string, unknown> = { ...original(text, about), text, system_prompt: system };
   rt.emit("prompt_prepare", prep);
   return { text: readPrompt(prep, text), system: readString(prep, "system_prompt", system) };

@@ -2,10 +2,13 @@
 // turn, and follow-ups (alt+enter), which run after it as prompts of their own. Every change a
 // user can see is reported through `changed` (the status line counts both queues).
 
+/** A queued prompt; `submitted`: `prompt_submit` already ran for it (the composer's submit). */
+export type QueuedPrompt = { text: string; submitted: boolean };
+
 /** Guards one chat's steering and follow-up queues. */
 export class PromptQueue {
-  private readonly steering: string[] = [];
-  private readonly followUps: string[] = [];
+  private readonly steering: QueuedPrompt[] = [];
+  private readonly followUps: QueuedPrompt[] = [];
 
   constructor(private readonly changed: () => void) {}
 
@@ -20,41 +23,41 @@ export class PromptQueue {
   }
 
   /** Queues a steering message. */
-  steer(text: string): void {
-    this.steering.push(text);
+  steer(text: string, submitted = false): void {
+    this.steering.push({ text, submitted });
     this.changed();
   }
 
   /** Queues a follow-up. */
-  followUp(text: string): void {
-    this.followUps.push(text);
+  followUp(text: string, submitted = false): void {
+    this.followUps.push({ text, submitted });
     this.changed();
   }
 
   /** Takes back the newest follow-up. */
   dequeue(): string | undefined {
-    const text = this.followUps.pop();
-    if (text !== undefined) this.changed();
-    return text;
+    const p = this.followUps.pop();
+    if (p !== undefined) this.changed();
+    return p?.text;
   }
 
   /** The queued follow-ups, oldest first. */
   queued(): readonly string[] {
-    return this.followUps;
+    return this.followUps.map((p) => p.text);
   }
 
   /** The oldest follow-up, taken off the queue. */
-  nextFollowUp(): string | undefined {
-    const text = this.followUps.shift();
-    if (text !== undefined) this.changed();
-    return text;
+  nextFollowUp(): QueuedPrompt | undefined {
+    const p = this.followUps.shift();
+    if (p !== undefined) this.changed();
+    return p;
   }
 
   /** The steering messages, taken off the queue (the caller sends them). */
   takeSteering(): string[] {
     const taken = this.steering.splice(0);
     if (taken.length > 0) this.changed();
-    return taken;
+    return taken.map((p) => p.text);
   }
 
   /** A run ended: steering that came too late for it is not lost, it runs next as a follow-up. */

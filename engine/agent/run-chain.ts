@@ -2,11 +2,12 @@
 // the chain runs waits for it. `working` is true from the first prompt until the chain ends.
 
 import type { RunResult } from "./agent-events.js";
+import type { QueuedPrompt } from "./prompt-queue.js";
 
 /** What the chain runs: one prompt, the next follow-up, and who hears `working` change. */
 export type RunSteps = {
-  run(text: string): Promise<RunResult>;
-  nextFollowUp(): string | undefined;
+  run(prompt: QueuedPrompt): Promise<RunResult>;
+  nextFollowUp(): QueuedPrompt | undefined;
   workingChanged(working: boolean): void;
 };
 
@@ -22,11 +23,12 @@ export class RunChain {
     return this.busy;
   }
 
-  /** Runs `text` after whatever runs now, then the follow-ups; resolves with the last run's result. */
-  start(text: string): Promise<RunResult> {
+  /** Runs `text` after whatever runs now, then the follow-ups; resolves with the last run's result.
+   *  `submitted`: prompt_submit already ran for it. */
+  start(text: string, submitted = false): Promise<RunResult> {
     const prev = this.running ?? Promise.resolve(undefined);
     this.setBusy(true);
-    const p = prev.then(() => this.chain(text));
+    const p = prev.then(() => this.chain({ text, submitted }));
     this.running = p;
     void p.finally(() => {
       if (this.running === p) this.running = undefined;
@@ -40,9 +42,9 @@ export class RunChain {
   }
 
   // The prompt, then each follow-up queued while it ran (none after an interrupt).
-  private async chain(text: string): Promise<RunResult> {
-    let result = await this.steps.run(text);
-    let next: string | undefined;
+  private async chain(first: QueuedPrompt): Promise<RunResult> {
+    let result = await this.steps.run(first);
+    let next: QueuedPrompt | undefined;
     while (result.stopReason !== "aborted" && (next = this.steps.nextFollowUp()) !== undefined) result = await this.steps.run(next);
     this.setBusy(false);
     return result;

@@ -14,13 +14,14 @@ import { parseShellEscape, runShellEscape, type ShellEscape } from "./shell-esca
 import { stockTurns } from "./stock-turns.js";
 import { buildSystemPrompt } from "./system-prompt.js";
 
-/** Runs the prompt `input` on `loop` to its end (steering left over is queued as a follow-up). */
-export async function runPrompt(loop: LoopCore, input: string): Promise<RunResult> {
+/** Runs the prompt `input` on `loop` to its end (steering left over is queued as a follow-up).
+ *  `submitted`: the composer's submit already ran prompt_submit for it. */
+export async function runPrompt(loop: LoopCore, input: string, origin: { submitted?: boolean } = {}): Promise<RunResult> {
   const shell = parseShellEscape(input);
   if (shell) return runShell(loop, shell);
   const rt = loop.rt;
   const about = { sessionId: loop.session.id, cwd: loop.opts.cwd, name: loop.session.name ?? "" };
-  const prepared = preparePrompt(rt, input, buildSystemPrompt(loop.promptOptions()), about);
+  const prepared = preparePrompt(rt, input, buildSystemPrompt(loop.promptOptions()), about, origin.submitted);
   if (!prepared) {
     loop.emitOut({ type: "done", stop_reason: "consumed", text: "" });
     return { stopReason: "consumed", text: "", turns: 0 };

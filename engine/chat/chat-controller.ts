@@ -7,14 +7,18 @@ import type { Runtime } from "../kernel/runtime.js";
 import type { PickerSpec } from "./picker.js";
 import type { StatusInfo } from "./status-line.js";
 
+/** How a prompt reached the controller. `submitted`: the composer's submit already ran
+ *  `prompt_submit` for it, so the loop does not emit it again when the prompt runs. */
+export type PromptOrigin = { submitted?: boolean };
+
 /** What the stock chat's actions call. Every method runs inside the key's transaction. */
 export interface ChatController {
   /** A prompt the user submitted (enter while idle); `/name args` included as typed. */
-  submit(text: string): void;
+  submit(text: string, origin?: PromptOrigin): void;
   /** Text submitted while a request runs: steer the running turn with it. */
-  steer(text: string): void;
+  steer(text: string, origin?: PromptOrigin): void;
   /** alt+enter: run this after the current request finishes. */
-  queueFollowUp(text: string): void;
+  queueFollowUp(text: string, origin?: PromptOrigin): void;
   /** Takes back the newest queued follow-up (to edit it), or undefined when none is queued. */
   dequeueFollowUp(): string | undefined;
   /** Stops the running request (escape); a no-op when idle. */

@@ -11,6 +11,7 @@ import { createLocalController, type ChatController, type ChatSurface } from "./
 import { EDIT_KEYS, normalizePaste, typedText } from "./composer-keys.js";
 import { Picker, type PickerSpec } from "./picker.js";
 import { PromptHistory } from "./prompt-history.js";
+import { deliveryOf, emitPromptSubmit } from "./prompt-submit.js";
 import { QuitPress } from "./quit-press.js";
 import { indexPaths } from "./file-completion.js";
 import { FileIndex } from "./file-index.js";
@@ -65,6 +66,8 @@ export class StockChat implements ChatSurface {
   /** The slash and `@` completion menu above the composer. */
   private readonly menu: ComposerCompletion;
   private readonly label: string;
+  /** The stock key submitting right now (enter or alt+enter), for prompt_submit's key fields. */
+  private submitKey: KeyEvent | undefined;
 
   constructor(private readonly rt: Runtime, opts: StockChatOptions) {
     this.ctrl = opts.controller ?? createLocalController({ runtime: rt });
@@ -260,27 +263,43 @@ export class StockChat implements ChatSurface {
   }
 
   private submit(followUp: boolean): void {
-    let text = this.rt.buffers.getText(COMPOSER);
+    const draft = this.draft(this.rt.buffers.getText(COMPOSER));
+    if (draft === undefined) return;
+    // prompt_submit sees the draft still in the composer: consumed, it stays there to be edited.
+    const delivery = deliveryOf(this.ctrl.working, followUp, draft);
+    const sent = emitPromptSubmit(this.rt, COMPOSER, draft, delivery, this.submitKey);
+    if (sent === undefined) return;
+    const text = this.draft(sent);
+    if (text === undefined) {
+      // Handlers emptied the draft (nothing is sent), or made it an unknown command (left to be fixed).
+      if (sent.trim() === "") this.setComposer({ text: "", cursor: 0 });
+      else if (sent !== this.rt.buffers.getText(COMPOSER)) this.setComposer({ text: sent, cursor: Array.from(sent).length });
+      return;
+    }
+    this.setComposer({ text: "", cursor: 0 });
+    if (text !== "") this.history.push(text);
+    this.rt.windows.set(this.transcriptWindow(), { scroll: 0 });
+    const origin = { submitted: true };
+    if (delivery === "prompt") this.ctrl.submit(text, origin);
+    // Images alone cannot steer: they go with the next prompt run.
+    else if (delivery === "follow_up") this.ctrl.queueFollowUp(text, origin);
+    else this.ctrl.steer(text, origin);
+    this.syncWorking();
+  }
+
+  /** The text to send for a composer holding `text` ("" for attached images alone), or undefined
+   *  when there is nothing to send or it names an unknown command (shown as an error line; the
+   *  mistyped command stays in the composer to be fixed, typed text is never thrown away). */
+  private draft(text: string): string | undefined {
     if (text.trim() === "") {
       // Attached images (composer metadata `attachments`, engine/chat/composer-attachments.ts) are a prompt of their own.
       const images = this.rt.buffers.get(COMPOSER)?.metadata.attachments;
-      if (!Array.isArray(images) || images.length === 0) return;
-      text = "";
+      return Array.isArray(images) && images.length > 0 ? "" : undefined;
     }
-    // A mistyped command stays in the composer to be fixed; typed text is never thrown away.
     const line = parseCommandLine(text);
-    if (line && !this.rt.commands.get(line.name)) {
-      this.rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text: this.rt.commands.unknownText(line.name) });
-      return;
-    }
-    if (text !== "") this.history.push(text);
-    this.setComposer({ text: "", cursor: 0 });
-    this.rt.windows.set(this.transcriptWindow(), { scroll: 0 });
-    if (!this.ctrl.working) this.ctrl.submit(text);
-    // Images alone cannot steer: they go with the next prompt run.
-    else if (followUp || text === "") this.ctrl.queueFollowUp(text);
-    else this.ctrl.steer(text);
-    this.syncWorking();
+    if (!line || this.rt.commands.get(line.name)) return text;
+    this.rt.buffers.appendBlock("transcript", { kind: "error", role: "system", text: this.rt.commands.unknownText(line.name) });
+    return undefined;
   }
 
   private recall(text: string | null): void {
@@ -294,8 +313,11 @@ export class StockChat implements ChatSurface {
     if (this.menu.key(name)) return;
     const run = (action: string) => this.rt.actions.run(action);
     switch (name) {
-      case "enter": run("submit"); return;
-      case "alt+enter": run("followup.queue"); return;
+      case "enter": case "alt+enter":
+        // prompt_submit reports the key that submitted.
+        this.submitKey = ev;
+        try { run(name === "enter" ? "submit" : "followup.queue"); } finally { this.submitKey = undefined; }
+        return;
       case "alt+up": run("followup.dequeue"); return;
       case "up": case "down": this.upDown(name === "up" ? -1 : 1); return;
       case "pageup": this.scroll(1); return;

@@ -58,34 +58,39 @@ export class ExtensionHost {
     this.contextFn = fn;
   }
 
-  /** Loads every `extensions.use` entry in order; a bad entry is listed as failed, the rest load. */
+  /** Loads every `extensions.use` entry in order; a bad entry is listed as failed, the rest load.
+   *  Entries are discovered together, so files two entries reach (the same source listed twice,
+   *  with and without a version) load once, at the first. */
   loadUse(use: readonly unknown[]): void {
-    use.forEach((entry, i) => {
-      let src: ExtensionSource;
+    const parsed = use.map((entry, i): ExtensionSource | SourceRecord => {
       try {
         // Numbered from 0, as config validation numbers the same list (`extensions.use[0]`).
-        src = parseSource(entry, `use[${i}]`);
+        return parseSource(entry, `use[${i}]`);
       } catch (e) {
         const raw = typeof entry === "string" ? entry : JSON.stringify(entry);
-        this.sources.push({ raw, status: "failed", reason: (e as Error).message, exts: [] });
-        return;
+        return { raw, status: "failed", reason: (e as Error).message, exts: [] };
       }
-      this.loadSources([src]);
     });
+    const srcs = parsed.filter((p): p is ExtensionSource => "scheme" in p);
+    const found = discoverExtensions(srcs, this.cwd, this.home);
+    let k = 0;
+    for (const p of parsed) {
+      if ("scheme" in p) this.loadFound(p, found[k++]!);
+      else this.sources.push(p);
+    }
   }
 
   /** Loads files or directories given on the command line (`render --extension PATH`). */
   loadPaths(paths: readonly string[]): void {
-    this.loadSources(paths.map(pathSource));
+    const srcs = paths.map(pathSource);
+    discoverExtensions(srcs, this.cwd, this.home).forEach((d, i) => this.loadFound(srcs[i]!, d));
   }
 
-  private loadSources(srcs: ExtensionSource[]): void {
-    discoverExtensions(srcs, this.cwd, this.home).forEach((d, i) => {
-      const rec: SourceRecord = { raw: d.source.raw, src: srcs[i], status: "loaded", reason: "", exts: [] };
-      this.sources.push(rec);
-      rec.exts = d.candidates.map((c) => this.load(c, rec.raw));
-      this.settle(rec, d);
-    });
+  private loadFound(src: ExtensionSource, d: DiscoveredSource): void {
+    const rec: SourceRecord = { raw: d.source.raw, src, status: "loaded", reason: "", exts: [] };
+    this.sources.push(rec);
+    rec.exts = d.candidates.map((c) => this.load(c, rec.raw));
+    this.settle(rec, d);
   }
 
   private load(c: ExtensionCandidate, source: string): LuaExtension {

@@ -172,7 +172,7 @@ export function installExtensions(ctx: ManagerContext): string[] {
     if (ok) out.push(`${key}: ${e.tag || short(e.commit)} already installed`);
     return !ok;
   });
-  const unlocked = (readUse(configPath(ctx)) ?? []).filter((u) => !useSource(u).startsWith("path:") && !lock.extensions[useSource(u)]);
+  const unlocked = pinnedOnce(readUse(configPath(ctx)) ?? []).filter((u) => !useSource(u).startsWith("path:") && !lock.extensions[useSource(u)]);
   const fetched = fetchAll([...locked.map(([key, e]) => ({ key, requested: e.requested, commit: e.commit, hash: e.hash })),
     ...unlocked.map((u) => ({ key: useSource(u), requested: useVersion(u), commit: "", hash: "" }))], (it) => {
     const f = fetchSource(remoteSourceOrUsage(parse(it.key), ctx.env), it.requested, it.commit || undefined);
@@ -189,10 +189,21 @@ export function installExtensions(ctx: ManagerContext): string[] {
   return out.length > 0 ? out : ["nothing to install"];
 }
 
+/** One entry per source: a source listed twice (as the original's guide shows both forms) is
+ *  installed at the version an entry pins (the last one that pins one), else as first listed. */
+function pinnedOnce(use: ExtensionUse[]): ExtensionUse[] {
+  const bySource = new Map<string, ExtensionUse>();
+  for (const u of use) {
+    const had = bySource.get(useSource(u));
+    if (had === undefined || useVersion(u) !== "") bySource.set(useSource(u), u);
+  }
+  return [...bySource.values()];
+}
+
 /** `extension update [NAME...]`: the newest version each requested range allows; rewrites the lock. */
 export function updateExtensions(ctx: ManagerContext, names: string[]): string[] {
   const lock = readLock(lockPath(ctx));
-  const use = readUse(configPath(ctx)) ?? [];
+  const use = pinnedOnce(readUse(configPath(ctx)) ?? []);
   const keys = Object.keys(lock.extensions).filter((k) => names.length === 0 || names.includes(k) || names.includes(shortName(k)));
   for (const n of names) {
     if (!keys.some((k) => k === n || shortName(k) === n)) throw new ExtensionUsageError(`extension update: ${n}: not in ${lockPath(ctx)} (${Object.keys(lock.extensions).join(", ") || "empty"})`);

@@ -35,11 +35,19 @@ const childEnv = { ...process.env, NODE_ENV: "production" };
 delete childEnv.CI;
 delete childEnv.CONTINUOUS_INTEGRATION;
 
-// Runs one suite; a failure is retried once (dist/ may be mid-rebuild in a shared checkout).
+// Runs one suite; a failure is retried once (dist/ may be mid-rebuild in a shared checkout). A
+// suite still running after LIMIT_S is stopped and reported as `{timedOutS}` (a result, not an
+// error: pi-tui re-wrapping 200k characters of emoji per update does not finish in that time),
+// without a retry.
+const LIMIT_S = 120;
 function child(script, scriptArgs, nodeFlags = [], retry = true) {
   const r = spawnSync(process.execPath, [...nodeFlags, path.join(HERE, script), ...scriptArgs, ...(quick ? ["--quick"] : [])], {
-    cwd: ROOT, env: childEnv, encoding: "utf8", maxBuffer: 16 << 20, timeout: 120000,
+    cwd: ROOT, env: childEnv, encoding: "utf8", maxBuffer: 16 << 20, timeout: LIMIT_S * 1000,
   });
+  if (r.error?.code === "ETIMEDOUT") {
+    log(`${script} ${scriptArgs.join(" ")}: exceeded the ${LIMIT_S} s limit of one run`);
+    return { timedOutS: LIMIT_S };
+  }
   const line = (r.stdout ?? "").split("\n").find((l) => l.startsWith("{"));
   if (r.status !== 0 || !line) {
     const why = (r.stderr || r.error?.message || `exit ${r.status}`).trim().split("\n").slice(-3).join(" | ");

@@ -64,7 +64,8 @@ export function offpathMarkdown(out) {
     for (const fw of Object.keys(r)) {
       const x = r[fw]?.[k];
       if (x === undefined) continue;
-      rows.push(x.error ? `| ${label} | ${fw} | error: ${x.error} | | |` : `| ${label} | ${fw} | ${fmt(x.stream.ms.median)} | ${fmt(x.stream.ms.p95)} | ${fmt(x.stream.bytes.mean, 1)} |`);
+      if (x.timedOutS) rows.push(`| ${label} | ${fw} | exceeded ${x.timedOutS} s (the bench's limit for one run) | | |`);
+      else rows.push(x.error ? `| ${label} | ${fw} | error: ${x.error} | | |` : `| ${label} | ${fw} | ${fmt(x.stream.ms.median)} | ${fmt(x.stream.ms.p95)} | ${fmt(x.stream.bytes.mean, 1)} |`);
     }
   }
   const s = r.librecode?.scrollback;

@@ -36,7 +36,8 @@ function cpuMsUnder(pid) {
 }
 
 // One run: ms from spawn until `done(output)` holds (or until exit when done is "exit"), and for
-// `done` the CPU ms used by then (the pty wrapper's own included).
+// `done` the CPU ms used by then (the pty wrapper's own included). It settles once the process has
+// exited (SIGTERM after its frame), so a run never overlaps the teardown of the one before.
 function once(cmd, done, env) {
   return new Promise((resolve) => {
     const t0 = now();
@@ -44,13 +45,17 @@ function once(cmd, done, env) {
       cwd: env.BENCH_CWD, env, stdio: ["pipe", "pipe", "pipe"],
     });
     let out = "";
-    let settled = false;
+    let result;
+    let closed = false;
     const finish = (r) => {
-      if (settled) return;
-      settled = true;
+      if (result) return;
+      result = r;
       clearTimeout(timer);
-      if (child.exitCode === null) child.kill("SIGTERM");
-      resolve(r);
+      if (closed) resolve(r);
+      else {
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 2000).unref();
+      }
     };
     const timer = setTimeout(() => finish({ error: `no first frame within ${TIMEOUT_MS} ms`, tail: out.slice(-300) }), TIMEOUT_MS);
     child.stdout.on("data", (b) => {
@@ -60,10 +65,15 @@ function once(cmd, done, env) {
         finish({ ms, cpuMs: cpuMsUnder(child.pid), bytes: Buffer.byteLength(out) });
       }
     });
-    child.on("error", (e) => finish({ error: `cannot spawn script(1): ${e.message}`, tail: "" }));
+    child.on("error", (e) => {
+      closed = true;
+      finish({ error: `cannot spawn script(1): ${e.message}`, tail: "" });
+    });
     child.on("close", () => {
+      closed = true;
       if (done === "exit") finish({ ms: now() - t0 });
       else finish({ error: "exited before its first frame", tail: out.slice(-300) });
+      resolve(result);
     });
   });
 }

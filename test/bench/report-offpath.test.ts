@@ -8,7 +8,7 @@ const offpath = {
     "code-5000": kind(0.3, 52), "thinking-100k": kind(0.45, 48),
     scrollback: { pageUp: { ms: { median: 3, p95: 6, max: 9 }, pages: 400 }, streamScrolled: { ms: { median: 0.2, p95: 0.4, max: 1 } }, rssMB: 120, heapUsedMB: 30 },
   },
-  "pi-tui": { "code-5000": kind(200, 190) },
+  "pi-tui": { "code-5000": kind(200, 190), "unicode-200k": { timedOutS: 120 } },
 };
 
 describe("evaluateOffpath", () => {
@@ -56,6 +56,13 @@ describe("evaluateOffpath", () => {
     expect(md.split("\n").filter((l) => l.startsWith("| … of 5,000 lines"))).toEqual([
       "| … of 5,000 lines | librecode | 0.3 | 0.6 | 52 |",
       "| … of 5,000 lines | pi-tui | 200 | 400 | 190 |",
+    ]);
+  });
+
+  it("shows a run stopped at the bench's time limit as exceeded, not as an error", () => {
+    const md = offpathMarkdown({ date: "2026-12-04T18:00:00Z", machine: { cpu: "cpu", cores: 2, loadavg: [1, 1, 1] }, node: "v20", screen: "120x40", results: { offpath } });
+    expect(md.split("\n").filter((l) => l.startsWith("| emoji/CJK"))).toEqual([
+      "| emoji/CJK/combining text of 200k characters | pi-tui | exceeded 120 s (the bench's limit for one run) | | |",
     ]);
   });
 });

@@ -11,7 +11,7 @@ import { InteractiveApp } from "./interactive-app.js";
 import { releaseEarlyInput } from "../ui/terminal-early-input.js";
 import { claimTerminal } from "../ui/terminal-marker.js";
 import { PendingController } from "./pending-controller.js";
-import { runBare, type BareModelFlags } from "./run-bare.js";
+import { checkBareSession, runBare, type BareFlags } from "./run-bare.js";
 import { UsageError } from "./usage-error.js";
 
 export type ChatFlags = ChatRunOptions & {
@@ -32,7 +32,6 @@ export async function runChat(flags: ChatFlags): Promise<void> {
 
 /** runChat without the release on failure. */
 async function run(flags: ChatFlags): Promise<void> {
-  if (flags.bare && (flags.resume || flags.session !== undefined)) throw bareSessionError(flags);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError("the interactive chat needs a terminal on stdin and stdout (use `librecode prompt` for scripts)");
   }
@@ -44,8 +43,11 @@ async function run(flags: ChatFlags): Promise<void> {
     ...(flags.bare ? { bare: true } : {}),
   });
   if (app.mode === "bare") {
-    if (flags.resume || flags.session !== undefined) throw bareSessionError(flags);
-    return runBareChat(app, { ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}) });
+    // An unknown --session is reported before the terminal is taken, as the chat does.
+    return runBareChat(app, await checkBareSession(app, {
+      ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}),
+      ...(flags.resume ? { resume: true } : {}), ...(flags.session !== undefined ? { session: flags.session } : {}),
+    }));
   }
   // The chat loop would fail on it after the first frame: say so before the terminal is taken.
   if (app.providerError !== null) throw new UsageError(app.providerError);
@@ -90,12 +92,8 @@ async function run(flags: ChatFlags): Promise<void> {
   setImmediate(() => process.exit(process.exitCode ?? 0));
 }
 
-function bareSessionError(flags: ChatFlags): UsageError {
-  return new UsageError(`${flags.resume ? "--resume" : "--session"}: bare mode (--bare or config ui.bare) has no chat session to open`);
-}
-
 /** Bare mode: the extension log kept, the terminal until ctrl+c twice, then exit. */
-async function runBareChat(app: BareApp, flags: BareModelFlags): Promise<void> {
+async function runBareChat(app: BareApp, flags: BareFlags): Promise<void> {
   keepExtensionLog(app.runtime, app.home);
   // No transcript here: what a watched save did goes to the extension log (its errors too).
   const stopWatching = await wireReload(app, (text) => app.runtime.log.append("host", text));

@@ -1,15 +1,16 @@
 // Bare mode's assistant. No chat opens a session there, so the first `model`, `tools.run`,
-// `session` or `agent` call of an extension opens one: a new session of the working directory,
-// on the configured (or --provider/--model) model, exactly as `librecode` opens its chat. It has no
+// `session` or `agent` call of an extension opens one: a new session of the working directory, or
+// the one `--session ID` / `--resume` named (checked at start-up, its history read only now), on
+// the configured (or --provider/--model) model, exactly as `librecode` opens its chat. It has no
 // screen of its own: recorded replies and tool blocks go to the `transcript` buffer and the status
 // to the `status` buffer's metadata, for extensions to show as they like. Tools that
 // `tools.approve` lists are refused (there is no approval panel to ask in). A session nothing was
 // stored in is removed at exit, as the chat's is.
 import { offerAgent } from "./agent-handle.js";
-import { openChatLoop, type OpenChatOptions, type OpenedChat } from "./open-chat-loop.js";
+import { NOTHING_TO_RESUME, openChatLoop, type OpenChatOptions, type OpenedChat } from "./open-chat-loop.js";
 
 /** Where bare mode's session comes from: the chat's options, without what only a screen answers. */
-export type BareAgentOptions = Omit<OpenChatOptions, "resume" | "sessionId" | "approve" | "takeAttachments" | "onStatus" | "onWorkingChange" | "pick" | "unattended">;
+export type BareAgentOptions = Omit<OpenChatOptions, "approve" | "takeAttachments" | "onStatus" | "onWorkingChange" | "pick" | "unattended">;
 
 /** Guards the session bare mode opened on first use, if it did. */
 export class BareAgent {
@@ -35,6 +36,7 @@ export class BareAgent {
   private open(): void {
     const chat = openChatLoop({ ...this.opts, unattended: "deny" });
     this.chat = chat;
-    chat.loop.start(false);
+    chat.loop.start(chat.resumed);
+    if (chat.nothingToResume) chat.loop.say(NOTHING_TO_RESUME);
   }
 }

@@ -4,7 +4,7 @@ import type { ChatController, ChatControllerContext } from "../chat/chat-control
 import { ApprovalPanel } from "../chat/approval-panel.js";
 import { ComposerAttachments } from "../chat/composer-attachments.js";
 import type { PickerSpec } from "../chat/picker.js";
-import { openChatLoop } from "./open-chat-loop.js";
+import { NOTHING_TO_RESUME, openChatLoop } from "./open-chat-loop.js";
 import type { ShownHistory } from "./session-history.js";
 
 export { ChatLoop, type ChatLoopOptions, type ContextUse } from "./chat-loop.js";
@@ -42,7 +42,7 @@ export function createChatController(ctx: ChatControllerContext, shown?: ShownHi
   });
   const { loop } = opened;
   loop.start(opened.resumed, shown);
-  if (opened.nothingToResume) loop.say("--resume: no earlier conversation in this directory; this is a new session.");
+  if (opened.nothingToResume) loop.say(NOTHING_TO_RESUME);
   // Like a shell's history: up brings back what was typed in this directory, whatever the session.
   if (chat) chat.setHistory(loop.store.recentPrompts(loop.session.cwd, PROMPT_HISTORY_LIMIT));
   process.once("exit", () => {

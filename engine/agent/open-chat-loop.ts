@@ -59,6 +59,9 @@ export type OpenChatOptions = {
   scriptSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 };
 
+/** Said when `--resume` found no earlier conversation of the directory. */
+export const NOTHING_TO_RESUME = "--resume: no earlier conversation in this directory; this is a new session.";
+
 export type OpenedChat = {
   loop: ChatLoop;
   store: SessionStore;

@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp, type BareApp } from "../../bin/create-app.js";
-import { offerBareAgent, runBare } from "../../bin/run-bare.js";
+import { checkBareSession, offerBareAgent, runBare, type BareFlags } from "../../bin/run-bare.js";
 import { agentOffered } from "../../engine/agent/agent-handle.js";
 import { Terminal } from "../../ui/terminal.js";
 import { FakeInput, FakeOutput } from "../e2e/fake-tty.js";
@@ -19,8 +19,8 @@ import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { SessionStore } from "../../engine/session/session-store.js";
 import { formatExtensionError } from "../../lua/extension-host.js";
 import { cliInProcess } from "../cli/run-in-process.js";
-import { KEY, loopbackPerTest, project, respond, textFrames, toolFrames, type Project } from "./agent-fixture.js";
-import type { Handler } from "../model/loopback-server.js";
+import { KEY, loopbackPerTest, project, respond, textFrames, toolFrames, transcriptOf, type Project } from "./agent-fixture.js";
+import type { Handler, Loopback } from "../model/loopback-server.js";
 
 const serve = loopbackPerTest();
 
@@ -61,8 +61,11 @@ afterEach(() => {
   Object.assign(process.env, saved);
 });
 
-/** `librecode --bare` with ASK loaded in a project whose config points at a loopback server. */
-async function bareAsk(handlers: Handler[], env: Record<string, string> = { LOCAL_KEY: KEY }): Promise<{ app: BareApp; agent: BareAgent; p: Project; frame(keys?: string): string[]; next(name: string): Promise<Record<string, unknown>> }> {
+type BareRun = { app: BareApp; agent: BareAgent; p: Project; server: Loopback; frame(keys?: string): string[]; next(name: string): Promise<Record<string, unknown>> };
+
+/** `librecode --bare` with ASK loaded in a project whose config points at a loopback server;
+ *  `flags(p)` gives its --session/--resume, checked at start-up as bin/cmd-chat.ts does. */
+async function bareAsk(handlers: Handler[], env: Record<string, string> = { LOCAL_KEY: KEY }, flags: (p: Project) => BareFlags = () => ({})): Promise<BareRun> {
   const server = await serve(handlers);
   const p = project(server.origin);
   p.write("a.txt", "alpha\n");
@@ -72,9 +75,9 @@ async function bareAsk(handlers: Handler[], env: Record<string, string> = { LOCA
   const clock = new FakeClock();
   const app = await createApp({ width: 40, height: 3, cwd: p.cwd, clock, bare: true, extensionPaths: [file] });
   if (app.mode !== "bare") throw new Error("expected bare mode");
-  const agent = (await offerBareAgent(app))!;
+  const agent = (await offerBareAgent(app, await checkBareSession(app, flags(p))))!;
   const frame = (keys = "") => renderFrame(app.runtime, app.painter, clock, { keys: parseKeys(keys) }).screen.back.toLines();
-  return { app, agent, p, frame, next: (name) => next(app.runtime, name) };
+  return { app, agent, p, server, frame, next: (name) => next(app.runtime, name) };
 }
 
 function next(rt: Runtime, name: string): Promise<Record<string, unknown>> {
@@ -178,5 +181,67 @@ describe("bare mode's session", () => {
     terminal.receive("\x03");
     await done;
     expect([app.runtime.log.entries().map((e) => e.text), storedIn(p)]).toEqual([["shutdown true"], [["user", "say hi"], ["assistant", "Hi there."]]]);
+  });
+});
+
+/** Stores a session of `p`'s directory holding `texts` (user and assistant in turn); its id. */
+function storedSession(p: Project, ...texts: string[]): string {
+  const store = SessionStore.open(p.home);
+  try {
+    const id = store.create({ cwd: p.cwd }).id;
+    texts.forEach((text, i) => store.appendMessage(id, { kind: i % 2 === 0 ? "user" : "assistant", text }));
+    return id;
+  } finally {
+    store.close();
+  }
+}
+
+describe("bare mode resuming a session (--session ID, --resume)", () => {
+  it("--session ID (a unique prefix) opens that session at the first call, not before: its history is the model's context and new messages go into it", async () => {
+    let id = "";
+    const { app, agent, p, server, frame, next } = await bareAsk([(res) => respond(res, textFrames("Hi again."))], { LOCAL_KEY: KEY }, (p) => {
+      id = storedSession(p, "what is alpha?", "A letter.");
+      return { session: id.slice(0, 8) };
+    });
+    frame("x");
+    expect([agent.opened, app.runtime.buffers.getBlocks("transcript")]).toEqual([undefined, []]);
+    expect(frame("m")[1]).toBe("│2 messages, last: A letter.           │");
+    expect(agent.opened!.loop.session.id).toBe(id);
+    const done = next("ask:done");
+    frame("a");
+    expect((await done).session).toBe(id);
+    expect(transcriptOf(server.requests[0]!)).toEqual(["system: ...", "user: what is alpha?", "assistant: A letter.", "user: say hi"]);
+    agent.shutdown();
+    expect(storedIn(p)).toEqual([["user", "what is alpha?"], ["assistant", "A letter."], ["user", "say hi"], ["assistant", "Hi again."]]);
+  });
+
+  it("--resume opens the directory's latest conversation; with none, a new session whose transcript says so", async () => {
+    const resumed = await bareAsk([], { LOCAL_KEY: KEY }, (p) => {
+      storedSession(p, "older", "reply");
+      storedSession(p, "newest question", "newest answer");
+      return { resume: true };
+    });
+    expect(resumed.frame("m")[1]).toBe("│2 messages, last: newest answer       │");
+    resumed.agent.shutdown();
+
+    const fresh = await bareAsk([], { LOCAL_KEY: KEY }, () => ({ resume: true }));
+    expect(fresh.frame("m")[1]).toBe("│0 messages                            │");
+    expect(fresh.app.runtime.buffers.getBlocks("transcript").map((b) => b.text)).toEqual([
+      "--resume: no earlier conversation in this directory; this is a new session.",
+    ]);
+    fresh.agent.shutdown();
+    expect(storedIn(fresh.p)).toEqual([]);
+  });
+
+  it("an unknown --session is a one-line error at start-up, before anything is offered or opened", async () => {
+    const server = await serve([]);
+    const p = project(server.origin);
+    Object.assign(process.env, { LIBRECODE_HOME: p.home, LOCAL_KEY: KEY });
+    storedSession(p, "kept");
+    const app = await createApp({ width: 40, height: 3, cwd: p.cwd, clock: new FakeClock(), bare: true });
+    if (app.mode !== "bare") throw new Error("expected bare mode");
+    await expect(checkBareSession(app, { session: "nope" })).rejects.toThrow(
+      new Error('--session: "nope": expected a session id, name or unique id prefix, got no match'));
+    expect([agentOffered(app.runtime), storedIn(p)]).toEqual([false, [["user", "kept"]]]);
   });
 });

@@ -143,11 +143,6 @@ describe("bare mode: the command line", () => {
     expect([flag.code, flag.stdout, flag.stderr]).toEqual([0, screen, ""]);
     expect([config.code, config.stdout, config.stderr]).toEqual([0, screen, ""]);
   });
-
-  it("--bare with --resume is bad usage: bare mode has no chat session", async () => {
-    const r = await cliInProcess(["--bare", "--resume"], scratch());
-    expect([r.code, r.stderr]).toEqual([2, "librecode: --resume: bare mode (--bare or config ui.bare) has no chat session to open\n"]);
-  });
 });
 
 describe("bare mode: the terminal", () => {

@@ -45,4 +45,21 @@ describe("librecode --bare in a real terminal (tmux)", () => {
     s.keys("Enter");
     await s.waitFor("the echo output", (l) => l.some((x) => x === "back-in-the-shell"));
   });
+
+  it("--bare with an unknown --session exits 2 with one line, before taking over the terminal", async () => {
+    const dir = scratch();
+    const s = (session = new TmuxSession(100, 10, {
+      PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir.root, LIBRECODE_HOME: dir.home, TERM: "xterm-256color", PS1: "$ ",
+    }, dir.cwd));
+    await s.waitFor("the shell prompt", (l) => l.some((x) => x.startsWith("$")));
+    s.type(`${BIN} --bare --session nope; echo rc=$?`);
+    s.keys("Enter");
+    const lines = await s.waitFor("the exit code", (l) => l.some((x) => x.startsWith("rc=")));
+    const at = lines.findIndex((x) => x.startsWith("rc="));
+    expect(lines.slice(at - 2, at + 1)).toEqual([
+      `$ ${BIN} --bare --session nope; echo rc=$?`,
+      `librecode: --session: "nope": expected a session id, name or unique id prefix, got no match`,
+      "rc=2",
+    ]);
+  });
 });

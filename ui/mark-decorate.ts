@@ -1,9 +1,11 @@
 // Draws extmarks onto the rows one source line was wrapped into: highlights, virtual text (eol,
 // overlay, right_align, inline), virtual lines and the line's sign. Renderers call it only for the
 // lines they show, with only the marks touching those lines, so a frame costs the visible marks.
+import { cpLength } from "../engine/kernel/code-points.js";
 import type { MarkView } from "../engine/kernel/extmarks.js";
 import type { Style } from "../engine/kernel/style.js";
-import { cellsWidth, chunkCells, fromCells, overStyle, overwrite, toCells, type MarkCell } from "./mark-cells.js";
+import { cellsWidth, chunkCells, fromCells, overwrite, toCells, type MarkCell } from "./mark-cells.js";
+import { hlAsciiRow, hlCells, type RangedHl } from "./mark-hl-row.js";
 import type { StyledLine } from "./wrap-text.js";
 
 /** One source line's rows after its marks are drawn. */
@@ -76,19 +78,6 @@ function cellAt(cells: readonly MarkCell[], col: number, lineLen: number, lastRo
   return -1;
 }
 
-/** For each column in froms, the index of the first cell showing that source column or a later
- *  one (cells.length: none); the cells' source columns only grow along a row. */
-function firstCells(cells: readonly MarkCell[], froms: readonly number[]): Int32Array {
-  const out = new Int32Array(froms.length);
-  const order = froms.map((_, i) => i).sort((a, b) => froms[a]! - froms[b]!);
-  let k = 0;
-  for (const i of order) {
-    while (k < cells.length && cells[k]!.src < froms[i]!) k++;
-    out[i] = k;
-  }
-  return out;
-}
-
 const lineCells = (chunks: MarkView["decor"]["virtText"]): MarkCell[] => chunkCells(chunks ?? []);
 
 /**
@@ -109,28 +98,23 @@ export function decorateLine(rows: StyledLine[], line: number, lineText: string,
     if (m.decor.signText !== undefined) out.sign = { text: m.decor.signText, style: m.decor.signStyle ?? SIGN_STYLE };
   }
   if (ranged.length === 0 && drawn.length === 0) return out;
-  const spans = ranged.map((m) => covered(m, line)!);
-  const froms = spans.map((c) => c[0]);
-  const lineLen = Array.from(lineText).length;
+  const ranges: RangedHl[] = ranged.map((m) => {
+    const [from, to] = covered(m, line)!;
+    return { hl: m.decor.hl!, from, to };
+  });
+  const lineLen = cpLength(lineText);
   const srcs = alignRows(rows, lineText);
   const shifts: Array<Array<[number, number]>> = rows.map(() => []);
   rows.forEach((row, r) => {
     const last = r === rows.length - 1;
-    const cells = toCells(row, srcs[r]!);
-    let changed = false;
-    if (ranged.length > 0) {
-      // Source columns only grow along a row: cell k shows column src, so a range is a run of cells.
-      const starts = firstCells(cells, froms);
-      for (let i = 0; i < ranged.length; i++) {
-        const m = ranged[i]!;
-        const [from, to] = spans[i]!;
-        let k = starts[i]!;
-        for (; k < cells.length && (cells[k]!.src < 0 || cells[k]!.src < to); k++) {
-          const c = cells[k]!;
-          if (c.src >= from) { c.style = overStyle(c.style, m.decor.hl!); changed = true; }
-        }
-      }
+    // Highlights alone on printable ASCII: no cells needed.
+    const plain = drawn.length === 0 ? hlAsciiRow(row, srcs[r]!, ranges) : null;
+    if (plain !== null) {
+      out.rows[r] = plain;
+      return;
     }
+    const cells = toCells(row, srcs[r]!);
+    let changed = ranges.length > 0 && hlCells(cells, ranges);
     for (const m of drawn) {
       const pos = m.decor.virtTextPos;
       if (pos !== "inline" && pos !== "overlay") continue;

@@ -4,7 +4,7 @@ import type { OpenPicker } from "../chat/picker.js";
 import { formatSessionTree, treeOf } from "../session/format-session-tree.js";
 import type { MessageRecord } from "../session/session-records.js";
 import type { ChatLoop } from "./chat-loop.js";
-import { switchToPicked } from "./picked-command.js";
+import { reportPicked, switchToPicked } from "./picked-command.js";
 import { treeItems } from "./picker-items.js";
 
 /** The user prompts of a session, numbered from 1 as /fork counts them. */
@@ -13,7 +13,7 @@ export function forkPoints(messages: readonly MessageRecord[]): MessageRecord[] 
 }
 
 /** Registers /fork [N], /clone, /tree and /clear on the loop's runtime; with `pick` (a screen),
- *  /tree is a picker that moves to the chosen branch. */
+ *  /tree is a picker that moves to the chosen branch, also opened by the action `transcript.tree`. */
 export function registerSessionCommands(loop: ChatLoop, pick?: OpenPicker): void {
   const reg = (name: string, desc: string, run: (args: string) => unknown) => loop.rt.commands.register(name, { desc, owner: "host", run });
   // The dispatcher prefixes "/name: " to a command's error.
@@ -47,12 +47,15 @@ export function registerSessionCommands(loop: ChatLoop, pick?: OpenPicker): void
     return `Cloned into session ${child.id}.`;
   });
 
-  reg("tree", "move between the branches of this session's fork tree", () => {
+  const openTree = (): string => {
     const tree = treeOf(loop.store.list({ cwd: loop.session.cwd }), loop.session.id);
     if (!pick || tree.length === 0) return formatSessionTree(tree, loop.session.id).join("\n");
     pick({ title: "session tree", ...treeItems(tree, loop.session.id), onPick: (item) => switchToPicked(loop, item.value, "/tree") });
     return "";
-  });
+  };
+  reg("tree", "move between the branches of this session's fork tree", openTree);
+  // The original's `action.run("transcript.tree")` opens its tree panel: here the same picker as /tree.
+  if (pick) loop.rt.actions.register("transcript.tree", () => reportPicked(loop, "/tree", openTree));
 
   reg("clear", "start over in a new session (the old one stays in /resume)", () => {
     idle();

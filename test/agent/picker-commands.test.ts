@@ -1,4 +1,7 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ExtensionHost } from "../../lua/extension-host.js";
+import { tempTree } from "../support/temp-tree.js";
 import { project } from "./agent-fixture.js";
 import { screenChat, type ScreenChat } from "./picker-fixture.js";
 
@@ -141,5 +144,28 @@ describe("/tree without arguments", () => {
     const { c } = chatAt();
     c.type("/tree<cr><cr>");
     expect(screen(c, { [c.loop.session.id]: "THIS" })[11]).toBe("Already in session THIS        .".padEnd(70));
+  });
+});
+
+describe("action.run(\"transcript.tree\") from an extension", () => {
+  it("opens the /tree picker, as the original opened its tree panel", () => {
+    const { c } = chatAt();
+    const dir = tempTree({ "tree-key.lua": [
+      'local lc = require("librecode")',
+      'lc.keymap.set({ focus = "composer" }, "<C-g>", function() lc.log(tostring(lc.action.run("transcript.tree"))) end)',
+    ].join("\n") });
+    const logged: string[] = [];
+    new ExtensionHost(c.rt, { cwd: dir, home: dir, onLog: (_ext, text) => logged.push(text) }).loadPaths([path.join(dir, "tree-key.lua")]);
+    c.type("<C-g>");
+    expect(logged).toEqual(["true"]);
+    expect(c.rt.focus).toBe("picker");
+    expect(screen(c, { [c.loop.session.id]: "THIS" }).slice(6, 10)).toEqual([
+      "    ╭─ session tree ──────────────────────────────────────────────╮   ",
+      "    │ > type to filter                                        1/1 │   ",
+      "    │ › THIS          this session · 0 msgs · 2026-01-02 03:04 ·… │   ",
+      "    ╰─────────────────────────────────────────────────────────────╯   ",
+    ]);
+    c.type("<cr>");
+    expect(c.rt.focus).toBe("composer");
   });
 });

@@ -2,6 +2,7 @@
 // `--extension PATH` sources, through lua/'s ExtensionHost; then `startup` is emitted.
 import type { LoadedConfig } from "../engine/config/index.js";
 import type { Runtime } from "../engine/kernel/runtime.js";
+import { statusContext } from "../lua/event-table.js";
 import { ExtensionHost } from "../lua/extension-host.js";
 
 /** `mode`: what event tables report as `context.mode` (`chat`, or `bare` in bare mode). */
@@ -13,11 +14,9 @@ export function loadAppExtensions(rt: Runtime, loaded: LoadedConfig, opts: AppEx
   const host = new ExtensionHost(rt, {
     cwd: opts.cwd, home: opts.home, settings: ext.settings ?? {}, ...(ext.budget_ms !== undefined ? { budgetMs: ext.budget_ms } : {}),
   });
-  // Event tables read `working` and `context.session_id` from the status buffer the chat loop keeps.
-  host.setContext(() => {
-    const m = rt.buffers.get("status")?.metadata ?? {};
-    return { mode: opts.mode ?? "chat", working: m.working === true, session_id: typeof m.session_id === "string" ? m.session_id : "" };
-  });
+  // Event tables read `working`, `context.session_id` and `context.compacting` from the status buffer the chat loop keeps.
+  const mode = opts.mode ?? "chat";
+  host.setContext(() => ({ ...statusContext(rt), mode }));
   if (opts.enabled && ext.enabled) host.loadUse(ext.use);
   if (opts.paths.length > 0) host.loadPaths(opts.paths);
   for (const s of host.list()) {

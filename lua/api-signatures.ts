@@ -22,7 +22,7 @@ export const LUALS_CLASSES: Record<string, Record<string, string>> = {
   },
   "librecode.Event": {
     name: "string", key: "string", text: "string", ctrl: "boolean", alt: "boolean", shift: "boolean", working: "boolean",
-    context: "{mode: string, working: boolean, cwd: string, session_id: string}", data: "table", payload: "table",
+    context: "{mode: string, working: boolean, cwd: string, session_id: string, compacting: boolean, auth_working: boolean, focus: table}", data: "table", payload: "table",
     focus: "{kind: string, window: string, buffer: string, role: string}", composer: "librecode.Buffer",
     buffers: "table<string, librecode.Buffer>", windows: "table<string, librecode.Window>", layout: "librecode.Layout",
   },

@@ -115,6 +115,12 @@ function lazyMap(names: string[], make: (name: string) => unknown): LazyTable {
   return lazyTable({}, fields);
 }
 
+/** What the chat loop keeps in the status buffer's metadata: `working`, `session_id`, `compacting`. */
+export function statusContext(rt: Runtime): SessionContext {
+  const m = rt.buffers.get("status")?.metadata ?? {};
+  return { working: m.working === true, session_id: typeof m.session_id === "string" ? m.session_id : "", compacting: m.compacting === true };
+}
+
 /**
  * The rich event table of lua-api.md. Only name and key fields are copied up front; context,
  * data, focus, composer, buffers, windows and layout are fetched on first read, so a key event

@@ -8,6 +8,7 @@ import { discoverExtensions, type DiscoveredSource, type ExtensionCandidate } fr
 import { loadExtension, type LoadOptions } from "./extension-loader.js";
 import { parseSource, pathSource, type ExtensionSource } from "./extension-manifest.js";
 import type { LuaExtension, SessionContext } from "./lua-extension.js";
+import { statusContext } from "./event-table.js";
 
 /** Where the host looks for things and how long a callback may run. */
 export type ExtensionHostOptions = LoadOptions & { cwd?: string; home?: string };
@@ -48,12 +49,13 @@ export class ExtensionHost {
   ) {
     this.cwd = opts.cwd ?? rt.cwd;
     this.home = opts.home ?? librecodeHome();
-    this.contextFn = opts.context;
+    this.contextFn = opts.context ?? (() => statusContext(rt));
     // librecode.store keeps values in the sessions database of this home (opened on first use).
     if (!rt.store.persistent) rt.store.useBackend(() => openExtensionValues(this.home));
   }
 
-  /** Sets where event tables read `working`, `context.mode` and `context.session_id` from. */
+  /** Sets where event tables read `working`, `context.mode`, `context.session_id` and `context.compacting`
+   *  from (by default the status buffer's metadata, as the chat loop keeps it: statusContext). */
   setContext(fn: () => SessionContext): void {
     this.contextFn = fn;
   }

@@ -62,6 +62,7 @@ export class ChatLoop implements ChatController, LoopCore {
   private readonly chain: RunChain;
   /** Error lines shown so far (a command run by `run()` failed when this grew). */
   private failures = 0;
+  compactions = 0;
   private readonly announcer: SessionAnnouncer;
 
   constructor(opts: ChatLoopOptions) {
@@ -221,7 +222,7 @@ export class ChatLoop implements ChatController, LoopCore {
     this.rt.emit("shutdown", { session_id: this.session.id });
   }
 
-  /** Merges status metadata: provider, model, context use (once the context is read), cost, session, working. */
+  /** Merges status metadata: provider, model, context use (once the context is read), cost, session, working, compacting. */
   pushStatus(extra: Record<string, unknown> = {}): void {
     const use = this.live.unread ? undefined : this.contextUse();
     const patch: Record<string, unknown> = {
@@ -229,7 +230,7 @@ export class ChatLoop implements ChatController, LoopCore {
       thinking_level: this.thinkingLevel, cwd: this.opts.cwd, session: this.session.name ?? this.session.id,
       session_id: this.session.id,
       ...(use ? { context_tokens: use.tokens, context_window: use.window, context_percent: use.percent } : {}),
-      working: this.working, steering: this.queue.steeringCount, follow_ups: this.queue.followUpCount, cost_usd: this.cost, ...extra,
+      working: this.working, compacting: this.compactions > 0, steering: this.queue.steeringCount, follow_ups: this.queue.followUpCount, cost_usd: this.cost, ...extra,
     };
     this.writeStatus(patch);
   }

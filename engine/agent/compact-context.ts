@@ -6,21 +6,31 @@ import { AUTO_COMPACT_AT, planCompaction, summarise } from "./compaction.js";
 import type { LoopCore } from "./loop-core.js";
 import { announceSaved } from "./run-context.js";
 
-/** Summarises the oldest turns into a session summary; how many messages it replaced (0: nothing to replace). */
+/**
+ * Summarises the oldest turns into a session summary; how many messages it replaced (0: nothing to
+ * replace). The status says `compacting` (event tables' `context.compacting`) from the summary
+ * request until the summary has replaced them (or the request failed).
+ */
 export async function compactContext(loop: LoopCore, signal: AbortSignal): Promise<number> {
   const plan = planCompaction(loop.entries, loop.model.contextWindow);
   if (!plan) return 0;
   const hooks = { ctx: loop.runContext(signal), estimatedTokens: loop.contextUse().tokens };
-  const summary = await summarise(loop.model, loop.summary, plan.replaced, signal, hooks);
-  const record = loop.store.appendSummary(loop.session.id, summary, Math.max(0, ...plan.replaced.map((e) => e.seq)));
-  announceSaved({ rt: loop.rt, sessionId: loop.session.id }, record);
-  loop.summary = summary;
-  loop.entries = plan.kept;
-  loop.meter.forget();
-  loop.writer.add("system", "system", `Compacted ${plan.replaced.length} earlier messages into a summary.`, { compaction: true });
-  loop.emitOut({ type: "compaction", replaced: plan.replaced.length, summary });
+  loop.compactions++;
   loop.pushStatus();
-  return plan.replaced.length;
+  try {
+    const summary = await summarise(loop.model, loop.summary, plan.replaced, signal, hooks);
+    const record = loop.store.appendSummary(loop.session.id, summary, Math.max(0, ...plan.replaced.map((e) => e.seq)));
+    announceSaved({ rt: loop.rt, sessionId: loop.session.id }, record);
+    loop.summary = summary;
+    loop.entries = plan.kept;
+    loop.meter.forget();
+    loop.writer.add("system", "system", `Compacted ${plan.replaced.length} earlier messages into a summary.`, { compaction: true });
+    loop.emitOut({ type: "compaction", replaced: plan.replaced.length, summary });
+    return plan.replaced.length;
+  } finally {
+    loop.compactions--;
+    loop.pushStatus();
+  }
 }
 
 /** True when config session.auto_compact is on and the estimate passed AUTO_COMPACT_AT of the window. */

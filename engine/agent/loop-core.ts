@@ -33,6 +33,8 @@ export interface LoopCore {
   cost: number | undefined;
   entries: ContextEntry[];
   summary: string | undefined;
+  /** Compactions running now (the status says `compacting` while there is one). */
+  compactions: number;
   contextUse(): ContextUse;
   runContext(signal: AbortSignal): RunContext;
   promptOptions(): { cwd: string; home: string | undefined; base: string | undefined; skills: readonly Skill[] };

@@ -130,12 +130,15 @@ describe.each(LOOPS)("compaction (%s loop)", (kind) => {
     ]);
   });
 
-  it("compacts on its own when the estimate passes 85% of the model's window", async () => {
+  it("compacts on its own when the estimate passes 85% of the model's window, the status saying compacting meanwhile", async () => {
     const big = "z".repeat(12_000);
+    const compacting = () => chat.rt.buffers.get("status")!.metadata.compacting;
+    const seen = new Set<string>();
     const { chat, server } = await setup([
       (res, req) => {
         const size = Math.ceil(JSON.stringify(req.body).length / 4);
         const summary = String(req.body.messages[0]?.content).startsWith("You summarise");
+        seen.add(`${summary ? "summary" : "turn"} request, compacting: ${compacting()}`);
         respond(res, answerFrames([summary ? "the user sent big blobs" : "ok"], size));
       },
     ], "    context_window: 8000", kind);
@@ -147,6 +150,7 @@ describe.each(LOOPS)("compaction (%s loop)", (kind) => {
     expect(last.body.messages[0].content).toMatch(/# Summary of the earlier conversation\n\nthe user sent big blobs$/);
     expect(last.body.messages.filter((m: { role: string }) => m.role === "user")).toHaveLength(1);
     expect(chat.loop.contextUse().summary).toBe(true);
+    expect([[...seen], compacting()]).toEqual([["turn request, compacting: false", "summary request, compacting: true"], false]);
   });
 
   it("compacts and asks again once when the provider says the request overflows its window", async () => {

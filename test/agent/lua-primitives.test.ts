@@ -261,8 +261,34 @@ describe("session.compact", () => {
     expect(await done).toEqual({ compacted: false, replaced: 0, tokens: chat.loop.contextUse().tokens, error });
     expect(errors()).toEqual([]);
     expect(chat.rt.buffers.getBlocks("transcript").filter((b) => b.kind === "error").map((b) => b.text)).toEqual([error]);
+    expect(chat.rt.buffers.get("status")!.metadata.compacting).toBe(false);
     lua(chat.rt, `require("librecode").session.compact({ when = "later" })`);
     expect(errors()[0]!.split("\n")[0]).toMatch(/session\.compact: opts\.when: expected "now" or "full", got "later"$/);
+  });
+
+  // A status line shows it from the event tables: an event handled while the summary is asked for sees it.
+  it.each([
+    ["session.compact", (chat: ReturnType<typeof openLoop>) => compactFrom(chat.rt, "nil")],
+    ["/compact", (chat: ReturnType<typeof openLoop>) => void chat.loop.run("/compact")],
+  ])("event tables say context.compacting = true while %s runs, false before and after", async (_, compact) => {
+    let rt: Runtime | undefined;
+    const probe = () => rt!.emit("test:probe", {});
+    const h = await luaChat([(res) => respond(res, textFrames("one")), (res) => respond(res, textFrames("two")), (res) => {
+      probe();
+      respond(res, textFrames("SUMMARY"));
+    }], RUNNER + `
+      lc.on("test:probe", function(ev) lc.log("compacting " .. tostring(ev.context.compacting)) end)`);
+    rt = h.chat.rt;
+    await h.chat.loop.run("first question");
+    await h.chat.loop.run("second question");
+    probe();
+    const compacted = new Promise<void>((resolve) => h.chat.loop.onEvent((ev) => void (ev.type === "compaction" && resolve())));
+    compact(h.chat);
+    await compacted;
+    await new Promise((r) => setTimeout(r, 0));
+    probe();
+    expect(h.errors()).toEqual([]);
+    expect(rt.log.entries().map((e) => e.text)).toEqual(["compacting false", "compacting true", "compacting false"]);
   });
 
   it("model.stream marks an error that says the request overflowed the window", async () => {

@@ -71,6 +71,37 @@ describe("librecode in a real terminal (tmux)", () => {
     await expectShellUsable(s);
   });
 
+  it("folds a tool's output to the config's ui.tool_lines", async () => {
+    const script = [
+      "delay_ms: 0",
+      "turns:",
+      "  - text: Counting.",
+      "    tool_calls: [{ name: read, arguments: { path: five.txt } }]",
+      "  - text: Counted.",
+    ].join("\n");
+    const s = await startChat({ "script.yaml": `${script}\n`, "five.txt": "one\ntwo\nthree\nfour\nfive\n", ".librecode/config.yaml": "ui:\n  tool_lines: 2\n" },
+      { LIBRECODE_ASSISTANT_MODEL: "script.yaml" });
+    s.type("count");
+    s.keys("Enter");
+    const lines = await s.waitFor("the answer after the tool", (l) => l.some((x) => x.startsWith("Counted.")));
+    const at = lines.findIndex((x) => x.startsWith(" count"));
+    // Five lines read; the config says two show while folded (the default, 12, would show all five).
+    expect(lines.slice(at, at + 10).map((x) => x.trimEnd())).toEqual([
+      " count",
+      "",
+      "Counting.",
+      "",
+      " read five.txt",
+      "  … 3 more lines (ctrl+o)",
+      "       4    four",
+      "       5    five",
+      "",
+      "Counted.",
+    ]);
+    s.keys("C-d", "C-d");
+    await expectShellUsable(s);
+  });
+
   it("follows a resize: the composer box and status line span the new width", async () => {
     const s = await startChat();
     s.resize(70, 20);

@@ -78,21 +78,26 @@ function once(cmd, done, env) {
   });
 }
 
-async function series(cmd, done, env) {
-  const ms = [];
-  const cpu = [];
-  let last;
-  await once(cmd, done, env); // warms the file cache; not counted
+// Every command RUNS times, in rounds (one run of each, in turn), so a change in the machine's load
+// during the suite falls on every row alike and the ratios between rows hold. One untimed warm-up
+// run of each first (the file cache; librecode's code cache).
+async function interleaved(commands) {
+  const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, { ms: [], cpu: [], last: undefined }]));
+  for (const [, c] of Object.entries(commands)) await once(c.cmd, c.done, c.env);
   for (let i = 0; i < RUNS; i++) {
-    last = await once(cmd, done, env);
-    if (last.error) return { error: last.error, output: last.tail };
-    ms.push(last.ms);
-    if (last.cpuMs !== undefined) cpu.push(last.cpuMs);
+    for (const [k, c] of Object.entries(commands)) {
+      const r = runs[k];
+      if (r.last?.error) continue;
+      r.last = await once(c.cmd, c.done, c.env);
+      if (r.last.error) continue;
+      r.ms.push(r.last.ms);
+      if (r.last.cpuMs !== undefined) r.cpu.push(r.last.cpuMs);
+    }
   }
-  return {
+  return Object.fromEntries(Object.entries(runs).map(([k, { ms, cpu, last }]) => [k, last.error ? { error: last.error, output: last.tail } : {
     ms: summarize(ms), ...(cpu.length === ms.length ? { cpuMs: summarize(cpu) } : {}),
     ...(last.bytes !== undefined ? { firstFrameBytes: last.bytes } : {}),
-  };
+  }]));
 }
 
 // Where the start-up time goes: each module imported alone in a fresh node (median of a few
@@ -147,16 +152,19 @@ async function resumeFixture(n) {
 }
 const RESUMED = 10000;
 const resumeEnv = await resumeFixture(RESUMED);
-const results = {
-  ptyWrapper: await series("true", "exit", env),
-  nodeBare: await series(`${node} -e 0`, "exit", env),
+const bin = `${node} ${q(path.join(ROOT, "bin/librecode"))}`;
+const frameEnd = (o) => o.includes(SYNC_END);
+const results = await interleaved({
+  ptyWrapper: { cmd: "true", done: "exit", env },
+  nodeBare: { cmd: `${node} -e 0`, done: "exit", env },
   // node up and writing its first byte, kept alive so its CPU time can be read then (the CPU baseline).
-  nodeFirstByte: await series(`${node} -e ${q("process.stdout.write('ready\\n'); setTimeout(() => {}, 10000)")}`, (o) => o.includes("ready"), env),
-  inkHello: await series(`${node} ${q(path.join(ROOT, "bench/ink-hello.mjs"))}`, (o) => o.includes("Hello, world"), env),
-  librecode: await series(`${node} ${q(path.join(ROOT, "bin/librecode"))}`, (o) => o.includes(SYNC_END), env),
+  nodeFirstByte: { cmd: `${node} -e ${q("process.stdout.write('ready\\n'); setTimeout(() => {}, 10000)")}`, done: (o) => o.includes("ready"), env },
+  inkHello: { cmd: `${node} ${q(path.join(ROOT, "bench/ink-hello.mjs"))}`, done: (o) => o.includes("Hello, world"), env },
+  librecode: { cmd: bin, done: frameEnd, env },
   // The first frame of a resumed session ends after its newest messages were drawn.
-  librecodeResume: { messages: RESUMED, ...await series(`${node} ${q(path.join(ROOT, "bin/librecode"))} --resume`, (o) => o.includes(SYNC_END), resumeEnv) },
-};
+  librecodeResume: { cmd: `${bin} --resume`, done: frameEnd, env: resumeEnv },
+});
+results.librecodeResume = { messages: RESUMED, ...results.librecodeResume };
 results.imports = importCosts();
 fs.rmSync(dir, { recursive: true, force: true });
 process.stdout.write(JSON.stringify(results) + "\n");

@@ -14,6 +14,7 @@ export const LIFECYCLE_EVENTS = new Set([
   "input", "prompt_prepare", "session_start", "session_load", "before_agent_start", "agent_start", "turn_start",
   "context_build", "before_provider_request", "after_provider_response", "provider_error", "tool_call",
   "tool_result", "tool_error", "message_append", "turn_end", "agent_end", "shutdown", "session_save", "model_request",
+  "session_before_compact", "session_compact",
 ]);
 
 const { lua } = fengari;

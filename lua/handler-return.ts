@@ -1,6 +1,6 @@
 // What a handler's return table asks for, applied inside the handler's savepoint (so a failure
 // later in the handler's call loses it too) and in handler order, as the original merged them:
-// lifecycle mutations (`payload`, `tool_call`, `tool_result`, `provider_request`) and the
+// lifecycle mutations (`payload`, `tool_call`, `tool_result`, `provider_request`, `compaction`) and the
 // terminal-event result (`buffers`, `windows`, `layout`, `actions`, `ui_draw_ops`, `ui_cursor`,
 // `deleted_buffers`, `deleted_windows`, `reset_ui_windows`).
 import type { BufferInit } from "../engine/kernel/buffer-store.js";
@@ -26,7 +26,7 @@ export function applyHandlerReturn(ext: LuaExtension, ev: EventContext, r: unkno
 /** Data objects whose `tool_call.arguments` a return table already replaced (later ones merge). */
 const argumentsReturned = new WeakSet<object>();
 
-/** `{payload}`, `{tool_call = {arguments}}`, `{tool_result = {result, error, details_json}}`, `{provider_request = {headers}}`. */
+/** `{payload}`, `{tool_call = {arguments}}`, `{tool_result = {result, error, details_json}}`, `{provider_request = {headers}}`, `{compaction = {...}}`. */
 export function applyLifecycleReturn(ev: EventContext, r: Table): void {
   const data = ev.data;
   if (isRecord(r.payload)) {
@@ -50,6 +50,12 @@ export function applyLifecycleReturn(ev: EventContext, r: Table): void {
       data.error = result.error;
       data.is_error = result.error.trim() !== "";
     }
+  }
+  const compaction = r.compaction;
+  if (isRecord(compaction)) {
+    // session_before_compact: later handlers' fields win; a cancel stays.
+    const prev = isRecord(data.compaction) ? data.compaction : {};
+    data.compaction = { ...prev, ...compaction, cancel: prev.cancel === true || compaction.cancel === true };
   }
   const req = r.provider_request;
   if (isRecord(req) && isRecord(req.headers)) {

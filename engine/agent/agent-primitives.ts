@@ -9,6 +9,7 @@ import type { AgentHandle, AppendSpec, CompactOutcome, ModelRow, StreamEvents, S
 import { appendUser, requestTurn } from "./agent-turn.js";
 import type { ChatLoop } from "./chat-loop.js";
 import { contextFull, tryCompact } from "./compact-context.js";
+import { MANUAL_COMPACTION } from "./compaction-events.js";
 import { overflowedWindow } from "./compaction.js";
 import type { AssistantPayload, ToolResultPayload } from "./conversation.js";
 import { announceSaved, entryFields, type RunContext } from "./run-context.js";
@@ -175,7 +176,8 @@ export class AgentPrimitives implements AgentHandle {
     const { id, ctx, end } = this.begin(owner, true);
     // "full" is the check before a request: the turn a recorded stream left open ends first, as the stock loop's does.
     if (when === "full" && loop.activeRun) loop.closeTurn(loop.activeRun);
-    const work = when === "full" && !contextFull(loop) ? Promise.resolve({ replaced: 0 }) : tryCompact(loop, ctx.signal);
+    const why = when === "full" ? { reason: "pre_request", retry_intent: "none" } as const : MANUAL_COMPACTION;
+    const work = when === "full" && !contextFull(loop) ? Promise.resolve({ replaced: 0 }) : tryCompact(loop, ctx.signal, why);
     void work.then((r) => {
       end();
       done({ ...r, tokens: loop.contextUse().tokens });

@@ -3,22 +3,32 @@
 // it; the stock turns ask before each request once the context is nearly full, and once more when
 // the provider says a request overflowed the window; Lua's session.compact asks the same way.
 import { AUTO_COMPACT_AT, planCompaction, summarise } from "./compaction.js";
+import { afterCompact, beforeCompact, MANUAL_COMPACTION, type CompactWhy } from "./compaction-events.js";
 import type { LoopCore } from "./loop-core.js";
 import { announceSaved } from "./run-context.js";
 
 /**
- * Summarises the oldest turns into a session summary; how many messages it replaced (0: nothing to
- * replace). The status says `compacting` (event tables' `context.compacting`) from the summary
- * request until the summary has replaced them (or the request failed).
+ * Summarises the oldest turns into a session summary, between `session_before_compact` (whose
+ * handlers may cancel it, write the summary or keep fewer messages) and `session_compact`; how many
+ * messages it replaced (0: nothing to replace, or a handler canceled it). The status says
+ * `compacting` (event tables' `context.compacting`) from the summary request until the summary has
+ * replaced them (or the request failed).
  */
-export async function compactContext(loop: LoopCore, signal: AbortSignal): Promise<number> {
-  const plan = planCompaction(loop.entries, loop.model.contextWindow);
-  if (!plan) return 0;
-  const hooks = { ctx: loop.runContext(signal), estimatedTokens: loop.contextUse().tokens };
+export async function compactContext(loop: LoopCore, signal: AbortSignal, why: CompactWhy = MANUAL_COMPACTION): Promise<number> {
+  const first = planCompaction(loop.entries, loop.model.contextWindow);
+  if (!first) return 0;
+  const about = { sessionId: loop.session.id, cwd: loop.opts.cwd, tokensBefore: loop.contextUse().tokens, why };
+  const decision = beforeCompact(loop.rt, about, first, loop.entries);
+  if (decision.cancel) {
+    loop.writer.add("system", "system", "Compaction canceled by an extension.", { compaction: true });
+    return 0;
+  }
+  const plan = decision.plan;
+  const hooks = { ctx: loop.runContext(signal), estimatedTokens: about.tokensBefore };
   loop.compactions++;
   loop.pushStatus();
   try {
-    const summary = await summarise(loop.model, loop.summary, plan.replaced, signal, hooks);
+    const summary = decision.summary ?? (await summarise(loop.model, loop.summary, plan.replaced, signal, hooks));
     const record = loop.store.appendSummary(loop.session.id, summary, Math.max(0, ...plan.replaced.map((e) => e.seq)));
     announceSaved({ rt: loop.rt, sessionId: loop.session.id }, record);
     loop.summary = summary;
@@ -26,6 +36,7 @@ export async function compactContext(loop: LoopCore, signal: AbortSignal): Promi
     loop.meter.forget();
     loop.writer.add("system", "system", `Compacted ${plan.replaced.length} earlier messages into a summary.`, { compaction: true });
     loop.emitOut({ type: "compaction", replaced: plan.replaced.length, summary });
+    afterCompact(loop.rt, about, plan, String(record.seq), summary, decision.fromHook);
     return plan.replaced.length;
   } finally {
     loop.compactions--;
@@ -42,9 +53,9 @@ export function contextFull(loop: LoopCore): boolean {
 export type CompactResult = { replaced: number; error?: string };
 
 /** Compacts; a failure is shown, not thrown (the request may still fit), and comes back as `error`. */
-export async function tryCompact(loop: LoopCore, signal: AbortSignal): Promise<CompactResult> {
+export async function tryCompact(loop: LoopCore, signal: AbortSignal, why: CompactWhy = MANUAL_COMPACTION): Promise<CompactResult> {
   try {
-    return { replaced: await compactContext(loop, signal) };
+    return { replaced: await compactContext(loop, signal, why) };
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     loop.fail(error);

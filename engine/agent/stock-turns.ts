@@ -23,7 +23,7 @@ export async function stockTurns(loop: LoopCore, run: ActiveRun): Promise<{ stop
     if (turn > 1 && loop.queue.steeringCount > 0) {
       for (const s of loop.takeSteering()) appendUser(ctx, loop.entries, s, true);
     }
-    if (contextFull(loop)) await tryCompact(loop, ctx.signal);
+    if (contextFull(loop)) await tryCompact(loop, ctx.signal, { reason: "pre_request", retry_intent: "none" });
     loop.emitOut({ type: "turn_start", turn });
     const out = await runTurn({
       ctx, model: loop.model, entries: loop.entries, thinkingLevel: loop.thinkingLevel, tools: loop.toolSpecs(),
@@ -35,7 +35,7 @@ export async function stockTurns(loop: LoopCore, run: ActiveRun): Promise<{ stop
     let error: string | undefined;
     if (out.stopReason === "error") {
       const failure = out.error ?? `${loop.model.providerId}: request failed`;
-      again = !compactedForOverflow && overflowedWindow(out) && (await tryCompact(loop, ctx.signal)).replaced > 0;
+      again = !compactedForOverflow && overflowedWindow(out) && (await tryCompact(loop, ctx.signal, { reason: "provider_overflow", retry_intent: "retry_after_compaction" })).replaced > 0;
       compactedForOverflow ||= again;
       if (!again) loop.fail((error = failure));
     }

@@ -125,6 +125,11 @@ const NODE_KEYS = new Set<string>([...Object.keys(KEYS), "children"]);
 /** State shared while one table is checked: the tables on the current path and windows seen. */
 type Walk = { ancestors: Map<object, string>; windows: Map<string, string> };
 
+/** One node (a window or a container) checked as a layout's node at `path`; throws LayoutError. */
+export function parseLayoutNode(path: string, raw: unknown): LayoutNode {
+  return parseNode(path, raw, { ancestors: new Map(), windows: new Map() });
+}
+
 function parseNode(path: string, raw: unknown, walk: Walk): LayoutNode {
   if (!isTable(raw)) return fail(path, "a node (a table)", raw);
   const seenAt = walk.ancestors.get(raw);

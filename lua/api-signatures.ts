@@ -114,6 +114,7 @@ export const SIGNATURES: Record<string, SignatureEntry> = {
   "win.focus": ["name?: string", "boolean|string", "With a name: focuses that window; without: the focused window's name."],
   "layout.get": ["", "librecode.Layout", "The layout tree and every window's rectangle."],
   "layout.set": ["t: table", "", "Replaces the layout (a tree or {windows = {...}}); a bad table raises and changes nothing."],
+  "layout.overlay": ["name: string, node: table|nil, before?: string", "boolean", "Lays node over every layout from now on (in the flow before window `before` when shown), or removes it (nil); a bad node raises and changes nothing."],
   "ui.measure": ["s: string", "integer", "The width of s in terminal cells."],
   "ui.truncate": ["s: string, w: integer", "string", "s cut to w cells, ending in …"],
   "ui.pad_right": ["s: string, w: integer", "string", "s padded with spaces to w cells."],

@@ -5,6 +5,7 @@ import { computeLayout } from "../../layout/compute-layout.js";
 import {
   LayoutError,
   layoutTableToPlain,
+  parseLayoutNode,
   parseLayoutTable,
   windowNodePaths,
   windowsInTreeOrder,
@@ -24,8 +25,9 @@ export type LayoutSnapshot = {
   readonly overlays: ReadonlyMap<string, Overlay>;
 };
 
-/** A host overlay: its node (absolute form) and the window it goes in front of when shown. */
-export type Overlay = { readonly node: LayoutNode; readonly before?: string };
+/** An overlay: its node (absolute form), the window it goes in front of when shown, and who set it
+ *  ("host", or an extension's name). */
+export type Overlay = { readonly node: LayoutNode; readonly before?: string; readonly owner: string };
 
 /** Holds the current layout table and its Yoga tree; all-or-nothing on set. With variants, the
  *  tree is the one the last compute's size picked (layout-variants.ts). */
@@ -93,19 +95,25 @@ export class LayoutState {
   }
 
   /**
-   * Lays `node` (a window node, validated like a layout's) over every tree from now on, under
-   * `name`, or removes it (undefined). When the tree in force shows window `before`, the node goes
-   * in the flow just before it (its position, offsets and z dropped), so its neighbours make room;
-   * otherwise it is laid absolute over the root. It survives layout.set and variant switches, so a
-   * host panel shows whatever layout is in force; a tree that places the window itself wins.
-   * Throws LayoutError on a bad node.
+   * Lays `node` (a window node or a container, validated like a layout's at `overlays.NAME`) over
+   * every tree from now on, under `name`, or removes it (undefined). When the tree in force shows
+   * window `before`, the node goes in the flow just before it (its position, offsets and z
+   * dropped), so its neighbours make room; otherwise it is laid absolute over the root. It survives
+   * layout.set and variant switches, so a panel shows whatever layout is in force; a tree that
+   * places the window itself wins. Only `owner` (default "host") may replace or remove an overlay
+   * it set. Throws LayoutError on a bad node or another owner's name, changing nothing.
    */
-  setOverlay(name: string, node: unknown, before?: string): void {
+  setOverlay(name: string, node: unknown, before?: string, owner = "host"): void {
+    const had = this.overlayNodes.get(name);
+    if (had !== undefined && had.owner !== owner) {
+      throw new LayoutError(`overlays.${name}`, `expected one of ${ownerWords(owner)}'s own overlays, got ${ownerWords(had.owner)}'s`);
+    }
     if (node === undefined) {
-      if (!this.overlayNodes.delete(name)) return;
+      if (had === undefined) return;
+      this.overlayNodes.delete(name);
     } else {
-      const parsed = parseLayoutTable({ direction: "column", children: [node] }).children![0]!;
-      this.overlayNodes.set(name, { node: { ...parsed, position: "absolute" }, ...(before !== undefined ? { before } : {}) });
+      const parsed = parseLayoutNode(`overlays.${name}`, node);
+      this.overlayNodes.set(name, { node: { ...parsed, position: "absolute" }, owner, ...(before !== undefined ? { before } : {}) });
     }
     this.replace(this.current);
   }
@@ -183,6 +191,11 @@ export class LayoutState {
     }
     return tree;
   }
+}
+
+/** "the host" or "extension NAME", for errors about who set an overlay. */
+function ownerWords(owner: string): string {
+  return owner === "host" ? "the host" : `extension ${owner}`;
 }
 
 /** `tree` with `node` inserted just before the node of window `before` (a copy of the path to it). */

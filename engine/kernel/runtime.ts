@@ -1,7 +1,7 @@
 // The kernel object every layer holds. It owns the stores and registries, runs every callback in
 // a transaction (guard), dispatches events and keys in priority order, keeps window boxes in step
 // with the layout, and tells listeners what each commit touched so only that is repainted.
-import type { LayoutNode } from "../../layout/layout-table.js";
+import { windowsInTreeOrder, type LayoutNode } from "../../layout/layout-table.js";
 import type { WindowBox } from "../../layout/rect.js";
 import { ActionRegistry } from "./action-registry.js";
 import { BufferStore } from "./buffer-store.js";
@@ -256,11 +256,12 @@ export class Runtime {
 
   /** Lays a window node into whatever layout is in force (before window `before` when shown, else
    *  absolute over it; see LayoutState.setOverlay), or removes it (undefined); creates its window
-   *  when missing. Throws LayoutError on a bad node. */
-  setOverlay(name: string, node: unknown, before?: string): void {
+   *  when missing. `owner` (default "host") alone may change it later. Throws LayoutError on a bad
+   *  node or another owner's overlay. */
+  setOverlay(name: string, node: unknown, before?: string, owner = "host"): void {
     this.inTransaction(() => {
       const prev = this.layout.snapshot();
-      this.layout.setOverlay(name, node, before);
+      this.layout.setOverlay(name, node, before, owner);
       this.tx.record(() => this.layout.restore(prev));
       this.tx.touchLayout();
       this.createLayoutWindows();
@@ -314,9 +315,13 @@ export class Runtime {
     return this.ledger.all();
   }
 
-  /** Removes everything owner registered: handlers, keymaps, commands, tools, timers; its jobs'
-   *  process groups get SIGTERM and none of their callbacks runs again. */
+  /** Removes everything owner registered: handlers, keymaps, commands, tools, timers, overlays; its
+   *  jobs' process groups get SIGTERM and none of their callbacks runs again. */
   removeOwner(owner: string): void {
+    const overlays = [...this.layout.overlays].filter(([, o]) => o.owner === owner);
+    for (const [name] of overlays) this.setOverlay(name, undefined, undefined, owner);
+    // Keys go back to the composer when they went to a panel that is gone.
+    if (overlays.some(([, o]) => windowsInTreeOrder(o.node).includes(this.focus)) && this.windows.has("composer")) this.focus = "composer";
     this.events.removeOwner(owner);
     this.keymaps.removeOwner(owner);
     this.commands.unregisterOwner(owner);

@@ -48,7 +48,7 @@ describe("host overlays (Runtime.setOverlay)", () => {
     expect(rt.layout.overlays.size).toBe(0);
     expect(rect(rt, "transcript").height).toBe(16);
     expect(() => rt.setOverlay("panel", { window: "panel", height: "tall" })).toThrow(
-      'layout: root.children[1].height: expected a size (cells, "N%", "auto" or "content"), got "tall"',
+      'layout: overlays.panel.height: expected a size (cells, "N%", "auto" or "content"), got "tall"',
     );
     expect(rt.layout.overlays.size).toBe(0);
   });

@@ -26,8 +26,6 @@ export type PromptOptions = {
 export async function runPrompt(text: string, opts: PromptOptions): Promise<void> {
   const code = await promptExitCode(text, opts);
   process.exitCode = code;
-  // An SDK keep-alive socket must not hold a finished script open; unref'd, this fires only then.
-  setTimeout(() => process.exit(code), 200).unref();
 }
 
 async function promptExitCode(text: string, opts: PromptOptions): Promise<number> {

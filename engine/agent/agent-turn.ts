@@ -65,18 +65,25 @@ export async function requestTurn(t: TurnInput, turn: number, tap: StreamTap = R
     const entry = { entry_id: out.seq > 0 ? String(out.seq) : "", session_id: t.ctx.sessionId, entry_type: "message", model, provider };
     rt.emit("message_append", { role: "assistant", kind: "assistant", text: out.message.text, tool_calls: calls.length, ...entry });
   }
-  // api, attempt, session_id, status, code/provider_code: the original's fields, next to ours.
+  // api, attempt, session_id, status, provider_code/type/param, body_preview, request_shape,
+  // termination: the original's fields, next to ours.
   const about = { provider, model, session_id: t.ctx.sessionId, attempt: 1 };
   if (out.stopReason === "error") {
-    const detail = { ...(out.status !== undefined ? { status: out.status } : {}), ...(out.code ? { code: out.code, provider_code: out.code } : {}) };
+    const detail = { ...(out.status !== undefined ? { status: out.status } : {}), ...(out.code ? { code: out.code } : {}), ...out.details };
     rt.emit("provider_error", { ...about, error: out.error ?? `${provider}: request failed`, ...detail });
   } else {
     rt.emit("after_provider_response", {
       ...about, stop_reason: out.stopReason, finish_reason: out.stopReason, text: out.message.text, tool_calls: calls.length,
       tool_event_count: calls.length, thinking_count: out.message.thinking ? 1 : 0, usage: out.usage ?? null,
+      termination: { provider_status: "", provider_finish_reason: boundedEnum(out.providerFinishReason ?? ""), incomplete_reason: "" },
     });
   }
   return out;
+}
+
+/** A provider's enum word as the original kept it: trimmed, lower case, at most 64 characters. */
+function boundedEnum(v: string): string {
+  return v.trim().toLowerCase().slice(0, 64);
 }
 
 /** A prompt (or steering message) joins the conversation: shown (attached images as a line of

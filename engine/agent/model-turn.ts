@@ -1,6 +1,7 @@
 // One request to the model: streams the reply into the transcript (assistant text, thinking),
 // into the session (a partial row from the first token, so a killed process keeps it), to the
 // listeners and as UI events, and returns the assistant message with why the stream stopped.
+import type { ProviderErrorDetails } from "../model/provider-error-details.js";
 import type { ModelMessage, ModelRequest, ModelToolCall, Provider, ProviderPayload, StopReason } from "../model/model-types.js";
 import type { ModelPrice } from "../model/model-catalog-data.js";
 import { usageCost, type TokenUsage } from "../model/usage-cost.js";
@@ -21,6 +22,10 @@ export type TurnOutcome = {
   /** The HTTP status and provider error code of a failed request, when known. */
   status?: number;
   code?: string;
+  /** The original's provider-error fields of a failed request (provider_code, body_preview, ...). */
+  details?: ProviderErrorDetails;
+  /** The provider's own finish reason (`end_turn`, `tool_calls`), when it gave one. */
+  providerFinishReason?: string;
   usage?: TokenUsage;
   /** USD this response cost, when the model's prices are known. */
   cost?: number;
@@ -55,7 +60,8 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   const s = new TurnStream(ctx, tap);
   let stopReason: StopReason = "error";
   let error: string | undefined;
-  let detail: { status?: number; code?: string } = {};
+  let detail: { status?: number; code?: string; details?: ProviderErrorDetails } = {};
+  let providerFinishReason: string | undefined;
   let usage: TurnOutcome["usage"];
   let retrying: number | undefined;
   let size = 0;
@@ -95,7 +101,8 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
         case "done":
           stopReason = ev.stopReason;
           error = ev.error;
-          detail = { ...(ev.status !== undefined ? { status: ev.status } : {}), ...(ev.code ? { code: ev.code } : {}) };
+          detail = { ...(ev.status !== undefined ? { status: ev.status } : {}), ...(ev.code ? { code: ev.code } : {}), ...(ev.details ? { details: ev.details } : {}) };
+          providerFinishReason = ev.providerFinishReason;
           break;
       }
     }
@@ -110,7 +117,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   const { message, record } = s.finish(stopReason, usage, cost);
   return {
     message, seq: record?.seq ?? 0, stopReason, toolBlocks: s.toolBlocks, ...(error ? { error, ...detail } : {}),
-    ...(usage ? { usage } : {}), ...(cost !== undefined ? { cost } : {}),
+    ...(usage ? { usage } : {}), ...(cost !== undefined ? { cost } : {}), ...(providerFinishReason ? { providerFinishReason } : {}),
   };
 }
 

@@ -124,6 +124,7 @@ async function* streamEvents(
   const tools = new Map<number, { id: string; name: string; arguments: string }>();
   const usage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
   let stopReason: StopReason = "stop";
+  let providerFinishReason: string | undefined;
   let finished = false;
   let toolIndex = 0;
   for await (const raw of stream) {
@@ -159,7 +160,10 @@ async function* streamEvents(
       const call = tools.get(ev.index);
       if (call) yield { type: "tool_call_end", id: call.id, name: call.name, arguments: call.arguments || "{}" };
     } else if (ev.type === "message_delta") {
-      if (ev.delta?.stop_reason) stopReason = STOP[ev.delta.stop_reason] ?? "stop";
+      if (ev.delta?.stop_reason) {
+        providerFinishReason = String(ev.delta.stop_reason);
+        stopReason = STOP[ev.delta.stop_reason] ?? "stop";
+      }
       const u = ev.usage ?? {};
       if (typeof u.output_tokens === "number") usage.output = u.output_tokens;
       if (typeof u.input_tokens === "number") usage.input = u.input_tokens;
@@ -174,7 +178,7 @@ async function* streamEvents(
     ...(usage.cacheRead ? { cacheRead: usage.cacheRead } : {}),
     ...(usage.cacheWrite ? { cacheWrite: usage.cacheWrite } : {}),
   };
-  yield { type: "done", stopReason };
+  yield { type: "done", stopReason, ...(providerFinishReason ? { providerFinishReason } : {}) };
 }
 
 function parseInput(args: string): unknown {

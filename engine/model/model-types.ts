@@ -1,4 +1,5 @@
 // Provider-neutral conversation records and the stream event union every provider emits.
+import type { ProviderErrorDetails } from "./provider-error-details.js";
 import type { ImageContent } from "../kernel/tool-registry.js";
 
 export type { ImageContent } from "../kernel/tool-registry.js";
@@ -45,7 +46,11 @@ export type ModelEvent =
   | { type: "tool_call_end"; id: string; name: string; arguments: string }
   | { type: "usage"; input: number; output: number; cacheRead?: number; cacheWrite?: number }
   | { type: "retry"; attempt: number; delayMs: number; reason: string }
-  | { type: "done"; stopReason: StopReason; error?: string; status?: number; code?: string };
+  /**
+   * `providerFinishReason`: the provider's own word (`end_turn`, `tool_calls`); `details`: the
+   * original's provider-error fields of a failed request.
+   */
+  | { type: "done"; stopReason: StopReason; error?: string; status?: number; code?: string; providerFinishReason?: string; details?: ProviderErrorDetails };
 
 /** What is about to be sent; a hook may edit `body` and non-sensitive `headers`. */
 export type ProviderPayload = {

@@ -178,5 +178,5 @@ async function* streamChunks(
   if (usage) yield usage;
   // Some local servers say "stop" after tool calls; the calls are what the caller must act on.
   const stopReason = finish === "length" ? "length" : calls.size > 0 ? "tool_use" : (FINISH[finish] ?? "stop");
-  yield { type: "done", stopReason };
+  yield { type: "done", stopReason, providerFinishReason: finish };
 }

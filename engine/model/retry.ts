@@ -1,12 +1,16 @@
 // Retrying a provider request: backoff with jitter, Retry-After, and the rule that a stream which
 // already showed content to the caller is never replayed (the user would see it twice).
 import type { ModelEvent, RetryOptions } from "./model-types.js";
+import { httpErrorDetails, type ProviderErrorDetails } from "./provider-error-details.js";
 
 /** One try at the request: yields events and ends with `done`, or throws the SDK's error. */
 export type Attempt = (signal: AbortSignal) => AsyncIterable<ModelEvent>;
 
-/** `status`: the HTTP status; `code`: the provider's error code or type (`rate_limit_error`), when known. */
-export type ErrorClass = { retryable: boolean; reason: string; retryAfterMs?: number; status?: number; code?: string };
+/**
+ * `status`: the HTTP status; `code`: the provider's error code or type (`rate_limit_error`), when
+ * known; `details`: the original's provider-error fields (provider-error-details.ts).
+ */
+export type ErrorClass = { retryable: boolean; reason: string; retryAfterMs?: number; status?: number; code?: string; details?: ProviderErrorDetails };
 
 /** Default of `providers.<id>.timeout_ms`: the first event of a try must come within this. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -86,11 +90,14 @@ export function classifyError(e: unknown, now: number): ErrorClass {
     const retryable = s === 408 || s === 409 || s === 429 || s >= 500;
     const reason = api ? `${s} ${api.message}` : message;
     const code = api?.code ?? api?.type;
-    return { retryable, reason, retryAfterMs: parseRetryAfter(err.headers, now), status: s, ...(code ? { code } : {}) };
+    return { retryable, reason, retryAfterMs: parseRetryAfter(err.headers, now), status: s, ...(code ? { code } : {}), details: httpErrorDetails(e, (t) => t) };
   }
   if (api?.type) {
     // An error event inside the stream (Anthropic's `event: error`), not an HTTP status.
-    return { retryable: RETRYABLE_TYPES.has(api.type), reason: `${api.type}: ${api.message}`, code: api.code ?? api.type };
+    return {
+      retryable: RETRYABLE_TYPES.has(api.type), reason: `${api.type}: ${api.message}`, code: api.code ?? api.type,
+      ...(api.code ? { details: { provider_code: api.code } } : {}),
+    };
   }
   if (e instanceof SyntaxError) return { retryable: false, reason: `malformed stream event: ${message}` };
   const ctor = (e as object | null)?.constructor?.name ?? "";
@@ -172,7 +179,8 @@ export async function* streamWithRetry(
     if (signal.aborted) return yield { type: "done", stopReason: "aborted" };
     const cls = classifyError(failure, now());
     const reason = scrub(cls.reason);
-    const detail = { ...(cls.status !== undefined ? { status: cls.status } : {}), ...(cls.code ? { code: cls.code } : {}) };
+    const details = cls.details?.body_preview !== undefined ? { ...cls.details, body_preview: scrub(cls.details.body_preview) } : cls.details;
+    const detail = { ...(cls.status !== undefined ? { status: cls.status } : {}), ...(cls.code ? { code: cls.code } : {}), ...(details ? { details } : {}) };
     if (streamed) return yield { type: "done", stopReason: "error", error: `${label}: stream interrupted: ${reason}`, ...detail };
     if (!cls.retryable) return yield { type: "done", stopReason: "error", error: `${label}: ${reason}`, ...detail };
     if (n >= maxAttempts) {

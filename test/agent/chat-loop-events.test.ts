@@ -195,7 +195,10 @@ describe("chat loop stream events", () => {
     const r = await chat.loop.run("hi");
     const message = `local: ${server.origin}/v1: 401 invalid key`;
     expect(r).toEqual({ stopReason: "error", text: "", turns: 1, error: message });
-    expect(errors).toEqual([{ provider: "local", model: "m1", error: message, status: 401, session_id: chat.loop.session.id, attempt: 1 }]);
+    expect(errors).toEqual([{
+      provider: "local", model: "m1", error: message, status: 401, session_id: chat.loop.session.id, attempt: 1,
+      body_preview: '{"error":{"message":"invalid key"}}', request_shape: expect.objectContaining({ message_count: 2 }),
+    }]);
     expect(chat.rt.buffers.getBlocks("transcript").at(-1)).toMatchObject({ kind: "error", text: message });
   });
 });

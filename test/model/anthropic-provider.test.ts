@@ -47,7 +47,7 @@ describe("anthropic-messages provider", () => {
       { type: "text_delta", text: "Hel" },
       { type: "text_delta", text: "lo" },
       { type: "usage", input: 25, output: 15, cacheRead: 10 },
-      { type: "done", stopReason: "stop" },
+      { type: "done", stopReason: "stop", providerFinishReason: "end_turn" },
     ]);
   });
 
@@ -94,7 +94,7 @@ describe("anthropic-messages provider", () => {
       { type: "thinking_delta", text: "", signature: "EqQBCgIYAhIM" },
       { type: "text_delta", text: "Answer." },
       { type: "usage", input: 25, output: 40 },
-      { type: "done", stopReason: "stop" },
+      { type: "done", stopReason: "stop", providerFinishReason: "end_turn" },
     ]);
     expect(server.requests[0].body.thinking).toEqual({ type: "enabled", budget_tokens: 10000 });
     expect(server.requests[0].body.max_tokens).toBe(14096);
@@ -127,7 +127,7 @@ describe("anthropic-messages provider", () => {
       { type: "tool_call_delta", id: "toolu_b", argumentsDelta: '{"path": "a.md"}' },
       { type: "tool_call_end", id: "toolu_b", name: "read", arguments: '{"path": "a.md"}' },
       { type: "usage", input: 25, output: 60 },
-      { type: "done", stopReason: "tool_use" },
+      { type: "done", stopReason: "tool_use", providerFinishReason: "tool_use" },
     ]);
   });
 
@@ -166,7 +166,7 @@ describe("anthropic-messages provider", () => {
 
   it("maps stop_reason max_tokens to length", async () => {
     const events = await run([sse([start(), ...text(0, "trunc"), messageDelta("max_tokens", 8192), stop])]);
-    expect(events.at(-1)).toEqual({ type: "done", stopReason: "length" });
+    expect(events.at(-1)).toEqual({ type: "done", stopReason: "length", providerFinishReason: "max_tokens" });
   });
 
   it("keeps what arrived when the connection is cut mid-stream, and ends with an error", async () => {
@@ -188,7 +188,7 @@ describe("anthropic-messages provider", () => {
     );
     expect(waits).toEqual([1500]);
     expect(events[0]).toEqual({ type: "retry", attempt: 2, delayMs: 1500, reason: "529 Overloaded" });
-    expect(events.at(-1)).toEqual({ type: "done", stopReason: "stop" });
+    expect(events.at(-1)).toEqual({ type: "done", stopReason: "stop", providerFinishReason: "end_turn" });
   });
 
   it("ends with a clear error when the stream reports an error event", async () => {

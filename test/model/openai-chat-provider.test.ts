@@ -40,7 +40,7 @@ describe("openai-chat provider", () => {
       { type: "text_delta", text: "Hel" },
       { type: "text_delta", text: "lo" },
       { type: "usage", input: 12, output: 2, cacheRead: 4 },
-      { type: "done", stopReason: "stop" },
+      { type: "done", stopReason: "stop", providerFinishReason: "stop" },
     ]);
   });
 
@@ -63,7 +63,7 @@ describe("openai-chat provider", () => {
       { type: "thinking_delta", text: "Let me " },
       { type: "thinking_delta", text: "think." },
       { type: "text_delta", text: "Done." },
-      { type: "done", stopReason: "stop" },
+      { type: "done", stopReason: "stop", providerFinishReason: "stop" },
     ]);
   });
 
@@ -89,7 +89,7 @@ describe("openai-chat provider", () => {
       { type: "tool_call_end", id: "call_a", name: "ls", arguments: '{"path":"."}' },
       { type: "tool_call_end", id: "call_b", name: "read", arguments: '{"path":"a.md"}' },
       { type: "usage", input: 30, output: 20 },
-      { type: "done", stopReason: "tool_use" },
+      { type: "done", stopReason: "tool_use", providerFinishReason: "tool_calls" },
     ]);
   });
 
@@ -114,7 +114,7 @@ describe("openai-chat provider", () => {
 
   it("maps finish_reason length to stopReason length", async () => {
     const events = await run([sse([chunk({ content: "trunc" }, "length"), DONE])]);
-    expect(events.at(-1)).toEqual({ type: "done", stopReason: "length" });
+    expect(events.at(-1)).toEqual({ type: "done", stopReason: "length", providerFinishReason: "length" });
   });
 
   it("keeps what arrived when the connection is cut mid-stream, and ends with an error", async () => {
@@ -136,7 +136,7 @@ describe("openai-chat provider", () => {
     expect(events).toEqual([
       { type: "retry", attempt: 2, delayMs: 2000, reason: "429 Rate limit reached" },
       { type: "text_delta", text: "ok" },
-      { type: "done", stopReason: "stop" },
+      { type: "done", stopReason: "stop", providerFinishReason: "stop" },
     ]);
   });
 
@@ -157,7 +157,7 @@ describe("openai-chat provider", () => {
       type: "done",
       stopReason: "error",
       error: `local: ${server.origin}/v1: request failed after 3 attempts: 503 overloaded`,
-      status: 503,
+      status: 503, details: expect.objectContaining({ body_preview: '{"error":{"message":"overloaded"}}' }),
     });
     expect(server.requests).toHaveLength(3);
   });
@@ -165,7 +165,7 @@ describe("openai-chat provider", () => {
   it("does not retry a 400 and never shows the key in the error", async () => {
     const events = await run([jsonError(401, { error: { message: "Incorrect API key provided: sk-test" } })]);
     expect(events).toEqual([
-      { type: "done", stopReason: "error", error: `local: ${server.origin}/v1: 401 Incorrect API key provided: [redacted]`, status: 401 },
+      { type: "done", stopReason: "error", error: `local: ${server.origin}/v1: 401 Incorrect API key provided: [redacted]`, status: 401, details: expect.objectContaining({ body_preview: '{"error":{"message":"Incorrect API key provided: [redacted]"}}' }) },
     ]);
   });
 

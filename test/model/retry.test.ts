@@ -46,7 +46,7 @@ describe("streamWithRetry", () => {
     expect(events).toEqual([
       { type: "retry", attempt: 2, delayMs: 500, reason: "connection error: other side closed" },
       { type: "text_delta", text: "ok" },
-      { type: "done", stopReason: "stop" },
+      { type: "done", stopReason: "stop", providerFinishReason: "stop" },
     ]);
   });
 

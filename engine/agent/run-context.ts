@@ -35,7 +35,19 @@ export function scrub(ctx: Pick<RunContext, "secrets">, text: string): string {
   return redactSecrets(text, ctx.secrets());
 }
 
-/** The original's entry fields of a `message_append` payload for a stored message. */
-export function entryFields(ctx: Pick<RunContext, "sessionId">, r: MessageRecord): Record<string, unknown> {
-  return { entry_id: String(r.seq), session_id: ctx.sessionId, created_at: new Date(r.createdAt).toISOString(), entry_type: "message" };
+/**
+ * The original's entry fields of a `message_append` payload for a stored message; `tool` the call
+ * a tool result answers (its `tool_name`, `tool_args_json`, `tool_status`).
+ */
+export function entryFields(ctx: Pick<RunContext, "sessionId">, r: MessageRecord, tool?: { name: string; arguments: string; isError: boolean }): Record<string, unknown> {
+  const trimmed = r.text.trim();
+  return {
+    entry_id: String(r.seq), session_id: ctx.sessionId, created_at: new Date(r.createdAt).toISOString(), entry_type: "message",
+    // As the original: user and assistant messages are model-facing entries, tool results are not.
+    custom_type: "", model_facing: r.role === "user" || r.role === "assistant",
+    token_estimate: trimmed === "" ? 0 : Math.max(1, Math.ceil([...trimmed].length / 4)),
+    tool_name: tool?.name ?? "", tool_args_json: tool?.arguments ?? "", tool_status: tool ? (tool.isError ? "error" : "success") : "",
+    // No entry here is a branch point or a compaction: sessions fork into new sessions, summaries are not entries.
+    branch_from_entry_id: "", compaction_first_kept_entry_id: "", compaction_tokens_before: 0,
+  };
 }

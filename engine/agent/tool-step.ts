@@ -100,6 +100,6 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   };
   const record = ctx.store.appendMessage(ctx.sessionId, { kind: "tool_result", text: content, payload });
   announceSaved(ctx, record);
-  rt.emit("message_append", { role: "tool", kind: "tool_result", text: content, tool_call_id: call.id, name: call.name, is_error: isError, ...entryFields(ctx, record) });
+  rt.emit("message_append", { role: "tool", kind: "tool_result", text: content, tool_call_id: call.id, name: call.name, is_error: isError, ...entryFields(ctx, record, { ...call, isError }) });
   return { content, isError, seq: record.seq, ...extra };
 }

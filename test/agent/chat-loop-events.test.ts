@@ -187,6 +187,18 @@ describe("chat loop stream events", () => {
     expect(chat.store.loadMessages(chat.loop.session.id).at(-1)!.payload).toEqual({ thinking: "Let me think.", usage: { input: 100, output: 10 } });
   });
 
+  it("message_append carries the original's entry fields: tool name, arguments and status on a tool result", async () => {
+    const { chat } = await readThenDone();
+    const appended: Record<string, unknown>[] = [];
+    chat.rt.events.on("message_append", (ev) => void appended.push(ev.data));
+    await chat.loop.run("read it");
+    const entry = (d: Record<string, unknown>) => [d.role, d.model_facing, d.token_estimate, d.tool_name, d.tool_args_json, d.tool_status, d.custom_type, d.branch_from_entry_id, d.compaction_tokens_before];
+    expect(appended.filter((d) => d.role !== "assistant").map(entry)).toEqual([
+      ["user", true, 2, "", "", "", "", "", 0],
+      ["tool", false, 4, "read", '{"path":"public.txt"}', "success", "", "", 0],
+    ]);
+  });
+
   it("reports a provider failure as provider_error and an error block", async () => {
     const server = await serve([jsonError(401, { error: { message: "invalid key" } })]);
     const chat = openLoop(project(server.origin));

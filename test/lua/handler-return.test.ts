@@ -37,3 +37,13 @@ describe("terminal event return tables", () => {
     expect([rt.buffers.getText("a"), rt.buffers.getText("b"), rt.buffers.has("gone")]).toEqual(["first", "second", false]);
   });
 });
+
+describe("events the original declares but never fires", () => {
+  it("session_shutdown and resources_discover handlers register without error and never run", () => {
+    const { rt, run } = lcRuntime();
+    run(`lc.on("session_shutdown", function() lc.buf.set_text("ran", "shutdown") end)
+         lc.api.create_autocmd({ "resources_discover" }, function() lc.buf.set_text("ran", "discover") end)`);
+    expect(rt.errors).toEqual([]);
+    expect([rt.events.count("session_shutdown"), rt.events.count("resources_discover"), rt.buffers.has("ran")]).toEqual([1, 1, false]);
+  });
+});

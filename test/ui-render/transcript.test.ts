@@ -55,6 +55,12 @@ describe("transcript renderer", () => {
     expect(rows(3, { tool_lines: 0 })).toEqual([" bash", "  … 3 more lines (ctrl+o)"]);
   });
 
+  it("spends no folded row on a blank line, so bash's exit code comes under the output's last line", () => {
+    const tool = block("t", { kind: "tool", role: "tool", text: "1\n2\n3\n4\n5\n\nexit code: 0", metadata: { name: "bash", arguments: { command: "seq 5" }, status: "success" } });
+    const out = new TranscriptRenderer().render(input({ role: "transcript", width: 26, height: 4, blocks: [tool], vars: { tool_lines: 2 } }));
+    expect(texts(out.lines)).toEqual([" bash seq 5", "  … 4 more lines (ctrl+o)", "  5", "  exit code: 0"]);
+  });
+
   it("colours an edit's diff and, collapsed, shows it from the changed hunk on", () => {
     const text = [
       "edit: replaced 1 occurrence in src/a.ts", "", "--- a/src/a.ts", "+++ b/src/a.ts", "@@ -1,4 +1,4 @@",

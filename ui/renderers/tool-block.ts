@@ -1,5 +1,5 @@
 // A tool block's lines: a header (name and argument summary) and the output. Collapsed, plain
-// output keeps its last `toolLines` lines (the end of a command is what matters); a unified diff
+// output keeps its last `toolLines` non-blank lines (the end of a command is what matters); a unified diff
 // (the edit tool's) keeps its first lines from the hunk on, coloured, since the change is there.
 import type { Block } from "../../engine/kernel/block.js";
 import type { Style } from "../../engine/kernel/style.js";
@@ -88,7 +88,10 @@ export function toolBlock(b: Block, width: number, expand: boolean, toolLines = 
     const styleOf = (i: number, l: string): Style => (diffAt >= 0 && i >= diffAt ? diffStyle(l, plain) : plain);
     let shown = all.map((l, i) => ({ l, style: styleOf(i, l) }));
     let below = 0;
-    if (!expand && all.length > toolLines + 1) {
+    // Folded, blank lines are not worth a row: bash's blank line before "exit code: 0" would
+    // otherwise take one of two rows and hide the output's last line.
+    const filled = diffAt >= 0 ? all.length : all.reduce((n, l) => (l.trim() === "" ? n : n + 1), 0);
+    if (!expand && filled > toolLines + 1) {
       if (diffAt >= 0) {
         // The diff from its first hunk, then a note for the rest.
         const hunk = all.findIndex((l, i) => i > diffAt && l.startsWith("@@"));
@@ -96,8 +99,8 @@ export function toolBlock(b: Block, width: number, expand: boolean, toolLines = 
         shown = shown.slice(hunk, hunk + take);
         below = all.length - hunk - shown.length;
       } else {
-        out.push(more(all.length - toolLines));
-        shown = toolLines === 0 ? [] : shown.slice(-toolLines);
+        out.push(more(filled - toolLines));
+        shown = toolLines === 0 ? [] : shown.filter(({ l }) => l.trim() !== "").slice(-toolLines);
       }
     }
     const room = Math.max(1, width - 2);

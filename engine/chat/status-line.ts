@@ -22,6 +22,8 @@ export type StatusInfo = {
   context_percent?: number;
   /** A failed request waiting to be tried again ("retry 2 in 4 s: 429 rate limited"). */
   retry?: string;
+  /** A compaction is summarising older turns (the model's next request waits for it). */
+  compacting?: boolean;
   /** Steering messages waiting for the next turn boundary, and follow-ups queued for after the run. */
   steering?: number;
   follow_ups?: number;
@@ -30,7 +32,7 @@ export type StatusInfo = {
 };
 
 /** Which piece a status part is: a narrow line shortens or drops them in the order of STATUS_SHRINK. */
-export type StatusKey = "spinner" | "model" | "working" | "thinking" | "retry" | "ctx" | "cost" | "cwd" | "session";
+export type StatusKey = "spinner" | "model" | "working" | "thinking" | "compacting" | "retry" | "ctx" | "cost" | "cwd" | "session";
 
 /** One piece of the status line with its style, and the shorter form a narrow line uses, if any. */
 export type StatusPart = { key: StatusKey; text: string; style: Style; short?: string };
@@ -105,7 +107,7 @@ export function shortCwd(cwd: string, home: string): string {
 }
 
 /**
- * The status line's parts: `<spinner> model · thinking LEVEL · ctx N% of W · $COST` on the left (the
+ * The status line's parts: `<spinner> model · thinking LEVEL · compacting · ctx N% of W · $COST` on the left (the
  * spinner only while working; "working" stands for the model when none is named), `cwd · session`
  * on the right.
  */
@@ -122,6 +124,7 @@ export function statusParts(meta: Record<string, unknown>, home = process.env.HO
   if (typeof meta.thinking_level === "string" && meta.thinking_level !== "" && meta.thinking_level !== "off") {
     left.push({ key: "thinking", text: `thinking ${meta.thinking_level}`, style: MUTED });
   }
+  if (meta.compacting === true) left.push({ key: "compacting", text: "compacting", style: WARN });
   if (typeof meta.retry === "string" && meta.retry !== "") left.push({ key: "retry", text: meta.retry, style: WARN });
   const ctx = contextUse(meta);
   if (ctx !== "") {

@@ -72,6 +72,11 @@ describe("status line", () => {
     expect(texts([statusLine({ working: true, spinner: 2 }, 20)])).toEqual(["⠹ working"]);
   });
 
+  it("says compacting, in the warning colour, while a compaction summarises older turns", () => {
+    expect(statusText({ working: true, spinner: 0, model_label: "m", compacting: true, context_percent: 91 })).toBe("⠋ m · compacting · ctx 91%");
+    expect(statusLine({ model_label: "m", compacting: true }, 20).find((s) => s.text === "compacting")!.style).toEqual({ fg: "warning" });
+  });
+
   it("shortens only a whole home directory to ~", () => {
     expect(statusText({ cwd: "/home/u/proj" }, "/home/u")).toBe("~/proj");
     expect(statusText({ cwd: "/home/user2/proj" }, "/home/u")).toBe("/home/user2/proj");

@@ -42,6 +42,8 @@ export function renderFrame(rt: Runtime, painter: AppPainter, clock: FakeClock, 
   }
   step(rt, clock);
   const screen = new Screen(rt.width, rt.height);
+  // A fresh grid: the painter must not skip windows it painted into an earlier frame's grid.
+  painter.invalidate();
   const { cursor } = painter.paint(screen.back);
   return { screen, cursor };
 }

@@ -9,6 +9,7 @@ import { FakeClock } from "../../engine/kernel/scheduler.js";
 import { createTheme } from "../../ui/theme.js";
 import { AppPainter } from "../../ui/app-painter.js";
 import { renderFrame } from "../../bin/render-frame.js";
+import type { CursorPos } from "../../ui/cell-grid.js";
 import { ExtensionHost } from "../../lua/extension-host.js";
 
 export type ScreenSpec = {
@@ -62,8 +63,8 @@ export type BareSpec = {
   cwd?: string;
 };
 
-/** Bare mode as `librecode render --bare` builds it (no model), in-process: `frame(keys)` feeds keys and paints one frame. */
-export function bareFixture(spec: BareSpec): { rt: Runtime; bare: BareMode; clock: FakeClock; frame: (keys?: string) => string[] } {
+/** Bare mode as `librecode render --bare` builds it (no model), in-process: `frame(keys)` feeds keys and paints one frame; `cursor()` is where that frame left the cursor. */
+export function bareFixture(spec: BareSpec): { rt: Runtime; bare: BareMode; clock: FakeClock; frame: (keys?: string) => string[]; cursor: () => CursorPos | null } {
   const clock = new FakeClock();
   const cwd = spec.cwd ?? "/srv/project";
   const rt = new Runtime({ clock, width: spec.width, height: spec.height, cwd, layout: BARE_LAYOUT });
@@ -74,6 +75,11 @@ export function bareFixture(spec: BareSpec): { rt: Runtime; bare: BareMode; cloc
   host.setContext(() => ({ mode: "bare" }));
   host.loadPaths(spec.extensions);
   rt.emit("startup", { width: rt.width, height: rt.height });
-  const frame = (keys = "") => renderFrame(rt, painter, clock, { keys: parseKeys(keys) }).screen.back.toLines();
-  return { rt, bare, clock, frame };
+  let cursor: CursorPos | null = null;
+  const frame = (keys = "") => {
+    const painted = renderFrame(rt, painter, clock, { keys: parseKeys(keys) });
+    cursor = painted.cursor;
+    return painted.screen.back.toLines();
+  };
+  return { rt, bare, clock, frame, cursor: () => cursor };
 }

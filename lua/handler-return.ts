@@ -53,9 +53,11 @@ export function applyLifecycleReturn(ev: EventContext, r: Table): void {
   }
   const compaction = r.compaction;
   if (isRecord(compaction)) {
-    // session_before_compact: later handlers' fields win; a cancel stays.
+    // session_before_compact: later handlers' fields win, their `details` merge key by key; a cancel stays.
     const prev = isRecord(data.compaction) ? data.compaction : {};
-    data.compaction = { ...prev, ...compaction, cancel: prev.cancel === true || compaction.cancel === true };
+    const merged: Table = { ...prev, ...compaction, cancel: prev.cancel === true || compaction.cancel === true };
+    if (isRecord(prev.details) && isRecord(compaction.details)) merged.details = { ...prev.details, ...compaction.details };
+    data.compaction = merged;
   }
   const req = r.provider_request;
   if (isRecord(req) && isRecord(req.headers)) {

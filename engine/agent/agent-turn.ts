@@ -62,7 +62,8 @@ export async function requestTurn(t: TurnInput, turn: number, tap: StreamTap = R
   const calls = out.message.toolCalls ?? [];
   if (tap.record && (out.seq > 0 || out.message.text || calls.length)) {
     t.entries.push({ message: out.message, seq: out.seq });
-    const entry = { entry_id: out.seq > 0 ? String(out.seq) : "", session_id: t.ctx.sessionId, entry_type: "message", model, provider };
+    const stored = out.record ? entryFields(t.ctx, out.record) : { entry_id: "", session_id: t.ctx.sessionId, entry_type: "message" };
+    const entry = { ...stored, model, provider };
     rt.emit("message_append", { role: "assistant", kind: "assistant", text: out.message.text, tool_calls: calls.length, ...entry });
   }
   // api, attempt, session_id, status, provider_code/type/param, body_preview, request_shape,

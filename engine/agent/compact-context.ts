@@ -3,9 +3,10 @@
 // it; the stock turns ask before each request once the context is nearly full, and once more when
 // the provider says a request overflowed the window; Lua's session.compact asks the same way.
 import { AUTO_COMPACT_AT, planCompaction, summarise } from "./compaction.js";
+import { carriedState, compactionDetails, compactionState, stripState, withState } from "./compaction-details.js";
 import { afterCompact, beforeCompact, MANUAL_COMPACTION, type CompactWhy } from "./compaction-events.js";
 import type { LoopCore } from "./loop-core.js";
-import { announceSaved } from "./run-context.js";
+import { announceSaved, compactionEntry } from "./run-context.js";
 
 /**
  * Summarises the oldest turns into a session summary, between `session_before_compact` (whose
@@ -17,7 +18,10 @@ import { announceSaved } from "./run-context.js";
 export async function compactContext(loop: LoopCore, signal: AbortSignal, why: CompactWhy = MANUAL_COMPACTION): Promise<number> {
   const first = planCompaction(loop.entries, loop.model.contextWindow);
   if (!first) return 0;
-  const about = { sessionId: loop.session.id, cwd: loop.opts.cwd, tokensBefore: loop.contextUse().tokens, why };
+  // What the previous compaction kept (its details) is carried into this one, as the original did.
+  const previous = loop.store.loadContext(loop.session.id)[0];
+  const carried = carriedState(previous?.kind === "summary" ? previous.payload : undefined);
+  const about = { sessionId: loop.session.id, cwd: loop.opts.cwd, tokensBefore: loop.contextUse().tokens, why, carried };
   const decision = beforeCompact(loop.rt, about, first, loop.entries);
   if (decision.cancel) {
     loop.writer.add("system", "system", "Compaction canceled by an extension.", { compaction: true });
@@ -28,9 +32,15 @@ export async function compactContext(loop: LoopCore, signal: AbortSignal, why: C
   loop.compactions++;
   loop.pushStatus();
   try {
-    const summary = decision.summary ?? (await summarise(loop.model, loop.summary, plan.replaced, signal, hooks));
-    const record = loop.store.appendSummary(loop.session.id, summary, Math.max(0, ...plan.replaced.map((e) => e.seq)));
-    announceSaved({ rt: loop.rt, sessionId: loop.session.id }, record);
+    const state = compactionState(plan.replaced, carried);
+    const prior = loop.summary === undefined ? undefined : stripState(loop.summary);
+    const summary = withState(decision.summary ?? (await summarise(loop.model, prior, plan.replaced, signal, hooks)), state);
+    const counts = { summarized: plan.replaced.length, kept: plan.kept.length, tokensBefore: about.tokensBefore };
+    const details = compactionDetails(counts, decision.details, state);
+    const record = loop.store.appendSummary(loop.session.id, summary, Math.max(0, ...plan.replaced.map((e) => e.seq)), { details });
+    const saved = { rt: loop.rt, sessionId: loop.session.id };
+    announceSaved(saved, record);
+    loop.rt.emit("message_append", compactionEntry(saved, record, plan.kept[0]?.seq, about.tokensBefore));
     loop.summary = summary;
     loop.entries = plan.kept;
     loop.meter.forget();

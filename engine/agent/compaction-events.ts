@@ -4,8 +4,9 @@
 import type { Runtime } from "../kernel/runtime.js";
 import { isRecord } from "../kernel/is-record.js";
 import type { CompactionPlan } from "./compaction.js";
-import { parseArguments } from "./lifecycle-payloads.js";
 import type { ContextEntry } from "./conversation.js";
+import type { CarriedState } from "./compaction-details.js";
+import { fileOperations } from "./compaction-file-operations.js";
 
 /** Why a compaction runs and whether the request is sent again after it, in the original's words. */
 export type CompactWhy = { reason: "manual" | "pre_request" | "provider_overflow"; retry_intent: "none" | "retry_after_compaction" };
@@ -16,11 +17,12 @@ export const MANUAL_COMPACTION: CompactWhy = { reason: "manual", retry_intent: "
 /** What `session_before_compact` handlers decided: cancel, or the plan and summary to use. */
 export type CompactDecision =
   | { cancel: true }
-  | { cancel: false; plan: CompactionPlan; summary?: string; fromHook: boolean };
-// fromHook: the summary is a handler's (the original's `source = "extension"`).
+  | { cancel: false; plan: CompactionPlan; summary?: string; details: Record<string, unknown>; fromHook: boolean };
+// fromHook: the summary is a handler's (the original's `source = "extension"`); details: the
+// handlers' `compaction.details`, stored with the summary.
 
-/** Where the payload's ids and session come from. */
-type About = { sessionId: string; cwd: string; tokensBefore: number; why: CompactWhy };
+/** Where the payload's ids and session come from; `carried`: what the previous compaction kept. */
+type About = { sessionId: string; cwd: string; tokensBefore: number; why: CompactWhy; carried: CarriedState };
 
 const ids = (entries: ContextEntry[]) => entries.map((e) => String(e.seq));
 
@@ -35,50 +37,14 @@ export function preparationPayload(about: About, plan: CompactionPlan): Record<s
     kept_entry_ids: ids(plan.kept),
     // Cuts fall only between turns here, so no turn is ever split.
     split_turn_summary: "",
-    file_operations: fileOperations(plan.replaced),
+    file_operations: fileOperations(plan.replaced, about.carried.files),
     reason: about.why.reason, retry_intent: about.why.retry_intent,
   };
 }
 
-const READS = new Set(["read", "find", "grep", "ls"]);
-const WRITES = new Set(["edit", "write"]);
-/** Most file operations a payload lists, as the original. */
-const MAX_FILE_OPERATIONS = 64;
-
-/**
- * The files the summarised tool calls read or modified, as the original collected them: one
- * `{entry_id, action, path, tool, command}` per distinct operation, `entry_id` the tool result's.
- */
-export function fileOperations(entries: ContextEntry[]): Record<string, unknown>[] {
-  const calls = new Map<string, { name: string; arguments: string }>();
-  const out: Record<string, unknown>[] = [];
-  const seen = new Set<string>();
-  for (const e of entries) {
-    const m = e.message;
-    if (m.role === "assistant") for (const c of m.toolCalls ?? []) calls.set(c.id, c);
-    if (m.role !== "tool") continue;
-    const call = calls.get(m.toolCallId);
-    if (!call) continue;
-    const parsed = parseArguments(call.arguments);
-    const args = "args" in parsed ? parsed.args : {};
-    const str = (k: string) => (typeof args[k] === "string" ? (args[k] as string).trim() : "");
-    let op: [string, string] | undefined;
-    if (READS.has(call.name)) op = ["read", str("path") || str("pattern")];
-    else if (WRITES.has(call.name)) op = ["modified", str("path")];
-    else if (call.name === "fetch") op = ["read", str("url")];
-    if (!op || op[1] === "") continue;
-    const key = `${op[0]}\0${op[1]}\0${call.name}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ entry_id: String(e.seq), action: op[0], path: op[1], tool: call.name, command: "" });
-    if (out.length >= MAX_FILE_OPERATIONS) break;
-  }
-  return out;
-}
-
 /**
  * Fires `session_before_compact` and reads what its handlers asked (`compaction = {cancel,
- * summary, first_kept_entry_id}` returned or set on the payload; `stop` cancels too). Throws a
+ * summary, first_kept_entry_id, details}` returned or set on the payload; `stop` cancels too). Throws a
  * one-line error for an empty summary or a first kept entry the plan cannot keep.
  */
 export function beforeCompact(rt: Runtime, about: About, plan: CompactionPlan, all: ContextEntry[]): CompactDecision {
@@ -101,7 +67,8 @@ export function beforeCompact(rt: Runtime, about: About, plan: CompactionPlan, a
     }
     next = { cut: at, replaced: all.slice(0, at), kept: all.slice(at) };
   }
-  return { cancel: false, plan: next, ...(summary !== undefined ? { summary } : {}), fromHook: summary !== undefined };
+  const details = isRecord(m.details) ? m.details : {};
+  return { cancel: false, plan: next, ...(summary !== undefined ? { summary } : {}), details, fromHook: summary !== undefined };
 }
 
 /** Fires `session_compact` for the stored summary (`entry_id` its seq; `source` "extension" when a handler shaped it). */

@@ -17,6 +17,8 @@ export type TurnOutcome = {
   message: AssistantMessage;
   /** Session seq of the stored assistant message (0 when nothing streamed). */
   seq: number;
+  /** The stored assistant message, when one was stored. */
+  record?: MessageRecord;
   stopReason: StopReason;
   error?: string;
   /** The HTTP status and provider error code of a failed request, when known. */
@@ -116,7 +118,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
   const cost = usage ? usageCost(price, usage) : undefined;
   const { message, record } = s.finish(stopReason, usage, cost);
   return {
-    message, seq: record?.seq ?? 0, stopReason, toolBlocks: s.toolBlocks, ...(error ? { error, ...detail } : {}),
+    message, seq: record?.seq ?? 0, ...(record ? { record } : {}), stopReason, toolBlocks: s.toolBlocks, ...(error ? { error, ...detail } : {}),
     ...(usage ? { usage } : {}), ...(cost !== undefined ? { cost } : {}), ...(providerFinishReason ? { providerFinishReason } : {}),
   };
 }

@@ -35,19 +35,38 @@ export function scrub(ctx: Pick<RunContext, "secrets">, text: string): string {
   return redactSecrets(text, ctx.secrets());
 }
 
+/** The original's estimate of an entry's tokens: a quarter of its trimmed characters, rounded up (0 when blank). */
+function tokenEstimate(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === "" ? 0 : Math.max(1, Math.ceil([...trimmed].length / 4));
+}
+
 /**
  * The original's entry fields of a `message_append` payload for a stored message; `tool` the call
  * a tool result answers (its `tool_name`, `tool_args_json`, `tool_status`).
  */
 export function entryFields(ctx: Pick<RunContext, "sessionId">, r: MessageRecord, tool?: { name: string; arguments: string; isError: boolean }): Record<string, unknown> {
-  const trimmed = r.text.trim();
   return {
     entry_id: String(r.seq), session_id: ctx.sessionId, created_at: new Date(r.createdAt).toISOString(), entry_type: "message",
+    // Sessions here are a line of messages: an entry's parent is the one stored before it.
+    parent_id: r.seq > 1 ? String(r.seq - 1) : "", display: true, summary: "", model: "", provider: "",
     // As the original: user and assistant messages are model-facing entries, tool results are not.
     custom_type: "", model_facing: r.role === "user" || r.role === "assistant",
-    token_estimate: trimmed === "" ? 0 : Math.max(1, Math.ceil([...trimmed].length / 4)),
+    token_estimate: tokenEstimate(r.text),
     tool_name: tool?.name ?? "", tool_args_json: tool?.arguments ?? "", tool_status: tool ? (tool.isError ? "error" : "success") : "",
-    // No entry here is a branch point or a compaction: sessions fork into new sessions, summaries are not entries.
+    // No entry here is a branch point: sessions fork into new sessions.
     branch_from_entry_id: "", compaction_first_kept_entry_id: "", compaction_tokens_before: 0,
+  };
+}
+
+/**
+ * The original's `message_append` payload for a stored compaction summary: `entry_type`
+ * "compaction", the text in `summary`, the first message it kept and the tokens before it.
+ */
+export function compactionEntry(ctx: Pick<RunContext, "sessionId">, r: MessageRecord, firstKept: number | undefined, tokensBefore: number): Record<string, unknown> {
+  return {
+    ...entryFields(ctx, r), kind: "summary", role: "", text: "", entry_type: "compaction", summary: r.text,
+    model_facing: true, token_estimate: tokenEstimate(r.text), model: "", provider: "",
+    compaction_first_kept_entry_id: firstKept === undefined ? "" : String(firstKept), compaction_tokens_before: tokensBefore,
   };
 }

@@ -210,10 +210,10 @@ export class SessionStore {
     return this.message(id);
   }
 
-  /** Appends a compaction summary: the model's context restarts from it, the older messages stay stored. */
-  appendSummary(sessionId: string, text: string, replacesThrough: number): MessageRecord {
+  /** Appends a compaction summary (`payload`: its details): the model's context restarts from it, the older messages stay stored. */
+  appendSummary(sessionId: string, text: string, replacesThrough: number, payload?: unknown): MessageRecord {
     this.requireSession("appendSummary", sessionId);
-    const id = this.insert(sessionId, "summary", "system", text, undefined, "complete", replacesThrough);
+    const id = this.insert(sessionId, "summary", "system", text, payload, "complete", replacesThrough);
     return this.message(id);
   }
 

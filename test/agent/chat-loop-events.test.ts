@@ -199,6 +199,20 @@ describe("chat loop stream events", () => {
     ]);
   });
 
+  it("message_append of an assistant message carries the entry fields too, and every entry its parent, display and summary", async () => {
+    const { chat } = await readThenDone();
+    const appended: Record<string, unknown>[] = [];
+    chat.rt.events.on("message_append", (ev) => void appended.push(ev.data));
+    await chat.loop.run("read it");
+    const fields = (d: Record<string, unknown>) => [d.role, d.entry_id, d.parent_id, d.display, d.summary, d.model_facing, d.token_estimate, d.model, typeof d.created_at];
+    expect(appended.map(fields)).toEqual([
+      ["user", "1", "", true, "", true, 2, "", "string"],
+      ["assistant", "2", "1", true, "", true, 0, "m1", "string"],
+      ["tool", "3", "2", true, "", false, 4, "", "string"],
+      ["assistant", "4", "3", true, "", true, 1, "m1", "string"],
+    ]);
+  });
+
   it("reports a provider failure as provider_error and an error block", async () => {
     const server = await serve([jsonError(401, { error: { message: "invalid key" } })]);
     const chat = openLoop(project(server.origin));

@@ -37,6 +37,9 @@ async function twoPrompts(chat: { loop: { run(t: string): Promise<unknown> } }) 
   await chat.loop.run("second question");
 }
 
+/** What every summary of these turns ends with: the file the summarised turns read (the original's appendix). */
+const FILES = "\n\n### Librecode file operations\n- read: a.txt (via read)";
+
 const PLAN = {
   cwd: expect.any(String), session_id: expect.any(String), first_kept_entry_id: "5", tokens_before: expect.any(Number),
   summary_message_count: 4, summarized_entry_ids: ["1", "2", "3", "4"], kept_entry_ids: ["5", "6"], split_turn_summary: "",
@@ -53,7 +56,7 @@ describe("session_before_compact and session_compact", () => {
     expect(errors()).toEqual([]);
     expect(seen).toEqual([
       ["session_before_compact", { ...PLAN, tokens_before: tokens }],
-      ["session_compact", { ...PLAN, tokens_before: tokens, entry_id: "7", summary: "SUMMARY", source: "core" }],
+      ["session_compact", { ...PLAN, tokens_before: tokens, entry_id: "7", summary: `SUMMARY${FILES}`, source: "core" }],
     ]);
     expect(seen[0]![1].session_id).toBe(chat.loop.session.id);
   });
@@ -67,9 +70,9 @@ describe("session_before_compact and session_compact", () => {
     expect(await chat.loop.compact()).toBe(true);
     expect(server.requests).toHaveLength(3);
     expect(chat.store.loadContext(chat.loop.session.id).map((m) => [m.kind, m.text])).toEqual([
-      ["summary", "Read a.txt; 4 entries"], ["user", "second question"], ["assistant", "two"],
+      ["summary", `Read a.txt; 4 entries${FILES}`], ["user", "second question"], ["assistant", "two"],
     ]);
-    expect(seen[1]![1]).toMatchObject({ summary: "Read a.txt; 4 entries", source: "extension" });
+    expect(seen[1]![1]).toMatchObject({ summary: `Read a.txt; 4 entries${FILES}`, source: "extension" });
   });
 
   it("compaction.cancel (returned or set on the payload) or stop leaves the context whole and says so", async () => {
@@ -98,7 +101,7 @@ describe("session_before_compact and session_compact", () => {
     const after = seen[1]![1];
     expect(before.first_kept_entry_id).not.toBe(after.first_kept_entry_id);
     expect(after.kept_entry_ids).toEqual(["7", "8"]);
-    expect(chat.store.loadContext(chat.loop.session.id).map((m) => m.text)).toEqual(["SUMMARY", "third question", "three"]);
+    expect(chat.store.loadContext(chat.loop.session.id).map((m) => m.text)).toEqual([`SUMMARY${FILES}`, "third question", "three"]);
 
     const bad = await chatWith([...TWO_PROMPTS], `
       lc.on("session_before_compact", function() return { compaction = { first_kept_entry_id = "2" } } end)`);
@@ -123,5 +126,55 @@ describe("session_before_compact and session_compact", () => {
     expect(seen.slice(2).map(([name, d]) => `${name} ${d.reason} ${d.retry_intent}`)).toEqual([
       "session_before_compact manual none", "session_compact manual none",
     ]);
+  });
+});
+
+describe("what a compaction stores, as the original", () => {
+  it("the summary keeps details: counts, tokens before, every handler's compaction.details merged, the file operations", async () => {
+    const { chat } = await chatWith([...TWO_PROMPTS, answer("SUMMARY")], `
+      lc.on("session_before_compact", function() return { compaction = { details = { owner = "audit", n = 1 } } } end)
+      lc.on("session_before_compact", function() return { compaction = { details = { n = 2 } } } end)`);
+    await twoPrompts(chat);
+    const tokens = chat.loop.contextUse().tokens;
+    expect(await chat.loop.compact()).toBe(true);
+    expect(chat.store.loadContext(chat.loop.session.id)[0]!.payload).toEqual({ details: {
+      summarized_entries: 4, kept_entries: 2, tokens_before: tokens, owner: "audit", n: 2,
+      file_operations: [{ entry_id: "3", action: "read", path: "a.txt", tool: "read", command: "" }],
+    } });
+  });
+
+  it("a bash command's paths are file operations, modified when it writes", async () => {
+    const bash: Handler = (res) => respond(res, toolFrames("c1", "bash", { command: "cat a.txt > b.txt" }));
+    const { chat, seen } = await chatWith([bash, answer("one"), answer("two"), answer("SUMMARY")]);
+    await twoPrompts(chat);
+    expect(await chat.loop.compact()).toBe(true);
+    expect(seen[0]![1].file_operations).toEqual([
+      { entry_id: "3", action: "modified", path: "b.txt", tool: "bash", command: "cat a.txt > b.txt" },
+      { entry_id: "3", action: "modified", path: "a.txt", tool: "bash", command: "cat a.txt > b.txt" },
+    ]);
+  });
+
+  it("the next compaction carries the previous one's file operations forward", async () => {
+    const { chat, seen } = await chatWith([...TWO_PROMPTS, answer("SUMMARY"), answer("three"), answer("four"), answer("S2")]);
+    await twoPrompts(chat);
+    expect(await chat.loop.compact()).toBe(true);
+    await chat.loop.run("third question");
+    await chat.loop.run("fourth question");
+    expect(await chat.loop.compact()).toBe(true);
+    expect(seen[2]![1]).toMatchObject({ summarized_entry_ids: ["5", "6"], file_operations: [PLAN.file_operations[0]] });
+    expect(seen[3]![1].summary).toBe(`S2${FILES}`);
+  });
+
+  it("message_append fires for the stored summary as a compaction entry", async () => {
+    const { chat } = await chatWith([...TWO_PROMPTS, answer("SUMMARY")]);
+    await twoPrompts(chat);
+    const appended: Record<string, unknown>[] = [];
+    chat.rt.events.on("message_append", (ev) => void appended.push(ev.data));
+    const tokens = chat.loop.contextUse().tokens;
+    expect(await chat.loop.compact()).toBe(true);
+    expect(appended).toEqual([expect.objectContaining({
+      entry_id: "7", entry_type: "compaction", kind: "summary", role: "", text: "", summary: `SUMMARY${FILES}`, model_facing: true,
+      token_estimate: Math.ceil(`SUMMARY${FILES}`.length / 4), compaction_first_kept_entry_id: "5", compaction_tokens_before: tokens,
+    })]);
   });
 });

@@ -47,6 +47,9 @@ describe("the offline demo's commands", () => {
     const summary = rt.buffers.getBlocks("transcript").find((b) => b.metadata.compaction === true)!;
     expect(summary.text.split("\n").slice(0, 3)).toEqual(["Summary of earlier messages:", "- user: one", expect.stringMatching(/^- assistant: /)]);
     expect(summary.text.split("\n").filter((l) => l.startsWith("Summary"))).toHaveLength(1);
-    expect(summary.text.split("\n").slice(1).every((l) => l.startsWith("- "))).toBe(true);
+    // A line per message, then the files the demo's tools touched under the original's heading.
+    const [messages, ...appendix] = summary.text.split("\n\n");
+    expect(messages!.split("\n").slice(1).every((l) => l.startsWith("- "))).toBe(true);
+    expect(appendix.every((s) => s.startsWith("### Librecode "))).toBe(true);
   });
 });

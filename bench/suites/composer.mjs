@@ -2,8 +2,9 @@
 // printable key (ASCII text, accented text), one backspace, and 100 held keys (what one terminal
 // read delivers when a key is held: every key dispatched, then one frame). Each sample is the
 // dispatch plus one frame and its flush, as bin/interactive-app does. librecode against pi-tui's
-// Editor holding the same text (Ink has no multi-line editor to compare). Prints JSON.
-// Usage: node suites/composer.mjs [librecode|pi-tui ...] [--quick]
+// Editor holding the same text, and Ink with the text and cursor in the app's state (Ink has no
+// editor: a key splices the string, the composer shows the lines around the cursor; see
+// drivers/ink.mjs). Prints JSON. Usage: node suites/composer.mjs [librecode|pi-tui|ink ...] [--quick]
 import { createDriver } from "./drivers.mjs";
 import { transcript } from "../lib/fixture.mjs";
 import { now, summarize } from "../lib/stats.mjs";
@@ -50,6 +51,15 @@ async function composer(fw) {
       key: (name) => d.dispatch(name),
       length: () => d.rt.buffers.getLength("composer"),
       check: () => { if (d.rt.errors.length > 0) throw new Error(`bench: composer: errors: ${JSON.stringify(d.rt.errors.slice(0, 3))}`); },
+    };
+  }
+  if (fw === "ink") {
+    return {
+      d,
+      set: (text) => d.setComposer(text, Math.floor(text.length / 2)),
+      key: (name) => d.composerKey(name),
+      length: () => d.composerLength(),
+      check: () => {},
     };
   }
   const ed = d.editor;

@@ -68,7 +68,7 @@ export async function requestTurn(t: TurnInput, turn: number, tap: StreamTap = R
   }
   // api, attempt, session_id, status, provider_code/type/param, body_preview, request_shape,
   // termination: the original's fields, next to ours.
-  const about = { provider, model, session_id: t.ctx.sessionId, attempt: 1 };
+  const about = { provider, model, api: t.model.provider.api, session_id: t.ctx.sessionId, attempt: 1 };
   if (out.stopReason === "error") {
     const detail = { ...(out.status !== undefined ? { status: out.status } : {}), ...(out.code ? { code: out.code } : {}), ...out.details };
     rt.emit("provider_error", { ...about, error: out.error ?? `${provider}: request failed`, ...detail });
@@ -114,5 +114,19 @@ function contextBuildPayload(t: TurnInput, turn: number): Record<string, unknown
     system_tokens: system, skill_tokens: 0, message_tokens: estimateTokens(history),
     max_contribution_tokens: estimateTokens(CONTEXT_CONTRIBUTION_CAP), extension_tokens_limit: estimateTokens(CONTEXT_CONTRIBUTION_CAP),
     extension_tokens_used: 0,
+    // The original's usage table and role counts (its role names: a tool result is `toolResult`).
+    topContributors: [], model_facing_roles: roleCounts(t.entries),
+    usage: { breakdown: { system, history: estimateTokens(history) }, topContributors: [], context_tokens: t.estimate(),
+      context_window: t.model.contextWindow, input_tokens: t.estimate(), output_tokens: 0 },
   };
+}
+
+/** How many messages of each role the model is sent, named as the original named them. */
+function roleCounts(entries: TurnInput["entries"]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of entries) {
+    const role = e.message.role === "tool" ? "toolResult" : e.message.role;
+    counts[role] = (counts[role] ?? 0) + 1;
+  }
+  return counts;
 }

@@ -43,16 +43,17 @@ export async function runPrompt(loop: LoopCore, input: string, origin: { submitt
   loop.writer.clearBuffer("thinking");
   const userEntry = String(appendUser(ctx, loop.entries, text, false, attached.images));
   rt.emit("prompt_user_entry", { text });
-  const before: Record<string, unknown> = { text, system_prompt: system, provider: loop.model.providerId, model: loop.model.model };
+  // The original's turn-start fields go with before_agent_start, agent_start and turn_start alike.
+  const turnAbout = { session_id: loop.session.id, cwd: loop.opts.cwd, prompt: text, user_entry_id: userEntry, parent_entry_id: "" };
+  const before: Record<string, unknown> = { ...turnAbout, text, system_prompt: system, provider: loop.model.providerId, model: loop.model.model };
   rt.emit("before_agent_start", before);
   system = readString(before, "system_prompt", system);
   if (loop.session.provider !== loop.model.providerId || loop.session.model !== loop.model.model) {
     loop.store.setModel(loop.session.id, loop.model.providerId, loop.model.model);
     loop.session = { ...loop.session, provider: loop.model.providerId, model: loop.model.model };
   }
-  rt.emit("agent_start", { session_id: loop.session.id, provider: loop.model.providerId, model: loop.model.model, text });
+  rt.emit("agent_start", { ...turnAbout, provider: loop.model.providerId, model: loop.model.model, text });
   // Once per prompt, as the original: the model requests inside are `model_request` events.
-  const turnAbout = { session_id: loop.session.id, cwd: loop.opts.cwd, prompt: text, user_entry_id: userEntry, parent_entry_id: "" };
   rt.emit("turn_start", { ...turnAbout, turn: 1 });
   const run: ActiveRun = { ctx, prompt: text, system, turns: 0, usage: { input_tokens: 0, output_tokens: 0 }, assistantEntry: "", finalText: "" };
   loop.activeRun = run;

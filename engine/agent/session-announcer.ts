@@ -19,7 +19,11 @@ export class SessionAnnouncer {
   announce(resumed: boolean, shown?: ShownHistory): void {
     const loop = this.loop;
     const s = loop.session;
-    const about = { session_id: s.id, name: s.name, cwd: s.cwd };
+    // The original's session fields: name "" when unnamed, times as RFC 3339 text, the parent session's id.
+    const about = {
+      session_id: s.id, name: s.name ?? "", cwd: s.cwd, parent_session: s.parentId ?? "",
+      created_at: new Date(s.createdAt).toISOString(), updated_at: new Date(s.updatedAt).toISOString(),
+    };
     this.history?.stop();
     this.history = undefined;
     if (resumed) {

@@ -75,12 +75,16 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   const resultData: Record<string, unknown> = {
     name: call.name, tool_call_id: call.id, content, is_error: isError, call_id: call.id, parent_call_id: "",
     sequence: opts.sequence ?? 0, result: content, error: isError ? content : "", arguments: structuredClone(args),
-    arguments_json: json, details_json: "",
+    arguments_json: json, details_json: detailsJson(details),
   };
   rt.emit("tool_result", resultData);
   ({ content, isError } = readToolResult(resultData, { content, isError }));
   content = scrub(ctx, content);
-  if (isError) rt.emit("tool_error", { name: call.name, tool_call_id: call.id, error: content });
+  if (isError) {
+    // The original's tool_error carries its tool_result fields (no `arguments` table).
+    const { arguments: _args, content: _content, ...about } = resultData;
+    rt.emit("tool_error", { ...about, name: call.name, tool_call_id: call.id, error: content, result: content, is_error: true });
+  }
 
   if (block !== undefined) {
     writer.clearBuffer("tools");
@@ -102,4 +106,14 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
   announceSaved(ctx, record);
   rt.emit("message_append", { role: "tool", kind: "tool_result", text: content, tool_call_id: call.id, name: call.name, is_error: isError, ...entryFields(ctx, record, { ...call, isError }) });
   return { content, isError, seq: record.seq, ...extra };
+}
+
+/** A tool's details as the original's `details_json` text ("" when it gave none or they are not JSON). */
+function detailsJson(details: unknown): string {
+  if (details === undefined) return "";
+  try {
+    return JSON.stringify(details) ?? "";
+  } catch {
+    return "";
+  }
 }

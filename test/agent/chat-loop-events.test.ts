@@ -92,7 +92,10 @@ describe.each(LOOPS)("chat loop events (%s loop)", (kind) => {
     });
     chat.rt.events.on("tool_error", (ev) => void errors.push(ev.data));
     await chat.loop.run("read it");
-    expect(errors).toEqual([{ name: "read", tool_call_id: "call_1", error: "read: not allowed in this project" }]);
+    expect(errors).toEqual([{
+      name: "read", tool_call_id: "call_1", error: "read: not allowed in this project", result: "read: not allowed in this project",
+      is_error: true, call_id: "call_1", parent_call_id: "", sequence: 1, arguments_json: '{"path":"public.txt"}', details_json: "",
+    }]);
     expect(server.requests[1]!.body.messages.at(-1)).toEqual({ role: "tool", tool_call_id: "call_1", content: "read: not allowed in this project" });
     const block = chat.rt.buffers.getBlocks("transcript").find((b) => b.kind === "tool")!;
     expect(block.metadata).toEqual({
@@ -199,6 +202,32 @@ describe("chat loop stream events", () => {
     ]);
   });
 
+  it("before_agent_start and agent_start carry the original's turn-start fields; context_build its usage and role counts", async () => {
+    const { chat, p } = await readThenDone();
+    const got: Record<string, Record<string, unknown>> = {};
+    for (const name of ["before_agent_start", "agent_start", "context_build", "after_provider_response"]) {
+      chat.rt.events.on(name, (ev) => void (got[`${name}${got[name] ? 2 : ""}`] = JSON.parse(JSON.stringify(ev.data))));
+    }
+    await chat.loop.run("read it");
+    const turnStart = { session_id: chat.loop.session.id, cwd: p.cwd, prompt: "read it", user_entry_id: "1", parent_entry_id: "" };
+    expect(got.before_agent_start).toMatchObject(turnStart);
+    expect(got.agent_start).toMatchObject(turnStart);
+    expect(got.context_build2).toMatchObject({
+      topContributors: [], model_facing_roles: { user: 1, assistant: 1, toolResult: 1 },
+      usage: { topContributors: [], context_window: chat.loop.model.contextWindow, output_tokens: 0 },
+    });
+    expect(got.after_provider_response).toMatchObject({ api: "openai-chat" });
+  });
+
+  it("tool_result's details_json is the tool's details as JSON text", async () => {
+    const { chat } = await readThenDone();
+    const seen: unknown[] = [];
+    chat.rt.events.on("tool_result", (ev) => void seen.push(ev.data.details_json));
+    await chat.loop.run("read it");
+    expect(seen).toHaveLength(1);
+    expect(JSON.parse(seen[0] as string)).toMatchObject({ totalLines: 1 });
+  });
+
   it("message_append of an assistant message carries the entry fields too, and every entry its parent, display and summary", async () => {
     const { chat } = await readThenDone();
     const appended: Record<string, unknown>[] = [];
@@ -222,7 +251,7 @@ describe("chat loop stream events", () => {
     const message = `local: ${server.origin}/v1: 401 invalid key`;
     expect(r).toEqual({ stopReason: "error", text: "", turns: 1, error: message });
     expect(errors).toEqual([{
-      provider: "local", model: "m1", error: message, status: 401, session_id: chat.loop.session.id, attempt: 1,
+      provider: "local", model: "m1", api: "openai-chat", error: message, status: 401, session_id: chat.loop.session.id, attempt: 1,
       body_preview: '{"error":{"message":"invalid key"}}', request_shape: expect.objectContaining({ message_count: 2 }),
     }]);
     expect(chat.rt.buffers.getBlocks("transcript").at(-1)).toMatchObject({ kind: "error", text: message });

@@ -28,7 +28,7 @@ describe("provider_error", () => {
     const { server, chat, seen } = await oneRequest(jsonError(401, body));
     const preview = JSON.stringify(body).replace(KEY, "[redacted]");
     expect(seen).toEqual([{
-      event: "provider_error", provider: "local", model: "m1", session_id: chat.loop.session.id, attempt: 1,
+      event: "provider_error", provider: "local", model: "m1", api: "openai-chat", session_id: chat.loop.session.id, attempt: 1,
       error: `local: ${server.origin}/v1: 401 Incorrect API key provided: [redacted].`,
       status: 401, code: "invalid_api_key", provider_code: "invalid_api_key", provider_type: "invalid_request_error",
       body_preview: preview, request_shape: OPENAI_SHAPE,

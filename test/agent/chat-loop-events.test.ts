@@ -219,6 +219,17 @@ describe("chat loop stream events", () => {
     expect(got.after_provider_response).toMatchObject({ api: "openai-chat" });
   });
 
+  it("session_start carries the original's session fields: name, parent_session, created_at and updated_at as text", async () => {
+    const { chat, p } = await readThenDone();
+    const starts: Record<string, unknown>[] = [];
+    chat.rt.events.on("session_start", (ev) => void starts.push(ev.data));
+    chat.loop.start(false);
+    expect(starts).toEqual([expect.objectContaining({
+      session_id: chat.loop.session.id, name: "", cwd: p.cwd, parent_session: "",
+      created_at: new Date(chat.loop.session.createdAt).toISOString(), updated_at: new Date(chat.loop.session.updatedAt).toISOString(),
+    })]);
+  });
+
   it("tool_result's details_json is the tool's details as JSON text", async () => {
     const { chat } = await readThenDone();
     const seen: unknown[] = [];

@@ -42,7 +42,8 @@ export async function runPrompt(loop: LoopCore, input: string, origin: { submitt
   const ctx = loop.runContext(abort.signal);
   loop.writer.clearBuffer("thinking");
   const userEntry = String(appendUser(ctx, loop.entries, text, false, attached.images));
-  rt.emit("prompt_user_entry", { text });
+  // The original's fields too; its prompt_id numbered prompts, the user entry's seq does here.
+  rt.emit("prompt_user_entry", { text, session_id: loop.session.id, entry_id: userEntry, prompt_id: Number(userEntry) });
   // The original's turn-start fields go with before_agent_start, agent_start and turn_start alike.
   const turnAbout = { session_id: loop.session.id, cwd: loop.opts.cwd, prompt: text, user_entry_id: userEntry, parent_entry_id: "" };
   const before: Record<string, unknown> = { ...turnAbout, text, system_prompt: system, provider: loop.model.providerId, model: loop.model.model };
@@ -73,7 +74,7 @@ export async function runPrompt(loop: LoopCore, input: string, origin: { submitt
   };
   rt.emit("turn_end", { ...end, turn: run.turns });
   rt.emit("agent_end", end);
-  rt.emit("prompt_done", { text: finalText, stop_reason: stop });
+  rt.emit("prompt_done", { text: finalText, stop_reason: stop, session_id: end.session_id, user_entry_id: userEntry, assistant_entry_id: run.assistantEntry, cached: false });
   loop.emitOut({ type: "done", stop_reason: stop, text: finalText, ...(error ? { error } : {}) });
   return { stopReason: stop, text: finalText, turns: run.turns, ...(error ? { error } : {}) };
 }

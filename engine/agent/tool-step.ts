@@ -90,7 +90,7 @@ export async function runToolStep(ctx: RunContext, call: ModelToolCall, pendingB
     writer.clearBuffer("tools");
     writer.update(block, { status: isError ? "error" : "success", result: content }, content);
   }
-  const end: Record<string, unknown> = { name: call.name, arguments_json: json, tool_call_id: call.id, result: content };
+  const end: Record<string, unknown> = { name: call.name, arguments_json: json, tool_call_id: call.id, result: content, details_json: resultData.details_json };
   if (isError) end.error = content;
   rt.emit("tool_end", end);
   if (show) ctx.output({ type: "tool_end", tool_call_id: call.id, name: call.name, content, is_error: isError });

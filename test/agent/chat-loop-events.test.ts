@@ -230,6 +230,17 @@ describe("chat loop stream events", () => {
     })]);
   });
 
+  it("prompt_user_entry, prompt_done and tool_end carry the original's fields", async () => {
+    const { chat } = await readThenDone();
+    const got: Record<string, Record<string, unknown>> = {};
+    for (const name of ["prompt_user_entry", "prompt_done", "tool_end"]) chat.rt.events.on(name, (ev) => void (got[name] = ev.data));
+    await chat.loop.run("read it");
+    const session_id = chat.loop.session.id;
+    expect(got.prompt_user_entry).toEqual({ text: "read it", session_id, entry_id: "1", prompt_id: 1 });
+    expect(got.prompt_done).toEqual({ text: "Done", stop_reason: "stop", session_id, user_entry_id: "1", assistant_entry_id: "4", cached: false });
+    expect(JSON.parse(got.tool_end!.details_json as string)).toMatchObject({ totalLines: 1 });
+  });
+
   it("tool_result's details_json is the tool's details as JSON text", async () => {
     const { chat } = await readThenDone();
     const seen: unknown[] = [];

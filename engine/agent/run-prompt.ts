@@ -6,6 +6,7 @@ import type { RunResult, RunStop } from "./agent-events.js";
 import { customLoopOf, type CustomLoop } from "./agent-handle.js";
 import { appendUser } from "./agent-turn.js";
 import type { LoopCore } from "./loop-core.js";
+import { estimateTokens } from "./conversation.js";
 import { extensionTurns, type ActiveRun } from "./extension-turns.js";
 import { readString } from "./lifecycle-payloads.js";
 import { promptAttachments } from "./prompt-attachments.js";
@@ -70,7 +71,9 @@ export async function runPrompt(loop: LoopCore, input: string, origin: { submitt
   const finalText = run.finalText;
   const end = {
     stop_reason: stop, turns: run.turns, session_id: loop.session.id, user_entry_id: userEntry, assistant_entry_id: run.assistantEntry,
-    cached: false, error: error ?? "", usage: { ...run.usage, context_tokens: use.tokens, context_window: use.window },
+    cached: false, error: error ?? "",
+    // The original's usage table: its breakdown splits the context estimate into system prompt and history.
+    usage: { ...run.usage, context_tokens: use.tokens, context_window: use.window, breakdown: breakdownOf(run.system, use.tokens), topContributors: [] },
   };
   rt.emit("turn_end", { ...end, turn: run.turns });
   rt.emit("agent_end", end);
@@ -100,4 +103,10 @@ async function runShell(loop: LoopCore, shell: ShellEscape): Promise<RunResult> 
   loop.pushStatus();
   loop.emitOut({ type: "done", stop_reason: stop, text: "" });
   return { stopReason: stop, text: "", turns: 0 };
+}
+
+/** The context estimate split as the original's usage breakdown: the system prompt, and the rest as history. */
+function breakdownOf(system: string, tokens: number): Record<string, number> {
+  const sys = estimateTokens(system.length);
+  return { system: sys, history: Math.max(0, tokens - sys) };
 }

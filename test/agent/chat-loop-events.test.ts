@@ -202,10 +202,10 @@ describe("chat loop stream events", () => {
     ]);
   });
 
-  it("before_agent_start and agent_start carry the original's turn-start fields; context_build its usage and role counts", async () => {
+  it("before_agent_start and agent_start carry the original's turn-start fields; context_build and agent_end its usage tables", async () => {
     const { chat, p } = await readThenDone();
     const got: Record<string, Record<string, unknown>> = {};
-    for (const name of ["before_agent_start", "agent_start", "context_build", "after_provider_response"]) {
+    for (const name of ["before_agent_start", "agent_start", "context_build", "after_provider_response", "agent_end"]) {
       chat.rt.events.on(name, (ev) => void (got[`${name}${got[name] ? 2 : ""}`] = JSON.parse(JSON.stringify(ev.data))));
     }
     await chat.loop.run("read it");
@@ -217,6 +217,10 @@ describe("chat loop stream events", () => {
       usage: { topContributors: [], context_window: chat.loop.model.contextWindow, output_tokens: 0 },
     });
     expect(got.after_provider_response).toMatchObject({ api: "openai-chat" });
+    const usage = got.agent_end!.usage as { breakdown: { system: number; history: number }; context_tokens: number; topContributors: unknown[] };
+    expect(usage.topContributors).toEqual([]);
+    expect(usage.breakdown.system + usage.breakdown.history).toBe(usage.context_tokens);
+    expect(usage.breakdown.system).toBeGreaterThan(0);
   });
 
   it("session_start carries the original's session fields: name, parent_session, created_at and updated_at as text", async () => {

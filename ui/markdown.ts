@@ -3,6 +3,7 @@ import type { Lexer, Token, Tokens } from "marked";
 import type { Span, Style } from "../engine/kernel/style.js";
 import { renderCode } from "./markdown-code.js";
 import { closedFenceMemo, fenceClosed, type FenceMemo } from "./markdown-fence.js";
+import { warmUpLexer } from "./marked-warm-up.js";
 import { graphemes, graphemeWidth, textWidth } from "./text-measure.js";
 import { wrapSpans, type StyledLine } from "./wrap-text.js";
 
@@ -12,7 +13,15 @@ import { wrapSpans, type StyledLine } from "./wrap-text.js";
 type Marked = typeof import("marked");
 const canRequireEsm = (process.features as { require_module?: boolean }).require_module === true;
 let markedModule: Marked | undefined = canRequireEsm ? undefined : await import("marked");
-export const marked = (): Marked => (markedModule ??= createRequire(import.meta.url)("marked") as Marked);
+let warm = false;
+export const marked = (): Marked => {
+  markedModule ??= createRequire(import.meta.url)("marked") as Marked;
+  if (!warm) {
+    warm = true;
+    warmUpLexer(markedModule.Lexer); // its regexps compiled to machine code at once (see there)
+  }
+  return markedModule;
+};
 
 // Styles are interned so equal styles are one object: span merging and the theme's resolve
 // cache both work by identity.

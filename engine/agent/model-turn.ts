@@ -78,7 +78,7 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
         break;
       }
       if (retrying !== undefined && ev.type !== "retry") {
-        ctx.rt.emit("retry_end", { attempt: retrying, ok: !(ev.type === "done" && ev.stopReason === "error") });
+        ctx.rt.emit("retry_end", { attempt: retrying, ok: !(ev.type === "done" && ev.stopReason === "error"), prompt_id: ctx.promptId ?? 0, text: "retrying model request" });
         ctx.status?.({ retry: undefined });
         retrying = undefined;
       }
@@ -96,7 +96,9 @@ export async function streamTurn(ctx: RunContext, provider: Provider, req: Model
           break;
         case "retry":
           retrying = ev.attempt;
-          ctx.rt.emit("retry_start", { attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason });
+          ctx.rt.emit("retry_start", {
+            attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason, prompt_id: ctx.promptId ?? 0, text: `retrying model request in ${goDuration(ev.delayMs)}`,
+          });
           if (tap.record) ctx.output({ type: "retry", attempt: ev.attempt, delay_ms: ev.delayMs, reason: ev.reason });
           ctx.status?.({ retry: retryNote(ev.attempt, ev.delayMs, ev.reason) });
           break;
@@ -270,4 +272,14 @@ function storedUsage(u: TokenUsage): NonNullable<AssistantPayload["usage"]> {
 export function retryNote(attempt: number, delayMs: number, reason: string): string {
   const secs = delayMs < 10_000 ? +(delayMs / 1000).toFixed(1) : Math.round(delayMs / 1000);
   return `retry ${attempt} in ${secs} s: ${reason.split("\n")[0]}`;
+}
+
+/** `ms` rounded to whole seconds and written as the original (Go) wrote durations: `4s`, `1m30s`, `1h0m0s`. */
+export function goDuration(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = total % 60;
+  if (h > 0) return `${h}h${m}m${sec}s`;
+  return m > 0 ? `${m}m${sec}s` : `${sec}s`;
 }

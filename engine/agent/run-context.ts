@@ -23,6 +23,8 @@ export type RunContext = {
   images?: boolean;
   /** Asks before calls of the tools config `tools.approve` lists; absent: every call runs. */
   approval?: ToolApproval;
+  /** The running prompt's id (its user message's seq), the original's `prompt_id`; absent outside a prompt. */
+  promptId?: number;
 };
 
 /** Emits `session_save` for a message just committed to the database. */

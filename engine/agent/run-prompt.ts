@@ -44,7 +44,8 @@ export async function runPrompt(loop: LoopCore, input: string, origin: { submitt
   loop.writer.clearBuffer("thinking");
   const userEntry = String(appendUser(ctx, loop.entries, text, false, attached.images));
   // The original's fields too; its prompt_id numbered prompts, the user entry's seq does here.
-  rt.emit("prompt_user_entry", { text, session_id: loop.session.id, entry_id: userEntry, prompt_id: Number(userEntry) });
+  ctx.promptId = Number(userEntry);
+  rt.emit("prompt_user_entry", { text, session_id: loop.session.id, entry_id: userEntry, prompt_id: ctx.promptId });
   // The original's turn-start fields go with before_agent_start, agent_start and turn_start alike.
   const turnAbout = { session_id: loop.session.id, cwd: loop.opts.cwd, prompt: text, user_entry_id: userEntry, parent_entry_id: "" };
   const before: Record<string, unknown> = { ...turnAbout, text, system_prompt: system, provider: loop.model.providerId, model: loop.model.model };

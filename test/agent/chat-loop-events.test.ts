@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { statusText } from "../../engine/chat/status-line.js";
+import { goDuration } from "../../engine/agent/model-turn.js";
 import { SessionStore } from "../../engine/session/session-store.js";
 import { jsonError } from "../model/loopback-server.js";
 import { KEY, LOOP_EVENTS, LOOPS, loopbackPerTest, openLoop, project, respond, textFrames, toolFrames, transcriptOf, type LoopKind } from "./agent-fixture.js";
@@ -153,9 +154,13 @@ describe("chat loop stream events", () => {
     for (const name of ["retry_start", "retry_end"]) chat.rt.events.on(name, (ev) => void seen.push([name, ev.data]));
     expect((await chat.loop.run("hi")).text).toBe("fine");
     expect(seen).toEqual([
-      ["retry_start", { attempt: 2, delay_ms: expect.any(Number), reason: "503 overloaded" }],
-      ["retry_end", { attempt: 2, ok: true }],
+      ["retry_start", { attempt: 2, delay_ms: expect.any(Number), reason: "503 overloaded", prompt_id: 1, text: expect.stringMatching(/^retrying model request in \d+s$/) }],
+      ["retry_end", { attempt: 2, ok: true, prompt_id: 1, text: "retrying model request" }],
     ]);
+  });
+
+  it("retry_start's text writes the wait as the original did (Go durations, whole seconds)", () => {
+    expect([400, 4000, 90_000, 3_600_000].map(goDuration)).toEqual(["0s", "4s", "1m30s", "1h0m0s"]);
   });
 
   it("shows a waiting retry in the status line, and clears it when the retried request answers", async () => {

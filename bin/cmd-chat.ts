@@ -9,6 +9,7 @@ import { createApp, type BareApp, type ChatApp } from "./create-app.js";
 import { keepExtensionLog } from "./extension-log-file.js";
 import { InteractiveApp } from "./interactive-app.js";
 import { releaseEarlyInput } from "../ui/terminal-early-input.js";
+import { readSavedScreen, screenBuild, writeSavedScreen } from "./saved-screen-file.js";
 import { claimTerminal } from "../ui/terminal-marker.js";
 import { PendingController } from "./pending-controller.js";
 import { checkBareSession, runBare, type BareFlags } from "./run-bare.js";
@@ -66,6 +67,13 @@ async function run(flags: ChatFlags): Promise<void> {
   // before the terminal is taken over. Older messages and the model's context load afterwards.
   const resuming = options.resume === true || options.session !== undefined;
   const shown = resuming ? (await import("../engine/agent/resume-preview.js")).showResumed(app.runtime, app.home, app.runtime.cwd, options) : undefined;
+  // The screenful the last run of this session drew: the first frame needs no markdown rendering.
+  if (shown) app.painter.seedTranscript(readSavedScreen(app.home, shown.sessionId));
+  // Saved however the chat ends (a closed terminal's SIGHUP too): the next --resume draws it at once.
+  // Until the chat loop is open, the session kept is the one shown.
+  let keptSession = (): string | undefined => shown?.sessionId;
+  const saveScreen = screenSaver(app, () => keptSession());
+  process.once("exit", saveScreen);
   const pending = new PendingController();
   app.chat.setController(pending);
   // Says "a chat owns this terminal" until it is restored; a killed run's is repaired next start.
@@ -73,6 +81,7 @@ async function run(flags: ChatFlags): Promise<void> {
   live.start();
   await new Promise((resolve) => setTimeout(resolve, 0)); // after the first frame's timer, armed by start()
   flags.afterFirstFrame?.();
+  app.painter.seedTranscript(undefined);
   let controller: ChatController;
   try {
     controller = await openController(app, options, shown);
@@ -82,14 +91,33 @@ async function run(flags: ChatFlags): Promise<void> {
   }
   app.chat.setController(controller);
   pending.handOver(app.runtime, controller);
+  keptSession = () => controller.keptSession?.();
   await live.done;
   releaseTerminal();
   stopWatching();
   // A request still streaming or a job still running must not keep a quit user waiting.
   if (controller.working) controller.interrupt();
+  saveScreen();
+  process.off("exit", saveScreen);
   const note = controller.exitNote?.();
   if (note) process.stdout.write(`${note}\n`);
   setImmediate(() => process.exit(process.exitCode ?? 0));
+}
+
+/** Saves the transcript's newest screenful for the session the chat ends in, once. */
+function screenSaver(app: ChatApp, keptSession: () => string | undefined): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    try {
+      const kept = keptSession();
+      const screen = kept === undefined ? undefined : app.painter.savedTranscript(screenBuild());
+      if (kept !== undefined && screen !== undefined) writeSavedScreen(app.home, kept, screen);
+    } catch {
+      // A cache: the next resume renders its blocks as usual.
+    }
+  };
 }
 
 /** Bare mode: the extension log kept, the terminal until ctrl+c twice, then exit. */

@@ -8,6 +8,7 @@ import { blockFlags, flagKey } from "./renderers/transcript-renderer.js";
 import { TRANSCRIPT_RENDER, transcriptRenderHook } from "./renderers/transcript-render-hook.js";
 import type { BlockFlags } from "./renderers/transcript-blocks.js";
 import { paintScreenNotes, type ScreenNote } from "./renderers/screen-notes.js";
+import type { SavedScreen } from "./renderers/saved-screen.js";
 import type { Theme } from "./theme.js";
 
 /**
@@ -42,6 +43,20 @@ export class AppPainter {
   /** Sets the host notes painted over every frame (bare mode: how to quit, errors, an empty screen). */
   setNotes(fn: () => readonly ScreenNote[]): void {
     this.notes = fn;
+  }
+
+  /** The transcript's newest screenful as drawn now, for the next run's first frame (undefined: nothing to save). */
+  savedTranscript(build: string): SavedScreen | undefined {
+    const t = this.transcript();
+    const blocks = t && this.rt.buffers.get(t.buffer)?.blocks;
+    const w = t && this.rt.windows.get(t.name);
+    if (!t || !blocks || blocks.length === 0 || !w) return undefined;
+    return this.state.renderers.transcript.newestScreen(t.buffer, blocks, t.width, t.flags, w.box.content.height, build);
+  }
+
+  /** Lines an earlier run saved, drawn instead of rendering blocks with the same content (undefined: drop them). */
+  seedTranscript(screen: SavedScreen | undefined): void {
+    this.state.renderers.transcript.setSeed(screen);
   }
 
   /** True while a frame is being prepared (changes made now are painted in this frame). */

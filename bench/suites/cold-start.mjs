@@ -152,6 +152,12 @@ async function resumeFixture(n) {
 }
 const RESUMED = 10000;
 const resumeEnv = await resumeFixture(RESUMED);
+// The same session where no screen can be saved (`screens` is a file, not a folder): every resume
+// renders its newest blocks, as the first resume after a crash or an upgrade does.
+const unsavedHome = path.join(dir, "resume-home-unsaved");
+fs.cpSync(resumeEnv.LIBRECODE_HOME, unsavedHome, { recursive: true });
+fs.writeFileSync(path.join(unsavedHome, "screens"), "");
+const unsavedEnv = { ...resumeEnv, LIBRECODE_HOME: unsavedHome };
 const bin = `${node} ${q(path.join(ROOT, "bin/librecode"))}`;
 const frameEnd = (o) => o.includes(SYNC_END);
 const results = await interleaved({
@@ -161,10 +167,13 @@ const results = await interleaved({
   nodeFirstByte: { cmd: `${node} -e ${q("process.stdout.write('ready\\n'); setTimeout(() => {}, 10000)")}`, done: (o) => o.includes("ready"), env },
   inkHello: { cmd: `${node} ${q(path.join(ROOT, "bench/ink-hello.mjs"))}`, done: (o) => o.includes("Hello, world"), env },
   librecode: { cmd: bin, done: frameEnd, env },
-  // The first frame of a resumed session ends after its newest messages were drawn.
+  // The first frame of a resumed session ends after its newest messages were drawn. The warm-up
+  // run's exit (SIGTERM) saved its screen, as a user's last exit did (bin/saved-screen-file.ts).
   librecodeResume: { cmd: `${bin} --resume`, done: frameEnd, env: resumeEnv },
+  librecodeResumeUnsaved: { cmd: `${bin} --resume`, done: frameEnd, env: unsavedEnv },
 });
 results.librecodeResume = { messages: RESUMED, ...results.librecodeResume };
+results.librecodeResumeUnsaved = { messages: RESUMED, ...results.librecodeResumeUnsaved };
 results.imports = importCosts();
 fs.rmSync(dir, { recursive: true, force: true });
 process.stdout.write(JSON.stringify(results) + "\n");

@@ -215,6 +215,12 @@ export class ChatLoop implements ChatController, LoopCore {
     return exitNote(this.store.get(this.session.id));
   }
 
+  /** The id of the session the chat ends in, when it is kept (not empty). */
+  keptSession(): string | undefined {
+    const s = this.store.get(this.session.id);
+    return s && s.messageCount > 0 ? s.id : undefined;
+  }
+
   /** Emits `shutdown` and writes any streamed text still in memory. */
   shutdown(): void {
     this.interrupt();

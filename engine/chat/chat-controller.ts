@@ -27,6 +27,8 @@ export interface ChatController {
   readonly working: boolean;
   /** A line for the shell once the chat has ended (how to resume), or undefined for none. */
   exitNote?(): string | undefined;
+  /** The session the chat ends in when it is kept (something was said in it), else undefined. */
+  keptSession?(): string | undefined;
 }
 
 /** What a controller may ask of the stock chat (StockChat implements it; kept narrow so the

@@ -67,3 +67,62 @@ describe("start-up imports of the interactive chat", () => {
     expect(r.noHost).toBe(false);
   });
 });
+
+// A resumed session of markdown with a fenced code block. The first child draws it and saves its
+// screen as the chat's exit does; the second resumes it, drawing the saved screen, with the same
+// loader hooks as PROBE.
+const RESUME_SETUP = `
+const dist = process.env.PROBE_DIST;
+const { SessionStore } = await import(dist + "/engine/session/session-store.js");
+const store = SessionStore.open(process.env.LIBRECODE_HOME);
+const s = store.create({ cwd: process.cwd(), provider: "script", model: "demo" });
+for (let i = 0; i < 30; i++) {
+  store.appendMessage(s.id, { kind: "user", text: "question " + i });
+  store.appendMessage(s.id, { kind: "assistant", text: "An **answer**:\\n\\n\`\`\`js\\nconst x = " + i + ";\\n\`\`\`\\n\\n| a | b |\\n| - | - |\\n| 1 | 2 |" });
+}
+store.close();
+await (await import(dist + "/bin/yoga-preload.js")).preloadYoga();
+const { createApp } = await import(dist + "/bin/create-app.js");
+const { Screen } = await import(dist + "/ui/screen.js");
+const { showResumed } = await import(dist + "/engine/agent/resume-preview.js");
+const { screenBuild, writeSavedScreen } = await import(dist + "/bin/saved-screen-file.js");
+const app = await createApp({ width: 80, height: 24 });
+const shown = showResumed(app.runtime, app.home, app.runtime.cwd, { resume: true });
+app.painter.paint(new Screen(80, 24).back);
+writeSavedScreen(app.home, shown.sessionId, app.painter.savedTranscript(screenBuild()));
+process.exit(0);
+`;
+
+const RESUME_PROBE = PROBE.slice(0, PROBE.indexOf("const dist")) + `
+const dist = process.env.PROBE_DIST;
+await (await import(dist + "/bin/yoga-preload.js")).preloadYoga();
+const { createApp } = await import(dist + "/bin/create-app.js");
+const { Screen } = await import(dist + "/ui/screen.js");
+const { showResumed } = await import(dist + "/engine/agent/resume-preview.js");
+const { readSavedScreen } = await import(dist + "/bin/saved-screen-file.js");
+const app = await createApp({ width: 80, height: 24 });
+const shown = showResumed(app.runtime, app.home, app.runtime.cwd, { resume: true });
+if (process.env.PROBE_SEED === "1") app.painter.seedTranscript(readSavedScreen(app.home, shown.sessionId));
+app.painter.paint(new Screen(80, 24).back);
+await new Promise((r) => setTimeout(r, 50));
+const packages = new Set(urls.map((u) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(u)?.[1]).filter(Boolean));
+process.stdout.write(JSON.stringify({ packages: [...packages].sort() }));
+process.exit(0);
+`;
+
+describe("start-up imports of a resumed chat", () => {
+  it("a resume whose screen the last run saved loads neither marked nor highlight.js before its first frame; without it, both", () => {
+    const dir = scratch();
+    const env = { PATH: process.env.PATH ?? "", HOME: dir.root, LIBRECODE_HOME: dir.home, PROBE_DIST: pathToFileURL(join(ROOT, "dist")).href };
+    const run = (script: string, extra: Record<string, string> = {}): string => {
+      const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: dir.cwd, encoding: "utf8", timeout: 30000, env: { ...env, ...extra } });
+      if (r.status !== 0) throw new Error(`probe: exit ${r.status}: ${r.stderr}`);
+      return r.stdout;
+    };
+    run(RESUME_SETUP);
+    const seeded = JSON.parse(run(RESUME_PROBE, { PROBE_SEED: "1" })) as { packages: string[] };
+    const unseeded = JSON.parse(run(RESUME_PROBE)) as { packages: string[] };
+    expect(seeded.packages.filter((p) => p === "marked" || p === "highlight.js")).toEqual([]);
+    expect(unseeded.packages.filter((p) => p === "marked" || p === "highlight.js")).toEqual(["highlight.js", "marked"]);
+  });
+});

@@ -170,6 +170,34 @@ describe("librecode in a real terminal (tmux)", () => {
     expect(top.filter((x) => x.trim() !== "").slice(0, 3).map((x) => x.trim())).toEqual(["question 1", "answer 2", "question 3"]);
   });
 
+  it("quitting saves the newest screenful, and the next --resume draws the same screen", async () => {
+    let home = "";
+    let id = "";
+    const s = await startChat({}, {}, "--resume", (dir) => {
+      home = dir.home;
+      const store = SessionStore.open(dir.home);
+      id = store.create({ cwd: dir.cwd }).id;
+      for (let i = 1; i <= 20; i++) {
+        store.appendMessage(id, { kind: "user", text: `question ${i}` });
+        store.appendMessage(id, { kind: "assistant", text: `**answer ${i}**\n\n\`\`\`js\nconst n = ${i};\n\`\`\`` });
+      }
+      store.close();
+    });
+    const transcriptRows = (l: string[]) => l.slice(0, l.findIndex((x) => x.includes(PLACEHOLDER)) - 1);
+    const first = transcriptRows(await s.waitFor("the newest answer", (l) => l.some((x) => x.includes("const n = 20;"))));
+    s.keys("C-c");
+    s.keys("C-c");
+    await expectShellUsable(s);
+    const saved = JSON.parse(readFileSync(join(home, "screens", `${id}.json`), "utf8")) as { width: number; blocks: unknown[] };
+    expect(saved.width).toBe(100);
+    expect(saved.blocks.length).toBeGreaterThan(4);
+    s.type(`${BIN} --resume`);
+    s.keys("Enter");
+    const second = transcriptRows(await s.waitFor("the newest answer again", (l) => l.some((x) => x.includes("const n = 20;")) && l.some((x) => x.includes(PLACEHOLDER))));
+    expect(second).toEqual(first);
+    expect(first.filter((x) => x.trim() !== "").slice(-5).map((x) => x.trim())).toEqual(["question 20", "answer 20", "```js", "const n = 20;", "```"]);
+  });
+
   it("an unknown --session exits 2 with one line, before taking over the terminal", async () => {
     const dir = scratch();
     session = new TmuxSession(100, 30, {

@@ -7,6 +7,7 @@ import type { BlockLog } from "../../engine/kernel/block-log.js";
 import { BlockLineCache } from "./block-line-cache.js";
 import { BlockHeights } from "./block-heights.js";
 import { RowIndex, type Shown } from "./row-index.js";
+import { blockDigest, ScreenSeed, type SavedBlock, type SavedScreen } from "./saved-screen.js";
 import { StreamingBlocks } from "./streaming-blocks.js";
 import { DEFAULT_TOOL_LINES } from "./tool-block.js";
 import { blockKind, renderBlock, THINKING_STYLE, type BlockFlags } from "./transcript-blocks.js";
@@ -28,6 +29,9 @@ export function blockFlags(vars: Record<string, unknown>): BlockFlags {
 /** The flags as a cache key part. */
 export const flagKey = (f: BlockFlags): string => `${f.showThinking ? 1 : 0}${f.expandTools ? 1 : 0}${f.toolLines}`;
 
+/** Lines of the largest block `newestScreen` saves. */
+export const SAVED_BLOCK_LINES = 2000;
+
 type SyncedIndex = { synced: (blocks: readonly Block[], log: BlockLog) => RowIndex };
 
 /** Stock renderer of the transcript role; guards its block cache. */
@@ -45,6 +49,8 @@ export class TranscriptRenderer implements WindowRenderer {
   private readonly annotator = new BlockAnnotator();
   // `transcript_render` handlers (set by the app): asked first on every cache miss.
   private hook: BlockHook | undefined;
+  // The newest screenful saved by the last run (`--resume`'s first frame), asked on a cache miss.
+  private seed: ScreenSeed | undefined;
 
   constructor(cacheBytes?: number) {
     this.cache = new BlockLineCache(cacheBytes);
@@ -62,10 +68,41 @@ export class TranscriptRenderer implements WindowRenderer {
     const id = `${buffer}\u0000${b.id}`;
     const hit = this.cache.get(id, b.rev, width, key);
     if (hit !== undefined) return hit;
+    const saved = hooked === null ? this.seed?.lines(b, width, key) : undefined;
+    if (saved !== undefined) {
+      this.cache.set(id, b.rev, width, key, saved);
+      return saved;
+    }
     this.blockRenders++;
     const lines = (hooked !== null ? this.hook!.lines(buffer, b, width, flags) : undefined) ?? this.render1(id, b, width, flags);
     this.cache.set(id, b.rev, width, key, lines);
     return lines;
+  }
+
+  /** Lines saved by an earlier run that cache misses use before rendering (undefined: none). */
+  setSeed(screen: SavedScreen | undefined): void {
+    this.seed = screen === undefined ? undefined : new ScreenSeed(screen);
+  }
+
+  /**
+   * The newest blocks' lines covering twice `height` rows at `width` (streaming blocks left out), to
+   * save for the next run's first frame; undefined while `transcript_render` handlers draw blocks.
+   */
+  newestScreen(buffer: string, blocks: readonly Block[], width: number, flags: BlockFlags, height: number, build: string): SavedScreen | undefined {
+    if (this.hook?.key() != null) return undefined;
+    const saved: SavedBlock[] = [];
+    let rows = 0;
+    // Twice the height: the view measures a block past the rows it shows, and the next terminal may be taller.
+    for (let i = blocks.length - 1; i >= 0 && rows < 2 * height; i--) {
+      const b = blocks[i]!;
+      if (b.streaming) continue;
+      const lines = this.blockLines(buffer, b, width, flags);
+      // A huge block (a long code answer) is cheaper to render again than to read back whole.
+      if (lines.length > SAVED_BLOCK_LINES) break;
+      if (lines.length > 0) rows += lines.length + 1;
+      saved.push({ digest: blockDigest(b), lines });
+    }
+    return { version: 1, build, width, flags: flagKey(flags), blocks: saved.reverse() };
   }
 
   /** Renders one block; a streaming block renders from what was appended since its last render. */

@@ -6,12 +6,16 @@
 // start-up's. The cache lives next to the bundle (a rebuild deletes it with the directory), or in
 // the temp directory when the package's directory is read-only; a header (Node version, arch, the
 // bundle's size and mtime) and V8's own checks reject a cache that does not match.
-import { isAscii } from "node:buffer";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import vm from "node:vm";
+
+// Builtins through require, as in bin/librecode: importing node:fs as an ES module reads all of
+// its exports, which loads fs's streams (~3 ms of the start).
+const require = createRequire(import.meta.url);
+const { isAscii } = require("node:buffer") as typeof import("node:buffer");
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs") as typeof import("node:fs");
+const { tmpdir } = require("node:os") as typeof import("node:os");
+const { dirname, join } = require("node:path") as typeof import("node:path");
+const vm = require("node:vm") as typeof import("node:vm");
 
 type ChatEntry = { chatMain: (afterFirstFrame?: () => void) => Promise<void> };
 

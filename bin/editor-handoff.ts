@@ -1,5 +1,5 @@
 // ctrl+g: the composer text goes to $VISUAL/$EDITOR in a temp file and comes back edited.
-import { spawnSync } from "node:child_process";
+import { childProcess } from "../engine/kernel/child-process.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +20,7 @@ export function editText(text: string, env: Record<string, string | undefined> =
   try {
     writeFileSync(file, text);
     // Through the shell, so EDITOR="code --wait" works as it does for git.
-    const r = spawnSync("/bin/sh", ["-c", `${editorCommand(env)} "$1"`, "sh", file], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
+    const r = childProcess().spawnSync("/bin/sh", ["-c", `${editorCommand(env)} "$1"`, "sh", file], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
     if (r.error) return { error: `editor: ${r.error.message}` };
     if (r.status !== 0) return { error: `editor: ${editorCommand(env)} exited with status ${r.status ?? r.signal}` };
     return { text: readFileSync(file, "utf8").replace(/\r?\n$/, "") };

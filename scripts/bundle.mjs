@@ -41,12 +41,26 @@ const dropOldNodePreload = {
   },
 };
 
+// yoga-layout's Emscripten module carries its wasm as a base64 data URL and decodes it at start
+// (atob, then a JavaScript loop over the ~70 KB, ~3-4 ms of the first frame while the loop is still
+// interpreted; the 95 KB string is also compiled into the code cache). The bundle takes the wasm
+// out into yoga.wasm next to it, read by the shim as Emscripten's `wasmBinary`.
+const YOGA_PKG = path.resolve(path.dirname(fileURLToPath(import.meta.resolve("yoga-layout/load"))), "..", "..");
+const WASM_URL = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
 const yogaShim = {
   name: "yoga-layout-shim",
   setup(build) {
-    // The package's entry only: the shim itself imports yoga-layout/load, bundled as usual.
+    // The package's entry only: the shim itself imports yoga-layout's own files, bundled as usual.
     build.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: path.join(ROOT, "scripts", "yoga-layout-shim.mjs") }));
-    build.onResolve({ filter: /^yoga-layout\// }, (args) => ({ path: fileURLToPath(import.meta.resolve(args.path)) }));
+    build.onResolve({ filter: /^yoga-layout\// }, (args) => ({ path: path.join(YOGA_PKG, args.path.slice("yoga-layout/".length)) }));
+    build.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const code = fs.readFileSync(args.path, "utf8");
+      const m = WASM_URL.exec(code);
+      if (!m) throw new Error(`bundle: ${args.path}: expected yoga's wasm as a base64 data URL, got none`);
+      fs.mkdirSync(out, { recursive: true });
+      fs.writeFileSync(path.join(out, "yoga.wasm"), Buffer.from(m[1], "base64"));
+      return { contents: code.replace(WASM_URL, '"data:application/octet-stream;base64,"'), loader: "js" };
+    });
   },
 };
 

@@ -2,10 +2,10 @@
 // alternate screen with the cursor hidden and mouse, paste and keyboard modes on. While a chat owns
 // the terminal a marker file under LIBRECODE_HOME says so; the next start that finds the marker of
 // a dead process on its own terminal repairs what that run left, then removes the marker.
-import { spawnSync } from "node:child_process";
 import { fstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { isatty } from "node:tty";
 import { join } from "node:path";
+import { childProcess } from "../engine/kernel/child-process.js";
 import { REPAIR_SEQUENCE } from "./terminal-modes.js";
 
 /** The marker of one run: its pid and the terminal it owned. */
@@ -97,5 +97,5 @@ export function repairStaleTerminal(home: string, opts: RepairOptions = {}): num
 
 // The killed run left the tty raw; most shells put their own mode back, not all do.
 function sttySane(): void {
-  if (isatty(0)) spawnSync("stty", ["sane"], { stdio: ["inherit", "ignore", "ignore"] });
+  if (isatty(0)) childProcess().spawnSync("stty", ["sane"], { stdio: ["inherit", "ignore", "ignore"] });
 }

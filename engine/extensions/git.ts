@@ -1,6 +1,6 @@
 // The only transport: the `git` program. Clones into a temp directory, reads refs, checks out a
 // commit and copies the wanted subdirectory out (without .git).
-import { spawnSync } from "node:child_process";
+import { childProcess } from "../kernel/child-process.js";
 import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +12,7 @@ export class GitError extends Error {
 
 /** Runs git; throws GitError with its stderr's last line on failure. */
 export function git(args: string[], cwd?: string): string {
-  const r = spawnSync("git", args, {
+  const r = childProcess().spawnSync("git", args, {
     cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
     // Never ask for a password on the terminal: a private repo fails instead of hanging.
     env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "", LC_ALL: "C" },

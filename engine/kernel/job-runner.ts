@@ -1,7 +1,8 @@
 // Jobs: real child processes whose output reaches callbacks through a guard, so every callback
 // runs in its own transaction like any other (architecture.md "Conventions"). Each job leads its
 // own process group, so stopping it (or its extension, or the app) takes its children too.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { childProcess } from "./child-process.js";
 import { constants } from "node:os";
 import { StringDecoder } from "node:string_decoder";
 import { systemClock, type Clock } from "./scheduler.js";
@@ -58,7 +59,7 @@ export class JobRunner {
     const id = ++this.seq;
     const owner = spec.owner ?? "host";
     const [file, args] = typeof spec.cmd === "string" ? ["sh", ["-c", spec.cmd]] : [spec.cmd[0] ?? "", spec.cmd.slice(1)];
-    const child = spawn(file, args, {
+    const child = childProcess().spawn(file, args, {
       cwd: spec.cwd ?? this.cwd,
       env: spec.env ? { ...process.env, ...spec.env } : process.env,
       stdio: [spec.stdin === "null" ? "ignore" : "pipe", "pipe", "pipe"],

@@ -1,6 +1,6 @@
 // `bash`: one command in a real shell. It runs in its own process group so a timeout or an abort
 // takes down everything it started (pipelines, `&` jobs, compilers' workers), not just bash itself.
-import { spawn } from "node:child_process";
+import { childProcess } from "../kernel/child-process.js";
 import { stat } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import type { ToolDefinition, ToolResult } from "../kernel/tool-registry.js";
@@ -75,7 +75,7 @@ function runBash(
   options: BashOptions,
 ): Promise<ToolResult> {
   const tail = new OutputTail(options.maxBytes ?? BASH_MAX_BYTES, options.maxLines ?? BASH_MAX_LINES);
-  const child = spawn("bash", ["-c", command], {
+  const child = childProcess().spawn("bash", ["-c", command], {
     cwd,
     detached: true, // a new process group whose id is the child's pid
     stdio: ["ignore", "pipe", "pipe"],

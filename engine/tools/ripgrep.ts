@@ -1,7 +1,7 @@
 // ripgrep, when installed, searches big trees much faster than the JS walker; its output is parsed
 // into the same matches. Anything unusual (rg missing, a pattern rg's regex engine rejects) returns
 // undefined and the caller falls back to the walker.
-import { spawn, spawnSync } from "node:child_process";
+import { childProcess } from "../kernel/child-process.js";
 import { basename, dirname, resolve } from "node:path";
 
 export type GrepMatch = { file: string; line: number; text: string };
@@ -10,7 +10,7 @@ let available: boolean | undefined;
 
 /** Whether an `rg` executable is on PATH (checked once per process). */
 export function ripgrepAvailable(): boolean {
-  available ??= spawnSync("rg", ["--version"], { stdio: "ignore" }).status === 0;
+  available ??= childProcess().spawnSync("rg", ["--version"], { stdio: "ignore" }).status === 0;
   return available;
 }
 
@@ -34,7 +34,7 @@ export function ripgrepSearch(q: RipgrepQuery): Promise<GrepMatch[] | undefined>
   const cwd = q.rootIsDir ? q.root : dirname(q.root);
   args.push("--regexp", q.pattern, "--", q.rootIsDir ? "." : basename(q.root));
   return new Promise((settle) => {
-    const child = spawn("rg", args, { cwd, stdio: ["ignore", "pipe", "ignore"], signal: q.signal });
+    const child = childProcess().spawn("rg", args, { cwd, stdio: ["ignore", "pipe", "ignore"], signal: q.signal });
     const matches: GrepMatch[] = [];
     let pending = "";
     let done = false;

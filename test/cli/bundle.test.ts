@@ -1,7 +1,7 @@
 // The bundled start (scripts/bundle.mjs, bin/bundle-loader.ts): the chat's modules in one CommonJS
 // file that runs as dist/ does, compiled with V8's code cache once a start has stored it.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,9 +33,30 @@ function node(code: string): { status: number | null; stdout: string; stderr: st
 const loadAndSave = () => node("const b = loader.loadBundle(bundle); process.stdout.write(String(b.cached)); b.save();").stdout;
 
 describe("the bundled start", () => {
-  it("is one ASCII file (read without UTF-8 decoding)", () => {
-    expect(readdirSync(out)).toEqual(["chat-main.cjs"]);
+  it("is one ASCII file (read without UTF-8 decoding) and the layout engine's wasm beside it", () => {
+    expect(readdirSync(out).sort()).toEqual(["chat-main.cjs", "yoga.wasm"]);
     expect(readFileSync(bundle).every((b) => b < 0x80)).toBe(true);
+  });
+
+  it("holds yoga's wasm as yoga.wasm, not as the package's base64 data URL", () => {
+    const wasm = readFileSync(join(out, "yoga.wasm"));
+    expect([...wasm.subarray(0, 4)]).toEqual([0x00, 0x61, 0x73, 0x6d]);
+    expect(readFileSync(bundle, "latin1")).not.toMatch(/base64,[A-Za-z0-9+/]{64}/);
+  });
+
+  it("without yoga.wasm the start fails with one line naming the file", () => {
+    const lone = mkdtempSync(join(ROOT, "dist", ".bundle-test-"));
+    try {
+      cpSync(bundle, join(lone, "chat-main.cjs"));
+      const r = spawnSync(process.execPath, ["--input-type=module", "-e",
+        `const loader = await import(${JSON.stringify(LOADER)}); await loader.runBundledChat(${JSON.stringify(join(lone, "chat-main.cjs"))});`],
+      { encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+      expect([r.status, r.stderr.trim().split("\n")]).toEqual([1, [
+        `librecode: ${join(lone, "yoga.wasm")}: expected the layout engine's wasm next to the start-up bundle (npm run build writes it): ENOENT: no such file or directory, open '${join(lone, "yoga.wasm")}'`,
+      ]]);
+    } finally {
+      rmSync(lone, { recursive: true, force: true });
+    }
   });
 
   it("runs the chat as dist/ does: without a terminal it says so and exits 2", () => {

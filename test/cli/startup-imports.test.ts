@@ -30,11 +30,12 @@ app.painter.paint(new Screen(80, 24).back);
 await new Promise((r) => setTimeout(r, 50));
 const packages = new Set(urls.map((u) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(u)?.[1]).filter(Boolean));
 const undici = process.moduleLoadList.some((m) => m.includes("undici"));
-process.stdout.write(JSON.stringify({ packages: [...packages].sort(), undici, noHost: app.extensions === null }));
+const builtins = process.moduleLoadList.filter((m) => m.startsWith("NativeModule ")).map((m) => m.slice(13));
+process.stdout.write(JSON.stringify({ packages: [...packages].sort(), undici, builtins, noHost: app.extensions === null }));
 process.exit(0);
 `;
 
-function probe(files: Record<string, string> = {}): { packages: string[]; undici: boolean; noHost: boolean } {
+function probe(files: Record<string, string> = {}): { packages: string[]; undici: boolean; builtins: string[]; noHost: boolean } {
   const dir = scratch(files);
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", PROBE], {
     cwd: dir.cwd, encoding: "utf8", timeout: 30000,
@@ -59,6 +60,10 @@ describe("start-up imports of the interactive chat", () => {
 
   it("yoga-layout loads without waking Node's fetch (undici)", () => {
     expect(probe().undici).toBe(false);
+  });
+
+  it("a plain start loads neither child_process (only a stale terminal's repair runs stty) nor perf_hooks (guarded calls time with process.hrtime)", () => {
+    expect(probe().builtins.filter((m) => m === "child_process" || m === "perf_hooks")).toEqual([]);
   });
 
   it("a config file brings in yaml, an extension brings in fengari, and nothing else of the deferred list", () => {

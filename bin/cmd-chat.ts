@@ -70,50 +70,63 @@ async function run(flags: ChatFlags): Promise<void> {
   // The screenful the last run of this session drew: the first frame needs no markdown rendering.
   if (shown) app.painter.seedTranscript(readSavedScreen(app.home, shown.sessionId));
   // Saved however the chat ends (a closed terminal's SIGHUP too): the next --resume draws it at once.
-  // Until the chat loop is open, the session kept is the one shown.
-  let keptSession = (): string | undefined => shown?.sessionId;
-  const saveScreen = screenSaver(app, () => keptSession());
+  // Until the chat loop is open, the session kept is the one shown (its blocks came from the
+  // store, keys already redacted); the build is this start's, whatever is rebuilt meanwhile.
+  let kept: ScreenOwner = { keptSession: () => shown?.sessionId };
+  const saveScreen = screenSaver(app, () => kept, screenBuild());
   process.once("exit", saveScreen);
-  const pending = new PendingController();
-  app.chat.setController(pending);
-  // Says "a chat owns this terminal" until it is restored; a killed run's is repaired next start.
-  const releaseTerminal = claimTerminal(app.home);
-  live.start();
-  await new Promise((resolve) => setTimeout(resolve, 0)); // after the first frame's timer, armed by start()
-  flags.afterFirstFrame?.();
-  app.painter.seedTranscript(undefined);
-  let controller: ChatController;
   try {
-    controller = await openController(app, options, shown);
-  } catch (e) {
-    live.quit();
-    throw e;
+    const pending = new PendingController();
+    app.chat.setController(pending);
+    // Says "a chat owns this terminal" until it is restored; a killed run's is repaired next start.
+    const releaseTerminal = claimTerminal(app.home);
+    live.start();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // after the first frame's timer, armed by start()
+    flags.afterFirstFrame?.();
+    app.painter.seedTranscript(undefined);
+    let controller: ChatController;
+    try {
+      controller = await openController(app, options, shown);
+    } catch (e) {
+      live.quit();
+      throw e;
+    }
+    app.chat.setController(controller);
+    pending.handOver(app.runtime, controller);
+    kept = controller;
+    await live.done;
+    releaseTerminal();
+    stopWatching();
+    // A request still streaming or a job still running must not keep a quit user waiting.
+    if (controller.working) controller.interrupt();
+    saveScreen();
+    const note = controller.exitNote?.();
+    if (note) process.stdout.write(`${note}\n`);
+  } finally {
+    process.off("exit", saveScreen);
   }
-  app.chat.setController(controller);
-  pending.handOver(app.runtime, controller);
-  keptSession = () => controller.keptSession?.();
-  await live.done;
-  releaseTerminal();
-  stopWatching();
-  // A request still streaming or a job still running must not keep a quit user waiting.
-  if (controller.working) controller.interrupt();
-  saveScreen();
-  process.off("exit", saveScreen);
-  const note = controller.exitNote?.();
-  if (note) process.stdout.write(`${note}\n`);
   setImmediate(() => process.exit(process.exitCode ?? 0));
 }
 
-/** Saves the transcript's newest screenful for the session the chat ends in, once. */
-function screenSaver(app: ChatApp, keptSession: () => string | undefined): () => void {
+/** What the saved screen asks of the chat: the session kept, and its key redaction. */
+type ScreenOwner = Pick<ChatController, "keptSession" | "redact">;
+
+/**
+ * Saves the transcript's newest screenful for the session the chat ends in, once: only blocks that
+ * hold no key the session store would redact (those never match a resumed block anyway).
+ */
+function screenSaver(app: ChatApp, owner: () => ScreenOwner, build: string): () => void {
   let done = false;
   return () => {
     if (done) return;
     done = true;
     try {
-      const kept = keptSession();
-      const screen = kept === undefined ? undefined : app.painter.savedTranscript(screenBuild());
-      if (kept !== undefined && screen !== undefined) writeSavedScreen(app.home, kept, screen);
+      const o = owner();
+      const session = o.keptSession?.();
+      if (session === undefined) return;
+      const clean = (t: string) => o.redact === undefined || o.redact(t) === t;
+      const screen = app.painter.savedTranscript(build, (b) => clean(b.text) && clean(JSON.stringify(b.metadata)));
+      if (screen !== undefined) writeSavedScreen(app.home, session, screen);
     } catch {
       // A cache: the next resume renders its blocks as usual.
     }

@@ -18,18 +18,23 @@ const fileOf = (home: string, sessionId: string): string | undefined =>
 let build: string | undefined;
 
 /**
- * The running build's identity: the size and time of the code this module was loaded from (the
- * start-up bundle, or dist/ when unbundled; every build rewrites both), so a screen drawn by an
- * older renderer is never shown.
+ * The running build's identity: this Node, the size and time of the code this module was loaded
+ * from (the start-up bundle, or dist/ when unbundled; every build rewrites both) and of npm's
+ * record of the installed packages (marked and highlight.js load from there), so a screen drawn by
+ * another renderer is never shown. Taken once, at the first call: the chat calls it at start, so
+ * a rebuild while it runs does not relabel what the old code drew.
  */
 export function screenBuild(): string {
   if (build !== undefined) return build;
-  try {
-    const st = statSync(fileURLToPath(import.meta.url));
-    build = `${st.size}:${st.mtimeMs}`;
-  } catch {
-    build = "unknown";
-  }
+  const stamp = (url: URL): string => {
+    try {
+      const st = statSync(fileURLToPath(url));
+      return `${st.size}:${st.mtimeMs}`;
+    } catch {
+      return "none";
+    }
+  };
+  build = `${process.version} ${stamp(new URL(import.meta.url))} ${stamp(new URL("../../node_modules/.package-lock.json", import.meta.url))}`;
   return build;
 }
 
@@ -48,23 +53,31 @@ export function readSavedScreen(home: string, sessionId: string): SavedScreen | 
 export function writeSavedScreen(home: string, sessionId: string, screen: SavedScreen): void {
   const file = fileOf(home, sessionId);
   if (file === undefined) return;
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirOf(home), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(screen));
+    // Private like the session store: the lines are the conversation's text.
+    mkdirSync(dirOf(home), { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, JSON.stringify(screen), { mode: 0o600 });
     renameSync(tmp, file);
     prune(dirOf(home));
   } catch {
     // A cache: a read-only or full disk costs the next resume some milliseconds, nothing else.
+    try { unlinkSync(tmp); } catch { /* never written */ }
   }
 }
 
+// Another librecode may prune at the same time: a file gone under us is simply skipped.
 function prune(dir: string): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => {
-    const path = join(dir, f);
-    return { path, mtime: statSync(path).mtimeMs };
-  });
+  const files: { path: string; mtime: number }[] = [];
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith(".json")) continue;
+    try {
+      files.push({ path: join(dir, f), mtime: statSync(join(dir, f)).mtimeMs });
+    } catch { /* removed meanwhile */ }
+  }
   if (files.length <= SAVED_SCREENS) return;
   files.sort((a, b) => b.mtime - a.mtime);
-  for (const f of files.slice(SAVED_SCREENS)) unlinkSync(f.path);
+  for (const f of files.slice(SAVED_SCREENS)) {
+    try { unlinkSync(f.path); } catch { /* removed meanwhile */ }
+  }
 }

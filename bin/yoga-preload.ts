@@ -2,7 +2,8 @@
 // URL whenever a global fetch exists: the first touch of `fetch` compiles Node's bundled undici
 // and the URL is decoded through it, ~25 ms of start-up. Without fetch it decodes with atob, which
 // Node 20 implements in JavaScript (~5 ms for yoga's 95 KB): while yoga loads, atob decodes
-// through Buffer instead (~0.5 ms).
+// through Buffer instead (~0.5 ms). Both matter only unbundled: the start-up bundle's shim hands
+// Emscripten the wasm bytes from dist/bundle/yoga.wasm, so nothing is fetched or decoded there.
 // Awaited by the interactive command's starts before they import bin/cmd-chat.ts; the real fetch
 // (a lazy global) is put back at once.
 

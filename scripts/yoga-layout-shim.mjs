@@ -5,6 +5,7 @@
 // the package's base64 data URL), given to Emscripten as `wasmBinary`. The enums are the
 // package's own, synchronous as before.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import loadYogaImpl from "yoga-layout/dist/binaries/yoga-wasm-base64-esm.js";
 import wrapAssembly from "yoga-layout/dist/src/wrapAssembly.js";
 
@@ -16,11 +17,11 @@ let loading;
 export function ready() {
   return (loading ??= Promise.resolve()
     .then(() => {
-      const file = new URL("./yoga.wasm", import.meta.url);
+      const file = fileURLToPath(new URL("./yoga.wasm", import.meta.url));
       try {
         return readFileSync(file);
       } catch (e) {
-        throw new Error(`${file.pathname}: expected the layout engine's wasm next to the start-up bundle (npm run build writes it): ${e.message}`);
+        throw new Error(`${file}: expected the layout engine's wasm next to the start-up bundle (npm run build writes it): ${e.message}`);
       }
     })
     .then((wasmBinary) => loadYogaImpl({ wasmBinary }))

@@ -45,13 +45,13 @@ export class AppPainter {
     this.notes = fn;
   }
 
-  /** The transcript's newest screenful as drawn now, for the next run's first frame (undefined: nothing to save). */
-  savedTranscript(build: string): SavedScreen | undefined {
+  /** The transcript's newest screenful as drawn now (blocks `keep` accepts), for the next run's first frame (undefined: nothing to save). */
+  savedTranscript(build: string, keep?: (b: Block) => boolean): SavedScreen | undefined {
     const t = this.transcript();
     const blocks = t && this.rt.buffers.get(t.buffer)?.blocks;
     const w = t && this.rt.windows.get(t.name);
     if (!t || !blocks || blocks.length === 0 || !w) return undefined;
-    return this.state.renderers.transcript.newestScreen(t.buffer, blocks, t.width, t.flags, w.box.content.height, build);
+    return this.state.renderers.transcript.newestScreen(t.buffer, blocks, t.width, t.flags, w.box.content.height, build, keep);
   }
 
   /** Lines an earlier run saved, drawn instead of rendering blocks with the same content (undefined: drop them). */

@@ -4,6 +4,7 @@
 // running request. The parts, a file each: session-announcer.ts (announcing a session),
 // live-context.ts, prompt-queue.ts, run-chain.ts (a prompt and its follow-ups), run-prompt.ts (one
 // prompt's run), stock-turns.ts, compact-context.ts. Guards: the abort controller, the failure count.
+import { redactSecrets } from "../auth/redact-secrets.js";
 import type { ChatController, PromptOrigin } from "../chat/chat-controller.js";
 import type { ModelToolSpec, ThinkingLevel } from "../model/model-types.js";
 import type { ResolvedModel } from "../model/provider-registry.js";
@@ -219,6 +220,11 @@ export class ChatLoop implements ChatController, LoopCore {
   keptSession(): string | undefined {
     const s = this.store.get(this.session.id);
     return s && s.messageCount > 0 ? s.id : undefined;
+  }
+
+  /** Text with every known key redacted, as the session store writes it. */
+  redact(text: string): string {
+    return redactSecrets(text, this.opts.secrets?.() ?? []);
   }
 
   /** Emits `shutdown` and writes any streamed text still in memory. */

@@ -29,6 +29,8 @@ export interface ChatController {
   exitNote?(): string | undefined;
   /** The session the chat ends in when it is kept (something was said in it), else undefined. */
   keptSession?(): string | undefined;
+  /** `text` with the keys the session store redacts replaced (what may be written beside it). */
+  redact?(text: string): string;
 }
 
 /** What a controller may ask of the stock chat (StockChat implements it; kept narrow so the

@@ -76,12 +76,26 @@ describe("saved transcript screens", () => {
     }
   });
 
-  it("saves the newest blocks covering twice the height, oldest first", () => {
+  it("saves the blocks the last frame drew, newest up, oldest first, rendering none itself", () => {
     const blocks = Array.from({ length: 30 }, (_, i) => block(`m${i}`, { role: "user", text: `message ${i}` }));
-    const screen = saved(blocks, 30, 5);
-    // Each block is one row and a separator: 5 blocks reach 10 rows.
-    expect(screen.blocks.map((b) => b.digest)).toEqual(blocks.slice(25).map(blockDigest));
+    const r = new TranscriptRenderer();
+    const inp = input({ role: "transcript", blocks, width: 30, height: 5 });
+    r.render(inp);
+    const drawn = r.blockRenders;
+    const screen = r.newestScreen("transcript", blocks, 30, blockFlags(inp.window.vars), 5, BUILD)!;
+    // Each block is one row and a separator: the frame of 5 rows drew the newest 3.
+    expect(screen.blocks.map((b) => b.digest)).toEqual(blocks.slice(27).map(blockDigest));
     expect(screen).toMatchObject({ version: 1, build: BUILD, width: 30, flags: "1012" });
+    expect(r.blockRenders).toBe(drawn);
+  });
+
+  it("leaves out the blocks `keep` refuses (the chat refuses text holding a key)", () => {
+    const blocks = [block("a", { role: "user", text: "plain" }), block("b", { role: "user", text: "key sk-0123456789abcdef0123" })];
+    const r = new TranscriptRenderer();
+    const inp = input({ role: "transcript", blocks, width: 30, height: 10 });
+    r.render(inp);
+    const screen = r.newestScreen("transcript", blocks, 30, blockFlags(inp.window.vars), 10, BUILD, (b) => !b.text.includes("sk-"))!;
+    expect(screen.blocks.map((b) => b.digest)).toEqual([blockDigest(blocks[0]!)]);
   });
 
   it("leaves streaming blocks out, and stops at a block longer than SAVED_BLOCK_LINES", () => {

@@ -26,9 +26,15 @@ function hash53(s: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** What a block draws as, in one string: equal digests render to equal lines. */
-export function blockDigest(b: Block): string {
-  const content = `${b.kind}\u0000${b.role}\u0000${JSON.stringify(b.metadata)}\u0000${b.text}`;
+/** What a block draws as, in one string: equal digests render to equal lines (undefined: metadata JSON cannot hold). */
+export function blockDigest(b: Block): string | undefined {
+  let meta: string;
+  try {
+    meta = JSON.stringify(b.metadata);
+  } catch {
+    return undefined; // a BigInt or a cycle: such a block is never saved nor matched
+  }
+  const content = `${b.kind}\u0000${b.role}\u0000${meta}\u0000${b.text}`;
   return `${content.length.toString(36)}.${hash53(content).toString(36)}.${hash53(content, 7).toString(36)}`;
 }
 
@@ -65,6 +71,7 @@ export class ScreenSeed {
   /** The saved lines of a block drawn at this width and flag key, if the screen holds them. */
   lines(b: Block, width: number, flags: string): StyledLine[] | undefined {
     if (width !== this.screen.width || flags !== this.screen.flags || b.streaming) return undefined;
-    return this.byDigest.get(blockDigest(b));
+    const digest = blockDigest(b);
+    return digest === undefined ? undefined : this.byDigest.get(digest);
   }
 }

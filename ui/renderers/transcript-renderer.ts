@@ -85,24 +85,32 @@ export class TranscriptRenderer implements WindowRenderer {
   }
 
   /**
-   * The newest blocks' lines covering twice `height` rows at `width` (streaming blocks left out), to
-   * save for the next run's first frame; undefined while `transcript_render` handlers draw blocks.
+   * The newest blocks' lines covering twice `height` rows at `width`, as drawn: only lines already
+   * in the cache (this runs as the process exits, so nothing is rendered here), streaming blocks
+   * and blocks `keep` refuses left out; undefined while `transcript_render` handlers draw blocks.
    */
-  newestScreen(buffer: string, blocks: readonly Block[], width: number, flags: BlockFlags, height: number, build: string): SavedScreen | undefined {
+  newestScreen(buffer: string, blocks: readonly Block[], width: number, flags: BlockFlags, height: number, build: string,
+    keep: (b: Block) => boolean = () => true): SavedScreen | undefined {
     if (this.hook?.key() != null) return undefined;
+    const key = flagKey(flags);
     const saved: SavedBlock[] = [];
     let rows = 0;
     // Twice the height: the view measures a block past the rows it shows, and the next terminal may be taller.
     for (let i = blocks.length - 1; i >= 0 && rows < 2 * height; i--) {
       const b = blocks[i]!;
-      if (b.streaming) continue;
-      const lines = this.blockLines(buffer, b, width, flags);
+      const lines = b.streaming ? undefined : this.cache.get(`${buffer}\u0000${b.id}`, b.rev, width, key);
       // A huge block (a long code answer) is cheaper to render again than to read back whole.
-      if (lines.length > SAVED_BLOCK_LINES) break;
+      if (lines !== undefined && lines.length > SAVED_BLOCK_LINES) break;
+      if (lines === undefined || !keep(b)) {
+        rows += 2; // unknown height: at least a row and its separator
+        continue;
+      }
+      const digest = blockDigest(b);
+      if (digest === undefined) continue;
       if (lines.length > 0) rows += lines.length + 1;
-      saved.push({ digest: blockDigest(b), lines });
+      saved.push({ digest, lines });
     }
-    return { version: 1, build, width, flags: flagKey(flags), blocks: saved.reverse() };
+    return { version: 1, build, width, flags: key, blocks: saved.reverse() };
   }
 
   /** Renders one block; a streaming block renders from what was appended since its last render. */

@@ -81,13 +81,16 @@ export function loadBundle(bundle: string): { exports: unknown; cached: boolean;
   const header = cacheHeader(bundle);
   const cachedData = readCache(files, header);
   // The wrapper CommonJS gives a module, on the bundle's first line so its line numbers hold.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // __importFromLoader: the bundle's dynamic imports, done by this real ES module (from a code
+  // cache, the script's own import() has no callback on Node 20; scripts/bundle.mjs).
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __importFromLoader) {${source}\n})`, {
     filename: bundle, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     ...(cachedData ? { cachedData } : {}),
   });
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   const mod = { exports: {} as unknown };
-  (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
+  const importer = (specifier: string): Promise<unknown> => import(specifier);
+  (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, createRequire(bundle), mod, bundle, dirname(bundle), importer);
   let saved = cached;
   const save = () => {
     if (saved) return;

@@ -71,9 +71,22 @@ await esbuild.build({
   packages: "external",
   // import.meta.url (createRequire, yoga's own script URL) is the bundle's file.
   define: { "import.meta.url": "__bundleUrl" },
-  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;\nvar __import = typeof __importFromLoader === "function" ? __importFromLoader : (s) => import(s);' },
   plugins: [yogaShim, dropOldNodePreload], logLevel: "warning",
 });
+// A dynamic import() inside a vm.Script compiled from V8's code cache fails on Node 20
+// (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING: the script's import callback is not restored with the
+// cache), so every `import("pkg")` left in the bundle (the provider SDKs, diff, picomatch, ignore,
+// node:crypto) goes through `__import`, which bin/bundle-loader.ts passes in: a real ES module's
+// import(), same resolution (bare specifiers, from the package's node_modules).
+const DYNAMIC_IMPORT = /\bimport\(("[^"]+")\)/g;
+{
+  const file = path.join(out, "chat-main.cjs");
+  const code = fs.readFileSync(file, "utf8").replace(DYNAMIC_IMPORT, "__import($1)");
+  const left = code.split("\n").filter((l) => /\bimport\(/.test(l) && !l.includes("(s) => import(s)"));
+  if (left.length > 0) throw new Error(`bundle: expected every dynamic import to name a package, got: ${left[0].trim().slice(0, 200)}`);
+  fs.writeFileSync(file, code);
+}
 // esbuild escapes non-ASCII in strings, not in comments and regular expressions. An ASCII file is
 // read as a one-byte string in ~0.1 ms (bin/bundle-loader.ts); decoding 1 MB of UTF-8 takes ~10 ms.
 // A \u escape means the same character in a regular expression and is inert in a comment.

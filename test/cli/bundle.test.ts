@@ -44,6 +44,14 @@ describe("the bundled start", () => {
     expect(readFileSync(bundle, "latin1")).not.toMatch(/base64,[A-Za-z0-9+/]{64}/);
   });
 
+  it("routes every dynamic import through the loader's import() (a code-cached script has none of its own on Node 20)", () => {
+    const code = readFileSync(bundle, "latin1");
+    expect(code.match(/__import\("[^"]+"\)/g)?.sort()).toEqual([
+      '__import("@anthropic-ai/sdk")', '__import("diff")', '__import("ignore")', '__import("node:crypto")', '__import("openai")', '__import("picomatch")', '__import("picomatch")',
+    ]);
+    expect(code.split("\n").filter((l) => /\bimport\(/.test(l))).toEqual(['var __import = typeof __importFromLoader === "function" ? __importFromLoader : (s) => import(s);']);
+  });
+
   it("without yoga.wasm the start fails with one line naming the file", () => {
     const lone = mkdtempSync(join(ROOT, "dist", ".bundle-test-"));
     try {

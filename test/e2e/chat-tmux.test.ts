@@ -170,6 +170,27 @@ describe("librecode in a real terminal (tmux)", () => {
     expect(top.filter((x) => x.trim() !== "").slice(0, 3).map((x) => x.trim())).toEqual(["question 1", "answer 2", "question 3"]);
   });
 
+  it("packages load on demand from the code-cached start-up bundle: a project with a .gitignore starts and /export writes its file, twice", async () => {
+    // The first start may store the bundle's code cache; the second surely runs from it (a dynamic
+    // import there once failed: ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
+    let cwd = "";
+    const s = await startChat({ ".gitignore": "node_modules\n" }, {}, "", (dir) => { cwd = dir.cwd; });
+    for (const round of [1, 2]) {
+      if (round === 2) {
+        s.type(BIN);
+        s.keys("Enter");
+        await s.waitFor("the composer again", (l) => l.some((x) => x.includes(PLACEHOLDER)));
+      }
+      s.type(`/export out${round}.md`);
+      s.keys("Enter");
+      await s.waitFor(`export ${round}`, (l) => l.some((x) => x.includes(`Exported 0 messages to out${round}.md.`)));
+      expect(readFileSync(join(cwd, `out${round}.md`), "utf8")).toContain("# ");
+      s.keys("C-c");
+      s.keys("C-c");
+      await expectShellUsable(s);
+    }
+  });
+
   it("quitting saves the newest screenful, and the next --resume draws the same screen", async () => {
     let home = "";
     let id = "";

@@ -33,7 +33,10 @@ describe("a chat killed by SIGKILL (tmux)", () => {
     await s.waitFor("the shell prompt over the dead chat", (l) => l.some((x) => x.includes("Killed")) && l.some((x) => x.startsWith("$ ")));
     expect(modes()).toMatch(/^alternate=1 cursor=[01] mouse=1$/);
 
-    // A start that fails before taking the terminal still repairs it first.
+    // A start that fails before taking the terminal still repairs it first. The chat asked the
+    // terminal for its keyboard protocol at start; an answer it had no time to read is still in the
+    // tty and reaches bash as typed text ("1;2c"): ctrl+u clears it from the command line first.
+    s.keys("C-u");
     s.type(`${BIN} --provider nope; echo rc=$?`);
     s.keys("Enter");
     const lines = await s.waitFor("the exit code", (l) => l.some((x) => x.startsWith("rc=")));

@@ -1,6 +1,6 @@
 // `librecode extension list`, `extension log` and `extension run NAME [ARGS...]`.
 import { join } from "node:path";
-import { librecodeHome } from "../engine/config/index.js";
+import { defaultConfig, librecodeHome } from "../engine/config/index.js";
 import { plainLines, type Span, type Style, type StyledRow } from "../engine/kernel/style.js";
 import type { SourceInfo } from "../lua/extension-host.js";
 import { fail } from "./cli-output.js";
@@ -63,7 +63,15 @@ function statusSpans(status: string, reason: string | undefined): Span[] {
 export function extensionListRows(sources: SourceInfo[]): StyledRow[] {
   if (sources.length === 0) return [[{ text: "no extension sources configured", style: MUTED }]];
   const rows: StyledRow[] = [];
+  const defaults = new Set(defaultConfig().extensions.use);
   for (const s of sources) {
+    // The default folder not made yet is a fresh project, not a failure: say how to start one.
+    if (s.status === "missing" && defaults.has(s.source) && s.source.startsWith("path:")) {
+      const dir = s.source.slice("path:".length);
+      rows.push([{ text: s.source, style: { bold: true } }, { text: "  " },
+        { text: `no extensions yet (put NAME.lua in ${dir}, or run \`librecode extension new NAME\`)`, style: MUTED }]);
+      continue;
+    }
     rows.push([{ text: s.source, style: { bold: true } }, { text: "  " }, ...statusSpans(s.status, s.reason)]);
     for (const e of s.extensions) {
       rows.push([{ text: "  " }, { text: e.name, style: { bold: true } }, { text: "  " }, ...statusSpans(e.status, e.reason), { text: "  " }, { text: e.file, style: MUTED }]);

@@ -12,6 +12,12 @@ export function forkPoints(messages: readonly MessageRecord[]): MessageRecord[] 
   return messages.filter((m) => m.kind === "user" && m.text.trim() !== "");
 }
 
+/** A prompt as the user typed it (`!cmd` for a shell escape, whose stored text is the note the model read). */
+export function typedText(m: MessageRecord): string {
+  const typed = (m.payload as { typed?: unknown } | undefined)?.typed;
+  return typeof typed === "string" ? typed : m.text;
+}
+
 /** Registers /fork [N], /clone, /tree and /clear on the loop's runtime; with `pick` (a screen),
  *  /tree is a picker that moves to the chosen branch, also opened by the action `transcript.tree`. */
 export function registerSessionCommands(loop: ChatLoop, pick?: OpenPicker): void {
@@ -26,7 +32,7 @@ export function registerSessionCommands(loop: ChatLoop, pick?: OpenPicker): void
     if (args === "") {
       if (prompts.length === 0) return "Nothing to fork yet: this session has no prompts.";
       return ["Prompts (/fork N branches before prompt N and puts it in the composer to edit):",
-        ...prompts.map((m, i) => `${String(i + 1).padStart(3)}  ${m.text.split("\n")[0]!.slice(0, 100)}`)].join("\n");
+        ...prompts.map((m, i) => `${String(i + 1).padStart(3)}  ${typedText(m).split("\n")[0]!.slice(0, 100)}`)].join("\n");
     }
     idle();
     const n = Number(args);
@@ -36,7 +42,7 @@ export function registerSessionCommands(loop: ChatLoop, pick?: OpenPicker): void
     const at = prompts[n - 1]!;
     const child = loop.store.fork(loop.session.id, { throughSeq: at.seq - 1 });
     loop.openSession(child, true);
-    loop.rt.buffers.setText("composer", at.text);
+    loop.rt.buffers.setText("composer", typedText(at));
     return `Forked into session ${child.id} before prompt ${n}; edit it and press enter.`;
   });
 

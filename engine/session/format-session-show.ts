@@ -58,7 +58,8 @@ function formatMessage(m: MessageRecord): string[] {
     const name = typeof p.name === "string" ? ` ${p.name}` : "";
     const head = `tool_result${name}${p.is_error === true ? " (error)" : ""}${status}:`;
     const out = textLines(head, m.text);
-    if (out.length <= RESULT_LINES) return out;
+    // A note would take the row the one hidden line needs: that line is shown instead.
+    if (out.length <= RESULT_LINES + 1) return out;
     return [...out.slice(0, RESULT_LINES), `  … ${out.length - RESULT_LINES} more lines`];
   }
   // A message with no text shows what it carries instead (its images are listed after it).

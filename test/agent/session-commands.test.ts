@@ -38,6 +38,15 @@ describe("sessions as a tree in the chat", () => {
     expect(chat.store.loadMessages(original)).toHaveLength(4);
   });
 
+  it("/fork lists a shell escape as typed (`!cmd`), and forking before it puts `!cmd` back in the composer", async () => {
+    const { chat, last } = await chatWithTwoPrompts();
+    await chat.loop.run("!echo hello");
+    await chat.loop.run("/fork");
+    expect(last().split("\n").at(-1)).toBe("  3  !echo hello");
+    await chat.loop.run("/fork 3");
+    expect(chat.rt.buffers.getText("composer")).toBe("!echo hello");
+  });
+
   it("/fork with a number out of range says which numbers exist", async () => {
     const { chat, last } = await chatWithTwoPrompts();
     await chat.loop.run("/fork 3");

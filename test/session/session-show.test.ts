@@ -36,6 +36,12 @@ describe("session show", () => {
     ]);
   });
 
+  it("shows a tool result of one line more than the preview whole, never '… 1 more lines'", () => {
+    expect(shown((store, id) => {
+      store.appendMessage(id, { kind: "tool_result", text: "a\nb\nc\nd", payload: { tool_call_id: "c1", name: "bash", is_error: false } });
+    })).toEqual(["tool_result bash: a", "  b", "  c", "  d"]);
+  });
+
   it("lists an answer's thinking before its text, as it happened", () => {
     expect(shown((store, id) => {
       store.appendMessage(id, { kind: "user", text: "why?" });

@@ -1,7 +1,8 @@
 // `librecode model list`.
 import { AuthStore } from "../engine/auth/auth-store.js";
 import { librecodeHome } from "../engine/config/index.js";
-import { filterModelList, listModels, modelListRows, resolveProvider } from "../engine/model/provider-registry.js";
+import { filterModelList, listModels, modelListRows } from "../engine/model/provider-registry.js";
+import { effectiveModel } from "./effective-model.js";
 import { loadSettings, type ConfigFlags } from "./load-settings.js";
 import { printRows, terminalWidth } from "./cli-style.js";
 
@@ -10,13 +11,9 @@ import { printRows, terminalWidth } from "./cli-style.js";
 export function runModelList(flags: ConfigFlags, search?: string): void {
   const loaded = loadSettings(flags);
   const keys = new AuthStore(librecodeHome()).storedKeys();
-  let current: string | undefined;
-  try {
-    const r = resolveProvider(loaded.config, { sources: loaded.sources, cwd: process.cwd() }, process.env, keys);
-    current = `${r.providerId}/${r.model}`;
-  } catch {
-    // A provider without its key is still listed (with "not set"); nothing is starred.
-  }
+  // A provider without its key is still listed (with "not set"); then nothing is starred.
+  const used = effectiveModel(loaded, keys);
+  const current = "model" in used ? used.model : undefined;
   const entries = filterModelList(listModels(loaded.config, process.env, keys), search ?? "");
   if (entries.length === 0) {
     process.stderr.write(`librecode model list: no model matches "${search}"\n`);

@@ -18,7 +18,8 @@ assistant:
 
 Meanwhile, let me look around the working directory with the \`ls\` tool.`;
 
-const SUMMARY = `The \`ls\` tool found **{{tool_result_lines}}** entries here:
+// No count of entries: an empty directory's answer is one line too ("(. is empty)").
+const SUMMARY = `Here is what the \`ls\` tool found:
 
 \`\`\`
 {{tool_result}}

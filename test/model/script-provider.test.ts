@@ -126,7 +126,7 @@ describe("script provider", () => {
       ),
     );
     const text = second.filter((e) => e.type === "text_delta").map((e) => (e as { text: string }).text).join("");
-    expect(text.split("\n").slice(0, 6)).toEqual(["The `ls` tool found **2** entries here:", "", "```", "README.md", "main.ts", "```"]);
+    expect(text.split("\n").slice(0, 6)).toEqual(["Here is what the `ls` tool found:", "", "```", "README.md", "main.ts", "```"]);
     expect(second.at(-1)).toEqual({ type: "done", stopReason: "stop" });
   });
 });

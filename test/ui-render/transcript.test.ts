@@ -19,6 +19,13 @@ describe("transcript renderer", () => {
     ]);
   });
 
+  it("draws a compaction summary's header as a system line and the summary as markdown", () => {
+    const summary = block("s", { kind: "system", role: "system", text: "Summary of earlier messages:\n## Goal\nShip **it**.", metadata: { compaction: true } });
+    const out = new TranscriptRenderer().render(input({ role: "transcript", width: 30, height: 5, blocks: [summary] }));
+    expect(texts(out.lines)).toEqual(["", "Summary of earlier messages:", "Goal", "", "Ship it."]);
+    expect(out.lines[1]![0]!.style).toEqual({ fg: "muted" });
+  });
+
   it("paints user messages on the user background across the whole row", () => {
     const out = new TranscriptRenderer().render(input({ role: "transcript", width: 6, height: 1, blocks: [user("1", "hi")] }));
     expect(out.lines[0]).toEqual([{ text: " ", style: { bg: "userMessageBg" } }, { text: "hi", style: { bg: "userMessageBg" } }, { text: "   ", style: { bg: "userMessageBg" } }]);

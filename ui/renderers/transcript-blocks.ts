@@ -49,7 +49,15 @@ export function renderBlock(b: Block, width: number, flags: BlockFlags): StyledL
     case "tool":
       return toolBlock(b, w, flags.expandTools, flags.toolLines);
     case "system":
-      return b.text === "" ? [] : wrapHanging(b.text, w, SYSTEM);
+      if (b.text === "") return [];
+      // A compaction summary (a resumed session's): its header as a system line, the summary
+      // itself the model's markdown, drawn as an answer is.
+      if (b.metadata.compaction === true) {
+        const [head, ...body] = b.text.split("\n");
+        const md = body.join("\n");
+        return [...wrapHanging(head!, w, SYSTEM), ...(md.trim() === "" ? [] : renderMarkdown(md, w))];
+      }
+      return wrapHanging(b.text, w, SYSTEM);
     case "error":
       return wrapHanging(b.text, w, ERROR);
     case "custom":

@@ -24,15 +24,16 @@ describe("too-small screen below 18 columns", () => {
     ]);
   });
 
-  it("breaks words longer than the width by character", () => {
+  it("breaks words longer than the width by character, in the shorter wording when the long one does not fit", () => {
     expect(screen(tooSmallLines(4, 7), 4)).toEqual([
-      "Term", "inal", "too ", "smal", " l  ", "4x7,", "need",
+      "    ", "Too ", "smal", " l  ", "need", "20x8",
     ]);
   });
 
-  it("shows the first rows that fit on a tiny screen", () => {
-    expect(screen(tooSmallLines(1, 1), 1)).toEqual(["T"]);
-    expect(screen(tooSmallLines(6, 2), 6)).toEqual(["Termin", "al too"]);
+  it("shortens the wording on a tiny screen so the size needed is the last thing cut", () => {
+    expect(screen(tooSmallLines(10, 3), 10)).toEqual(["Too small ", "need 20x8 "]);
+    expect(screen(tooSmallLines(6, 2), 6)).toEqual([" need ", " 20x8 "]);
+    expect(screen(tooSmallLines(1, 1), 1)).toEqual(["2"]);
   });
 
   it("fits every size below 20x8 down to 1x1", () => {

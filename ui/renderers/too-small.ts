@@ -16,14 +16,19 @@ export function tooSmall(width: number, height: number): boolean {
 
 /**
  * The full-screen "terminal too small" lines: the notice and the size hint word-wrapped to the
- * width, each row centred, the block centred vertically; rows past the height are dropped.
+ * width, each row centred, the block centred vertically. Where that does not fit, shorter wordings
+ * in turn, so the size needed is the last thing cut; rows past the height are dropped.
  */
 export function tooSmallLines(width: number, height: number): StyledLine[] {
   const w = Math.max(1, Math.floor(width));
-  const msgs: StyledLine[] = [
-    ...wrapSpans([{ text: "Terminal too small", style: TITLE }], w),
-    ...wrapSpans([{ text: `${width}x${height}, need ${MIN_WIDTH}x${MIN_HEIGHT}`, style: NOTE }], w),
-  ].slice(0, Math.max(0, height));
+  const need = `${MIN_WIDTH}x${MIN_HEIGHT}`;
+  const wordings: [string, string][] = [["Terminal too small", `${width}x${height}, need ${need}`], ["Too small", `need ${need}`], ["", `need ${need}`], ["", need]];
+  const wrap = ([title, hint]: [string, string]): StyledLine[] => [
+    ...(title === "" ? [] : wrapSpans([{ text: title, style: TITLE }], w)),
+    ...wrapSpans([{ text: hint, style: NOTE }], w),
+  ];
+  const fitting = wordings.map(wrap).find((lines) => lines.length <= height);
+  const msgs = (fitting ?? wrap(wordings.at(-1)!)).slice(0, Math.max(0, height));
   const top = Math.max(0, Math.floor((height - msgs.length) / 2));
   const out: StyledLine[] = [];
   for (let i = 0; i < top; i++) out.push([]);

@@ -80,6 +80,9 @@ export class AppPainter {
       // At most one `tick` a frame, and only while timers or jobs are live (the working spinner
       // is a timer, so it ticks while a request runs, as the original's work ticker did).
       if (this.rt.ticking) this.rt.emit("tick", { ...data });
+      // What the last frame's `render` handlers drew lasts that frame: dropped before they draw
+      // again (the windows it covered repaint whole, so a shorter text leaves nothing behind).
+      this.rt.draw.dropFrame();
       this.rt.emit("render", data);
       const handlers = this.rt.events.generation(TRANSCRIPT_RENDER);
       if (handlers !== this.renderHandlers) { this.renderHandlers = handlers; this.dirty = null; }

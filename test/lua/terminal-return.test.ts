@@ -126,3 +126,14 @@ end)`);
     expect(s.frame()).toEqual(["new             ", "                ", "                ", "                "]);
   });
 });
+
+describe("draw operations from render handlers", () => {
+  it("last one frame: the next frame shows only what its own render drew", () => {
+    const s = screen(`local n = 0
+lc.on("render", function() n = n + 1; lc.ui.draw_text("panel", 1, 0, n % 2 == 1 and "LONGLONG" or "s" .. n) end)`);
+    expect(s.frame()[2]).toBe("  LONGLONG      ");
+    expect(s.frame()[2]).toBe("  s2            ");
+    expect(s.frame()[2]).toBe("  LONGLONG      ");
+    expect(s.rt.draw.ops("panel")).toHaveLength(1);
+  });
+});

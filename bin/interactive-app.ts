@@ -101,7 +101,12 @@ export class InteractiveApp {
 
   private input(ev: InputEvent): void {
     switch (ev.type) {
-      case "key": this.rt.dispatchKey(ev.key); return;
+      case "key":
+        this.rt.dispatchKey(ev.key);
+        // A keymap may change only its extension's own state, which a `render` handler draws:
+        // nothing is committed, so nothing else would ask for the frame that shows it.
+        if (this.rt.events.count("render") > 0) this.requestFrame();
+        return;
       case "paste": this.chat.paste(ev.text); return;
       case "focus": this.rt.emit("focus", { focused: ev.focused }); return;
       case "mouse":

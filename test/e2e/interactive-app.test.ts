@@ -87,6 +87,24 @@ describe("the interactive app", () => {
     ]);
   });
 
+  it("a key an extension's keymap takes repaints, so a render handler shows the state it changed", async () => {
+    const dir = tempDir("librecode-keyrender-");
+    writeFileSync(join(dir, "mode.lua"), `local lc = require("librecode")
+local mode = "AAAA"
+lc.keymap.set("global", "<C-t>", function() mode = (mode == "AAAA") and "BBBB" or "AAAA"; return true end)
+lc.on("render", function() lc.ui.draw_text("status", 0, 0, "mode " .. mode) end)
+`);
+    const { output, terminal, clock } = setup(40, 10, undefined, (rt) => new ExtensionHost(rt, { cwd: dir, home: dir }).loadPaths([join(dir, "mode.lua")]));
+    const term = headlessTerminal(40, 10);
+    await feed(term, output.writes.join(""));
+    expect(screenLines(term).at(-1)).toMatch(/^mode AAAA/);
+    const before = output.writes.length;
+    terminal.receive("\x14"); // ctrl+t
+    clock.advance(20);
+    await feed(term, output.writes.slice(before).join(""));
+    expect(screenLines(term).at(-1)).toMatch(/^mode BBBB/);
+  });
+
   it("one typed key is one write; an idle screen writes nothing", () => {
     const { output, terminal, clock } = setup();
     const before = output.writes.length;

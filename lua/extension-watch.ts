@@ -1,6 +1,9 @@
 // `extensions.watch: true`: the directories of the `path:` sources watched with fs.watch. A burst of
 // events (an editor's write, rename and chmod of one save) reloads what it touched once, after a
 // short quiet spell; only `.lua` files count (swap and backup files do not).
+// Every directory gets its own non-recursive watch, subdirectories walked here: Node 20's
+// `recursive` on Linux watches each file's inode, so a save that renames a new file over the old
+// one (`sed -i`, vim) was seen once and then never again. A directory watch sees every name in it.
 import fs from "node:fs";
 import path from "node:path";
 import type { ExtensionHost, ReloadResult } from "./extension-host.js";
@@ -38,29 +41,41 @@ export class ExtensionWatcher {
     this.watchers.clear();
   }
 
-  // Watches every target not watched yet (a reload may have made a source directory appear).
+  // Watches every target directory (and, for a recursive one, each directory below it) not watched
+  // yet: a reload or a new subdirectory may have made one appear.
   private sync(): void {
     for (const t of this.host.watchTargets()) {
-      if (this.watchers.has(t.dir)) continue;
-      try {
-        // Not persistent: watching alone never keeps the process alive.
-        const w = fs.watch(t.dir, { recursive: t.recursive, persistent: false }, (_event, name) => this.changed(t.dir, name));
-        w.on("error", () => {
-          w.close();
-          this.watchers.delete(t.dir);
-        });
-        this.watchers.set(t.dir, w);
-      } catch {
-        // Gone between discovery and watch: the next sync tries again.
-      }
+      for (const dir of t.recursive ? walk(t.dir) : [t.dir]) this.watch(dir, t.recursive);
     }
   }
 
-  private changed(dir: string, name: string | Buffer | null): void {
+  private watch(dir: string, recursive: boolean): void {
+    if (this.watchers.has(dir)) return;
+    try {
+      // Not persistent: watching alone never keeps the process alive.
+      const w = fs.watch(dir, { persistent: false }, (_event, name) => this.changed(dir, name, recursive));
+      // A deleted directory's watch errors or just ends: either way it is dropped.
+      const drop = () => {
+        w.close();
+        if (this.watchers.get(dir) === w) this.watchers.delete(dir);
+      };
+      w.on("error", drop);
+      w.on("close", drop);
+      this.watchers.set(dir, w);
+    } catch {
+      // Gone between discovery and watch: the next sync tries again.
+    }
+  }
+
+  private changed(dir: string, name: string | Buffer | null, recursive: boolean): void {
     if (this.closed) return;
     // No name: something in dir changed, so everything below it counts.
     const file = name === null ? dir : path.join(dir, name.toString());
-    if (name !== null && !file.endsWith(".lua")) return;
+    if (name !== null && !file.endsWith(".lua")) {
+      // A directory made below a recursive target holds files to watch too.
+      if (recursive && isDir(file)) for (const d of walk(file)) this.watch(d, true);
+      return;
+    }
     this.pending.add(file);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.opts.debounceMs ?? WATCH_DEBOUNCE_MS);
@@ -81,4 +96,27 @@ export class ExtensionWatcher {
     this.sync();
     if (results.length > 0) this.opts.onReload?.(results);
   }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// dir and every directory below it, skipping hidden ones (.git and the like hold no extensions).
+function walk(dir: string): string[] {
+  const out = [dir];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (e.isDirectory() && !e.name.startsWith(".")) out.push(...walk(path.join(dir, e.name)));
+  }
+  return out;
 }

@@ -144,3 +144,63 @@ describe("extensions.watch: real file changes", () => {
     }
   });
 });
+
+describe("extensions.watch: saves that replace the file", () => {
+  // `sed -i` and vim write a temp file and rename it over the old one: a new inode each save.
+  it("a rename-over save reloads every time, and deleting the file unloads it", async () => {
+    const dir = tempTree({ "exts/notes.lua": `librecode.register_command("v", "", function() return "one" end)` });
+    const rt = new Runtime({ clock: new FakeClock(), cwd: dir });
+    const host = new ExtensionHost(rt, { cwd: dir, home: dir });
+    host.loadPaths(["exts"]);
+    const seen: ReloadResult[][] = [];
+    const watcher = new ExtensionWatcher(host, { debounceMs: 30, onReload: (r) => seen.push(r) });
+    const file = path.join(dir, "exts/notes.lua");
+    const change = async (what: () => void) => {
+      const before = seen.length;
+      what();
+      await until("the reload", () => seen.length > before);
+      return seen.at(-1)!;
+    };
+    const replace = (text: string) => () => {
+      fs.writeFileSync(path.join(dir, "exts/.notes.lua.tmp"), text);
+      fs.renameSync(path.join(dir, "exts/.notes.lua.tmp"), file);
+    };
+    try {
+      expect(await change(replace(`librecode.register_command("v", "", function() return "two" end)`))).toEqual([{ name: "notes", change: "reloaded", ok: true, error: "" }]);
+      expect(await host.runCommand("v")).toEqual({ ok: true, output: "two" });
+      expect(await change(replace(`librecode.register_command("v", "", function() return "three" end)`))).toEqual([{ name: "notes", change: "reloaded", ok: true, error: "" }]);
+      expect(await host.runCommand("v")).toEqual({ ok: true, output: "three" });
+      expect(await change(() => fs.rmSync(file))).toEqual([{ name: "notes", change: "removed", ok: true, error: "" }]);
+      expect(host.extensions()).toEqual([]);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it("a subdirectory made after the watch started is watched too, rename-over saves included", async () => {
+    const dir = tempTree({ "exts/a.lua": `librecode.register_command("a", "", function() end)` });
+    const rt = new Runtime({ clock: new FakeClock(), cwd: dir });
+    const host = new ExtensionHost(rt, { cwd: dir, home: dir });
+    host.loadPaths(["exts"]);
+    const seen: ReloadResult[][] = [];
+    const watcher = new ExtensionWatcher(host, { debounceMs: 30, onReload: (r) => seen.push(r) });
+    const file = path.join(dir, "exts/more/b.lua");
+    const replace = async (text: string) => {
+      const before = seen.length;
+      fs.writeFileSync(file + ".tmp", text);
+      fs.renameSync(file + ".tmp", file);
+      await until("the reload", () => seen.length > before);
+      return seen.at(-1)!;
+    };
+    try {
+      fs.mkdirSync(path.join(dir, "exts/more"));
+      await until("the new directory's watch", () => watcher.dirs().includes(path.join(dir, "exts/more")));
+      expect(await replace(`librecode.register_command("b", "", function() return "one" end)`)).toEqual([{ name: "b", change: "added", ok: true, error: "" }]);
+      expect(await replace(`librecode.register_command("b", "", function() return "two" end)`)).toEqual([{ name: "b", change: "reloaded", ok: true, error: "" }]);
+      expect(await replace(`librecode.register_command("b", "", function() return "three" end)`)).toEqual([{ name: "b", change: "reloaded", ok: true, error: "" }]);
+      expect(await host.runCommand("b")).toEqual({ ok: true, output: "three" });
+    } finally {
+      watcher.close();
+    }
+  });
+});

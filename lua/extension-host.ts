@@ -144,7 +144,8 @@ export class ExtensionHost {
     const ext = this.extensions().find((e) => e.name === name);
     if (ext === undefined) {
       const known = this.extensions().map((e) => e.name);
-      throw new Error(`reload: ${name}: expected the name of a loaded extension (${known.length > 0 ? known.join(", ") : "none is loaded"}), got no match`);
+      // No `reload:` here: the command line's failure already starts with `/reload:`.
+      throw new Error(`${name}: expected the name of a loaded extension (${known.length > 0 ? known.join(", ") : "none is loaded"}), got no match`);
     }
     return this.rt.inTransaction(() => [result(this.replace(ext, this.found.get(ext)!), "reloaded")]);
   }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { commandFailureText } from "../../engine/kernel/command-registry.js";
 import { keyEvent } from "../../engine/kernel/key-event.js";
 import { Runtime } from "../../engine/kernel/runtime.js";
 import { FakeClock } from "../../engine/kernel/scheduler.js";
@@ -108,7 +109,15 @@ describe("reloading an extension", () => {
     const { host } = withExtension(V2);
     registerReloadCommand(host);
     expect(await host.runCommand("reload", "ext")).toEqual({ ok: true, output: "Reloaded ext." });
-    expect(await host.runCommand("reload", "nope")).toEqual({ ok: false, error: "extension run: reload: reload: nope: expected the name of a loaded extension (ext), got no match" });
+    expect(await host.runCommand("reload", "nope")).toEqual({ ok: false, error: "extension run: reload: nope: expected the name of a loaded extension (ext), got no match" });
+  });
+
+  it("/reload NAME for a file added since the start says /reload once, then the name", async () => {
+    const { rt, host, dir } = withExtension(V2);
+    registerReloadCommand(host);
+    fs.writeFileSync(path.join(dir, "dr.lua"), `librecode.register_command("dr", "", function() end)`);
+    const o = await rt.commands.run("/reload dr", (owner, where, fn) => rt.guard(owner, where, fn));
+    expect(o === undefined || o.ok ? o : commandFailureText(o)).toBe("/reload: dr: expected the name of a loaded extension (ext), got no match");
   });
 });
 

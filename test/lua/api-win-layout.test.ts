@@ -135,17 +135,22 @@ describe("responsive variants from Lua", () => {
   });
 });
 
+// docs/layout.md "Add a sidebar, keep the rest", as written there.
+const SIDEBAR = [
+  `lc = require("librecode")`,
+  `lc.on("startup", function()`,
+  `  lc.win.create("files", { buffer = "files" })`,
+  `  local chat = lc.layout.get().root`,
+  `  -- After /reload the sidebar from before is still there: take the chat back out of it.`,
+  `  if chat.children and chat.children[2] and chat.children[2].window == "files" then chat = chat.children[1] end`,
+  `  chat.grow = 1`,
+  `  lc.layout.set({ direction = "row", children = { chat, { window = "files", width = 30, border = "single" } } })`,
+  `end)`,
+].join("\n");
+
 describe("layout.get() returns the whole stock layout", () => {
   it("docs/layout.md 'Add a sidebar, keep the rest': the tools pane still opens with output, the composer and status stay", () => {
-    const { rt, run, errors } = withExtension([
-      `lc = require("librecode")`,
-      `lc.on("startup", function()`,
-      `  lc.win.create("files", { buffer = "files" })`,
-      `  local chat = lc.layout.get().root`,
-      `  chat.grow = 1`,
-      `  lc.layout.set({ direction = "row", children = { chat, { window = "files", width = 30, border = "single" } } })`,
-      `end)`,
-    ].join("\n"), { width: 100, height: 30 });
+    const { rt, run, errors } = withExtension(SIDEBAR, { width: 100, height: 30 });
     rt.emit("startup", { width: 100, height: 30 });
     expect(run(`local r = lc.layout.get().root.children[1]
       local names = {} for _, n in ipairs(r.children) do names[#names + 1] = n.window end
@@ -155,5 +160,16 @@ describe("layout.get() returns the whole stock layout", () => {
     expect(run(`local t, f, s = lc.win.get("tools"), lc.win.get("files"), lc.win.get("status")
       return t.visible, t.x, t.width, f.x, f.height, s.y, s.width`)).toEqual([true, 0, 70, 70, 30, 29, 70]);
     expect(errors()).toEqual([]);
+  });
+
+  it("docs/layout.md 'Add a sidebar, keep the rest' reloaded twice: still one sidebar beside the whole stock tree, no error", () => {
+    const { rt, host, run, errors } = withExtension(SIDEBAR, { width: 100, height: 30 });
+    rt.emit("startup", { width: 100, height: 30 });
+    expect(host.reload("ext")).toEqual([{ name: "ext", change: "reloaded", ok: true, error: "" }]);
+    expect(host.reload("ext")).toEqual([{ name: "ext", change: "reloaded", ok: true, error: "" }]);
+    expect(errors()).toEqual([]);
+    expect(run(`local r = lc.layout.get().root
+      local names = {} for _, n in ipairs(r.children[1].children) do names[#names + 1] = n.window end
+      return #r.children, names, r.children[2].window`)).toEqual([2, ["transcript", "thinking", "tools", "composer", "status"], "files"]);
   });
 });

@@ -63,6 +63,10 @@ export class Runtime {
 
   private readonly ledger = new OwnerLedger();
   private readonly errorListeners: Array<(e: ErrorReport) => void> = [];
+  /** Errors reported while a guarded callback runs (an extension disabled by its own failure),
+   *  told to listeners once the outermost guard is done: a rollback of the callback must not undo
+   *  what a listener wrote (the chat's transcript line). */
+  private heldErrors: ErrorReport[] | undefined;
   private readonly dirtyListeners: Array<(t: Touched) => void> = [];
   private readonly wakeListeners: Array<() => void> = [];
   private fallback: ((ev: KeyEvent) => void) | undefined;
@@ -143,6 +147,8 @@ export class Runtime {
     if (outer) this.tx.begin();
     const sp = this.tx.savepoint();
     const started = this.ledger.enter(owner);
+    const enclosing = this.heldErrors;
+    this.heldErrors = [];
     let result: GuardResult<T>;
     try {
       result = { ok: true, value: fn() };
@@ -150,10 +156,13 @@ export class Runtime {
       this.tx.rollbackTo(sp);
       result = { ok: false, error: errorReport(owner, where, e) };
     }
+    const held = this.heldErrors;
+    this.heldErrors = enclosing;
     const siteKey = this.ledger.siteKey(owner, where, site);
     this.ledger.leave(owner, started, result.ok, siteKey);
     if (outer) this.tx.commit();
     if (!result.ok) this.reportError(result.error, siteKey);
+    for (const e of held) this.tellError(e);
     return result;
   }
 
@@ -280,7 +289,13 @@ export class Runtime {
     this.errors.push(e);
     if (this.errors.length > MAX_ERRORS) this.errors.splice(0, this.errors.length - MAX_ERRORS);
     this.log.append(e.owner, e.where === DISABLED_WHERE ? e.message : `${e.where} failed: ${e.message}`, true);
-    for (const l of this.errorListeners) l(e);
+    this.tellError(e);
+  }
+
+  // Inside a guarded callback the listeners wait for it to end (see heldErrors).
+  private tellError(e: ErrorReport): void {
+    if (this.heldErrors !== undefined) this.heldErrors.push(e);
+    else for (const l of this.errorListeners) l(e);
   }
 
   /** Calls l for every newly reported error. */

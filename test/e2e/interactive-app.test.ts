@@ -73,6 +73,18 @@ describe("the interactive app", () => {
     ]);
   });
 
+  it("an extension disabled after 5 failures in a row says so in the transcript, after its last failure", () => {
+    const dir = tempDir("librecode-disable-");
+    writeFileSync(join(dir, "bad.lua"), 'local lc = require("librecode")\nlc.on("key", function() error("boom") end)\n');
+    const { rt, terminal, clock } = setup(60, 10, undefined, (rt) => new ExtensionHost(rt, { cwd: dir, home: dir }).loadPaths([join(dir, "bad.lua")]));
+    terminal.receive("abcdef");
+    clock.advance(20);
+    expect(rt.buffers.getBlocks("transcript").map((b) => [b.kind, b.text])).toEqual([
+      ["error", "extension bad: key handler failed: bad.lua:2: boom"],
+      ["error", "extension bad disabled after 5 failures: bad.lua:2: boom"],
+    ]);
+  });
+
   it("enters the terminal and paints the first frame", async () => {
     const { output, input } = setup();
     expect(input.raw).toBe(true);

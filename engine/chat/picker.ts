@@ -64,6 +64,7 @@ export class Picker {
 
   constructor(private readonly rt: Runtime) {
     this.focus = new ModalFocus(rt, PICKER);
+    rt.layout.reserveOverlay(PICKER);
     rt.keymaps.set({ window: PICKER }, "*", (ev) => {
       if (!this.isOpen) return undefined;
       this.onKey(ev.key!);

@@ -10,6 +10,7 @@ import type { Touched } from "../kernel/transaction.js";
 import { createLocalController, type ChatController, type ChatSurface } from "./chat-controller.js";
 import { EDIT_KEYS, normalizePaste, typedText } from "./composer-keys.js";
 import { Picker, type PickerSpec } from "./picker.js";
+import { APPROVAL_WINDOW } from "./approval-panel.js";
 import { PromptHistory } from "./prompt-history.js";
 import { deliveryOf, emitPromptSubmit } from "./prompt-submit.js";
 import { QuitPress } from "./quit-press.js";
@@ -75,6 +76,9 @@ export class StockChat implements ChatSurface {
     this.label = opts.composerLabel ?? DEFAULT_LABEL;
     this.quit = new QuitPress(rt, (key) => this.quitHint(key));
     this.picker = new Picker(rt);
+    // The approval panel is built at the first call that needs it (engine/agent); its overlay name
+    // is the host's from the start, so no extension can hold it when that call comes.
+    rt.layout.reserveOverlay(APPROVAL_WINDOW);
     this.files = new FileIndex(rt.cwd, () => rt.clock.now(), () => {
       // Indexed in the background from now, so the first query after a walk does not wait for it.
       indexPaths(this.files.latest() ?? []);

@@ -40,6 +40,8 @@ export class LayoutState {
   private active = -1;
   /** Host overlays (an approval panel...): absolute nodes laid over whatever tree is in force. */
   private overlayNodes = new Map<string, Overlay>();
+  /** Overlay names the host keeps for its own panels, open or not (see reserveOverlay). */
+  private readonly hostNames = new Set<string>();
 
   /** Starts with `initial` (validated), or the stock chat layout. */
   constructor(initial?: unknown) {
@@ -101,12 +103,16 @@ export class LayoutState {
    * dropped), so its neighbours make room; otherwise it is laid absolute over the root. It survives
    * layout.set and variant switches, so a panel shows whatever layout is in force; a tree that
    * places the window itself wins. Only `owner` (default "host") may replace or remove an overlay
-   * it set. Throws LayoutError on a bad node or another owner's name, changing nothing.
+   * it set, and only the host one of its reserved names. Throws LayoutError on a bad node or another
+   * owner's name, changing nothing.
    */
   setOverlay(name: string, node: unknown, before?: string, owner = "host"): void {
     const had = this.overlayNodes.get(name);
-    if (had !== undefined && had.owner !== owner) {
-      throw new LayoutError(`overlays.${name}`, `expected one of ${ownerWords(owner)}'s own overlays, got ${ownerWords(had.owner)}'s`);
+    // A reserved name is the host's even while its panel is closed: an extension's overlay under
+    // it would make the host's next open fail.
+    const holder = had?.owner ?? (this.hostNames.has(name) ? "host" : owner);
+    if (holder !== owner) {
+      throw new LayoutError(`overlays.${name}`, `expected one of ${ownerWords(owner)}'s own overlays, got ${ownerWords(holder)}'s`);
     }
     if (node === undefined) {
       if (had === undefined) return;
@@ -116,6 +122,12 @@ export class LayoutState {
       this.overlayNodes.set(name, { node: { ...parsed, position: "absolute" }, owner, ...(before !== undefined ? { before } : {}) });
     }
     this.replace(this.current);
+  }
+
+  /** Keeps overlay `name` for the host's own panel (the picker, the approval panel): no other
+   *  owner may set it, whether or not the panel is open. */
+  reserveOverlay(name: string): void {
+    this.hostNames.add(name);
   }
 
   /** The overlays in force, by name. */

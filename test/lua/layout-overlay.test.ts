@@ -139,6 +139,22 @@ describe("librecode.layout.overlay", () => {
     expect(rt.layout.overlays.has("picker")).toBe(true);
   });
 
+  it("refuses the host's own overlay names (the picker's, the approval panel's) while their panels are closed", () => {
+    const { rt, run } = lcRuntime({ width: 40, height: 20 });
+    const chat = installStockChat(rt);
+    expect(() => run(`lc.layout.overlay("picker", { window = "mine", height = 3 })`)).toThrow(
+      "layout: overlays.picker: expected one of extension ext's own overlays, got the host's");
+    expect(() => run(`lc.layout.overlay("approval", { window = "mine", height = 3 })`)).toThrow(
+      "layout: overlays.approval: expected one of extension ext's own overlays, got the host's");
+    expect(() => run(`lc.layout.overlay("picker", nil)`)).toThrow(
+      "layout: overlays.picker: expected one of extension ext's own overlays, got the host's");
+    expect(rt.layout.overlays.size).toBe(0);
+    const reported = rt.errors.length;
+    chat.pick({ title: "model", items: [{ label: "a", value: "a" }], onPick: () => {} });
+    expect(rt.errors.slice(reported)).toEqual([]);
+    expect(rt.layout.overlays.get("picker")?.owner).toBe("host");
+  });
+
   it("goes with its extension when it unloads, and the keys go back to the composer", () => {
     const c = chatWithSnippets();
     c.type("<m-s>");

@@ -7,7 +7,7 @@ export type RenderScreenOptions = {
   size: string | { width: number; height: number };
   /** A layout file (YAML, JSON or Lua) or a layout table. */
   layout?: string | Record<string, unknown>;
-  /** Extension files or directories, loaded as `render --extension` loads them. */
+  /** Extension files or directories, loaded as `render --extension` loads them (a missing one throws). */
   extensions?: string[];
   /** Keys fed after start-up, in keymap notation (`hello<cr>`). */
   keys?: string;

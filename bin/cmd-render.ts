@@ -5,6 +5,7 @@ import { parseTranscriptFixture } from "../engine/chat/transcript-fixture.js";
 import { parseKeys } from "../engine/kernel/key-notation.js";
 import { FakeClock } from "../engine/kernel/scheduler.js";
 import { createApp } from "./create-app.js";
+import { checkExtensionPaths } from "./extension-paths.js";
 import { printRuntimeErrors } from "./extension-runtime.js";
 import { frameJson } from "./frame-json.js";
 import { renderFrame, stopJobs } from "./render-frame.js";
@@ -48,6 +49,7 @@ export async function runRender(flags: RenderFlags): Promise<void> {
   }
   const blocks = flags.transcript === undefined ? [] : parseTranscriptFixture(readInput(flags.transcript, "--transcript"), flags.transcript);
   const keys = flags.keys === undefined ? [] : parseKeys(flags.keys);
+  checkExtensionPaths(flags.extension, process.cwd());
   const clock = new FakeClock();
   const app = await createApp({
     width, height, clock, extensions: flags.extensions, extensionPaths: flags.extension,

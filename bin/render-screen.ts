@@ -7,6 +7,7 @@ import { parseKeys } from "../engine/kernel/key-notation.js";
 import { FakeClock } from "../engine/kernel/scheduler.js";
 import { parseSize } from "./cmd-render.js";
 import { createApp } from "./create-app.js";
+import { checkExtensionPaths } from "./extension-paths.js";
 import { frameJson, type FrameJson } from "./frame-json.js";
 import { renderFrame, stopJobs } from "./render-frame.js";
 import { UsageError } from "./usage-error.js";
@@ -19,7 +20,7 @@ export type RenderScreenOptions = {
   size: string | { width: number; height: number };
   /** A layout file (YAML, JSON or Lua) or a layout table. */
   layout?: string | Record<string, unknown>;
-  /** Extension files or directories, loaded as `render --extension` loads them. */
+  /** Extension files or directories, loaded as `render --extension` loads them (a missing one throws). */
   extensions?: string[];
   /** Keys fed after start-up, in keymap notation (`hello<cr>`). */
   keys?: string;
@@ -39,6 +40,7 @@ export type RenderedScreen = { text: string; lines: string[]; json: FrameJson };
 export async function renderScreen(opts: RenderScreenOptions): Promise<RenderedScreen> {
   const cwd = resolve(opts.cwd ?? process.cwd());
   const { width, height } = typeof opts.size === "string" ? parseSize(opts.size) : checkedSize(opts.size);
+  checkExtensionPaths(opts.extensions ?? [], cwd);
   const clock = new FakeClock();
   const app = await createApp({
     width, height, cwd, clock, isolated: true, extensions: false,

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { lazyYaml } from "../engine/config/lazy-yaml.js";
+import { missingExtensionPath } from "./extension-paths.js";
 import type { RenderScreenOptions } from "./render-screen.js";
 
 /** A case file that cannot be run; the message names the file and the key. */
@@ -47,6 +48,9 @@ export function readSnapshotCase(file: string, shown: string): SnapshotCase {
   if (t.extension !== undefined) {
     const list = Array.isArray(t.extension) ? t.extension : [t.extension];
     if (list.some((p) => typeof p !== "string")) fail(`extension: expected a path or a list of paths, got ${JSON.stringify(t.extension)}`);
+    // Checked here, not left to the render: the case is bad and no frame is written for it.
+    const missing = missingExtensionPath(list as string[], dirname(file));
+    if (missing) fail(`extension: ${missing.path}: no such file or directory`);
     options.extensions = list as string[];
   }
   const keys = str("keys");

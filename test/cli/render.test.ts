@@ -170,11 +170,10 @@ describe.concurrent("librecode render: extensions, timers, Lua layouts, status",
     expect(f.buffers.late).toBeUndefined();
   });
 
-  it("a missing --extension path is reported, and the frame is still drawn", async () => {
-    const dir = scratch();
-    const r = await run(["render", "--size", "20x8", "--extension", "nope"], dir);
-    expect([r.code, r.stderr]).toEqual([0, `librecode: extension: path:nope: not found: ${dir.path("nope")}\n`]);
-    expect(r.stdout.split("\n")).toHaveLength(9);
+  it("a missing --extension path is bad input: exit 2, one line, and no frame", async () => {
+    const dir = scratch({ "ext/ok.lua": `require("librecode")\n` });
+    const r = await run(["render", "--size", "20x8", "--extension", "ext", "--extension", "./nope.lua"], dir);
+    expect([r.code, r.stderr, r.stdout]).toEqual([2, `librecode: extension: path:./nope.lua: not found: ${dir.path("nope.lua")}\n`, ""]);
   });
 
   it("a Lua --layout file returns the table", async () => {

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { findCases, runCase } from "../../bin/cmd-snapshot.js";
 import { cli, ensureBuilt } from "./run-cli.js";
+import { cliInProcess } from "./run-in-process.js";
 
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
@@ -83,6 +84,16 @@ describe("librecode snapshot, one case", () => {
     const dir = caseDir({ "bad.snap.yaml": "size: 30x8\nkey: x\n" });
     await expect(runCase(join(dir, "bad.snap.yaml"), dir, false)).rejects.toThrow(
       "snapshot: bad.snap.yaml: key: unknown key (expected one of size, layout, extension, keys, transcript, theme, bare)");
+  });
+
+  it("calls a case whose extension path does not exist bad, and --update writes no frame for it", async () => {
+    const dir = caseDir({ "gone.snap.yaml": "size: 30x8\nextension: [ext, ./nope.lua]\n", "ext/ok.lua": `require("librecode")\n` });
+    await expect(runCase(join(dir, "gone.snap.yaml"), dir, true)).rejects.toThrow(
+      "snapshot: gone.snap.yaml: extension: ./nope.lua: no such file or directory");
+    expect(existsSync(join(dir, "gone.txt"))).toBe(false);
+    const r = await cliInProcess(["snapshot", "--update"], { root: dirname(dir), cwd: dir, home: join(dirname(dir), "home") });
+    expect([r.code, r.stderr, r.stdout]).toEqual([2, "librecode: snapshot: gone.snap.yaml: extension: ./nope.lua: no such file or directory\n", ""]);
+    expect(existsSync(join(dir, "gone.txt"))).toBe(false);
   });
 
   it("renders a bare: true case in bare mode and refuses a bare that is not a boolean", async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { beforeAll } from "vitest";
 import type { renderScreen as declared, RenderScreenOptions as DeclaredOptions } from "../../testing.js";
@@ -31,5 +34,11 @@ describe("librecode/testing", () => {
     ]);
     expect(r.text).toBe(r.lines.join("\n") + "\n");
     expect([r.json.focus, r.json.buffers.composer!.text, r.json.errors]).toEqual(["composer", "yo", []]);
+  });
+
+  it("throws for an extension path that does not exist, as render exits 2 for it", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "lc-testing-"));
+    await expect(renderScreen({ size: "20x8", extensions: ["nope.lua"], cwd })).rejects.toThrow(
+      `extension: path:nope.lua: not found: ${join(cwd, "nope.lua")}`);
   });
 });

@@ -38,7 +38,9 @@ function cpuMsUnder(pid) {
 // One run: ms from spawn until `done(output)` holds (or until exit when done is "exit"), and for
 // `done` the CPU ms used by then (the pty wrapper's own included). It settles once the process has
 // exited (SIGTERM after its frame), so a run never overlaps the teardown of the one before.
-function once(cmd, done, env) {
+// `linger` ms: how long the process may run on after its frame before SIGTERM (the warm-up run's
+// chat stores the bundle's code cache and its saved screen just after the first frame).
+function once(cmd, done, env, linger = 0) {
   return new Promise((resolve) => {
     const t0 = now();
     const child = spawn("script", ["-qfc", `stty cols 120 rows 40 2>/dev/null; exec ${cmd}`, "/dev/null"], {
@@ -53,7 +55,7 @@ function once(cmd, done, env) {
       clearTimeout(timer);
       if (closed) resolve(r);
       else {
-        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGTERM"), linger);
         setTimeout(() => child.kill("SIGKILL"), 2000).unref();
       }
     };
@@ -80,10 +82,11 @@ function once(cmd, done, env) {
 
 // Every command RUNS times, in rounds (one run of each, in turn), so a change in the machine's load
 // during the suite falls on every row alike and the ratios between rows hold. One untimed warm-up
-// run of each first (the file cache; librecode's code cache).
+// run of each first, left running for a second after its frame (the file cache; librecode's code
+// cache, which a start stores after its first frame, as any real session does).
 async function interleaved(commands) {
   const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, { ms: [], cpu: [], last: undefined }]));
-  for (const [, c] of Object.entries(commands)) await once(c.cmd, c.done, c.env);
+  for (const [, c] of Object.entries(commands)) await once(c.cmd, c.done, c.env, 1000);
   for (let i = 0; i < RUNS; i++) {
     for (const [k, c] of Object.entries(commands)) {
       const r = runs[k];

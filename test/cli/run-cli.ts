@@ -21,14 +21,18 @@ function newest(dir: string): number {
 /** Builds dist/ when a source is newer than it (`npm test` has built already; a lone vitest run may not have). */
 export function ensureBuilt(): void {
   const main = join(ROOT, "dist", "bin", "main.js");
+  const mtime = (p: string): number => { try { return statSync(p).mtimeMs; } catch { return -1; } };
   const stale = (): boolean => {
-    let built = 0;
-    try { built = statSync(main).mtimeMs; } catch { return true; }
+    const built = mtime(main);
+    if (built < 0) return true;
+    // bin/librecode runs the start-up bundle only when it is not older than dist/: a stale one
+    // would make the tmux tests run the unbundled chat, not what users run.
+    if (mtime(join(ROOT, "dist", "bundle", "chat-main.cjs")) < mtime(join(ROOT, "dist", "bin", "chat-main.js"))) return true;
     return ["bin", "engine", "ui", "lua", "layout"].some((d) => newest(join(ROOT, d)) > built);
   };
   if (!stale()) return;
   // Test files run in parallel: the lock makes the others wait for one build, then find it fresh.
-  spawnSync("flock", ["/tmp/librecode-test-build.lock", "sh", "-c", "npx tsc -p tsconfig.build.json >/dev/null 2>&1; true"], { cwd: ROOT, stdio: "ignore" });
+  spawnSync("flock", ["/tmp/librecode-test-build.lock", "sh", "-c", "npx tsc -p tsconfig.build.json >/dev/null 2>&1; node scripts/bundle.mjs >/dev/null 2>&1; true"], { cwd: ROOT, stdio: "ignore" });
 }
 
 export type CliResult = { stdout: string; stderr: string; code: number };

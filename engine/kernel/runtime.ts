@@ -71,7 +71,7 @@ export class Runtime {
   private readonly wakeListeners: Array<() => void> = [];
   private fallback: ((ev: KeyEvent) => void) | undefined;
   private measure: MeasureContent | undefined;
-  private measured: { table: LayoutNode; windows: Set<string> } | undefined;
+  private measured: { table: LayoutNode; overlays: string; windows: Set<string> } | undefined;
   /** Per content-sized window, what the last layout asked `measure` (see contentMoved). */
   private probes = new Map<string, MeasureProbe[]>();
   private focused = "composer";
@@ -455,7 +455,14 @@ export class Runtime {
   /** Windows whose node is sized by "content": their buffer changing can move the layout. */
   private measuredWindows(): Set<string> {
     const table = this.layout.table;
-    if (this.measured?.table !== table) this.measured = { table, windows: contentWindows(table) };
+    const overlays = this.layout.overlays;
+    if (this.measured?.table !== table || this.measured.overlays !== overlaysKey(overlays)) {
+      const windows = contentWindows(table);
+      // Overlays (the approval panel, pickers) are laid out with the tree: a content-sized one
+      // must relayout when its text changes, like any window of the tree.
+      for (const o of overlays.values()) contentWindows(o.node, windows);
+      this.measured = { table, overlays: overlaysKey(overlays), windows };
+    }
     return this.measured.windows;
   }
 }
@@ -470,6 +477,9 @@ function applyResult(local: { consumed: boolean; stopped: boolean }, r: HandlerR
 
 // Only width/height "content" is measured (layout/yoga-tree.ts, layout.md); basis "content" is
 // Yoga's auto, so its window's buffer cannot move the layout.
+// Which overlays are in force, as a cache key (a handful at most).
+const overlaysKey = (overlays: ReadonlyMap<string, { node: LayoutNode }>): string => [...overlays.keys()].join("\u0000");
+
 function contentWindows(node: LayoutNode, out = new Set<string>()): Set<string> {
   if (node.window && (node.width === "content" || node.height === "content")) {
     out.add(node.window);

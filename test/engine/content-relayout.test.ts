@@ -35,6 +35,18 @@ describe("relayout after a content-sized window's buffer changes", () => {
     expect(composerHeight(rt)).toBe(5);
   });
 
+  it("an overlay sized by content (the approval panel) relayouts when its text changes, like a window of the tree", () => {
+    const { rt } = chat();
+    rt.inTransaction(() => rt.setOverlay("panel", { window: "panel", left: 0, bottom: 1, width: "100%", height: "content", border: "rounded", z: 50 }));
+    rt.updateLayout();
+    const height = () => rt.windows.get("panel")!.box.height;
+    expect(height()).toBe(3);
+    rt.inTransaction(() => rt.buffers.setText("panel", "command: echo hi\n\n› allow once (y)"));
+    expect(rt.layout.dirty).toBe(true);
+    rt.updateLayout();
+    expect(height()).toBe(5);
+  });
+
   it("the check re-asks the measure the last layout's questions, for the edited window only", () => {
     const { rt, asked } = chat();
     asked.length = 0;

@@ -1,5 +1,6 @@
 // Retrying a provider request: backoff with jitter, Retry-After, and the rule that a stream which
 // already showed content to the caller is never replayed (the user would see it twice).
+import { REDACTED, redactSecrets } from "../auth/redact-secrets.js";
 import type { ModelEvent, RetryOptions } from "./model-types.js";
 import { httpErrorDetails, type ProviderErrorDetails } from "./provider-error-details.js";
 
@@ -137,7 +138,7 @@ export async function* streamWithRetry(
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 4);
   const sleep = opts.sleep ?? abortableSleep;
   const now = opts.now ?? Date.now;
-  const scrub = (s: string) => secrets.reduce((acc, k) => (k ? acc.split(k).join("[redacted]") : acc), s);
+  const scrub = (s: string) => scrubError(s, secrets);
   let streamed = false;
   for (let n = 1; ; n++) {
     if (signal.aborted) return yield { type: "done", stopReason: "aborted" };
@@ -228,4 +229,19 @@ function nextOrAbort<T>(it: AsyncIterator<T>, signal: AbortSignal, timeoutMs: nu
       },
     );
   });
+}
+
+/**
+ * An error message with the keys taken out: long keys and key shapes as everywhere
+ * (redactSecrets); a short key ("k", "none" for a local server) only as a whole token, so it is
+ * not shown when the server echoes it, yet "internal" keeps its "e".
+ */
+export function scrubError(text: string, keys: readonly string[]): string {
+  let out = redactSecrets(text, keys);
+  for (const key of keys) {
+    if (key === "" || key.length >= 8) continue;
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, "g"), REDACTED);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseRetryAfter, retryDelay, streamWithRetry } from "../../engine/model/retry.js";
+import { parseRetryAfter, retryDelay, scrubError, streamWithRetry } from "../../engine/model/retry.js";
 import { createOpenAIChatProvider } from "../../engine/model/openai-chat-provider.js";
 import type { ModelEvent } from "../../engine/model/model-types.js";
 import { collect, sse, startLoopback, type Loopback } from "./loopback-server.js";
@@ -63,5 +63,17 @@ describe("streamWithRetry", () => {
       { type: "done", stopReason: "aborted" },
     ]);
     expect(attempts).toBe(1);
+  });
+});
+
+describe("scrubError", () => {
+  it("takes a short key out only as a whole token: an echoed key goes, the letters of other words stay", () => {
+    expect(scrubError("500 internal boom", ["e"])).toBe("500 internal boom");
+    expect(scrubError("401 Incorrect API key provided: k", ["k"])).toBe("401 Incorrect API key provided: [redacted]");
+    expect(scrubError("401 bad key sk-test.", ["sk-test"])).toBe("401 bad key [redacted].");
+  });
+
+  it("takes a long key out wherever it appears, as the session store does", () => {
+    expect(scrubError("auth failed for abcdefgh12345678xyz", ["abcdefgh12345678"])).toBe("auth failed for [redacted]xyz");
   });
 });

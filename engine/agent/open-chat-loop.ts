@@ -90,7 +90,7 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
     sources: loaded.sources, cwd: opts.cwd,
     ...(opts.retry ? { retry: opts.retry } : {}), ...(opts.scriptSleep ? { scriptSleep: opts.scriptSleep } : {}),
   };
-  const model = resolveProvider(config, { ...overrides, provider: opts.provider, model: opts.model }, env, auth.storedKeys());
+  let model = resolveProvider(config, { ...overrides, provider: opts.provider, model: opts.model }, env, auth.storedKeys());
   const store = SessionStore.open(home, { secrets, ...(opts.clock ? { clock: opts.clock } : {}) });
   let session: SessionInfo | undefined;
   let resumed = false;
@@ -104,6 +104,11 @@ export function openChatLoop(opts: OpenChatOptions): OpenedChat {
       resumed = session !== undefined;
     }
     session ??= store.create({ cwd: opts.cwd, provider: model.providerId, model: model.model });
+    // A resumed session goes on with the model it was using (set by /model and stored), unless
+    // --provider/--model chose one; a model that cannot be used now (no key, gone from the
+    // config) leaves the configured one.
+    if (resumed && opts.provider === undefined && opts.model === undefined) model = sessionModel(session, model, (target) =>
+      resolveProvider(config, { ...overrides, ...target }, env, auth.storedKeys()));
   } catch (e) {
     store.close();
     throw e;
@@ -163,4 +168,17 @@ export function modelTarget(spec: string, catalog: ModelListEntry[], currentProv
   const slash = spec.indexOf("/");
   if (slash > 0 && isProvider(spec.slice(0, slash))) return { provider: spec.slice(0, slash), model: spec.slice(slash + 1) };
   return { provider: currentProvider, model: spec };
+}
+
+/** The resumed session's stored model when it differs from `configured` and can be used now; else `configured`. */
+function sessionModel(session: SessionInfo, configured: ResolvedModel, resolveTarget: (t: { provider: string; model: string }) => ResolvedModel): ResolvedModel {
+  const { provider, model } = session;
+  if (!provider || !model || (provider === configured.providerId && model === configured.model)) return configured;
+  // The offline demo is what a fresh install fell back to, not a choice: a key added since wins.
+  if (provider === "script" && model === "demo") return configured;
+  try {
+    return resolveTarget({ provider, model });
+  } catch {
+    return configured;
+  }
 }

@@ -46,6 +46,9 @@ const STATUS = "status";
 const DEFAULT_LABEL = "message";
 /** The composer's placeholder while a request runs: what the keys do then is not what they do idle. */
 export const WORKING_PLACEHOLDER = "enter steers the answer · alt+enter queues a follow-up · esc stops";
+/** The placeholder while the approval panel waits for an answer: the keys are the panel's then. */
+export const APPROVAL_PLACEHOLDER = "the panel above has the keys: y allows once · a always · n or esc denies";
+const STOCK_PLACEHOLDERS: ReadonlySet<unknown> = new Set([WORKING_PLACEHOLDER, APPROVAL_PLACEHOLDER]);
 
 /** Installs the stock chat on a runtime and returns the handle the app and the chat loop use. */
 export function installStockChat(runtime: Runtime, opts: StockChatOptions = {}): StockChat {
@@ -225,7 +228,10 @@ export class StockChat implements ChatSurface {
     this.workingPlaceholder(true);
     let frame = 0;
     this.spinner = this.rt.scheduler.interval(this.spinnerMs, () => {
-      if (this.ctrl.working) this.setStatus({ spinner: ++frame });
+      if (this.ctrl.working) {
+        this.setStatus({ spinner: ++frame });
+        this.workingPlaceholder(true); // the approval panel may have opened or closed
+      }
       else this.syncWorking();
     }, "host");
   }
@@ -233,8 +239,10 @@ export class StockChat implements ChatSurface {
   // Only the stock placeholder is swapped: one an extension set stays.
   private workingPlaceholder(on: boolean): void {
     const current = this.rt.buffers.get(COMPOSER)?.metadata.placeholder;
-    if (on ? current !== undefined : current !== WORKING_PLACEHOLDER) return;
-    this.rt.guard("host", "placeholder", () => this.rt.buffers.setMetadata(COMPOSER, "placeholder", on ? WORKING_PLACEHOLDER : undefined));
+    if (current !== undefined && !STOCK_PLACEHOLDERS.has(current)) return;
+    const wanted = !on ? undefined : this.rt.layout.overlays.has(APPROVAL_WINDOW) ? APPROVAL_PLACEHOLDER : WORKING_PLACEHOLDER;
+    if (wanted === current) return;
+    this.rt.guard("host", "placeholder", () => this.rt.buffers.setMetadata(COMPOSER, "placeholder", wanted));
   }
 
   /** Scrolls the transcript window `rows` up (negative: down), never below the bottom (0). */

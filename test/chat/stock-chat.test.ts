@@ -434,6 +434,19 @@ describe("stock chat: working spinner", () => {
     chat.syncWorking();
     expect(rt.buffers.get("composer")!.metadata.placeholder).toBeUndefined();
   });
+  it("while the approval panel waits, the composer says the keys are the panel's; closed, the working hint again", () => {
+    const c = recorder();
+    const { rt, chat, clock } = setup(c);
+    c.busy = true;
+    chat.syncWorking();
+    rt.guard("host", "approval", () => rt.setOverlay("approval", { window: "approval", left: 0, bottom: 1, width: "100%", height: "content", z: 50 }));
+    clock.advance(100);
+    expect(rt.buffers.get("composer")!.metadata.placeholder).toBe("the panel above has the keys: y allows once · a always · n or esc denies");
+    rt.guard("host", "approval", () => rt.setOverlay("approval", undefined));
+    clock.advance(100);
+    expect(rt.buffers.get("composer")!.metadata.placeholder).toBe("enter steers the answer · alt+enter queues a follow-up · esc stops");
+  });
+
   it("leaves a placeholder an extension set alone", () => {
     const c = recorder();
     const { rt, chat } = setup(c);

@@ -46,7 +46,8 @@ export function showSession(writer: BlockSink, records: MessageRecord[]): void {
         writer.add("system", "system", `Summary of earlier messages:\n${r.text}`, { compaction: true });
         break;
       case "system":
-        writer.add("system", "system", r.text);
+        // A failed request's error (stock-turns.ts) shows as it did live.
+        writer.add((r.payload as { error?: unknown } | undefined)?.error === true ? "error" : "system", "system", r.text);
         break;
       default:
         break;

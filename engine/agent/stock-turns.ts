@@ -37,7 +37,12 @@ export async function stockTurns(loop: LoopCore, run: ActiveRun): Promise<{ stop
       const failure = out.error ?? `${loop.model.providerId}: request failed`;
       again = !compactedForOverflow && overflowedWindow(out) && (await tryCompact(loop, ctx.signal, { reason: "provider_overflow", retry_intent: "retry_after_compaction" })).replaced > 0;
       compactedForOverflow ||= again;
-      if (!again) loop.fail((error = failure));
+      if (!again) {
+        loop.fail((error = failure));
+        // Stored (not model-facing: a system message) so a resumed session shows why the prompt
+        // has no answer, as the live chat did.
+        loop.store.appendMessage(loop.session.id, { kind: "system", text: failure, payload: { error: true } });
+      }
     }
     loop.emitOut({ type: "turn_end", turn, stop_reason: out.stopReason });
     if (again) continue;

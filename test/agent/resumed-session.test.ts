@@ -1,9 +1,9 @@
-// A resumed session goes on with the model it was using: /model's choice is stored with the
-// session, and --resume brings it back unless --provider/--model say otherwise.
+// A resumed session goes on as it was left: with the model it was using (/model's choice is stored
+// with the session; --provider/--model still win), and showing why a failed prompt has no answer.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Handler } from "../model/loopback-server.js";
+import { jsonError, type Handler } from "../model/loopback-server.js";
 import { loopbackPerTest, openLoop, project, respond, textFrames } from "./agent-fixture.js";
 
 const serve = loopbackPerTest();
@@ -43,5 +43,25 @@ describe("resuming a session's model", () => {
     const fresh = openLoop(p);
     expect(`${fresh.loop.model.providerId}/${fresh.loop.model.model}`).toBe("local/m1");
     fresh.close();
+  });
+});
+
+describe("a failed request in a resumed session", () => {
+  it("shows its error under the prompt, as the live chat did, without sending it to the model", async () => {
+    const server = await serve([jsonError(400, { error: { message: "model m1 is not available" } }), answer("fine now")]);
+    const p = project(server.origin);
+    const chat = openLoop(p);
+    chat.loop.start(false);
+    await chat.loop.run("first try");
+    const error = chat.rt.buffers.getBlocks("transcript").at(-1)!;
+    chat.close();
+    const resumed = openLoop(p, { resume: true });
+    resumed.loop.start(true);
+    const blocks = resumed.rt.buffers.getBlocks("transcript").map((b) => `${b.kind}: ${b.text}`);
+    expect(blocks.slice(-2)).toEqual(["message: first try", `error: ${error.text}`]);
+    await resumed.loop.run("again");
+    const sent = server.requests.at(-1)!.body as { messages: { role: string; content: unknown }[] };
+    expect(sent.messages.filter((m) => m.role !== "system").map((m) => m.role)).toEqual(["user", "user"]);
+    resumed.close();
   });
 });

@@ -121,22 +121,29 @@ describe("reloading an extension", () => {
   });
 });
 
+/** Extensions under `exts/` of a temp dir, loaded and watched; `after(fn)` runs fn and waits for the reload it causes. */
+function watched(files: Record<string, string>) {
+  const dir = tempTree(files);
+  const rt = new Runtime({ clock: new FakeClock(), cwd: dir });
+  const host = new ExtensionHost(rt, { cwd: dir, home: dir });
+  host.loadPaths(["exts"]);
+  const seen: ReloadResult[][] = [];
+  const watcher = new ExtensionWatcher(host, { debounceMs: 30, onReload: (r) => seen.push(r) });
+  const after = async (fn: () => void): Promise<ReloadResult[]> => {
+    const before = seen.length;
+    fn();
+    await until("the reload", () => seen.length > before);
+    return seen.at(-1)!;
+  };
+  return { dir, host, watcher, seen, after };
+}
+
 describe("extensions.watch: real file changes", () => {
   it("a save reloads the extension; a broken save keeps it off with its error until the next good one", async () => {
-    const dir = tempTree({ "exts/notes.lua": `librecode.register_command("v", "", function() return "one" end)` });
-    const rt = new Runtime({ clock: new FakeClock(), cwd: dir });
-    const host = new ExtensionHost(rt, { cwd: dir, home: dir });
-    host.loadPaths(["exts"]);
-    const seen: ReloadResult[][] = [];
-    const watcher = new ExtensionWatcher(host, { debounceMs: 30, onReload: (r) => seen.push(r) });
+    const { dir, host, watcher, seen, after } = watched({ "exts/notes.lua": `librecode.register_command("v", "", function() return "one" end)` });
     try {
       expect(watcher.dirs()).toEqual([path.join(dir, "exts")]);
-      const save = async (text: string) => {
-        const before = seen.length;
-        fs.writeFileSync(path.join(dir, "exts/notes.lua"), text);
-        await until("the reload", () => seen.length > before);
-        return seen.at(-1)!;
-      };
+      const save = (text: string) => after(() => fs.writeFileSync(path.join(dir, "exts/notes.lua"), text));
       expect(await save(`librecode.register_command("v", "", function() return "two" end)`)).toEqual([{ name: "notes", change: "reloaded", ok: true, error: "" }]);
       expect(await host.runCommand("v")).toEqual({ ok: true, output: "two" });
       expect(await save(`librecode.register_command(`)).toEqual([{ name: "notes", change: "reloaded", ok: false, error: "notes.lua:1: unexpected symbol near <eof>" }]);
@@ -157,19 +164,8 @@ describe("extensions.watch: real file changes", () => {
 describe("extensions.watch: saves that replace the file", () => {
   // `sed -i` and vim write a temp file and rename it over the old one: a new inode each save.
   it("a rename-over save reloads every time, and deleting the file unloads it", async () => {
-    const dir = tempTree({ "exts/notes.lua": `librecode.register_command("v", "", function() return "one" end)` });
-    const rt = new Runtime({ clock: new FakeClock(), cwd: dir });
-    const host = new ExtensionHost(rt, { cwd: dir, home: dir });
-    host.loadPaths(["exts"]);
-    const seen: ReloadResult[][] = [];
-    const watcher = new ExtensionWatcher(host, { debounceMs: 30, onReload: (r) => seen.push(r) });
+    const { dir, host, watcher, after: change } = watched({ "exts/notes.lua": `librecode.register_command("v", "", function() return "one" end)` });
     const file = path.join(dir, "exts/notes.lua");
-    const change = async (what: () => void) => {
-      const before = seen.length;
-      what();
-      await until("the reload", () => seen.length > before);
-      return seen.at(-1)!;
-    };
     const replace = (text: string) => () => {
       fs.writeFileSync(path.join(dir, "exts/.notes.lua.tmp"), text);
       fs.renameSync(path.join(dir, "exts/.notes.lua.tmp"), file);
@@ -187,20 +183,12 @@ describe("extensions.watch: saves that replace the file", () => {
   });
 
   it("a subdirectory made after the watch started is watched too, rename-over saves included", async () => {
-    const dir = tempTree({ "exts/a.lua": `librecode.register_command("a", "", function() end)` });
-    const rt = new Runtime({ clock: new FakeClock(), cwd: dir });
-    const host = new ExtensionHost(rt, { cwd: dir, home: dir });
-    host.loadPaths(["exts"]);
-    const seen: ReloadResult[][] = [];
-    const watcher = new ExtensionWatcher(host, { debounceMs: 30, onReload: (r) => seen.push(r) });
+    const { dir, host, watcher, after } = watched({ "exts/a.lua": `librecode.register_command("a", "", function() end)` });
     const file = path.join(dir, "exts/more/b.lua");
-    const replace = async (text: string) => {
-      const before = seen.length;
+    const replace = (text: string) => after(() => {
       fs.writeFileSync(file + ".tmp", text);
       fs.renameSync(file + ".tmp", file);
-      await until("the reload", () => seen.length > before);
-      return seen.at(-1)!;
-    };
+    });
     try {
       fs.mkdirSync(path.join(dir, "exts/more"));
       await until("the new directory's watch", () => watcher.dirs().includes(path.join(dir, "exts/more")));

@@ -13,7 +13,7 @@ import { JobRunner } from "./job-runner.js";
 import type { KeyEvent } from "./key-event.js";
 import { keyName } from "./key-notation.js";
 import { KeymapRegistry, type FocusInfo } from "./keymaps.js";
-import { LayoutState, type MeasureContent } from "./layout-state.js";
+import { LayoutState, type MeasureContent, type Overlay } from "./layout-state.js";
 import { Namespaces } from "./namespaces.js";
 import { DISABLED_WHERE, errorReport, OwnerLedger, type ErrorReport, type OwnerStats } from "./owner-stats.js";
 import { OwnerStore } from "./owner-store.js";
@@ -65,13 +65,14 @@ export class Runtime {
   private readonly errorListeners: Array<(e: ErrorReport) => void> = [];
   /** Errors reported while a guarded callback runs (an extension disabled by its own failure),
    *  told to listeners once the outermost guard is done: a rollback of the callback must not undo
-   *  what a listener wrote (the chat's transcript line). */
-  private heldErrors: ErrorReport[] | undefined;
+   *  what a listener wrote (the chat's transcript line). `guardDepth` > 0 while one runs. */
+  private readonly heldErrors: ErrorReport[] = [];
+  private guardDepth = 0;
   private readonly dirtyListeners: Array<(t: Touched) => void> = [];
   private readonly wakeListeners: Array<() => void> = [];
   private fallback: ((ev: KeyEvent) => void) | undefined;
   private measure: MeasureContent | undefined;
-  private measured: { table: LayoutNode; overlays: string; windows: Set<string> } | undefined;
+  private measured: { table: LayoutNode; overlays: Overlay[]; windows: Set<string> } | undefined;
   /** Per content-sized window, what the last layout asked `measure` (see contentMoved). */
   private probes = new Map<string, MeasureProbe[]>();
   private focused = "composer";
@@ -147,22 +148,23 @@ export class Runtime {
     if (outer) this.tx.begin();
     const sp = this.tx.savepoint();
     const started = this.ledger.enter(owner);
-    const enclosing = this.heldErrors;
-    this.heldErrors = [];
+    this.guardDepth++;
     let result: GuardResult<T>;
     try {
       result = { ok: true, value: fn() };
     } catch (e) {
       this.tx.rollbackTo(sp);
       result = { ok: false, error: errorReport(owner, where, e) };
+    } finally {
+      this.guardDepth--;
     }
-    const held = this.heldErrors;
-    this.heldErrors = enclosing;
     const siteKey = this.ledger.siteKey(owner, where, site);
     this.ledger.leave(owner, started, result.ok, siteKey);
     if (outer) this.tx.commit();
     if (!result.ok) this.reportError(result.error, siteKey);
-    for (const e of held) this.tellError(e);
+    if (this.guardDepth === 0 && this.heldErrors.length > 0) {
+      for (const e of this.heldErrors.splice(0)) this.tellError(e);
+    }
     return result;
   }
 
@@ -294,7 +296,7 @@ export class Runtime {
 
   // Inside a guarded callback the listeners wait for it to end (see heldErrors).
   private tellError(e: ErrorReport): void {
-    if (this.heldErrors !== undefined) this.heldErrors.push(e);
+    if (this.guardDepth > 0) this.heldErrors.push(e);
     else for (const l of this.errorListeners) l(e);
   }
 
@@ -456,12 +458,12 @@ export class Runtime {
   private measuredWindows(): Set<string> {
     const table = this.layout.table;
     const overlays = this.layout.overlays;
-    if (this.measured?.table !== table || this.measured.overlays !== overlaysKey(overlays)) {
+    if (this.measured?.table !== table || !sameOverlays(this.measured.overlays, overlays)) {
       const windows = contentWindows(table);
       // Overlays (the approval panel, pickers) are laid out with the tree: a content-sized one
       // must relayout when its text changes, like any window of the tree.
       for (const o of overlays.values()) contentWindows(o.node, windows);
-      this.measured = { table, overlays: overlaysKey(overlays), windows };
+      this.measured = { table, overlays: [...overlays.values()], windows };
     }
     return this.measured.windows;
   }
@@ -477,8 +479,14 @@ function applyResult(local: { consumed: boolean; stopped: boolean }, r: HandlerR
 
 // Only width/height "content" is measured (layout/yoga-tree.ts, layout.md); basis "content" is
 // Yoga's auto, so its window's buffer cannot move the layout.
-// Which overlays are in force, as a cache key (a handful at most).
-const overlaysKey = (overlays: ReadonlyMap<string, { node: LayoutNode }>): string => [...overlays.keys()].join("\u0000");
+// The overlays in force are the ones cached (setOverlay stores a new record per change): checked on
+// every commit that touched a buffer, so without allocating.
+function sameOverlays(cached: readonly Overlay[], now: ReadonlyMap<string, Overlay>): boolean {
+  if (cached.length !== now.size) return false;
+  let i = 0;
+  for (const o of now.values()) if (o !== cached[i++]) return false;
+  return true;
+}
 
 function contentWindows(node: LayoutNode, out = new Set<string>()): Set<string> {
   if (node.window && (node.width === "content" || node.height === "content")) {

@@ -29,6 +29,9 @@ export function blockFlags(vars: Record<string, unknown>): BlockFlags {
 /** The flags as a cache key part. */
 export const flagKey = (f: BlockFlags): string => `${f.showThinking ? 1 : 0}${f.expandTools ? 1 : 0}${f.toolLines}`;
 
+/** A block's key in the line cache: blocks of several transcript buffers share it. */
+const cacheId = (buffer: string, b: Block): string => `${buffer}\u0000${b.id}`;
+
 /** Lines of the largest block `newestScreen` saves. */
 export const SAVED_BLOCK_LINES = 2000;
 
@@ -65,7 +68,7 @@ export class TranscriptRenderer implements WindowRenderer {
   blockLines(buffer: string, b: Block, width: number, flags: BlockFlags): StyledLine[] {
     const hooked = this.hook?.key() ?? null;
     const key = hooked === null ? flagKey(flags) : flagKey(flags) + hooked;
-    const id = `${buffer}\u0000${b.id}`;
+    const id = cacheId(buffer, b);
     const hit = this.cache.get(id, b.rev, width, key);
     if (hit !== undefined) return hit;
     const saved = hooked === null ? this.seed?.lines(b, width, key) : undefined;
@@ -98,7 +101,7 @@ export class TranscriptRenderer implements WindowRenderer {
     // Twice the height: the view measures a block past the rows it shows, and the next terminal may be taller.
     for (let i = blocks.length - 1; i >= 0 && rows < 2 * height; i--) {
       const b = blocks[i]!;
-      const lines = b.streaming ? undefined : this.cache.get(`${buffer}\u0000${b.id}`, b.rev, width, key);
+      const lines = b.streaming ? undefined : this.cache.get(cacheId(buffer, b), b.rev, width, key);
       // A huge block (a long code answer) is cheaper to render again than to read back whole.
       if (lines !== undefined && lines.length > SAVED_BLOCK_LINES) break;
       if (lines === undefined || !keep(b)) {
